@@ -1,0 +1,39 @@
+// Small typed key-value rows of the device database: the client id, the clock, the counters.
+import type { FeldakteDb } from './db';
+import { newRecordId } from '../shared/domain/record-id';
+
+export interface MetaValues {
+  clientId: string;
+  /** Next outbox id ([L2]). */
+  nextMutationId: number;
+  /** Last clock issued or received ([C2]). */
+  hlc: string;
+  /** Team version pulled up to ([V2]); null before the first pull. */
+  cursor: number | null;
+  /** ISO time of the last successful round trip. */
+  lastSyncAt: string | null;
+}
+
+export async function getMeta<K extends keyof MetaValues>(
+  db: FeldakteDb,
+  key: K,
+): Promise<MetaValues[K] | undefined> {
+  return (await db.meta.get(key))?.value as MetaValues[K] | undefined;
+}
+
+export async function setMeta<K extends keyof MetaValues>(
+  db: FeldakteDb,
+  key: K,
+  value: MetaValues[K],
+): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+/** This device's sync identity, made once per database. Call inside a rw transaction on `meta`. */
+export async function ensureClientId(db: FeldakteDb): Promise<string> {
+  const existing = await getMeta(db, 'clientId');
+  if (existing) return existing;
+  const clientId = newRecordId();
+  await setMeta(db, 'clientId', clientId);
+  return clientId;
+}

@@ -1,0 +1,134 @@
+// The one way records are written on the device ([L1]-[L5]): validate with the shared rules, then
+// store the record and append its outbox entry in ONE transaction. Offline on two phones, each
+// write stays on its phone until sync pushes it; the server merges field by field ([M1]).
+import * as v from 'valibot';
+import Dexie from 'dexie';
+import type { FeldakteDb, OutboxEntry, StoredRecord } from './db';
+import { fieldErrors, type FieldErrors } from './record-errors';
+import { ensureClientId, getMeta, setMeta } from './meta';
+import { localRuleContext } from './rule-context';
+import { localColumns } from './local-columns';
+import { tables, type RecordOf, type TableName } from '../shared/domain/tables';
+import type { AnyRecord } from '../shared/domain/table-rules';
+import { newRecordId } from '../shared/domain/record-id';
+import { toLocalDate } from '../shared/domain/common';
+import { sameValue, type Fields } from '../shared/sync/merge';
+import { tickHlc } from '../shared/sync/hlc';
+import { t } from '../shared/i18n/t';
+
+export type WriteResult =
+  | { ok: true; id: string; changed: string[] }
+  | { ok: false; message: string; errors: FieldErrors };
+
+type Patch<T extends TableName> = { [K in keyof RecordOf<T>]?: RecordOf<T>[K] | null };
+
+/** Creates a record with a new UUIDv7 id. */
+export function createRecord<T extends TableName>(
+  db: FeldakteDb,
+  table: T,
+  fields: Patch<T>,
+  now = new Date(),
+): Promise<WriteResult> {
+  return putRecord(db, table, newRecordId(now.getTime()), fields, now);
+}
+
+/**
+ * Writes `fields` over the stored record (or creates it). Only fields that differ go into the
+ * outbox; a write that changes nothing stores nothing ([L3]).
+ */
+export async function putRecord<T extends TableName>(
+  db: FeldakteDb,
+  table: T,
+  id: string,
+  fields: Patch<T>,
+  now = new Date(),
+): Promise<WriteResult> {
+  const rules = tables[table];
+  try {
+    return await db.transaction('rw', db.tables, async () => {
+      const stored = (await db.table(table).get(id)) as AnyRecord | undefined;
+      const prev = stored ? withoutLocalColumns(stored) : undefined;
+      const changes: Fields = {};
+      for (const [key, value] of Object.entries(fields)) {
+        if (key === 'id' || key.startsWith('_') || value === undefined) continue;
+        if (!prev || !sameValue(prev[key], value)) changes[key] = value;
+      }
+      if (prev && Object.keys(changes).length === 0) return { ok: true, id, changed: [] };
+
+      const parsed = v.safeParse(rules.schema, { ...prev, ...changes, id });
+      if (!parsed.success) return invalid(fieldErrors(parsed.issues));
+      const next = parsed.output as AnyRecord;
+      const reason = await rules.checkChange?.(prev as never, next as never, localRuleContext(db, toLocalDate(now)));
+      if (reason) return invalid({ _record: reason }, reason);
+
+      // Store what the schema produced (trimmed text), and send exactly that.
+      const outboxFields: Fields = {};
+      for (const key of prev ? Object.keys(changes) : Object.keys(next)) {
+        if (key !== 'id') outboxFields[key] = next[key] ?? null;
+      }
+      await db.table(table).put({ ...next, ...localColumns(table, next) });
+      await appendOutbox(db, { table, recordId: id, op: 'put', fields: outboxFields }, now);
+      return { ok: true, id, changed: Object.keys(outboxFields) };
+    });
+  } catch (error) {
+    return storageFailure(error);
+  }
+}
+
+/** Deletes a record; the server keeps a tombstone so every phone deletes it too ([M5]). */
+export async function deleteRecord(
+  db: FeldakteDb,
+  table: TableName,
+  id: string,
+  now = new Date(),
+): Promise<WriteResult> {
+  try {
+    return await db.transaction('rw', db.tables, async () => {
+      if (!(await db.table(table).get(id))) return invalid({}, t('common.errors.notFound'));
+      await db.table(table).delete(id);
+      await appendOutbox(db, { table, recordId: id, op: 'delete', fields: {} }, now);
+      return { ok: true, id, changed: [] };
+    });
+  } catch (error) {
+    return storageFailure(error);
+  }
+}
+
+/** Appends one outbox entry with the next consecutive id and a fresh clock. Inside a rw transaction. */
+async function appendOutbox(
+  db: FeldakteDb,
+  entry: Pick<OutboxEntry, 'table' | 'recordId' | 'op' | 'fields'>,
+  now: Date,
+): Promise<void> {
+  const clientId = await ensureClientId(db);
+  const id = (await getMeta(db, 'nextMutationId')) ?? 1;
+  const hlc = tickHlc((await getMeta(db, 'hlc')) ?? null, now.getTime(), clientId);
+  const baseCursor = (await getMeta(db, 'cursor')) ?? 0;
+  await db.outbox.add({ ...entry, id, hlc, baseCursor, createdAt: now.toISOString() });
+  await setMeta(db, 'nextMutationId', id + 1);
+  await setMeta(db, 'hlc', hlc);
+}
+
+export function withoutLocalColumns<R extends AnyRecord>(stored: R): R {
+  const record: AnyRecord = { id: stored.id };
+  for (const [key, value] of Object.entries(stored)) if (!key.startsWith('_')) record[key] = value;
+  return record as R;
+}
+
+function invalid(errors: FieldErrors, message = t('common.form.fixErrors')): WriteResult {
+  return { ok: false, message, errors };
+}
+
+/** Storage full: nothing of this write is stored (the transaction aborted); earlier data stays. */
+function storageFailure(error: unknown): WriteResult {
+  if (isQuotaError(error)) return invalid({}, t('common.errors.quota'));
+  throw error;
+}
+
+export function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: string; inner?: { name?: string } } | null)?.name;
+  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
+  return name === 'QuotaExceededError' || inner === 'QuotaExceededError' || error instanceof Dexie.QuotaExceededError;
+}
+
+export type { StoredRecord };

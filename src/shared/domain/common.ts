@@ -1,0 +1,76 @@
+// Building blocks for the entity schemas. Conventions (every entity file follows them):
+// - a record is a flat object with `id` (UUIDv7 made on the device) and its fields; child data are
+//   rows of their own with a `caseId`, never arrays inside the case;
+// - an optional field that was cleared is `null` (so the clearing syncs), an absent one `undefined`;
+// - dates are `YYYY-MM-DD`, times ISO-8601 UTC with ms; enum keys are English camelCase/snake_case;
+// - messages are German, so a form can show them inline as they are.
+import * as v from 'valibot';
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export const recordId = v.pipe(v.string('Ungültige ID'), v.regex(UUID_PATTERN, 'Ungültige ID'));
+
+/** A reference to another record; required unless wrapped in `optional()`. */
+export const reference = (message: string) =>
+  v.pipe(v.string(message), v.regex(UUID_PATTERN, message));
+
+export const isoDate = (message = 'Bitte ein gültiges Datum eingeben') =>
+  v.pipe(
+    v.string(message),
+    v.regex(DATE_PATTERN, message),
+    v.check((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)), message),
+  );
+
+export const isoDateTime = (message = 'Bitte Datum und Uhrzeit eingeben') =>
+  v.pipe(
+    v.string(message),
+    v.regex(DATE_TIME_PATTERN, message),
+    v.check((text) => !Number.isNaN(Date.parse(text)), message),
+  );
+
+/** Free text, trimmed, with an upper bound so a record stays small enough to sync. */
+export const text = (max: number) =>
+  v.pipe(
+    v.string('Bitte Text eingeben'),
+    v.trim(),
+    v.maxLength(max, `Bitte höchstens ${max} Zeichen eingeben`),
+  );
+
+export const requiredText = (max: number, message: string) =>
+  v.pipe(text(max), v.minLength(1, message));
+
+export const choice = <const T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  v.picklist(values, message);
+
+/** Optional field: absent, or `null` once cleared. */
+export const optional = <S extends v.GenericSchema>(schema: S) => v.nullish(schema);
+
+export const flag = (message = 'Ja oder Nein erwartet') => v.boolean(message);
+
+export const count = (message = 'Bitte eine ganze Zahl ab 0 eingeben') =>
+  v.pipe(v.number(message), v.integer(message), v.minValue(0, message));
+
+/** Short labels such as names or titles. */
+export const SHORT = 200;
+/** Notes and descriptions. */
+export const LONG = 5_000;
+
+/** `YYYY-MM-DD` of a Date in local time (what a person means by "today"). */
+export function toLocalDate(date: Date): string {
+  const y = date.getFullYear();
+  const m = String(date.getMonth() + 1).padStart(2, '0');
+  const d = String(date.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** Whole days from `from` to `to` (both `YYYY-MM-DD`); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Adds days to a `YYYY-MM-DD` date. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,6 @@
+import { catalogue } from '../catalogue';
+
+export const cases = catalogue({
+  de: { title: 'TODO-cases' },
+  en: { title: 'TODO-cases' },
+});

@@ -1,0 +1,6 @@
+import { catalogue } from '../catalogue';
+
+export const network = catalogue({
+  de: { title: 'TODO-network' },
+  en: { title: 'TODO-network' },
+});

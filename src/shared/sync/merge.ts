@@ -1,0 +1,101 @@
+// Field-level last-writer-wins by hybrid logical clock (SPEC [M1]-[M5]). Pure: the server runs it
+// inside its write transaction; tests run it from tables in both directions.
+import { hlcNode } from './hlc';
+
+export type Fields = Record<string, unknown>;
+
+/** Who last wrote a field: its clock and the team version the write got on the server. */
+export interface FieldStamp {
+  hlc: string;
+  version: number;
+}
+
+export interface StoredRecord {
+  fields: Fields;
+  stamps: Record<string, FieldStamp>;
+}
+
+export interface IncomingChange {
+  fields: Fields;
+  hlc: string;
+  clientId: string;
+  /** The team cursor the client had pulled up to when it made the change (SPEC [M3]). */
+  baseCursor: number;
+}
+
+/** A value that lost a concurrent edit of the same field: kept for review, never dropped. */
+export interface FieldConflict {
+  field: string;
+  losingValue: unknown;
+  losingHlc: string;
+  keptValue: unknown;
+  keptHlc: string;
+}
+
+export interface MergeResult {
+  fields: Fields;
+  stamps: Record<string, FieldStamp>;
+  /** Fields whose stored value changed. */
+  changed: string[];
+  conflicts: FieldConflict[];
+}
+
+/**
+ * Merge one incoming change into the stored record. `version` is the team version this write gets.
+ * [M1] per field, the higher clock wins; [M2] equal clocks cannot happen across clients (the clock
+ * carries the clientId) and an equal clock from the same client is a replay: no change;
+ * [M3] edits are concurrent when the stored stamp is newer than the writer's base cursor and came
+ * from another client; [M4] the losing value of a concurrent edit with a different value becomes a
+ * conflict, whichever side lost.
+ */
+export function mergeFields(
+  stored: StoredRecord | undefined,
+  incoming: IncomingChange,
+  version: number,
+): MergeResult {
+  const fields: Fields = { ...stored?.fields };
+  const stamps: Record<string, FieldStamp> = { ...stored?.stamps };
+  const changed: string[] = [];
+  const conflicts: FieldConflict[] = [];
+
+  for (const [field, value] of Object.entries(incoming.fields)) {
+    const stamp = stamps[field];
+    const current = fields[field];
+    const concurrent =
+      stamp !== undefined &&
+      stamp.version > incoming.baseCursor &&
+      hlcNode(stamp.hlc) !== incoming.clientId &&
+      !sameValue(current, value);
+
+    if (stamp === undefined || incoming.hlc > stamp.hlc) {
+      if (concurrent) {
+        conflicts.push({
+          field,
+          losingValue: current,
+          losingHlc: stamp.hlc,
+          keptValue: value,
+          keptHlc: incoming.hlc,
+        });
+      }
+      if (!sameValue(current, value) || stamp === undefined) changed.push(field);
+      fields[field] = value;
+      stamps[field] = { hlc: incoming.hlc, version };
+    } else if (concurrent && incoming.hlc < stamp.hlc) {
+      conflicts.push({
+        field,
+        losingValue: value,
+        losingHlc: incoming.hlc,
+        keptValue: current,
+        keptHlc: stamp.hlc,
+      });
+    }
+  }
+  return { fields, stamps, changed, conflicts };
+}
+
+/** Structural equality for JSON values (records hold only JSON). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return (a ?? null) === (b ?? null);
+  return JSON.stringify(a) === JSON.stringify(b);
+}

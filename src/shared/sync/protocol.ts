@@ -1,0 +1,99 @@
+// Wire types of the sync protocol (SPEC.md). The server parses requests with these schemas; the
+// client builds them. Limits keep one request small enough for a phone on a weak network.
+import * as v from 'valibot';
+import { HLC_PATTERN } from './hlc';
+import { UUID_PATTERN } from '../domain/common';
+import { tableNames } from '../domain/tables';
+
+/** Bump when the shape of records or the protocol changes incompatibly. */
+export const SCHEMA_VERSION = 1;
+/** The oldest client schema the server still accepts ([S1]). */
+export const MIN_SCHEMA_VERSION = 1;
+
+export const MAX_MUTATIONS_PER_PUSH = 500;
+export const MAX_PULL_LIMIT = 2_000;
+export const DEFAULT_PULL_LIMIT = 500;
+/** Largest request body the server reads (bytes). */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+const clientId = v.pipe(v.string(), v.regex(UUID_PATTERN, 'clientId muss eine UUID sein'));
+const schemaVersion = v.pipe(v.number(), v.integer(), v.minValue(1));
+
+export const mutationSchema = v.strictObject({
+  id: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  table: v.picklist(tableNames, 'Unbekannte Tabelle'),
+  recordId: v.pipe(v.string(), v.regex(UUID_PATTERN, 'recordId muss eine UUID sein')),
+  op: v.picklist(['put', 'delete']),
+  fields: v.record(v.string(), v.unknown()),
+  hlc: v.pipe(v.string(), v.regex(HLC_PATTERN, 'Ungültige Uhrzeit (hlc)')),
+  baseCursor: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+});
+export type Mutation = v.InferOutput<typeof mutationSchema>;
+
+export const pushRequestSchema = v.object({
+  clientId,
+  schemaVersion,
+  mutations: v.pipe(v.array(mutationSchema), v.maxLength(MAX_MUTATIONS_PER_PUSH)),
+});
+export type PushRequest = v.InferInput<typeof pushRequestSchema>;
+
+export interface ConflictSummary {
+  field: string;
+  losingValue: unknown;
+  keptValue: unknown;
+  /** true when this push's value lost; false when it overwrote someone else's. */
+  yoursLost: boolean;
+}
+
+export interface MutationResult {
+  id: number;
+  status: 'applied' | 'rejected';
+  reason?: string;
+  conflicts?: ConflictSummary[];
+  /** For a rejection: the server's record (null when it has none), to roll back to ([P5]). */
+  current?: { fields: Record<string, unknown>; deleted: boolean } | null;
+}
+
+export interface PushResponse {
+  lastMutationId: number;
+  results: MutationResult[];
+}
+
+export const pullRequestSchema = v.object({
+  clientId,
+  schemaVersion,
+  cursor: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_PULL_LIMIT)), DEFAULT_PULL_LIMIT),
+});
+export type PullRequest = v.InferInput<typeof pullRequestSchema>;
+
+export interface Change {
+  table: string;
+  id: string;
+  deleted: boolean;
+  fields: Record<string, unknown>;
+  version: number;
+  hlc: string;
+}
+
+export interface PullResponse {
+  changes: Change[];
+  cursor: number;
+  hasMore: boolean;
+  lastMutationId: number;
+}
+
+/** Every error body of the API: a German message a person can act on. */
+export interface ApiError {
+  error: string;
+  message: string;
+  lastMutationId?: number;
+}
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  role: 'thm' | 'coordinator' | 'admin';
+  team: { id: string; name: string };
+}
