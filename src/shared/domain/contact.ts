@@ -1,0 +1,110 @@
+// The contact log: every contact with the young person, append-only. A summary can be corrected,
+// but when, how and for which case a contact happened is never rewritten afterwards.
+import * as v from 'valibot';
+import { defineTable } from './table-rules';
+import {
+  addDays,
+  choice,
+  count,
+  isoDateTime,
+  LONG,
+  optional,
+  recordId,
+  reference,
+  text,
+} from './common';
+
+export const contactChannels = [
+  'in_person',
+  'outreach',
+  'phone',
+  'video',
+  'messenger',
+  'email',
+  'letter',
+] as const;
+export type ContactChannel = (typeof contactChannels)[number];
+
+export const contactInitiators = ['thm', 'client', 'partner'] as const;
+export type ContactInitiator = (typeof contactInitiators)[number];
+
+/** Longest plausible single contact (a full day of accompaniment). */
+export const MAX_CONTACT_MINUTES = 24 * 60;
+
+export const contactSchema = v.object({
+  id: recordId,
+  caseId: reference('Bitte einen Fall wählen'),
+  at: isoDateTime('Bitte Datum und Uhrzeit des Kontakts eingeben'),
+  channel: choice(contactChannels, 'Bitte einen Kontaktweg wählen'),
+  initiatedBy: optional(choice(contactInitiators, 'Bitte aus der Liste wählen')),
+  durationMinutes: optional(
+    v.pipe(
+      count('Bitte die Dauer in ganzen Minuten eingeben'),
+      v.maxValue(MAX_CONTACT_MINUTES, 'Bitte höchstens 1440 Minuten eingeben'),
+    ),
+  ),
+  summary: optional(text(LONG)),
+  authorId: optional(v.pipe(v.string(), v.maxLength(64))),
+  appointmentId: optional(reference('Ungültiger Termin')),
+});
+export type Contact = v.InferOutput<typeof contactSchema>;
+
+const contactImmutable = ['caseId', 'at', 'channel'] as const;
+
+export function checkContactChange(
+  prev: Contact | undefined,
+  next: Contact,
+  today: string,
+): string | null {
+  if (prev && contactImmutable.some((key) => prev[key] !== next[key])) {
+    return 'Ein Kontakt im Verlauf kann nicht nachträglich verschoben oder umgeschrieben werden.';
+  }
+  // One day of slack: the phone and the server may be on different sides of midnight.
+  if (!prev && next.at.slice(0, 10) > addDays(today, 1)) {
+    return 'Ein Kontakt kann nicht in der Zukunft liegen.';
+  }
+  return null;
+}
+
+export const contactTable = defineTable<Contact>({
+  schema: contactSchema,
+  checkChange: (prev, next, ctx) => checkContactChange(prev, next, ctx.today),
+  immutable: contactImmutable,
+});
+
+/** The quick entry: channel and note, stamped now. */
+export function quickContactFields(
+  caseId: string,
+  channel: ContactChannel,
+  summary: string,
+  now: Date,
+  authorId?: string,
+): Omit<Contact, 'id'> {
+  return {
+    caseId,
+    channel,
+    at: now.toISOString(),
+    initiatedBy: 'thm',
+    summary: summary.trim() || null,
+    authorId: authorId ?? null,
+  };
+}
+
+/** Newest contact first. */
+export function compareContactsNewestFirst(
+  a: Pick<Contact, 'id' | 'at'>,
+  b: Pick<Contact, 'id' | 'at'>,
+): number {
+  const byTime = Date.parse(b.at) - Date.parse(a.at);
+  return byTime !== 0 ? byTime : b.id.localeCompare(a.id);
+}
+
+/** Days since the last contact (for "no contact for N days" hints), or null without contacts. */
+export function daysSinceLastContact(
+  contacts: readonly Pick<Contact, 'at'>[],
+  now: Date,
+): number | null {
+  if (contacts.length === 0) return null;
+  const last = Math.max(...contacts.map((c) => Date.parse(c.at)));
+  return Math.floor((now.getTime() - last) / 86_400_000);
+}

@@ -1,0 +1,24 @@
+// A gap in the local support system ("no language course with childcare within reach"), recorded in
+// one tap. No case and no person: gaps feed the needs/offer analysis, anonymous by design.
+import * as v from 'valibot';
+import { defineTable } from './table-rules';
+import { addDays, choice, isoDate, LONG, recordId, requiredText } from './common';
+import { needCategories } from './need';
+
+export const gapSchema = v.object({
+  id: recordId,
+  category: choice(needCategories, 'Bitte einen Bereich aus der Liste wählen'),
+  description: requiredText(LONG, 'Bitte die Lücke kurz beschreiben'),
+  date: isoDate('Bitte ein gültiges Datum eingeben'),
+});
+export type Gap = v.InferOutput<typeof gapSchema>;
+
+export function checkGapChange(_prev: Gap | undefined, next: Gap, today: string): string | null {
+  // One day of slack: the phone and the server may be on different sides of midnight.
+  return next.date > addDays(today, 1) ? 'Das Datum liegt in der Zukunft.' : null;
+}
+
+export const gapTable = defineTable<Gap>({
+  schema: gapSchema,
+  checkChange: (prev, next, ctx) => checkGapChange(prev, next, ctx.today),
+});

@@ -1,0 +1,125 @@
+// A need of the young person (language course, housing, recognition, ...), with a goal in their own
+// words and the next step. Status: open -> in progress -> met / not met; a finished need can be
+// picked up again, but never flips straight from met to not met (or back) without being reopened.
+import * as v from 'valibot';
+import { defineTable } from './table-rules';
+import { choice, isoDate, LONG, optional, recordId, reference, SHORT, text } from './common';
+
+export const needCategories = [
+  'language',
+  'school',
+  'recognition',
+  'training',
+  'work',
+  'residence',
+  'housing',
+  'health',
+  'money',
+  'family',
+  'mobility',
+  'digital',
+  'documents',
+  'leisure',
+] as const;
+export type NeedCategory = (typeof needCategories)[number];
+
+export const needPriorities = ['high', 'medium', 'low'] as const;
+export type NeedPriority = (typeof needPriorities)[number];
+
+export const needSources = ['self', 'thm', 'partner'] as const;
+export type NeedSource = (typeof needSources)[number];
+
+/** Who takes the next step. */
+export const needActors = ['client', 'thm', 'partner'] as const;
+export type NeedActor = (typeof needActors)[number];
+
+export const needStatuses = ['open', 'in_progress', 'met', 'not_met'] as const;
+export type NeedStatus = (typeof needStatuses)[number];
+
+export const needSchema = v.object({
+  id: recordId,
+  caseId: reference('Bitte einen Fall wählen'),
+  category: choice(needCategories, 'Bitte einen Bereich aus der Liste wählen'),
+  description: optional(text(LONG)),
+  priority: choice(needPriorities, 'Bitte eine Priorität wählen'),
+  /** The goal as the person says it, in their own words. */
+  goal: optional(text(LONG)),
+  nextStep: optional(text(SHORT)),
+  nextStepBy: optional(choice(needActors, 'Bitte aus der Liste wählen')),
+  source: choice(needSources, 'Bitte wählen, wer den Bedarf benannt hat'),
+  reviewOn: optional(isoDate('Bitte ein gültiges Datum für die Überprüfung eingeben')),
+  status: choice(needStatuses, 'Bitte einen Status aus der Liste wählen'),
+  /** Set when the need is met or not met; cleared when it is reopened. */
+  resolvedOn: optional(isoDate()),
+});
+export type Need = v.InferOutput<typeof needSchema>;
+
+const needTransitions: Record<NeedStatus, readonly NeedStatus[]> = {
+  open: ['in_progress', 'met', 'not_met'],
+  in_progress: ['open', 'met', 'not_met'],
+  met: ['open', 'in_progress'],
+  not_met: ['open', 'in_progress'],
+};
+
+export function allowedNeedTransitions(from: NeedStatus): readonly NeedStatus[] {
+  return needTransitions[from];
+}
+
+export function canMoveNeed(from: NeedStatus, to: NeedStatus): boolean {
+  return from === to || needTransitions[from].includes(to);
+}
+
+export function isOpenNeed(status: NeedStatus): boolean {
+  return status === 'open' || status === 'in_progress';
+}
+
+const NEXT_STEP_REQUIRED = 'Bitte den nächsten Schritt eintragen.';
+
+/** The fields a status change writes; work on a need starts only with a next step. */
+export function needStatusChange(
+  current: Pick<Need, 'status' | 'nextStep'>,
+  to: NeedStatus,
+  today: string,
+): { ok: true; fields: Partial<Need> } | { ok: false; reason: string } {
+  if (!canMoveNeed(current.status, to)) {
+    return { ok: false, reason: 'Dieser Statuswechsel ist nicht möglich.' };
+  }
+  if (to === 'in_progress' && !current.nextStep) return { ok: false, reason: NEXT_STEP_REQUIRED };
+  if (to === 'met' || to === 'not_met')
+    return { ok: true, fields: { status: to, resolvedOn: today } };
+  return { ok: true, fields: { status: to, resolvedOn: null } };
+}
+
+export function checkNeedChange(prev: Need | undefined, next: Need): string | null {
+  if (prev && prev.caseId !== next.caseId) {
+    return 'Ein Bedarf kann nicht in einen anderen Fall verschoben werden.';
+  }
+  if (next.status === 'in_progress' && !next.nextStep) return NEXT_STEP_REQUIRED;
+  if (prev && !canMoveNeed(prev.status, next.status))
+    return 'Dieser Statuswechsel ist nicht möglich.';
+  return null;
+}
+
+export const needTable = defineTable<Need>({
+  schema: needSchema,
+  checkChange: (prev, next) => checkNeedChange(prev, next),
+  immutable: ['caseId'],
+});
+
+const priorityRank: Record<NeedPriority, number> = { high: 0, medium: 1, low: 2 };
+
+/** Open needs first, then by priority, then oldest first (UUIDv7 ids sort by creation). */
+export function compareNeeds(
+  a: Pick<Need, 'id' | 'status' | 'priority'>,
+  b: Pick<Need, 'id' | 'status' | 'priority'>,
+): number {
+  const open = Number(isOpenNeed(b.status)) - Number(isOpenNeed(a.status));
+  if (open !== 0) return open;
+  const priority = priorityRank[a.priority] - priorityRank[b.priority];
+  return priority !== 0 ? priority : a.id.localeCompare(b.id);
+}
+
+/** A review date that has come (open needs only). */
+export function isNeedReviewDue(need: Pick<Need, 'status' | 'reviewOn'>, today: string): boolean {
+  return isOpenNeed(need.status) && !!need.reviewOn && need.reviewOn <= today;
+}

@@ -1,0 +1,81 @@
+// Tasks ("Wiedervorlage"): something to do by a date, for a case or for the THM in general. Some are
+// made by the app (a residence status expiry), pointing back to their source record.
+import * as v from 'valibot';
+import { defineTable } from './table-rules';
+import {
+  addDays,
+  choice,
+  isoDate,
+  LONG,
+  optional,
+  recordId,
+  reference,
+  requiredText,
+  SHORT,
+  text,
+} from './common';
+
+export const taskKinds = ['follow_up', 'deadline', 'document_expiry', 'age_limit'] as const;
+export type TaskKind = (typeof taskKinds)[number];
+
+export const taskSchema = v.object({
+  id: recordId,
+  caseId: optional(reference('Ungültiger Fall')),
+  title: requiredText(SHORT, 'Bitte beschreiben, was zu tun ist'),
+  dueOn: isoDate('Bitte ein gültiges Fälligkeitsdatum eingeben'),
+  kind: choice(taskKinds, 'Bitte eine Art aus der Liste wählen'),
+  doneOn: optional(isoDate('Bitte ein gültiges Datum eingeben')),
+  note: optional(text(LONG)),
+  /** The record that made this task (e.g. `statuses`), for tasks the app creates. */
+  sourceTable: optional(v.pipe(v.string(), v.maxLength(40))),
+  sourceId: optional(reference('Ungültige Quelle')),
+});
+export type Task = v.InferOutput<typeof taskSchema>;
+
+export function checkTaskChange(prev: Task | undefined, next: Task, today: string): string | null {
+  if (prev && prev.caseId && prev.caseId !== next.caseId) {
+    return 'Eine Aufgabe kann nicht in einen anderen Fall verschoben werden.';
+  }
+  // One day of slack: the phone and the server may be on different sides of midnight.
+  if (next.doneOn && next.doneOn > addDays(today, 1) && next.doneOn !== prev?.doneOn) {
+    return 'Eine Aufgabe kann nicht in der Zukunft erledigt werden.';
+  }
+  return null;
+}
+
+export const taskTable = defineTable<Task>({
+  schema: taskSchema,
+  checkChange: (prev, next, ctx) => checkTaskChange(prev, next, ctx.today),
+});
+
+export type TaskBucket = 'overdue' | 'today' | 'upcoming' | 'done';
+
+export function taskBucket(task: Pick<Task, 'dueOn' | 'doneOn'>, today: string): TaskBucket {
+  if (task.doneOn) return 'done';
+  if (task.dueOn < today) return 'overdue';
+  return task.dueOn === today ? 'today' : 'upcoming';
+}
+
+export function isTaskOpen(task: Pick<Task, 'doneOn'>): boolean {
+  return !task.doneOn;
+}
+
+export function isTaskOverdue(task: Pick<Task, 'dueOn' | 'doneOn'>, today: string): boolean {
+  return taskBucket(task, today) === 'overdue';
+}
+
+/** Marking done stamps today; undoing clears it. */
+export function taskDoneChange(done: boolean, today: string): Pick<Task, 'doneOn'> {
+  return { doneOn: done ? today : null };
+}
+
+/** Open first (by due date), then done ones (most recently done first). */
+export function compareTasks(
+  a: Pick<Task, 'id' | 'dueOn' | 'doneOn'>,
+  b: Pick<Task, 'id' | 'dueOn' | 'doneOn'>,
+): number {
+  if (!a.doneOn !== !b.doneOn) return a.doneOn ? 1 : -1;
+  if (a.doneOn && b.doneOn && a.doneOn !== b.doneOn) return b.doneOn.localeCompare(a.doneOn);
+  const byDue = a.dueOn.localeCompare(b.dueOn);
+  return byDue !== 0 ? byDue : a.id.localeCompare(b.id);
+}
