@@ -1,5 +1,6 @@
 // Small typed key-value rows of the device database: the client id, the clock, the counters.
 import type { FeldakteDb } from './db';
+import type { SyncErrorKind } from './sync/sync-error';
 import { newRecordId } from '../shared/domain/record-id';
 
 export interface MetaValues {
@@ -12,6 +13,8 @@ export interface MetaValues {
   cursor: number | null;
   /** ISO time of the last successful round trip. */
   lastSyncAt: string | null;
+  /** Why the last sync failed (null after a success), shown by page and service worker ([E4]). */
+  lastSyncError: { kind: SyncErrorKind; message: string; at: string } | null;
 }
 
 export async function getMeta<K extends keyof MetaValues>(

@@ -1,0 +1,77 @@
+// Stores one pulled page ([A1]-[A3], [C2]). Everything happens in ONE Dexie transaction: if any
+// write fails, the page, the outbox drop and the cursor all stay as they were, and the next sync
+// pulls the same page again. Writes are batched per table (bulkPut/bulkDelete): a first sync of
+// tens of thousands of records must not wait on one IndexedDB round trip per record.
+import type { FeldakteDb } from '../db';
+import { ensureClientId, getMeta, setMeta } from '../meta';
+import { localColumns } from '../local-columns';
+import { isTableName, type TableName } from '../../shared/domain/tables';
+import type { AnyRecord } from '../../shared/domain/table-rules';
+import type { Change, PullResponse } from '../../shared/sync/protocol';
+import { HLC_PATTERN, receiveHlc } from '../../shared/sync/hlc';
+import { overlayPending, pendingEntriesFor, recordKey } from './pending-overlay';
+
+export async function applyPullPage(
+  db: FeldakteDb,
+  page: PullResponse,
+  now = new Date(),
+): Promise<void> {
+  // A record may change twice within one page; its later version is the one to keep.
+  const latest = new Map<string, Change & { table: TableName }>();
+  let newestHlc: string | null = null;
+  for (const change of page.changes) {
+    // A table this app version does not know yet comes with an update; skip it rather than fail.
+    if (!isTableName(change.table)) continue;
+    latest.set(recordKey(change.table, change.id), change as Change & { table: TableName });
+    if (HLC_PATTERN.test(change.hlc) && (newestHlc === null || change.hlc > newestHlc)) {
+      newestHlc = change.hlc;
+    }
+  }
+  const changes = [...latest.values()];
+
+  await db.transaction('rw', db.tables, async () => {
+    // [A4] the server has these; whatever they wrote is in this or an earlier page.
+    await db.outbox.where('id').belowOrEqual(page.lastMutationId).delete();
+    const pending = await pendingEntriesFor(
+      db,
+      changes
+        .filter((change) => !change.deleted)
+        .map((change) => [change.table, change.id] as const),
+    );
+
+    const puts = new Map<TableName, AnyRecord[]>();
+    const deletes = new Map<TableName, string[]>();
+    for (const change of changes) {
+      // [A3] a tombstone wins locally; pending edits of the record wait for their rejection ([P5]).
+      const record = change.deleted
+        ? null
+        : overlayPending(
+            change.id,
+            { ...change.fields, id: change.id },
+            pending.get(recordKey(change.table, change.id)) ?? [],
+          );
+      if (record) {
+        append(puts, change.table, { ...record, ...localColumns(change.table, record) });
+      } else {
+        append(deletes, change.table, change.id);
+      }
+    }
+    await Promise.all([
+      ...[...puts].map(([table, records]) => db.table(table).bulkPut(records)),
+      ...[...deletes].map(([table, ids]) => db.table(table).bulkDelete(ids)),
+    ]);
+
+    if (newestHlc) {
+      const clientId = await ensureClientId(db);
+      const last = (await getMeta(db, 'hlc')) ?? null;
+      await setMeta(db, 'hlc', receiveHlc(last, newestHlc, now.getTime(), clientId));
+    }
+    await setMeta(db, 'cursor', page.cursor);
+  });
+}
+
+function append<T>(map: Map<TableName, T[]>, table: TableName, value: T): void {
+  const list = map.get(table);
+  if (list) list.push(value);
+  else map.set(table, [value]);
+}

@@ -1,0 +1,63 @@
+// What the device does with a push response. Applied mutations stay in the outbox until a pull
+// confirms them ([A4]): their records come back in the same or a later page. A rejected mutation
+// ([P5]) is processed on the server and never will be: it leaves the outbox, the THM is shown
+// why, and the record goes back to the server's version with the later pending edits on top.
+import type { FeldakteDb, OutboxEntry } from '../db';
+import type { AnyRecord } from '../../shared/domain/table-rules';
+import type { MutationResult, PushResponse } from '../../shared/sync/protocol';
+import { localColumns } from '../local-columns';
+import { overlayPending, pendingEntriesFor } from './pending-overlay';
+
+/** Returns how many of the batch were rejected. */
+export async function applyPushResults(
+  db: FeldakteDb,
+  batch: readonly OutboxEntry[],
+  response: PushResponse,
+  now = new Date(),
+): Promise<number> {
+  const sent = new Map(batch.map((entry) => [entry.id, entry]));
+  const rejected = response.results.filter(
+    (result) => result.status === 'rejected' && sent.has(result.id),
+  );
+  if (rejected.length === 0) return 0;
+
+  // One transaction: the rejection row, the outbox removal and the rollback land together or not
+  // at all (a crash in between would otherwise hide the rejection or lose the rollback).
+  await db.transaction('rw', db.tables, async () => {
+    for (const result of rejected) {
+      const entry = sent.get(result.id)!;
+      // Already handled (a repeated response): the rejection row exists, the outbox entry is gone.
+      if (!(await db.outbox.get(entry.id))) continue;
+      await db.rejections.put({
+        mutationId: entry.id,
+        table: entry.table,
+        recordId: entry.recordId,
+        op: entry.op,
+        fields: entry.fields,
+        reason: result.reason ?? 'Die Änderung wurde vom Server abgelehnt.',
+        at: now.toISOString(),
+      });
+      await db.outbox.delete(entry.id);
+      await rollBack(db, entry, result);
+    }
+  });
+  return rejected.length;
+}
+
+async function rollBack(db: FeldakteDb, entry: OutboxEntry, result: MutationResult): Promise<void> {
+  // Without the server's record there is nothing to roll back to; the server always sends it for
+  // a rejection ([P5]), so this only guards against a malformed answer.
+  if (result.current === undefined) return;
+  const table = db.table(entry.table);
+  if (result.current?.deleted) {
+    await table.delete(entry.recordId);
+    return;
+  }
+  const base: AnyRecord | null = result.current
+    ? { ...result.current.fields, id: entry.recordId }
+    : null;
+  const pending = await pendingEntriesFor(db, [[entry.table, entry.recordId]]);
+  const record = overlayPending(entry.recordId, base, [...pending.values()].flat());
+  if (record) await table.put({ ...record, ...localColumns(entry.table, record) });
+  else await table.delete(entry.recordId);
+}

@@ -1,0 +1,111 @@
+// The real transport: JSON over same-origin fetch with the session cookie. Case data travel only in
+// request bodies, never in URLs, so nothing sensitive lands in logs or the HTTP cache.
+import type {
+  ApiError,
+  PullRequest,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+} from '../../shared/sync/protocol';
+import { kindForStatus, SyncError } from './sync-error';
+import type { SyncTransport } from './transport';
+
+export interface FetchTransportOptions {
+  /** Origin and path prefix of the API, '' for the page's own origin. */
+  baseUrl?: string;
+  /** A request that takes longer counts as offline (weak mobile networks hang rather than fail). */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export function createFetchTransport(options: FetchTransportOptions = {}): SyncTransport {
+  const baseUrl = options.baseUrl ?? '';
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
+  async function post<T>(
+    path: string,
+    body: unknown,
+    isValid: (value: unknown) => boolean,
+  ): Promise<T> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      let response: Response;
+      try {
+        response = await doFetch(`${baseUrl}${path}`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          cache: 'no-store',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify(body),
+          signal: controller.signal,
+        });
+      } catch (error) {
+        throw new SyncError('offline', { cause: error });
+      }
+      const payload = await readJson(response);
+      if (!response.ok) {
+        const apiError = isApiError(payload) ? payload : undefined;
+        throw new SyncError(kindForStatus(response.status), {
+          ...(apiError?.message ? { serverMessage: apiError.message } : {}),
+          ...(typeof apiError?.lastMutationId === 'number'
+            ? { lastMutationId: apiError.lastMutationId }
+            : {}),
+        });
+      }
+      // A 200 that is not our JSON comes from a captive portal (shelter Wi-Fi) or a proxy: for the
+      // person that is "no connection", and retrying later is right.
+      if (!isValid(payload)) throw new SyncError('offline');
+      return payload as T;
+    } catch (error) {
+      if (error instanceof SyncError) throw error;
+      throw new SyncError('offline', { cause: error });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    push: (request: PushRequest) => post<PushResponse>('/api/sync/push', request, isPushResponse),
+    pull: (request: PullRequest) => post<PullResponse>('/api/sync/pull', request, isPullResponse),
+  };
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+function isApiError(value: unknown): value is ApiError {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as ApiError).error === 'string'
+  );
+}
+
+function isPushResponse(value: unknown): boolean {
+  const body = value as PushResponse | null;
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    typeof body.lastMutationId === 'number' &&
+    Array.isArray(body.results)
+  );
+}
+
+function isPullResponse(value: unknown): boolean {
+  const body = value as PullResponse | null;
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    Array.isArray(body.changes) &&
+    typeof body.cursor === 'number' &&
+    typeof body.hasMore === 'boolean' &&
+    typeof body.lastMutationId === 'number'
+  );
+}

@@ -1,0 +1,43 @@
+// [E2] pull: pages from the stored cursor until the server has no more. Each page is stored on its
+// own ([A1]), so an interrupted first sync resumes where it stopped instead of starting over.
+import type { FeldakteDb } from '../db';
+import { getMeta } from '../meta';
+import { DEFAULT_PULL_LIMIT, SCHEMA_VERSION } from '../../shared/sync/protocol';
+import { applyPullPage } from './apply-pull';
+import { SyncError } from './sync-error';
+import type { SyncTransport } from './transport';
+
+export interface PullOptions {
+  clientId: string;
+  limit?: number;
+  now?: () => Date;
+}
+
+export interface PullOutcome {
+  pages: number;
+  changes: number;
+}
+
+export async function pullChanges(
+  db: FeldakteDb,
+  transport: SyncTransport,
+  options: PullOptions,
+): Promise<PullOutcome> {
+  const now = options.now ?? (() => new Date());
+  const outcome: PullOutcome = { pages: 0, changes: 0 };
+  for (;;) {
+    const cursor = (await getMeta(db, 'cursor')) ?? null;
+    const page = await transport.pull({
+      clientId: options.clientId,
+      schemaVersion: SCHEMA_VERSION,
+      cursor,
+      limit: options.limit ?? DEFAULT_PULL_LIMIT,
+    });
+    await applyPullPage(db, page, now());
+    outcome.pages += 1;
+    outcome.changes += page.changes.length;
+    if (!page.hasMore) return outcome;
+    // A server that says "more" without moving on would keep the phone busy forever.
+    if (cursor !== null && page.cursor <= cursor) throw new SyncError('server');
+  }
+}

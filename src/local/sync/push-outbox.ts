@@ -1,0 +1,101 @@
+// [E2] push: the outbox in id order, in batches the server accepts (count and body size). Pushing
+// an entry twice is safe ([P3]), so a lost answer is simply retried by the next sync.
+import type { FeldakteDb, OutboxEntry } from '../db';
+import {
+  MAX_BODY_BYTES,
+  MAX_MUTATIONS_PER_PUSH,
+  SCHEMA_VERSION,
+  type Mutation,
+} from '../../shared/sync/protocol';
+import { applyPushResults } from './apply-push-results';
+import { SyncError } from './sync-error';
+import type { SyncTransport } from './transport';
+
+export interface PushOptions {
+  clientId: string;
+  batchSize?: number;
+  now?: () => Date;
+}
+
+export interface PushOutcome {
+  pushed: number;
+  rejected: number;
+}
+
+/** Room left in a request body for the envelope and for JSON escaping the estimate misses. */
+const BODY_BUDGET_BYTES = Math.floor(MAX_BODY_BYTES * 0.8);
+
+export async function pushOutbox(
+  db: FeldakteDb,
+  transport: SyncTransport,
+  options: PushOptions,
+): Promise<PushOutcome> {
+  const batchSize = Math.min(options.batchSize ?? MAX_MUTATIONS_PER_PUSH, MAX_MUTATIONS_PER_PUSH);
+  const now = options.now ?? (() => new Date());
+  const outcome: PushOutcome = { pushed: 0, rejected: 0 };
+  let after = 0;
+  let resumedAfterGap = false;
+
+  for (;;) {
+    const batch = fitBody(await db.outbox.where('id').above(after).limit(batchSize).toArray());
+    if (batch.length === 0) return outcome;
+    let response;
+    try {
+      response = await transport.push({
+        clientId: options.clientId,
+        schemaVersion: SCHEMA_VERSION,
+        mutations: batch.map(toMutation),
+      });
+    } catch (error) {
+      const resumeAt = gapResumePoint(error, batch[0]!.id, resumedAfterGap);
+      if (resumeAt === undefined) throw error;
+      resumedAfterGap = true;
+      after = resumeAt;
+      continue;
+    }
+    outcome.rejected += await applyPushResults(db, batch, response, now());
+    outcome.pushed += batch.length;
+    after = batch[batch.length - 1]!.id;
+  }
+}
+
+/**
+ * [P4] a 409 tells what the server has. Entries up to it are acknowledged (the pull drops them);
+ * the push resumes after them. If the server lacks entries this device no longer holds, that is
+ * data loss on the server side: stop and say so, never drop or renumber anything here.
+ */
+function gapResumePoint(
+  error: unknown,
+  firstSent: number,
+  alreadyResumed: boolean,
+): number | undefined {
+  if (!(error instanceof SyncError) || error.kind !== 'gap') return undefined;
+  const serverHas = error.lastMutationId;
+  if (serverHas === undefined || alreadyResumed) throw error;
+  if (serverHas + 1 < firstSent)
+    throw new SyncError('gap', { lastMutationId: serverHas, cause: error });
+  return serverHas;
+}
+
+function toMutation(entry: OutboxEntry): Mutation {
+  return {
+    id: entry.id,
+    table: entry.table,
+    recordId: entry.recordId,
+    op: entry.op,
+    fields: entry.fields,
+    hlc: entry.hlc,
+    baseCursor: entry.baseCursor,
+  };
+}
+
+/** The longest prefix that stays under the body limit (at least one entry; the server judges it). */
+function fitBody(entries: OutboxEntry[]): OutboxEntry[] {
+  const encoder = new TextEncoder();
+  let bytes = 0;
+  for (let i = 0; i < entries.length; i++) {
+    bytes += encoder.encode(JSON.stringify(toMutation(entries[i]!))).length + 1;
+    if (bytes > BODY_BUDGET_BYTES && i > 0) return entries.slice(0, i);
+  }
+  return entries;
+}

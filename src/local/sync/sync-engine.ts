@@ -1,0 +1,95 @@
+// One sync round ([E2]): push the outbox, then pull until the server has nothing more, under the
+// cross-context lock ([E1]), and record the outcome in the database so the page and the service
+// worker show the same status ([E4]). Never throws for sync failures: it returns them, so the
+// caller (scheduler, Background Sync handler) decides whether to back off or stop.
+import type { FeldakteDb } from '../db';
+import { ensureClientId, setMeta } from '../meta';
+import { pushOutbox } from './push-outbox';
+import { pullChanges } from './pull-changes';
+import { syncLockName, withSyncLock, type LockManagerLike } from './sync-lock';
+import { toSyncError, type SyncError } from './sync-error';
+import type { SyncTransport } from './transport';
+
+export interface SyncOptions {
+  /** Records per pull page (the server caps it). */
+  pullLimit?: number;
+  /** Mutations per push (capped at MAX_MUTATIONS_PER_PUSH). */
+  pushBatchSize?: number;
+  now?: () => Date;
+  /** Web Locks to use; defaults to `navigator.locks`, or an in-process queue without it. */
+  locks?: LockManagerLike;
+}
+
+export interface SyncCounts {
+  /** Outbox entries sent (including repeats of unconfirmed ones). */
+  pushed: number;
+  /** Of those, refused by the server ([P5]); now shown as rejections. */
+  rejected: number;
+  /** Records and tombstones pulled. */
+  pulled: number;
+}
+
+export type SyncResult =
+  ({ ok: true; at: string } & SyncCounts) | ({ ok: false; error: SyncError } & SyncCounts);
+
+export function syncOnce(
+  db: FeldakteDb,
+  transport: SyncTransport,
+  options: SyncOptions = {},
+): Promise<SyncResult> {
+  return withSyncLock(syncLockName(db.name), () => runSync(db, transport, options), options.locks);
+}
+
+async function runSync(
+  db: FeldakteDb,
+  transport: SyncTransport,
+  options: SyncOptions,
+): Promise<SyncResult> {
+  const now = options.now ?? (() => new Date());
+  const counts: SyncCounts = { pushed: 0, rejected: 0, pulled: 0 };
+  try {
+    const clientId = await db.transaction('rw', db.meta, () => ensureClientId(db));
+    const pushed = await pushOutbox(db, transport, {
+      clientId,
+      now,
+      ...(options.pushBatchSize ? { batchSize: options.pushBatchSize } : {}),
+    });
+    counts.pushed = pushed.pushed;
+    counts.rejected = pushed.rejected;
+    const pulled = await pullChanges(db, transport, {
+      clientId,
+      now,
+      ...(options.pullLimit ? { limit: options.pullLimit } : {}),
+    });
+    counts.pulled = pulled.changes;
+    const at = now().toISOString();
+    await db.transaction('rw', db.meta, async () => {
+      await setMeta(db, 'lastSyncAt', at);
+      await setMeta(db, 'lastSyncError', null);
+    });
+    return { ok: true, at, ...counts };
+  } catch (caught) {
+    const error = toSyncError(caught);
+    // Only the error's name: a message may quote record content, which never goes to logs.
+    if (error.kind === 'internal') console.error('Sync failed unexpectedly:', errorName(caught));
+    await recordFailure(db, error, now());
+    return { ok: false, error, ...counts };
+  }
+}
+
+async function recordFailure(db: FeldakteDb, error: SyncError, at: Date): Promise<void> {
+  try {
+    await setMeta(db, 'lastSyncError', {
+      kind: error.kind,
+      message: error.message,
+      at: at.toISOString(),
+    });
+  } catch (storeError) {
+    // Storage full or the database closed: the returned result still carries the error.
+    console.warn('Could not store the sync status:', errorName(storeError));
+  }
+}
+
+function errorName(error: unknown): string {
+  return (error as { name?: string } | null)?.name ?? typeof error;
+}

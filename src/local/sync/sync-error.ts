@@ -1,0 +1,97 @@
+// Every way a sync can fail, as a value the THM can act on (German first). The outbox is never
+// touched by a failure: each message says so, because that is what a worried user needs to know.
+
+export type SyncErrorKind =
+  | 'offline'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'outdated'
+  | 'gap'
+  | 'invalid'
+  | 'server'
+  | 'storage'
+  | 'internal';
+
+const messages: Record<SyncErrorKind, string> = {
+  offline: 'Keine Verbindung. Änderungen bleiben auf dem Gerät gespeichert.',
+  unauthorized:
+    'Die Anmeldung ist abgelaufen. Bitte erneut anmelden; Änderungen bleiben auf dem Gerät gespeichert.',
+  forbidden:
+    'Dieses Konto darf mit diesem Gerät nicht synchronisieren. Änderungen bleiben auf dem Gerät gespeichert; bitte an die Administration wenden.',
+  outdated:
+    'Bitte die App aktualisieren, um wieder zu synchronisieren. Änderungen bleiben auf dem Gerät gespeichert.',
+  gap: 'Dem Server fehlen ältere Änderungen dieses Geräts. Nichts wurde gelöscht; bitte an die Administration wenden.',
+  invalid:
+    'Der Server hat die Änderungen nicht angenommen. Sie bleiben auf dem Gerät gespeichert; bitte an die Administration wenden.',
+  server:
+    'Der Server ist gerade nicht erreichbar. Änderungen bleiben auf dem Gerät gespeichert; es wird später erneut versucht.',
+  storage:
+    'Der Speicher des Geräts ist voll. Änderungen bleiben auf dem Gerät gespeichert; bitte Platz schaffen.',
+  internal:
+    'Die Synchronisierung ist unerwartet fehlgeschlagen. Änderungen bleiben auf dem Gerät gespeichert.',
+};
+
+/** Kinds the scheduler retries on its own with backoff; the others wait for the person to act. */
+const retryableKinds: ReadonlySet<SyncErrorKind> = new Set([
+  'offline',
+  'server',
+  'storage',
+  'internal',
+]);
+
+export class SyncError extends Error {
+  readonly kind: SyncErrorKind;
+  /** The server's own message (German), when it sent one. */
+  readonly serverMessage?: string;
+  /** For 'gap': the last mutation id the server has from this client. */
+  readonly lastMutationId?: number;
+
+  constructor(
+    kind: SyncErrorKind,
+    details: {
+      serverMessage?: string;
+      lastMutationId?: number;
+      message?: string;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(details.message ?? messages[kind], { cause: details.cause });
+    this.name = 'SyncError';
+    this.kind = kind;
+    if (details.serverMessage !== undefined) this.serverMessage = details.serverMessage;
+    if (details.lastMutationId !== undefined) this.lastMutationId = details.lastMutationId;
+  }
+
+  get retryable(): boolean {
+    return retryableKinds.has(this.kind);
+  }
+}
+
+export function syncErrorMessage(kind: SyncErrorKind): string {
+  return messages[kind];
+}
+
+export function isRetryable(kind: SyncErrorKind): boolean {
+  return retryableKinds.has(kind);
+}
+
+/** The error kind an HTTP status means for sync. */
+export function kindForStatus(status: number): SyncErrorKind {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 426) return 'outdated';
+  if (status === 409) return 'gap';
+  if (status === 400 || status === 413 || status === 422) return 'invalid';
+  return 'server';
+}
+
+/** Whatever went wrong, as a SyncError (storage full and bugs included), for status and result. */
+export function toSyncError(error: unknown): SyncError {
+  if (error instanceof SyncError) return error;
+  const name = (error as { name?: string } | null)?.name;
+  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return new SyncError('storage', { cause: error });
+  }
+  return new SyncError('internal', { cause: error });
+}

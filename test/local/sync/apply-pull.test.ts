@@ -1,0 +1,233 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FeldakteDb } from '../../../src/local/db';
+import { getMeta } from '../../../src/local/meta';
+import { deleteRecord, putRecord } from '../../../src/local/write-record';
+import { applyPullPage } from '../../../src/local/sync/apply-pull';
+import { newRecordId } from '../../../src/shared/domain/record-id';
+import { parseHlc } from '../../../src/shared/sync/hlc';
+import { caseChange, freshDb, otherClock, page, writeCase } from '../../support/sync-fixtures';
+
+const open: FeldakteDb[] = [];
+function device(): FeldakteDb {
+  const db = freshDb();
+  open.push(db);
+  return db;
+}
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((db) => db.delete()));
+});
+
+describe('applying a pulled page', () => {
+  it('[A1] stores the records, drops acknowledged outbox entries and moves the cursor together', async () => {
+    const db = device();
+    const mine = await writeCase(db, { givenName: 'Amina' });
+    const theirs = newRecordId();
+
+    await applyPullPage(
+      db,
+      page(
+        [
+          caseChange(mine, { givenName: 'Amina', familyName: 'Haddad' }, 7),
+          caseChange(theirs, { givenName: 'Yonas', familyName: 'Tesfaye' }, 8),
+        ],
+        { lastMutationId: 1 },
+      ),
+    );
+
+    expect(await db.cases.get(theirs)).toMatchObject({ givenName: 'Yonas', familyName: 'Tesfaye' });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await getMeta(db, 'cursor')).toBe(8);
+  });
+
+  it('[A1] a failing write inside the page leaves records, outbox and cursor as they were', async () => {
+    const db = device();
+    let failContacts = false;
+    // A storage failure while writing the child records of the page (e.g. the disk filling up).
+    db.use({
+      stack: 'dbcore',
+      name: 'fail-contacts',
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (name !== 'contacts') return table;
+          return {
+            ...table,
+            mutate: (request) =>
+              failContacts
+                ? Promise.reject(new DOMException('disk full', 'QuotaExceededError'))
+                : table.mutate(request),
+          };
+        },
+      }),
+    });
+    const mine = await writeCase(db, { givenName: 'Amina' });
+    const before = await db.cases.get(mine);
+    failContacts = true;
+
+    const contact = {
+      table: 'contacts',
+      id: newRecordId(),
+      deleted: false,
+      fields: { caseId: mine, at: '2025-03-14T09:30:00.000Z', channel: 'phone' },
+      version: 9,
+      hlc: otherClock(),
+    };
+    await expect(
+      applyPullPage(
+        db,
+        page([caseChange(mine, { givenName: 'Changed', familyName: 'Elsewhere' }, 8), contact], {
+          lastMutationId: 1,
+        }),
+      ),
+    ).rejects.toThrow();
+
+    expect(await db.cases.get(mine)).toEqual(before);
+    expect(await db.contacts.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(1);
+    expect(await getMeta(db, 'cursor')).toBeUndefined();
+  });
+
+  it('[A2] a pulled record does not overwrite a field edited on the device but not yet synced', async () => {
+    const db = device();
+    const id = await writeCase(db, { givenName: 'Amina', familyName: 'Haddad' });
+    await applyPullPage(
+      db,
+      page([caseChange(id, { givenName: 'Amina', familyName: 'Haddad' }, 3)], {
+        lastMutationId: 1,
+      }),
+    );
+    await putRecord(db, 'cases', id, { givenName: 'Aminah' });
+
+    await applyPullPage(
+      db,
+      page([caseChange(id, { givenName: 'Amina', familyName: 'Haddad-Khalil' }, 5)], {
+        lastMutationId: 1,
+      }),
+    );
+
+    expect(await db.cases.get(id)).toMatchObject({
+      givenName: 'Aminah',
+      familyName: 'Haddad-Khalil',
+    });
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('[A2] pending edits are laid over in outbox order, the newest last', async () => {
+    const db = device();
+    const id = await writeCase(db, { givenName: 'A' });
+    await putRecord(db, 'cases', id, { givenName: 'B' });
+    await putRecord(db, 'cases', id, { givenName: 'C' });
+
+    await applyPullPage(
+      db,
+      page([caseChange(id, { givenName: 'A', familyName: 'Haddad' }, 4)], { lastMutationId: 1 }),
+    );
+
+    expect((await db.cases.get(id))?.givenName).toBe('C');
+  });
+
+  it('[A2] a record deleted on the device stays deleted while the delete is pending', async () => {
+    const db = device();
+    const id = await writeCase(db);
+    await applyPullPage(
+      db,
+      page([caseChange(id, { givenName: 'Amina', familyName: 'Haddad' }, 2)], {
+        lastMutationId: 1,
+      }),
+    );
+    await deleteRecord(db, 'cases', id);
+
+    await applyPullPage(
+      db,
+      page([caseChange(id, { givenName: 'Amina', familyName: 'Neu' }, 6)], { lastMutationId: 1 }),
+    );
+
+    expect(await db.cases.get(id)).toBeUndefined();
+    expect(await db.outbox.toArray()).toEqual([
+      expect.objectContaining({ op: 'delete', recordId: id }),
+    ]);
+  });
+
+  it('[A3] a pulled tombstone deletes the record; its pending edit stays until the server answers', async () => {
+    const db = device();
+    const id = await writeCase(db);
+    await applyPullPage(
+      db,
+      page([caseChange(id, { givenName: 'Amina', familyName: 'Haddad' }, 2)], {
+        lastMutationId: 1,
+      }),
+    );
+    await putRecord(db, 'cases', id, { familyName: 'Haddad-Khalil' });
+
+    await applyPullPage(
+      db,
+      page([caseChange(id, {}, 3, { deleted: true })], { lastMutationId: 1 }),
+    );
+
+    expect(await db.cases.get(id)).toBeUndefined();
+    expect(await db.outbox.toArray()).toEqual([
+      expect.objectContaining({ recordId: id, fields: { familyName: 'Haddad-Khalil' } }),
+    ]);
+  });
+
+  it('[A4] only outbox entries up to the acknowledged id are removed', async () => {
+    const db = device();
+    for (const name of ['A', 'B', 'C', 'D']) await writeCase(db, { givenName: name });
+
+    await applyPullPage(db, page([], { cursor: 0, lastMutationId: 2 }));
+
+    expect((await db.outbox.toArray()).map((entry) => entry.id)).toEqual([3, 4]);
+  });
+
+  it('[C2] an edit made after a pull is later than every pulled clock, even one from the future', async () => {
+    const db = device();
+    const id = await writeCase(db);
+    const future = otherClock(10 * 60_000);
+
+    await applyPullPage(
+      db,
+      page([caseChange(id, { givenName: 'Amina', familyName: 'Haddad' }, 2, { hlc: future })], {
+        lastMutationId: 1,
+      }),
+    );
+    await putRecord(db, 'cases', id, { givenName: 'Aminah' });
+
+    const [edit] = await db.outbox.toArray();
+    expect(edit!.hlc > future).toBe(true);
+    expect(parseHlc(edit!.hlc)?.node).toBe(await getMeta(db, 'clientId'));
+  });
+
+  it('pulled cases are findable by name on the device (search columns recomputed)', async () => {
+    const db = device();
+    const id = newRecordId();
+
+    await applyPullPage(
+      db,
+      page([caseChange(id, { givenName: 'Yonas', familyName: 'Tesfaye' }, 1)]),
+    );
+
+    expect(await db.cases.where('_terms').startsWith('tesf').primaryKeys()).toEqual([id]);
+  });
+
+  it('a change of a table this app version does not know is skipped, the rest is stored', async () => {
+    const db = device();
+    const id = newRecordId();
+    const unknown = {
+      table: 'futureTable',
+      id: newRecordId(),
+      deleted: false,
+      fields: {},
+      version: 2,
+      hlc: otherClock(),
+    };
+
+    await applyPullPage(
+      db,
+      page([caseChange(id, { givenName: 'Yonas', familyName: 'Tesfaye' }, 1), unknown]),
+    );
+
+    expect(await db.cases.get(id)).toBeDefined();
+    expect(await getMeta(db, 'cursor')).toBe(2);
+  });
+});
