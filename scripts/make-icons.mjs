@@ -1,5 +1,7 @@
 // Draws the app icons (a white folder with a bold "F" on the theme colour) as PNGs with node:zlib,
 // so the repo needs no downloaded artwork. Run `node scripts/make-icons.mjs` and commit the output.
+import { Buffer } from 'node:buffer';
+import process from 'node:process';
 import { deflateSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,7 +20,8 @@ function markAt(x, y, inset) {
   const u = (x - inset) / (1 - 2 * inset);
   const v = (y - inset) / (1 - 2 * inset);
   const inFolder =
-    (u >= 0.16 && u <= 0.84 && v >= 0.3 && v <= 0.8) || (u >= 0.16 && u <= 0.44 && v >= 0.22 && v <= 0.3);
+    (u >= 0.16 && u <= 0.84 && v >= 0.3 && v <= 0.8) ||
+    (u >= 0.16 && u <= 0.44 && v >= 0.22 && v <= 0.3);
   if (!inFolder) return false;
   const inF =
     (u >= 0.38 && u <= 0.47 && v >= 0.4 && v <= 0.72) ||
@@ -58,7 +61,8 @@ function drawIcon(size, { radius, inset }) {
       const alpha = shape / n;
       const white = shape ? mark / shape : 0;
       const o = 1 + px * 4;
-      for (let c = 0; c < 3; c++) row[o + c] = Math.round(THEME[c] * (1 - white) + WHITE[c] * white);
+      for (let c = 0; c < 3; c++)
+        row[o + c] = Math.round(THEME[c] * (1 - white) + WHITE[c] * white);
       row[o + 3] = Math.round(alpha * 255);
     }
     rows.push(row);
@@ -113,5 +117,5 @@ mkdirSync(outDir, { recursive: true });
 for (const [name, size, options] of icons) {
   const file = join(outDir, name);
   writeFileSync(file, drawIcon(size, options));
-  console.log(`${file} (${size}x${size})`);
+  process.stdout.write(`${file} (${size}x${size})\n`);
 }

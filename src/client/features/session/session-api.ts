@@ -1,0 +1,63 @@
+// The session endpoints (GET/POST/DELETE /api/session). Credentials travel only in the body; every
+// outcome is a value the sign-in screen can show in German.
+import type { SessionUser } from '../../../shared/sync/protocol';
+
+export type SessionOutcome =
+  | { kind: 'ok'; user: SessionUser }
+  | { kind: 'unauthorized'; message?: string }
+  | { kind: 'tooMany' }
+  | { kind: 'offline' }
+  | { kind: 'server' };
+
+const TIMEOUT_MS = 15_000;
+
+export function fetchSession(): Promise<SessionOutcome> {
+  return request('GET');
+}
+
+export function signInWithPassword(email: string, password: string): Promise<SessionOutcome> {
+  return request('POST', { email, password });
+}
+
+/** Ends the server session; resolves false when the server could not be reached. */
+export async function endServerSession(): Promise<boolean> {
+  const response = await send('DELETE');
+  // 401: the session had already ended, which is what we want.
+  return response !== null && (response.ok || response.status === 401);
+}
+
+async function request(method: 'GET' | 'POST', body?: unknown): Promise<SessionOutcome> {
+  const response = await send(method, body);
+  if (!response) return { kind: 'offline' };
+  if (response.status === 401 || response.status === 403) return { kind: 'unauthorized' };
+  if (response.status === 429) return { kind: 'tooMany' };
+  if (!response.ok) return { kind: 'server' };
+  const payload = (await response.json().catch(() => null)) as
+    { user?: SessionUser } | SessionUser | null;
+  const user =
+    payload && 'user' in payload && payload.user ? payload.user : (payload as SessionUser | null);
+  // Anything else is a captive portal's page, not our server: for the person, no connection.
+  if (!user || typeof user.id !== 'string' || typeof user.team?.id !== 'string')
+    return { kind: 'offline' };
+  return { kind: 'ok', user };
+}
+
+/** null when the server could not be reached (offline, timeout). */
+async function send(method: string, body?: unknown): Promise<Response | null> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  try {
+    return await fetch('/api/session', {
+      method,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: body ? { 'content-type': 'application/json' } : {},
+      ...(body ? { body: JSON.stringify(body) } : {}),
+      signal: controller.signal,
+    });
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}

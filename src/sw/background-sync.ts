@@ -1,0 +1,23 @@
+// Background Sync in the service worker ([E3]): the browser wakes it when the device is online
+// again, even with the app closed. It syncs the signed-in user's own database with the same engine
+// and lock as the page ([E1]); there is no second copy of the data for the worker.
+import { openDatabase } from '../local/db';
+import { getActiveUserId } from '../local/active-user';
+import { syncOnce } from '../local/sync/sync-engine';
+import { createFetchTransport } from '../local/sync/fetch-transport';
+
+/**
+ * Runs one sync. Rejects when a retry could help (offline, server down), so the browser schedules
+ * the next attempt; resolves when retrying cannot help (signed out, session expired, outdated app).
+ */
+export async function runBackgroundSync(): Promise<void> {
+  const userId = await getActiveUserId();
+  if (!userId) return;
+  const db = openDatabase(userId);
+  try {
+    const result = await syncOnce(db, createFetchTransport());
+    if (!result.ok && result.error.retryable) throw result.error;
+  } finally {
+    db.close();
+  }
+}
