@@ -17,8 +17,7 @@ import { tickHlc } from '../shared/sync/hlc';
 import { t } from '../shared/i18n/t';
 
 export type WriteResult =
-  | { ok: true; id: string; changed: string[] }
-  | { ok: false; message: string; errors: FieldErrors };
+  { ok: true; id: string; changed: string[] } | { ok: false; message: string; errors: FieldErrors };
 
 type Patch<T extends TableName> = { [K in keyof RecordOf<T>]?: RecordOf<T>[K] | null };
 
@@ -43,36 +42,100 @@ export async function putRecord<T extends TableName>(
   fields: Patch<T>,
   now = new Date(),
 ): Promise<WriteResult> {
-  const rules = tables[table];
   try {
-    return await db.transaction('rw', db.tables, async () => {
-      const stored = (await db.table(table).get(id)) as AnyRecord | undefined;
-      const prev = stored ? withoutLocalColumns(stored) : undefined;
-      const changes: Fields = {};
-      for (const [key, value] of Object.entries(fields)) {
-        if (key === 'id' || key.startsWith('_') || value === undefined) continue;
-        if (!prev || !sameValue(prev[key], value)) changes[key] = value;
-      }
-      if (prev && Object.keys(changes).length === 0) return { ok: true, id, changed: [] };
-
-      const parsed = v.safeParse(rules.schema, { ...prev, ...changes, id });
-      if (!parsed.success) return invalid(fieldErrors(parsed.issues));
-      const next = parsed.output as AnyRecord;
-      const reason = await rules.checkChange?.(prev as never, next as never, localRuleContext(db, toLocalDate(now)));
-      if (reason) return invalid({ _record: reason }, reason);
-
-      // Store what the schema produced (trimmed text), and send exactly that.
-      const outboxFields: Fields = {};
-      for (const key of prev ? Object.keys(changes) : Object.keys(next)) {
-        if (key !== 'id') outboxFields[key] = next[key] ?? null;
-      }
-      await db.table(table).put({ ...next, ...localColumns(table, next) });
-      await appendOutbox(db, { table, recordId: id, op: 'put', fields: outboxFields }, now);
-      return { ok: true, id, changed: Object.keys(outboxFields) };
-    });
+    return await db.transaction('rw', db.tables, () =>
+      writeInTransaction(db, table, id, fields, now),
+    );
   } catch (error) {
     return storageFailure(error);
   }
+}
+
+/** One write of a batch; `id` omitted for a new record (gets a new UUIDv7). */
+export type RecordWrite = {
+  [T in TableName]: { table: T; id?: string; fields: Patch<T> };
+}[TableName];
+
+export type BatchResult =
+  { ok: true; ids: string[] } | { ok: false; message: string; errors: FieldErrors; index: number };
+
+/**
+ * Writes several records (each with its outbox entry) in ONE transaction: all are stored or none
+ * (e.g. a residence status and the expiry task it makes). `index` names the write that failed.
+ */
+export async function writeRecords(
+  db: FeldakteDb,
+  writes: readonly RecordWrite[],
+  now = new Date(),
+): Promise<BatchResult> {
+  let failed: { index: number; result: Extract<WriteResult, { ok: false }> } | undefined;
+  try {
+    return await db.transaction('rw', db.tables, async () => {
+      const ids: string[] = [];
+      for (const [index, write] of writes.entries()) {
+        const id = write.id ?? newRecordId(now.getTime());
+        const result = await writeInTransaction(db, write.table, id, write.fields as never, now);
+        if (!result.ok) {
+          failed = { index, result };
+          throw new BatchRefused();
+        }
+        ids.push(id);
+      }
+      return { ok: true as const, ids };
+    });
+  } catch (error) {
+    if (error instanceof BatchRefused && failed) {
+      return {
+        ok: false,
+        message: failed.result.message,
+        errors: failed.result.errors,
+        index: failed.index,
+      };
+    }
+    const result = storageFailure(error) as Extract<WriteResult, { ok: false }>;
+    return { ...result, index: -1 };
+  }
+}
+
+/** Thrown to roll back a batch whose write was refused (the refusal itself is returned). */
+class BatchRefused extends Error {}
+
+/** Validates and stores one record with its outbox entry. Inside a rw transaction on all tables. */
+async function writeInTransaction<T extends TableName>(
+  db: FeldakteDb,
+  table: T,
+  id: string,
+  fields: Patch<T>,
+  now: Date,
+): Promise<WriteResult> {
+  const rules = tables[table];
+  const stored = (await db.table(table).get(id)) as AnyRecord | undefined;
+  const prev = stored ? withoutLocalColumns(stored) : undefined;
+  const changes: Fields = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (key === 'id' || key.startsWith('_') || value === undefined) continue;
+    if (!prev || !sameValue(prev[key], value)) changes[key] = value;
+  }
+  if (prev && Object.keys(changes).length === 0) return { ok: true, id, changed: [] };
+
+  const parsed = v.safeParse(rules.schema, { ...prev, ...changes, id });
+  if (!parsed.success) return invalid(fieldErrors(parsed.issues));
+  const next = parsed.output as AnyRecord;
+  const reason = await rules.checkChange?.(
+    prev as never,
+    next as never,
+    localRuleContext(db, toLocalDate(now)),
+  );
+  if (reason) return invalid({ _record: reason }, reason);
+
+  // Store what the schema produced (trimmed text), and send exactly that.
+  const outboxFields: Fields = {};
+  for (const key of prev ? Object.keys(changes) : Object.keys(next)) {
+    if (key !== 'id') outboxFields[key] = next[key] ?? null;
+  }
+  await db.table(table).put({ ...next, ...localColumns(table, next) });
+  await appendOutbox(db, { table, recordId: id, op: 'put', fields: outboxFields }, now);
+  return { ok: true, id, changed: Object.keys(outboxFields) };
 }
 
 /** Deletes a record; the server keeps a tombstone so every phone deletes it too ([M5]). */
@@ -128,7 +191,11 @@ function storageFailure(error: unknown): WriteResult {
 export function isQuotaError(error: unknown): boolean {
   const name = (error as { name?: string; inner?: { name?: string } } | null)?.name;
   const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
-  return name === 'QuotaExceededError' || inner === 'QuotaExceededError' || error instanceof Dexie.QuotaExceededError;
+  return (
+    name === 'QuotaExceededError' ||
+    inner === 'QuotaExceededError' ||
+    error instanceof Dexie.QuotaExceededError
+  );
 }
 
 export type { StoredRecord };
