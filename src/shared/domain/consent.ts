@@ -1,0 +1,194 @@
+// The person's consents, one record per purpose (and, for sharing, per partner). Data leave the THM
+// only under a valid consent; a withdrawal stops new sharing at once, on the phone and the server.
+import * as v from 'valibot';
+import { defineTable } from './table-rules';
+import { choice, isoDate, LONG, optional, recordId, reference, SHORT, text } from './common';
+import { germanDay } from './german-day';
+
+export const consentPurposes = [
+  'store_data',
+  'share_with_partner',
+  'case_conference',
+  'messenger',
+  'reporting',
+] as const;
+export type ConsentPurpose = (typeof consentPurposes)[number];
+
+export const consentForms = ['written', 'oral', 'digital'] as const;
+export type ConsentForm = (typeof consentForms)[number];
+
+export const consentSchema = v.object({
+  id: recordId,
+  caseId: reference('Bitte einen Fall wählen'),
+  purpose: choice(consentPurposes, 'Bitte einen Zweck aus der Liste wählen'),
+  /** The named partner (required for sharing; for a case conference, limits it to that partner). */
+  partnerId: optional(reference('Bitte einen Partner aus der Liste wählen')),
+  givenOn: isoDate('Bitte das Datum der Einwilligung eingeben'),
+  validUntil: optional(isoDate('Bitte ein gültiges Datum eingeben')),
+  withdrawnOn: optional(isoDate('Bitte ein gültiges Datum des Widerrufs eingeben')),
+  /** Language of the form the person read or had read to them. */
+  formLanguage: optional(text(SHORT)),
+  /** Version of the consent text (e.g. "2025-01"), so the wording can be traced later. */
+  textVersion: optional(text(SHORT)),
+  /** Interpreter present (name or language), if any. */
+  interpreter: optional(text(SHORT)),
+  howGiven: optional(choice(consentForms, 'Bitte aus der Liste wählen')),
+  note: optional(text(LONG)),
+});
+export type Consent = v.InferOutput<typeof consentSchema>;
+
+/** What a consent must cover: a purpose, and for sharing or a conference the partner concerned. */
+export interface ConsentNeed {
+  purpose: ConsentPurpose;
+  partnerId?: string | null;
+}
+
+type ConsentDates = Pick<
+  Consent,
+  'purpose' | 'partnerId' | 'givenOn' | 'validUntil' | 'withdrawnOn'
+>;
+
+export type ConsentProblem = 'missing' | 'other_partner' | 'not_yet' | 'expired' | 'withdrawn';
+
+/** Whether `consent` covers `need` on `today` (all dates `YYYY-MM-DD`). */
+export function isConsentValid(consent: ConsentDates, today: string, need: ConsentNeed): boolean {
+  return consentProblem(consent, today, need) === null;
+}
+
+/** Why one consent does not cover `need` on `today`, or null when it does. */
+export function consentProblem(
+  consent: ConsentDates,
+  today: string,
+  need: ConsentNeed,
+): ConsentProblem | null {
+  if (consent.purpose !== need.purpose) return 'missing';
+  if (!coversPartner(consent, need)) return 'other_partner';
+  // Withdrawal counts from the day it was declared: withdrawnOn <= today means withdrawn.
+  if (consent.withdrawnOn && consent.withdrawnOn <= today) return 'withdrawn';
+  if (consent.validUntil && consent.validUntil < today) return 'expired';
+  if (consent.givenOn > today) return 'not_yet';
+  return null;
+}
+
+function coversPartner(consent: ConsentDates, need: ConsentNeed): boolean {
+  if (need.purpose === 'share_with_partner') {
+    return !!need.partnerId && consent.partnerId === need.partnerId;
+  }
+  if (need.purpose === 'case_conference' && need.partnerId) {
+    // A conference consent without a partner covers every participant.
+    return !consent.partnerId || consent.partnerId === need.partnerId;
+  }
+  return true;
+}
+
+/** A consent covering `need` on `today` (the one valid longest), or undefined. */
+export function findValidConsent<C extends ConsentDates>(
+  consents: readonly C[],
+  need: ConsentNeed,
+  today: string,
+): C | undefined {
+  return consents
+    .filter((consent) => isConsentValid(consent, today, need))
+    .sort((a, b) => (b.validUntil ?? '9999-12-31').localeCompare(a.validUntil ?? '9999-12-31'))[0];
+}
+
+/**
+ * The problem that explains best why no consent covers `need`: a withdrawal before an expiry
+ * before a future date before a consent for another partner before none at all.
+ */
+export function missingConsentProblem(
+  consents: readonly ConsentDates[],
+  need: ConsentNeed,
+  today: string,
+): { problem: ConsentProblem; date?: string } | null {
+  if (findValidConsent(consents, need, today)) return null;
+  const order: ConsentProblem[] = ['withdrawn', 'expired', 'not_yet', 'other_partner'];
+  for (const problem of order) {
+    const hit = consents.find((consent) => consentProblem(consent, today, need) === problem);
+    if (hit) {
+      const date =
+        problem === 'withdrawn'
+          ? hit.withdrawnOn
+          : problem === 'expired'
+            ? hit.validUntil
+            : hit.givenOn;
+      return problem === 'other_partner' ? { problem } : { problem, date: date ?? undefined };
+    }
+  }
+  return { problem: 'missing' };
+}
+
+/** German sentence for the consent gate, on the phone and in the server's rejection. */
+export function consentProblemMessage(
+  found: { problem: ConsentProblem; date?: string },
+  purpose: ConsentPurpose,
+): string {
+  const what =
+    purpose === 'share_with_partner'
+      ? 'zur Weitergabe an diesen Partner'
+      : purpose === 'case_conference'
+        ? 'zur Fallkonferenz'
+        : 'für diesen Zweck';
+  switch (found.problem) {
+    case 'withdrawn':
+      return `Die Einwilligung ${what} wurde am ${germanDay(found.date)} widerrufen. Ohne gültige Einwilligung dürfen keine Daten weitergegeben werden.`;
+    case 'expired':
+      return `Die Einwilligung ${what} ist am ${germanDay(found.date)} abgelaufen. Bitte eine neue Einwilligung erfassen.`;
+    case 'not_yet':
+      return `Die Einwilligung ${what} gilt erst ab ${germanDay(found.date)}.`;
+    case 'other_partner':
+      return purpose === 'case_conference'
+        ? 'Die Einwilligung zur Fallkonferenz nennt einen anderen Partner. Bitte eine Einwilligung erfassen, die diesen Partner einschließt.'
+        : `Es liegt nur eine Einwilligung zur Weitergabe an einen anderen Partner vor. Bitte eine Einwilligung ${what} erfassen.`;
+    case 'missing':
+      return `Es liegt keine gültige Einwilligung ${what} vor. Bitte zuerst die Einwilligung erfassen.`;
+  }
+}
+
+export function checkConsentChange(prev: Consent | undefined, next: Consent): string | null {
+  if (next.purpose === 'share_with_partner' && !next.partnerId) {
+    return 'Bitte den Partner wählen, an den Daten weitergegeben werden dürfen.';
+  }
+  if (
+    next.partnerId &&
+    next.purpose !== 'share_with_partner' &&
+    next.purpose !== 'case_conference'
+  ) {
+    return 'Nur eine Einwilligung zur Weitergabe oder zur Fallkonferenz nennt einen Partner.';
+  }
+  if (next.validUntil && next.validUntil < next.givenOn) {
+    return 'Das Ende der Gültigkeit liegt vor dem Datum der Einwilligung.';
+  }
+  if (next.withdrawnOn && next.withdrawnOn < next.givenOn) {
+    return 'Der Widerruf liegt vor dem Datum der Einwilligung.';
+  }
+  if (!prev) return null;
+  if (
+    prev.caseId !== next.caseId ||
+    prev.purpose !== next.purpose ||
+    (prev.partnerId ?? null) !== (next.partnerId ?? null)
+  ) {
+    return 'Fall, Zweck und Partner einer Einwilligung lassen sich nicht ändern; bitte eine neue Einwilligung erfassen.';
+  }
+  if (prev.withdrawnOn && (next.withdrawnOn ?? null) !== prev.withdrawnOn) {
+    return 'Ein Widerruf lässt sich nicht zurücknehmen; bitte eine neue Einwilligung erfassen.';
+  }
+  return null;
+}
+
+export const consentTable = defineTable<Consent>({
+  schema: consentSchema,
+  checkChange: (prev, next) => checkConsentChange(prev, next),
+  immutable: ['caseId', 'purpose', 'partnerId'],
+});
+
+/** Shown on the consent list: what state a consent is in today. */
+export function consentState(
+  consent: Pick<Consent, 'givenOn' | 'validUntil' | 'withdrawnOn'>,
+  today: string,
+): 'valid' | 'withdrawn' | 'expired' | 'not_yet' {
+  if (consent.withdrawnOn && consent.withdrawnOn <= today) return 'withdrawn';
+  if (consent.validUntil && consent.validUntil < today) return 'expired';
+  if (consent.givenOn > today) return 'not_yet';
+  return 'valid';
+}

@@ -1,0 +1,56 @@
+// The consent side of a referral: the gate before sending, and the warning on a referral that was
+// already shared when its consent is withdrawn or runs out.
+import type { AnyRecord } from './table-rules';
+import {
+  consentProblemMessage,
+  findValidConsent,
+  missingConsentProblem,
+  type Consent,
+} from './consent';
+import { germanDay } from './german-day';
+
+type ConsentLike = Pick<
+  Consent,
+  'purpose' | 'partnerId' | 'givenOn' | 'validUntil' | 'withdrawnOn'
+>;
+
+/** Null when a consent covers sharing with the referral's partner today, else the German reason. */
+export function referralConsentGate(
+  referral: { partnerId: string },
+  consents: readonly (ConsentLike | AnyRecord)[],
+  today: string,
+): string | null {
+  const need = { purpose: 'share_with_partner', partnerId: referral.partnerId } as const;
+  const found = missingConsentProblem(consents as readonly ConsentLike[], need, today);
+  return found ? consentProblemMessage(found, need.purpose) : null;
+}
+
+/** The consent that covers sending to `partnerId` today (its id goes into `consentId`). */
+export function consentForSending<C extends ConsentLike>(
+  consents: readonly C[],
+  partnerId: string,
+  today: string,
+): C | undefined {
+  return findValidConsent(consents, { purpose: 'share_with_partner', partnerId }, today);
+}
+
+/**
+ * For an open referral whose data already went to the partner: a German warning when no consent
+ * covers sharing any more (withdrawn or expired), so no further data follow. Null when all is well.
+ */
+export function sharedReferralWarning(
+  referral: { partnerId: string },
+  consents: readonly ConsentLike[],
+  today: string,
+): string | null {
+  const need = { purpose: 'share_with_partner', partnerId: referral.partnerId } as const;
+  const found = missingConsentProblem(consents, need, today);
+  if (!found) return null;
+  if (found.problem === 'withdrawn') {
+    return `Einwilligung am ${germanDay(found.date)} widerrufen: keine weiteren Daten an diesen Partner weitergeben.`;
+  }
+  if (found.problem === 'expired') {
+    return `Einwilligung am ${germanDay(found.date)} abgelaufen: keine weiteren Daten an diesen Partner weitergeben.`;
+  }
+  return 'Keine gültige Einwilligung zur Weitergabe an diesen Partner: keine weiteren Daten weitergeben.';
+}

@@ -1,0 +1,194 @@
+// Referrals: out to a partner's offer, or in from a partner who noticed a need. One shared status
+// machine per direction; moving out to `sent` needs a valid consent for that partner (phone AND
+// server run this, through the RuleContext).
+import * as v from 'valibot';
+import { defineTable, type RuleContext } from './table-rules';
+import { addDays, choice, isoDate, LONG, optional, recordId, reference, text } from './common';
+import { referralConsentGate } from './referral-consent';
+
+export const referralDirections = ['out', 'in'] as const;
+export type ReferralDirection = (typeof referralDirections)[number];
+
+export const outStatuses = [
+  'draft',
+  'consent_pending',
+  'sent',
+  'accepted',
+  'waitlisted',
+  'declined',
+  'no_response',
+  'started',
+  'completed',
+  'dropped_out',
+  'withdrawn',
+] as const;
+export const inStatuses = [
+  'received',
+  'first_contact',
+  'taken_on',
+  'not_eligible',
+  'withdrawn',
+] as const;
+export const referralStatuses = [
+  'draft',
+  'consent_pending',
+  'sent',
+  'accepted',
+  'waitlisted',
+  'declined',
+  'no_response',
+  'started',
+  'completed',
+  'dropped_out',
+  'withdrawn',
+  'received',
+  'first_contact',
+  'taken_on',
+  'not_eligible',
+] as const;
+export type ReferralStatus = (typeof referralStatuses)[number];
+
+/** Days after sending until the follow-up task falls due, unless the THM picks a date. */
+export const FOLLOW_UP_DAYS = 14;
+
+export const referralSchema = v.object({
+  id: recordId,
+  caseId: reference('Bitte einen Fall wählen'),
+  partnerId: reference('Bitte einen Partner wählen'),
+  direction: choice(referralDirections, 'Bitte eine Richtung wählen'),
+  status: choice(referralStatuses, 'Bitte einen Status aus der Liste wählen'),
+  offerId: optional(reference('Bitte ein Angebot aus der Liste wählen')),
+  /** The need this referral works on; completing it can mark the need as met. */
+  needId: optional(reference('Bitte einen Bedarf aus der Liste wählen')),
+  reason: optional(text(LONG)),
+  /** The consent that covered sending (set when sent). */
+  consentId: optional(reference('Ungültige Einwilligung')),
+  followUpOn: optional(isoDate('Bitte ein gültiges Datum zum Nachhalten eingeben')),
+  outcome: optional(text(LONG)),
+  sentOn: optional(isoDate()),
+  receivedOn: optional(isoDate()),
+  closedOn: optional(isoDate()),
+});
+export type Referral = v.InferOutput<typeof referralSchema>;
+
+// Withdrawn is reachable from every open state (the person or the THM changes their mind).
+const transitions: Record<ReferralStatus, readonly ReferralStatus[]> = {
+  draft: ['consent_pending', 'sent', 'withdrawn'],
+  consent_pending: ['sent', 'withdrawn'],
+  sent: ['accepted', 'waitlisted', 'declined', 'no_response', 'withdrawn'],
+  waitlisted: ['accepted', 'declined', 'withdrawn'],
+  accepted: ['started', 'withdrawn'],
+  started: ['completed', 'dropped_out', 'withdrawn'],
+  declined: [],
+  no_response: [],
+  completed: [],
+  dropped_out: [],
+  withdrawn: [],
+  received: ['first_contact', 'not_eligible', 'withdrawn'],
+  first_contact: ['taken_on', 'not_eligible', 'withdrawn'],
+  taken_on: [],
+  not_eligible: [],
+};
+
+const initialStatuses: Record<ReferralDirection, readonly ReferralStatus[]> = {
+  out: ['draft', 'consent_pending', 'sent'],
+  in: ['received'],
+};
+
+/** Before `sent` nothing has left the THM, so the partner may still be changed. */
+const unsentStatuses: readonly ReferralStatus[] = ['draft', 'consent_pending'];
+
+export function statusesFor(direction: ReferralDirection): readonly ReferralStatus[] {
+  return direction === 'out' ? outStatuses : inStatuses;
+}
+
+export function allowedReferralTransitions(from: ReferralStatus): readonly ReferralStatus[] {
+  return transitions[from];
+}
+
+export function canMoveReferral(from: ReferralStatus, to: ReferralStatus): boolean {
+  return from === to || transitions[from].includes(to);
+}
+
+export function isOpenReferral(status: ReferralStatus): boolean {
+  return transitions[status].length > 0;
+}
+
+/** Open and already shared with the partner: a withdrawn consent must be flagged here. */
+export function isSharedReferral(referral: Pick<Referral, 'direction' | 'status'>): boolean {
+  return (
+    referral.direction === 'out' &&
+    isOpenReferral(referral.status) &&
+    !unsentStatuses.includes(referral.status)
+  );
+}
+
+/** German reason why `next` may not follow `prev` (structure only; the consent gate is separate). */
+export function checkReferralShape(prev: Referral | undefined, next: Referral): string | null {
+  if (!statusesFor(next.direction).includes(next.status)) {
+    return 'Dieser Status passt nicht zur Richtung der Vermittlung.';
+  }
+  if (!prev) {
+    return initialStatuses[next.direction].includes(next.status)
+      ? null
+      : 'Eine neue Vermittlung beginnt als Entwurf (ausgehend) oder als eingegangen (eingehend).';
+  }
+  if (prev.caseId !== next.caseId)
+    return 'Eine Vermittlung kann nicht in einen anderen Fall verschoben werden.';
+  if (prev.direction !== next.direction)
+    return 'Die Richtung einer Vermittlung lässt sich nicht ändern.';
+  if (prev.partnerId !== next.partnerId && !unsentStatuses.includes(prev.status)) {
+    return 'Nach dem Versand lässt sich der Partner nicht mehr ändern; bitte eine neue Vermittlung anlegen.';
+  }
+  if (!canMoveReferral(prev.status, next.status)) return 'Dieser Statuswechsel ist nicht möglich.';
+  return null;
+}
+
+export async function checkReferralChange(
+  prev: Referral | undefined,
+  next: Referral,
+  ctx: RuleContext,
+): Promise<string | null> {
+  const shape = checkReferralShape(prev, next);
+  if (shape) return shape;
+  if (next.offerId && (!prev || prev.offerId !== next.offerId)) {
+    const offer = await ctx.get('offers', next.offerId);
+    if (offer && offer.partnerId !== next.partnerId)
+      return 'Das Angebot gehört zu einem anderen Partner.';
+  }
+  if (next.needId && (!prev || prev.needId !== next.needId)) {
+    const need = await ctx.get('needs', next.needId);
+    if (need && need.caseId !== next.caseId) return 'Der Bedarf gehört zu einem anderen Fall.';
+  }
+  if (next.status === 'sent' && prev?.status !== 'sent') {
+    return referralConsentGate(next, await ctx.listByCase('consents', next.caseId), ctx.today);
+  }
+  return null;
+}
+
+export const referralTable = defineTable<Referral>({
+  schema: referralSchema,
+  checkChange: checkReferralChange,
+  immutable: ['caseId', 'direction'],
+});
+
+/** The fields a status change writes: sending stamps the date and a follow-up, an end closes. */
+export function referralStatusChange(
+  current: Pick<Referral, 'status' | 'followUpOn'>,
+  to: ReferralStatus,
+  today: string,
+): { ok: true; fields: Partial<Referral> } | { ok: false; reason: string } {
+  if (!canMoveReferral(current.status, to)) {
+    return { ok: false, reason: 'Dieser Statuswechsel ist nicht möglich.' };
+  }
+  const fields: Partial<Referral> = { status: to };
+  if (to === 'sent') {
+    fields.sentOn = today;
+    fields.followUpOn =
+      current.followUpOn && current.followUpOn > today
+        ? current.followUpOn
+        : addDays(today, FOLLOW_UP_DAYS);
+  }
+  if (!isOpenReferral(to)) fields.closedOn = today;
+  return { ok: true, fields };
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import {
+  checkConsentChange,
+  consentSchema,
+  consentState,
+  findValidConsent,
+  isConsentValid,
+  type Consent,
+} from '../../src/shared/domain/consent';
+
+const CASE = '01890000-0000-7000-8000-000000000001';
+const PARTNER = '01890000-0000-7000-8000-0000000000a1';
+const OTHER_PARTNER = '01890000-0000-7000-8000-0000000000a2';
+const TODAY = '2025-06-15';
+
+function consent(fields: Partial<Consent> = {}): Consent {
+  return {
+    id: '01890000-0000-7000-8000-0000000000c1',
+    caseId: CASE,
+    purpose: 'share_with_partner',
+    partnerId: PARTNER,
+    givenOn: '2025-06-01',
+    validUntil: null,
+    withdrawnOn: null,
+    ...fields,
+  };
+}
+
+const share = { purpose: 'share_with_partner', partnerId: PARTNER } as const;
+
+describe('consent validity', () => {
+  it.each([
+    ['given before today, no end, not withdrawn', {}, share, true],
+    ['given today', { givenOn: TODAY }, share, true],
+    ['given tomorrow', { givenOn: '2025-06-16' }, share, false],
+    ['valid until today', { validUntil: TODAY }, share, true],
+    ['valid until yesterday (expired)', { validUntil: '2025-06-14' }, share, false],
+    ['withdrawn yesterday', { withdrawnOn: '2025-06-14' }, share, false],
+    ['withdrawn today', { withdrawnOn: TODAY }, share, false],
+    ['withdrawal dated tomorrow (not yet in effect)', { withdrawnOn: '2025-06-16' }, share, true],
+    ['sharing with another partner', { partnerId: OTHER_PARTNER }, share, false],
+    ['sharing asked without a partner', {}, { purpose: 'share_with_partner' }, false],
+    ['other purpose', { purpose: 'messenger', partnerId: null }, share, false],
+    [
+      'messenger contact',
+      { purpose: 'messenger', partnerId: null },
+      { purpose: 'messenger' },
+      true,
+    ],
+    [
+      'conference consent without partner covers every participant',
+      { purpose: 'case_conference', partnerId: null },
+      { purpose: 'case_conference', partnerId: OTHER_PARTNER },
+      true,
+    ],
+    [
+      'conference consent naming a partner covers only that one',
+      { purpose: 'case_conference' },
+      { purpose: 'case_conference', partnerId: OTHER_PARTNER },
+      false,
+    ],
+  ] as const)('%s -> %s', (_label, fields, need, expected) => {
+    expect(isConsentValid(consent(fields as Partial<Consent>), TODAY, need)).toBe(expected);
+  });
+
+  it('finds the valid consent among withdrawn and expired ones', () => {
+    const valid = consent({ id: 'valid', validUntil: '2026-01-01' });
+    const consents = [
+      consent({ id: 'withdrawn', withdrawnOn: '2025-06-10' }),
+      consent({ id: 'expired', validUntil: '2025-06-01' }),
+      valid,
+    ];
+    expect(findValidConsent(consents, share, TODAY)).toBe(valid);
+    expect(findValidConsent(consents.slice(0, 2), share, TODAY)).toBeUndefined();
+  });
+
+  it('names the state a list shows', () => {
+    expect(consentState(consent(), TODAY)).toBe('valid');
+    expect(consentState(consent({ withdrawnOn: TODAY }), TODAY)).toBe('withdrawn');
+    expect(consentState(consent({ validUntil: '2025-06-14' }), TODAY)).toBe('expired');
+    expect(consentState(consent({ givenOn: '2025-07-01' }), TODAY)).toBe('not_yet');
+  });
+});
+
+describe('consent records', () => {
+  it('sharing needs a named partner', () => {
+    expect(checkConsentChange(undefined, consent({ partnerId: null }))).toMatch(/Partner wählen/);
+  });
+
+  it('only sharing and conferences name a partner', () => {
+    expect(checkConsentChange(undefined, consent({ purpose: 'store_data' }))).toMatch(
+      /Nur eine Einwilligung zur Weitergabe/,
+    );
+    expect(
+      checkConsentChange(undefined, consent({ purpose: 'store_data', partnerId: null })),
+    ).toBeNull();
+  });
+
+  it('dates run forward', () => {
+    expect(checkConsentChange(undefined, consent({ validUntil: '2025-05-01' }))).toMatch(
+      /Gültigkeit/,
+    );
+    expect(checkConsentChange(undefined, consent({ withdrawnOn: '2025-05-01' }))).toMatch(
+      /Widerruf/,
+    );
+  });
+
+  it('a withdrawal is final, and case, purpose and partner never change', () => {
+    const withdrawn = consent({ withdrawnOn: TODAY });
+    expect(checkConsentChange(withdrawn, { ...withdrawn, withdrawnOn: null })).toMatch(
+      /nicht zurücknehmen/,
+    );
+    const given = consent();
+    expect(checkConsentChange(given, { ...given, withdrawnOn: TODAY })).toBeNull();
+    expect(checkConsentChange(given, { ...given, partnerId: OTHER_PARTNER })).toMatch(
+      /nicht ändern/,
+    );
+    expect(checkConsentChange(given, { ...given, purpose: 'reporting', partnerId: null })).toMatch(
+      /nicht ändern/,
+    );
+  });
+
+  it('the schema keeps ISO dates and the fixed purposes', () => {
+    expect(v.safeParse(consentSchema, consent()).success).toBe(true);
+    expect(v.safeParse(consentSchema, consent({ givenOn: '15.06.2025' })).success).toBe(false);
+    expect(v.safeParse(consentSchema, { ...consent(), purpose: 'gossip' }).success).toBe(false);
+  });
+});
