@@ -1,0 +1,43 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import {
+  defaultHygieneItems,
+  hygieneItemsOf,
+  settingId,
+  settingSchema,
+} from '../../src/shared/domain/setting';
+import { UUID_PATTERN } from '../../src/shared/domain/common';
+import { fieldErrors } from '../../src/local/record-errors';
+
+describe('team settings', () => {
+  it('derive their id from team and key: the same on every phone, different per team', () => {
+    const id = settingId('team-nord', 'hygiene_items');
+    expect(id).toMatch(UUID_PATTERN);
+    expect(id[14]).toBe('8'); // UUID version 8 (custom)
+    expect(settingId('team-nord', 'hygiene_items')).toBe(id);
+    expect(settingId('team-sued', 'hygiene_items')).not.toBe(id);
+  });
+
+  it('falls back to the default hygiene items until the team saves its own', () => {
+    expect(hygieneItemsOf(undefined)).toEqual(defaultHygieneItems);
+    expect(hygieneItemsOf({ value: ['masks', 'Desinfektionsmittel'] })).toEqual([
+      'masks',
+      'Desinfektionsmittel',
+    ]);
+    expect(hygieneItemsOf({ value: 'kaputt' })).toEqual(defaultHygieneItems);
+  });
+
+  it.each([
+    [['masks', 'masks'], 'Jeder Punkt nur einmal'],
+    [['masks', ''], 'Bitte einen Text für den Punkt eingeben'],
+    ['masks', 'Bitte eine Liste von Punkten angeben'],
+  ])('refuses hygiene items %j', (value, message) => {
+    const result = v.safeParse(settingSchema, {
+      id: settingId('t', 'hygiene_items'),
+      key: 'hygiene_items',
+      value,
+    });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(fieldErrors(result.issues).value).toBe(message);
+  });
+});
