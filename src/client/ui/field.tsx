@@ -1,0 +1,203 @@
+// Form fields: every input has a visible label, an optional hint and an inline German error that
+// is linked with aria-describedby and flagged with aria-invalid (so the first error can get focus).
+import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
+import { t } from '../../shared/i18n/t';
+
+interface FieldBase {
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  required?: boolean;
+  name: string;
+}
+
+interface FieldFrameProps extends FieldBase {
+  id: string;
+  children: ComponentChildren;
+}
+
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function FieldFrame({ id, label, hint, error, required, children }: FieldFrameProps) {
+  return (
+    <div class={error ? 'field field--invalid' : 'field'}>
+      <label class="field__label" for={id}>
+        {label}
+        {required && <span class="field__required"> ({t('common.form.required')})</span>}
+      </label>
+      {hint && (
+        <p class="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {children}
+      {error && (
+        <p class="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export interface TextFieldProps extends FieldBase {
+  value: string;
+  onValue(value: string): void;
+  type?: 'text' | 'tel' | 'email' | 'search' | 'number';
+  autoComplete?: string;
+  inputMode?: 'text' | 'tel' | 'email' | 'numeric' | 'search';
+  placeholder?: string;
+}
+
+export function TextField(props: TextFieldProps) {
+  const id = useId();
+  const { value, onValue, type = 'text', autoComplete = 'off', inputMode, placeholder } = props;
+  return (
+    <FieldFrame {...props} id={id}>
+      <input
+        id={id}
+        name={props.name}
+        class="field__input"
+        type={type}
+        value={value}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        placeholder={placeholder}
+        aria-required={props.required || undefined}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+        onInput={(event) => onValue(event.currentTarget.value)}
+      />
+    </FieldFrame>
+  );
+}
+
+export interface TextAreaFieldProps extends FieldBase {
+  value: string;
+  onValue(value: string): void;
+  rows?: number;
+}
+
+export function TextAreaField(props: TextAreaFieldProps) {
+  const id = useId();
+  return (
+    <FieldFrame {...props} id={id}>
+      <textarea
+        id={id}
+        name={props.name}
+        class="field__input field__input--area"
+        rows={props.rows ?? 3}
+        value={props.value}
+        aria-required={props.required || undefined}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+        onInput={(event) => props.onValue(event.currentTarget.value)}
+      />
+    </FieldFrame>
+  );
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+export interface SelectFieldProps extends FieldBase {
+  value: string;
+  onValue(value: string): void;
+  options: readonly SelectOption[];
+  /** Offer an empty first choice ("Bitte wählen"); off for required enums with a default. */
+  allowEmpty?: boolean;
+}
+
+export function SelectField(props: SelectFieldProps) {
+  const id = useId();
+  return (
+    <FieldFrame {...props} id={id}>
+      <select
+        id={id}
+        name={props.name}
+        class="field__input field__input--select"
+        value={props.value}
+        aria-required={props.required || undefined}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+        onChange={(event) => props.onValue(event.currentTarget.value)}
+      >
+        {props.allowEmpty !== false && <option value="">{t('common.form.choose')}</option>}
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+export interface DateFieldProps extends FieldBase {
+  /** `YYYY-MM-DD` or '' */
+  value: string;
+  onValue(value: string): void;
+  min?: string;
+  max?: string;
+}
+
+export function DateField(props: DateFieldProps) {
+  const id = useId();
+  return (
+    <FieldFrame {...props} id={id}>
+      <input
+        id={id}
+        name={props.name}
+        class="field__input"
+        type="date"
+        value={props.value}
+        min={props.min}
+        max={props.max}
+        aria-required={props.required || undefined}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+        onInput={(event) => props.onValue(event.currentTarget.value)}
+      />
+    </FieldFrame>
+  );
+}
+
+export interface CheckboxFieldProps {
+  name: string;
+  label: string;
+  checked: boolean;
+  onValue(checked: boolean): void;
+  error?: string | undefined;
+}
+
+export function CheckboxField({ name, label, checked, onValue, error }: CheckboxFieldProps) {
+  const id = useId();
+  return (
+    <div class={error ? 'field field--check field--invalid' : 'field field--check'}>
+      <input
+        id={id}
+        name={name}
+        type="checkbox"
+        class="field__checkbox"
+        checked={checked}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(event) => onValue(event.currentTarget.checked)}
+      />
+      <label for={id} class="field__check-label">
+        {label}
+      </label>
+      {error && (
+        <p class="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
