@@ -8,6 +8,7 @@ import {
   isConsentValid,
   type Consent,
 } from '../../src/shared/domain/consent';
+import { summaryDataKinds } from '../../src/shared/domain/referral-summary';
 
 const CASE = '01890000-0000-7000-8000-000000000001';
 const PARTNER = '01890000-0000-7000-8000-0000000000a1';
@@ -125,5 +126,23 @@ describe('consent records', () => {
     expect(v.safeParse(consentSchema, consent()).success).toBe(true);
     expect(v.safeParse(consentSchema, consent({ givenOn: '15.06.2025' })).success).toBe(false);
     expect(v.safeParse(consentSchema, { ...consent(), purpose: 'gossip' }).success).toBe(false);
+  });
+});
+
+describe('referral summary data', () => {
+  it('shows only what the consent covers and the THM picked', () => {
+    const covered = consent({ sharedData: ['name', 'contact', 'reason', 'residence'] });
+    expect(summaryDataKinds(covered, ['reason', 'name', 'birth_date', 'schooling'])).toEqual([
+      'name',
+      'reason',
+    ]);
+    expect(summaryDataKinds(consent(), ['name'])).toEqual([]);
+    expect(summaryDataKinds(undefined, ['name', 'reason'])).toEqual([]);
+  });
+
+  it('a consent lists each kind of data once', () => {
+    expect(v.safeParse(consentSchema, consent({ sharedData: ['name', 'name'] })).success).toBe(
+      false,
+    );
   });
 });

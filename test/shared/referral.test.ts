@@ -163,12 +163,16 @@ describe('consent gate on sending', () => {
     ['a consent for another purpose', [consent({ purpose: 'case_conference' })], /keine gültige/],
     ['a consent of another case', [consent({ caseId: OTHER_CASE })], /keine gültige/],
     [
-      'a consent given only tomorrow',
-      [consent({ givenOn: '2025-06-16' })],
-      /gilt erst ab 16\.06\.2025/,
+      'a consent dated two days ahead',
+      [consent({ givenOn: '2025-06-17' })],
+      /gilt erst ab 17\.06\.2025/,
     ],
   ])('refuses with %s', async (_label, consents, message) => {
     expect(await send({ consents })).toMatch(message);
+  });
+
+  it('accepts a consent dated tomorrow: the phone may already be past midnight', async () => {
+    expect(await send({ consents: [consent({ givenOn: '2025-06-16' })] })).toBeNull();
   });
 
   it('passes when one of several consents is valid', async () => {

@@ -17,6 +17,22 @@ export type ConsentPurpose = (typeof consentPurposes)[number];
 export const consentForms = ['written', 'oral', 'digital'] as const;
 export type ConsentForm = (typeof consentForms)[number];
 
+/** The kinds of data a consent to share lets the THM pass on (what a referral summary may show). */
+export const sharedDataKinds = [
+  'name',
+  'birth_date',
+  'contact',
+  'languages',
+  'german_level',
+  'residence',
+  'schooling',
+  'need',
+  'reason',
+] as const;
+export type SharedDataKind = (typeof sharedDataKinds)[number];
+/** Preselected on a new consent to share: who the person is, how to reach them, why. */
+export const DEFAULT_SHARED_DATA: readonly SharedDataKind[] = ['name', 'contact', 'reason'];
+
 export const consentSchema = v.object({
   id: recordId,
   caseId: reference('Bitte einen Fall wählen'),
@@ -33,6 +49,13 @@ export const consentSchema = v.object({
   /** Interpreter present (name or language), if any. */
   interpreter: optional(text(SHORT)),
   howGiven: optional(choice(consentForms, 'Bitte aus der Liste wählen')),
+  /** For sharing: which data the person agreed to pass on; absent = none beyond the referral itself. */
+  sharedData: optional(
+    v.pipe(
+      v.array(choice(sharedDataKinds, 'Unbekannte Angabe')),
+      v.check((kinds) => new Set(kinds).size === kinds.length, 'Jede Angabe höchstens einmal'),
+    ),
+  ),
   note: optional(text(LONG)),
 });
 export type Consent = v.InferOutput<typeof consentSchema>;

@@ -1,7 +1,9 @@
 // The consent side of a referral: the gate before sending, and the warning on a referral that was
 // already shared when its consent is withdrawn or runs out.
 import type { AnyRecord } from './table-rules';
+import { addDays } from './common';
 import {
+  consentProblem,
   consentProblemMessage,
   findValidConsent,
   missingConsentProblem,
@@ -20,9 +22,16 @@ export function referralConsentGate(
   consents: readonly (ConsentLike | AnyRecord)[],
   today: string,
 ): string | null {
+  const list = consents as readonly ConsentLike[];
   const need = { purpose: 'share_with_partner', partnerId: referral.partnerId } as const;
-  const found = missingConsentProblem(consents as readonly ConsentLike[], need, today);
-  return found ? consentProblemMessage(found, need.purpose) : null;
+  const found = missingConsentProblem(list, need, today);
+  if (!found) return null;
+  // The phone dates a consent by its local day; the server may still be on the day before.
+  const tomorrow = addDays(today, 1);
+  if (list.some((c) => consentProblem(c, today, need) === 'not_yet' && c.givenOn <= tomorrow)) {
+    return null;
+  }
+  return consentProblemMessage(found, need.purpose);
 }
 
 /** The consent that covers sending to `partnerId` today (its id goes into `consentId`). */
