@@ -1,0 +1,68 @@
+// buildApp: the whole HTTP server without listening, so tests drive it with inject(). main.ts
+// chooses the store and the port.
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import { MAX_BODY_BYTES } from '../shared/sync/protocol';
+import type { Store } from './store/store';
+import { HttpError, messages } from './http/api-error';
+import { registerSecurityHeaders } from './http/security-headers';
+import { registerStaticFiles } from './http/static-files';
+import { sessionRoutes } from './routes/session-routes';
+import { syncRoutes } from './routes/sync-routes';
+
+export interface AppOptions {
+  store: Store;
+  /** The built PWA (dist/); without it only /api is served. */
+  staticDir?: string;
+  now?: () => Date;
+  /** Fastify's logger; it logs method, URL and status, never bodies (they hold case data). */
+  logger?: FastifyServerOptions['logger'];
+  /** Behind a reverse proxy: take the client IP and https from X-Forwarded-* headers. */
+  trustProxy?: boolean;
+}
+
+export async function buildApp({
+  store,
+  staticDir,
+  now = () => new Date(),
+  logger = false,
+  trustProxy = false,
+}: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger, trustProxy, bodyLimit: MAX_BODY_BYTES });
+  await app.register(fastifyCookie);
+  registerSecurityHeaders(app);
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (error instanceof HttpError) return reply.code(error.statusCode).send(error.body);
+    const known = clientError(error);
+    if (known) return reply.code(known.statusCode).send(known.body);
+    // Only the error itself is logged: never the request body (case data).
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send({ error: 'internal', message: messages.internal });
+  });
+
+  sessionRoutes(app, store, now);
+  syncRoutes(app, store, now);
+  await registerStaticFiles(app, staticDir);
+  return app;
+}
+
+/** Fastify's own refusals (body parsing) as German ApiErrors. */
+function clientError(error: { statusCode?: number; code?: string }): HttpError | undefined {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new HttpError(413, 'too_large', messages.tooLarge);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new HttpError(415, 'unsupported_media_type', messages.unsupportedMedia);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new HttpError(400, 'invalid_json', messages.badJson);
+  }
+  if (error instanceof SyntaxError || (error.statusCode === 400 && error.code === undefined)) {
+    return new HttpError(400, 'invalid_json', messages.badJson);
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return new HttpError(error.statusCode, 'bad_request', messages.badRequest);
+  }
+  return undefined;
+}

@@ -1,0 +1,149 @@
+// Teams and users: used by the admin CLI, the first-start demo account and the tests.
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../store/store';
+import { hashPassword } from './password';
+
+export const roles = ['thm', 'coordinator', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export interface Team {
+  id: string;
+  name: string;
+}
+
+export interface User {
+  id: string;
+  teamId: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function createTeam(db: Queryable, name: string, now = new Date()): Promise<Team> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new Error('Bitte einen Teamnamen angeben.');
+  if (await findTeam(db, trimmed)) throw new Error(`Das Team „${trimmed}“ gibt es schon.`);
+  const team = { id: randomUUID(), name: trimmed };
+  await db.query('INSERT INTO teams (id, name, version, created_at) VALUES ($1, $2, 0, $3)', [
+    team.id,
+    team.name,
+    now.toISOString(),
+  ]);
+  return team;
+}
+
+export async function findTeam(db: Queryable, name: string): Promise<Team | undefined> {
+  const [row] = await db.query<{ id: string; name: string }>(
+    'SELECT id, name FROM teams WHERE name = $1',
+    [name.trim()],
+  );
+  return row;
+}
+
+export interface NewUser {
+  teamName: string;
+  email: string;
+  name: string;
+  role: string;
+  password: string;
+}
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export async function createUser(db: Queryable, input: NewUser, now = new Date()): Promise<User> {
+  const team = await findTeam(db, input.teamName);
+  if (!team) throw new Error(`Das Team „${input.teamName}“ gibt es nicht.`);
+  const email = normaliseEmail(input.email);
+  if (!/^[^@\s]+@[^@\s]+$/.test(email))
+    throw new Error('Bitte eine gültige E-Mail-Adresse angeben.');
+  if (!input.name.trim()) throw new Error('Bitte einen Namen angeben.');
+  if (!isRole(input.role)) throw new Error(`Die Rolle muss ${roles.join(', ')} sein.`);
+  checkPassword(input.password);
+  if (await findUser(db, email)) throw new Error(`Ein Konto mit ${email} gibt es schon.`);
+  const user: User = {
+    id: randomUUID(),
+    teamId: team.id,
+    email,
+    name: input.name.trim(),
+    role: input.role,
+  };
+  await db.query(
+    `INSERT INTO users (id, team_id, email, name, role, password_hash, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      user.id,
+      user.teamId,
+      user.email,
+      user.name,
+      user.role,
+      await hashPassword(input.password),
+      now.toISOString(),
+    ],
+  );
+  return user;
+}
+
+export async function findUser(
+  db: Queryable,
+  email: string,
+): Promise<(User & { disabled: boolean }) | undefined> {
+  const [row] = await db.query<{
+    id: string;
+    team_id: string;
+    email: string;
+    name: string;
+    role: Role;
+    disabled: boolean;
+  }>(
+    `SELECT id, team_id, email, name, role, disabled_at IS NOT NULL AS disabled FROM users WHERE email = $1`,
+    [normaliseEmail(email)],
+  );
+  return (
+    row && {
+      id: row.id,
+      teamId: row.team_id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      disabled: row.disabled,
+    }
+  );
+}
+
+export async function setPassword(db: Queryable, email: string, password: string): Promise<void> {
+  checkPassword(password);
+  const rows = await db.query('UPDATE users SET password_hash = $2 WHERE email = $1 RETURNING id', [
+    normaliseEmail(email),
+    await hashPassword(password),
+  ]);
+  if (rows.length === 0) throw new Error(`Ein Konto mit ${normaliseEmail(email)} gibt es nicht.`);
+}
+
+/** Disabling ends every session of the user at once. */
+export async function disableUser(db: Queryable, email: string, now = new Date()): Promise<void> {
+  const rows = await db.query<{ id: string }>(
+    'UPDATE users SET disabled_at = COALESCE(disabled_at, $2) WHERE email = $1 RETURNING id',
+    [normaliseEmail(email), now.toISOString()],
+  );
+  if (rows.length === 0) throw new Error(`Ein Konto mit ${normaliseEmail(email)} gibt es nicht.`);
+  await db.query('DELETE FROM sessions WHERE user_id = $1', [rows[0]!.id]);
+}
+
+export async function countTeams(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM teams');
+  return Number(row?.n ?? 0);
+}
+
+function isRole(role: string): role is Role {
+  return (roles as readonly string[]).includes(role);
+}
+
+function checkPassword(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new Error(`Das Passwort muss mindestens ${MIN_PASSWORD_LENGTH} Zeichen lang sein.`);
+  }
+}

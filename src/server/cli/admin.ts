@@ -1,0 +1,87 @@
+// Team and user administration, with the same store selection as the server (DATA_DIR /
+// DATABASE_URL):
+//   npm run admin -- team add <name>
+//   npm run admin -- user add --team <name> --email <email> --name <name> --role <role> --password <pw>
+//   npm run admin -- user passwd --email <email> --password <pw>
+//   npm run admin -- user disable --email <email>
+import { pathToFileURL } from 'node:url';
+import type { Store } from '../store/store';
+import { openStoreFromEnv } from '../store/open-store';
+import { createTeam, createUser, disableUser, roles, setPassword } from '../auth/accounts';
+
+export const USAGE = `Verwendung:
+  npm run admin -- team add <name>
+  npm run admin -- user add --team <name> --email <email> --name <name> --role <${roles.join('|')}> --password <pw>
+  npm run admin -- user passwd --email <email> --password <pw>
+  npm run admin -- user disable --email <email>`;
+
+export class UsageError extends Error {}
+
+/** Runs one admin command; returns the line to print. Throws a German error otherwise. */
+export async function runAdmin(args: string[], store: Store, now = new Date()): Promise<string> {
+  const [noun, verb, ...rest] = args;
+  const command = `${noun ?? ''} ${verb ?? ''}`;
+  if (command === 'team add') {
+    const name = rest.join(' ').trim();
+    if (!name) throw new UsageError('Bitte einen Teamnamen angeben.');
+    const team = await createTeam(store, name, now);
+    return `Team „${team.name}“ angelegt.`;
+  }
+  const options = parseOptions(rest);
+  if (command === 'user add') {
+    const user = await createUser(
+      store,
+      {
+        teamName: required(options, 'team'),
+        email: required(options, 'email'),
+        name: required(options, 'name'),
+        role: required(options, 'role'),
+        password: required(options, 'password'),
+      },
+      now,
+    );
+    return `Konto ${user.email} (${user.role}) angelegt.`;
+  }
+  if (command === 'user passwd') {
+    await setPassword(store, required(options, 'email'), required(options, 'password'));
+    return `Passwort für ${required(options, 'email')} geändert.`;
+  }
+  if (command === 'user disable') {
+    await disableUser(store, required(options, 'email'), now);
+    return `Konto ${required(options, 'email')} deaktiviert; alle Sitzungen sind beendet.`;
+  }
+  throw new UsageError(`Unbekannter Befehl „${command.trim()}“.`);
+}
+
+function parseOptions(args: string[]): Map<string, string> {
+  const options = new Map<string, string>();
+  for (let i = 0; i < args.length; i += 2) {
+    const flag = args[i]!;
+    const value = args[i + 1];
+    if (!flag.startsWith('--') || value === undefined)
+      throw new UsageError(`Unerwartete Angabe „${flag}“.`);
+    options.set(flag.slice(2), value);
+  }
+  return options;
+}
+
+function required(options: Map<string, string>, name: string): string {
+  const value = options.get(name);
+  if (!value) throw new UsageError(`Bitte --${name} angeben.`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const store = await openStoreFromEnv(process.env);
+  try {
+    console.log(await runAdmin(process.argv.slice(2), store));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    if (error instanceof UsageError) console.error(USAGE);
+    process.exitCode = 1;
+  } finally {
+    await store.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void main();

@@ -1,0 +1,34 @@
+// POST /api/sync/push and /api/sync/pull. Auth MUST come before anything reads the body's ids:
+// a signed-out or coordinator request learns nothing about records ([S2], [S3]).
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../store/store';
+import type { SessionUser } from '../auth/sessions';
+import { requireSession } from '../auth/request-session';
+import { HttpError, messages } from '../http/api-error';
+import { pushMutations } from '../sync/push-mutations';
+import { pullChanges } from '../sync/pull-changes';
+
+/** Roles that work with case data; coordinators see anonymised reports only, admins manage accounts. */
+const CASE_ROLES: ReadonlySet<SessionUser['role']> = new Set(['thm']);
+
+export function syncRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
+  const caseWorker = async (
+    request: Parameters<typeof requireSession>[1],
+    reply: Parameters<typeof requireSession>[2],
+  ) => {
+    const { user } = await requireSession(store, request, reply, now());
+    if (!CASE_ROLES.has(user.role))
+      throw new HttpError(403, 'no_case_access', messages.noCaseAccess);
+    return user;
+  };
+
+  app.post('/api/sync/push', async (request, reply) => {
+    const user = await caseWorker(request, reply);
+    return pushMutations(store, user, request.body, now());
+  });
+
+  app.post('/api/sync/pull', async (request, reply) => {
+    const user = await caseWorker(request, reply);
+    return pullChanges(store, user, request.body, now());
+  });
+}

@@ -1,0 +1,36 @@
+// Embedded PostgreSQL (PGlite): the default store. In memory without a dataDir (tests), on disk
+// in `dataDir` otherwise. One connection, so every query and transaction runs under one mutex.
+import { mkdirSync } from 'node:fs';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { Mutex } from './mutex';
+import type { Queryable, Row, Store } from './store';
+
+export async function openPgliteStore(dataDir?: string): Promise<Store> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const db = dataDir ? new PGlite(dataDir) : new PGlite();
+  await db.waitReady;
+  const mutex = new Mutex();
+  let closed = false;
+
+  const on = (conn: PGlite | Transaction): Queryable => ({
+    async query<R extends object>(sql: string, params: unknown[] = []) {
+      return (await conn.query<R>(sql, params)).rows;
+    },
+    async exec(sql: string) {
+      await conn.exec(sql);
+    },
+  });
+  const direct = on(db);
+
+  return {
+    kind: 'pglite',
+    query: (sql, params) => mutex.run(() => direct.query(sql, params)),
+    exec: (sql) => mutex.run(() => direct.exec(sql)),
+    transaction: (fn) => mutex.run(() => db.transaction((tx) => fn(on(tx)))),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await mutex.run(() => db.close());
+    },
+  };
+}

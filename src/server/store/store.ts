@@ -1,0 +1,25 @@
+// The one storage interface of the server. PostgreSQL (pg) and embedded PGlite implement it with
+// the same SQL, so every route and the contract tests run unchanged on both.
+
+export interface Row {
+  [column: string]: unknown;
+}
+
+/** A connection (or a transaction on one) that runs SQL. */
+export interface Queryable {
+  /** One statement with `$n` parameters. */
+  query<R extends object = Row>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** A script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Store extends Queryable {
+  /**
+   * Runs `fn` in one READ COMMITTED transaction on one connection: it commits when `fn` resolves
+   * and rolls back when it throws. Team-scoped writers serialise on the team row lock ([V1]).
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** Which backend this is, for the start-up line. */
+  readonly kind: 'pglite' | 'postgres';
+}

@@ -1,0 +1,170 @@
+// One mutation of a push, inside the push transaction: merge field by field ([M1]-[M3]), validate
+// the merged record with the shared rules ([R2]), keep losing values as conflicts ([M4]), refuse
+// writes to tombstones ([M5]). A rejected mutation writes nothing ([P5]).
+import * as v from 'valibot';
+import { tables, type TableName } from '../../shared/domain/tables';
+import type { AnyRecord, RuleContext, TableRules } from '../../shared/domain/table-rules';
+import { newRecordId } from '../../shared/domain/record-id';
+import type { Mutation, MutationResult } from '../../shared/sync/protocol';
+import { clampHlc, formatHlc, hlcNode } from '../../shared/sync/hlc';
+import { mergeFields, sameValue, type FieldConflict, type Fields } from '../../shared/sync/merge';
+import type { Queryable } from '../store/store';
+import { loadRecord, newestHlc, saveRecord, type RecordRow } from './record-rows';
+import { germanIssues, issueReason } from './parse-request';
+
+/** The synced table the server writes losing values into; devices may only resolve them. */
+const CONFLICTS: TableName = 'conflicts';
+
+export interface PushScope {
+  db: Queryable;
+  teamId: string;
+  userId: string;
+  clientId: string;
+  /** The team version every row written by this push gets ([V1]). */
+  version: number;
+  now: Date;
+  rules: RuleContext;
+}
+
+/** A row this mutation wrote, for the change log. */
+export interface Write {
+  table: string;
+  recordId: string;
+  op: 'put' | 'delete';
+  fields: string[];
+}
+
+export interface Outcome {
+  result: MutationResult;
+  writes: Write[];
+}
+
+export async function applyMutation(scope: PushScope, mutation: Mutation): Promise<Outcome> {
+  const { db, teamId, version } = scope;
+  const { id, table, recordId } = mutation;
+  const stored = await loadRecord(db, teamId, table, recordId);
+  const reject = (reason: string): Outcome => ({
+    result: { id, status: 'rejected', reason, current: currentOf(recordId, stored) },
+    writes: [],
+  });
+  const hlc = clampHlc(mutation.hlc, scope.now.getTime());
+
+  if (mutation.op === 'delete') {
+    if (table === CONFLICTS) return reject('Ein Konflikt lässt sich nicht löschen, nur auflösen.');
+    if (stored?.deleted) return { result: { id, status: 'applied' }, writes: [] };
+    await saveRecord(db, teamId, table, recordId, {
+      fields: {},
+      stamps: {},
+      hlc,
+      deleted: true,
+      version,
+    });
+    return {
+      result: { id, status: 'applied' },
+      writes: [{ table, recordId, op: 'delete', fields: [] }],
+    };
+  }
+  if (stored?.deleted) return reject('Dieser Eintrag wurde inzwischen gelöscht.');
+
+  const rules = tables[table] as unknown as TableRules<AnyRecord>;
+  const incoming: Fields = { ...mutation.fields };
+  delete incoming.id;
+  const merged = mergeFields(
+    stored,
+    { fields: incoming, hlc, clientId: scope.clientId, baseCursor: mutation.baseCursor },
+    version,
+  );
+
+  const parsed = v.safeParse(rules.schema, { ...merged.fields, id: recordId }, germanIssues);
+  if (!parsed.success) return reject(issueReason(parsed.issues));
+  const next = parsed.output;
+  const prev = stored && ({ ...stored.fields, id: recordId } as AnyRecord);
+  const frozen = prev && rules.immutable?.find((field) => !sameValue(prev[field], next[field]));
+  if (frozen) return reject(`Das Feld „${frozen}“ lässt sich nach dem Anlegen nicht mehr ändern.`);
+  const reason = await rules.checkChange?.(prev, next, scope.rules);
+  if (reason) return reject(reason);
+
+  // Store what the schema produced: unknown fields are dropped, and so are their stamps.
+  const { id: _id, ...fields } = next;
+  const stamps = Object.fromEntries(
+    Object.entries(merged.stamps).filter(([field]) => field in fields),
+  );
+  const changed = merged.changed.filter((field) => field in fields);
+  const conflicts = merged.conflicts.filter((conflict) => conflict.field in fields);
+  const writes: Write[] = [];
+  if (changed.length > 0 || !stored) {
+    const row: RecordRow = { fields, stamps, hlc: newestHlc(stamps, hlc), deleted: false, version };
+    await saveRecord(db, teamId, table, recordId, row);
+    writes.push({ table, recordId, op: 'put', fields: changed });
+  }
+  for (const conflict of conflicts) {
+    writes.push(await storeConflict(scope, table, recordId, next, conflict, hlc));
+  }
+  const result: MutationResult = { id, status: 'applied' };
+  if (conflicts.length > 0) {
+    result.conflicts = conflicts.map((c) => ({
+      field: c.field,
+      losingValue: c.losingValue,
+      keptValue: c.keptValue,
+      yoursLost: c.losingHlc === hlc,
+    }));
+  }
+  return { result, writes };
+}
+
+/** The losing value becomes a record of `conflicts`, pulled by every device of the team ([M4]). */
+async function storeConflict(
+  scope: PushScope,
+  table: string,
+  recordId: string,
+  record: AnyRecord,
+  conflict: FieldConflict,
+  incomingHlc: string,
+): Promise<Write> {
+  const writerOf = async (hlc: string) =>
+    hlc === incomingHlc ? scope.userId : await userOfClient(scope.db, hlcNode(hlc));
+  const caseId =
+    table === 'cases' ? recordId : typeof record.caseId === 'string' ? record.caseId : null;
+  const candidate = {
+    id: newRecordId(scope.now.getTime()),
+    table,
+    recordId,
+    caseId,
+    field: conflict.field,
+    losingValue: conflict.losingValue ?? null,
+    losingHlc: conflict.losingHlc,
+    losingUserId: await writerOf(conflict.losingHlc),
+    keptValue: conflict.keptValue ?? null,
+    keptHlc: conflict.keptHlc,
+    keptUserId: await writerOf(conflict.keptHlc),
+    createdAt: scope.now.toISOString(),
+  };
+  // The server's own clock, so any later resolution by a device that has pulled it wins.
+  const hlc = formatHlc({ ms: scope.now.getTime(), counter: 0, node: 'server' });
+  const { id, ...fields } = v.parse(tables[CONFLICTS].schema, candidate) as AnyRecord;
+  const stamps = Object.fromEntries(
+    Object.keys(fields).map((field) => [field, { hlc, version: scope.version }]),
+  );
+  await saveRecord(scope.db, scope.teamId, CONFLICTS, id, {
+    fields,
+    stamps,
+    hlc,
+    deleted: false,
+    version: scope.version,
+  });
+  return { table: CONFLICTS, recordId: id, op: 'put', fields: Object.keys(fields) };
+}
+
+async function userOfClient(db: Queryable, clientId: string | null): Promise<string | null> {
+  if (!clientId) return null;
+  const [row] = await db.query<{ user_id: string }>(
+    'SELECT user_id FROM clients WHERE client_id = $1',
+    [clientId],
+  );
+  return row?.user_id ?? null;
+}
+
+export function currentOf(id: string, row: RecordRow | undefined): MutationResult['current'] {
+  if (!row) return null;
+  return { fields: row.deleted ? {} : { ...row.fields, id }, deleted: row.deleted };
+}

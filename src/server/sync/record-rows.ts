@@ -1,0 +1,99 @@
+// Reading and writing rows of `records`, always scoped by team ([R1], [S3]).
+import type { FieldStamp, Fields } from '../../shared/sync/merge';
+import type { AnyRecord, RuleContext } from '../../shared/domain/table-rules';
+import type { Queryable } from '../store/store';
+
+export interface RecordRow {
+  fields: Fields;
+  stamps: Record<string, FieldStamp>;
+  hlc: string;
+  deleted: boolean;
+  version: number;
+}
+
+export async function loadRecord(
+  db: Queryable,
+  teamId: string,
+  table: string,
+  id: string,
+): Promise<RecordRow | undefined> {
+  const [row] = await db.query<{
+    fields: Fields;
+    stamps: Record<string, FieldStamp>;
+    hlc: string;
+    deleted: boolean;
+    version: number | string;
+  }>(
+    'SELECT fields, stamps, hlc, deleted, version FROM records WHERE team_id = $1 AND tbl = $2 AND id = $3',
+    [teamId, table, id],
+  );
+  return row && { ...row, version: Number(row.version) };
+}
+
+export async function saveRecord(
+  db: Queryable,
+  teamId: string,
+  table: string,
+  id: string,
+  row: RecordRow,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO records (team_id, tbl, id, fields, stamps, hlc, deleted, version)
+     VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8)
+     ON CONFLICT (team_id, tbl, id) DO UPDATE SET fields = excluded.fields, stamps = excluded.stamps,
+       hlc = excluded.hlc, deleted = excluded.deleted, version = excluded.version`,
+    [
+      teamId,
+      table,
+      id,
+      JSON.stringify(row.fields),
+      JSON.stringify(row.stamps),
+      row.hlc,
+      row.deleted,
+      row.version,
+    ],
+  );
+}
+
+/** True when any of `ids` is a record of another team ([S3]: such a push is refused whole). */
+export async function belongsToOtherTeam(
+  db: Queryable,
+  teamId: string,
+  ids: string[],
+): Promise<boolean> {
+  if (ids.length === 0) return false;
+  const rows = await db.query(
+    'SELECT 1 FROM records WHERE id = ANY($1::text[]) AND team_id <> $2 LIMIT 1',
+    [ids, teamId],
+  );
+  return rows.length > 0;
+}
+
+/** The shared rules' view of the team's records, inside the write transaction. */
+export function sqlRuleContext(db: Queryable, teamId: string, today: string): RuleContext {
+  return {
+    today,
+    async get(table, id) {
+      const [row] = await db.query<{ fields: Fields }>(
+        'SELECT fields FROM records WHERE team_id = $1 AND tbl = $2 AND id = $3 AND NOT deleted',
+        [teamId, table, id],
+      );
+      return row && ({ ...row.fields, id } as AnyRecord);
+    },
+    async listByCase(table, caseId) {
+      const rows = await db.query<{ id: string; fields: Fields }>(
+        `SELECT id, fields FROM records
+          WHERE team_id = $1 AND tbl = $2 AND fields ->> 'caseId' = $3 AND NOT deleted ORDER BY id`,
+        [teamId, table, caseId],
+      );
+      return rows.map((row) => ({ ...row.fields, id: row.id }) as AnyRecord);
+    },
+  };
+}
+
+/** The newest clock among a record's field stamps. */
+export function newestHlc(stamps: Record<string, FieldStamp>, fallback: string): string {
+  let newest = fallback;
+  for (const stamp of Object.values(stamps)) if (stamp.hlc > newest) newest = stamp.hlc;
+  return newest;
+}
