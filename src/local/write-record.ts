@@ -43,7 +43,9 @@ export async function putRecord<T extends TableName>(
   now = new Date(),
 ): Promise<WriteResult> {
   try {
-    return await db.transaction('rw', db.tables, () =>
+    // The callback must be an async function: Dexie keeps its transaction zone across native
+    // awaits only then (a plain arrow returning a promise loses it: PrematureCommitError).
+    return await db.transaction('rw', db.tables, async () =>
       writeInTransaction(db, table, id, fields, now),
     );
   } catch (error) {
