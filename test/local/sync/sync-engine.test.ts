@@ -1,0 +1,394 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FeldakteDb } from '../../../src/local/db';
+import { getMeta } from '../../../src/local/meta';
+import { deleteRecord, putRecord } from '../../../src/local/write-record';
+import { syncOnce } from '../../../src/local/sync/sync-engine';
+import { SyncError } from '../../../src/local/sync/sync-error';
+import { MAX_MUTATIONS_PER_PUSH } from '../../../src/shared/sync/protocol';
+import type { PushRequest } from '../../../src/shared/sync/protocol';
+import { applyAll, scriptedTransport } from '../../support/scripted-transport';
+import { caseChange, freshDb, page, writeCase } from '../../support/sync-fixtures';
+
+const open: FeldakteDb[] = [];
+function device(): FeldakteDb {
+  const db = freshDb();
+  open.push(db);
+  return db;
+}
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((db) => db.delete()));
+});
+
+const sentIds = (pushes: PushRequest[]) => pushes.map((push) => push.mutations.map((m) => m.id));
+
+describe('one sync round', () => {
+  it('[E2] pushes the outbox in id order, in batches, then pulls until the server has no more', async () => {
+    const db = device();
+    for (const name of ['A', 'B', 'C', 'D', 'E']) await writeCase(db, { givenName: name });
+    const pages = [
+      page([], { cursor: 10, hasMore: true }),
+      page([], { cursor: 12, hasMore: false }),
+    ];
+    const transport = scriptedTransport({
+      pull: (_request, t) => ({ ...pages.shift()!, lastMutationId: t.lastMutationId }),
+    });
+
+    const result = await syncOnce(db, transport, { pushBatchSize: 2 });
+
+    expect(result).toMatchObject({ ok: true, pushed: 5, rejected: 0 });
+    expect(sentIds(transport.pushes)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(transport.pulls.map((pull) => pull.cursor)).toEqual([null, 10]);
+    expect(await getMeta(db, 'cursor')).toBe(12);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('[E2] sends each mutation as the protocol describes it, with the cursor it was written at', async () => {
+    const db = device();
+    const id = await writeCase(db, { givenName: 'Amina' });
+    await syncOnce(
+      db,
+      scriptedTransport({ pull: () => page([], { cursor: 4, lastMutationId: 1 }) }),
+    );
+    await putRecord(db, 'cases', id, { familyName: 'Haddad-Khalil' });
+    const transport = scriptedTransport();
+
+    await syncOnce(db, transport);
+
+    const [push] = transport.pushes;
+    expect(push).toMatchObject({ clientId: await getMeta(db, 'clientId'), schemaVersion: 1 });
+    expect(push!.mutations).toEqual([
+      {
+        id: 2,
+        table: 'cases',
+        recordId: id,
+        op: 'put',
+        fields: { familyName: 'Haddad-Khalil' },
+        hlc: expect.any(String),
+        baseCursor: 4,
+      },
+    ]);
+  });
+
+  it('[E2] never sends more than the server accepts in one push', async () => {
+    const db = device();
+    await db.transaction('rw', db.outbox, () =>
+      db.outbox.bulkAdd(
+        Array.from({ length: MAX_MUTATIONS_PER_PUSH + 3 }, (_, i) => ({
+          id: i + 1,
+          table: 'gaps' as const,
+          recordId: `0190aaaa-0000-7000-8000-${String(i).padStart(12, '0')}`,
+          op: 'put' as const,
+          fields: { category: 'housing', description: 'x'.repeat(10), date: '2025-03-01' },
+          hlc: '2025-03-01T10:00:00.000Z-0000-device',
+          baseCursor: 0,
+          createdAt: '2025-03-01T10:00:00.000Z',
+        })),
+      ),
+    );
+    const transport = scriptedTransport();
+
+    await syncOnce(db, transport, { pushBatchSize: 10_000 });
+
+    expect(transport.pushes.map((push) => push.mutations.length)).toEqual([
+      MAX_MUTATIONS_PER_PUSH,
+      3,
+    ]);
+  });
+
+  it('[A4] applied entries stay in the outbox until a pull confirms them', async () => {
+    const db = device();
+    await writeCase(db);
+    const transport = scriptedTransport({
+      pull: () => {
+        throw new SyncError('offline');
+      },
+    });
+
+    const result = await syncOnce(db, transport);
+
+    expect(result.ok).toBe(false);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('records the time of a successful sync and clears the last error ([E4])', async () => {
+    const db = device();
+    await syncOnce(db, scriptedTransport({ pull: () => Promise.reject(new SyncError('server')) }));
+    expect((await getMeta(db, 'lastSyncError'))?.kind).toBe('server');
+
+    const now = new Date('2025-03-14T09:30:00.000Z');
+    const result = await syncOnce(db, scriptedTransport(), { now: () => now });
+
+    expect(result).toMatchObject({ ok: true, at: now.toISOString() });
+    expect(await getMeta(db, 'lastSyncAt')).toBe(now.toISOString());
+    expect(await getMeta(db, 'lastSyncError')).toBeNull();
+  });
+
+  it('[S2] a 401 keeps the outbox, pulls nothing and tells the THM to sign in again', async () => {
+    const db = device();
+    await writeCase(db);
+    const transport = scriptedTransport({
+      push: () => Promise.reject(new SyncError('unauthorized')),
+    });
+
+    const result = await syncOnce(db, transport);
+
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.kind).toBe('unauthorized');
+    expect(!result.ok && result.error.retryable).toBe(false);
+    expect(transport.pulls).toHaveLength(0);
+    expect(await db.outbox.count()).toBe(1);
+    expect(await getMeta(db, 'lastSyncError')).toMatchObject({
+      kind: 'unauthorized',
+      message: expect.stringContaining('erneut anmelden'),
+    });
+  });
+
+  it('[S1] a 426 keeps the outbox and asks for an update', async () => {
+    const db = device();
+    await writeCase(db);
+
+    const result = await syncOnce(
+      db,
+      scriptedTransport({ push: () => Promise.reject(new SyncError('outdated')) }),
+    );
+
+    expect(!result.ok && result.error.message).toMatch(/App aktualisieren/);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('without a connection the outbox stays and the message says the changes are safe', async () => {
+    const db = device();
+    await writeCase(db);
+
+    const result = await syncOnce(
+      db,
+      scriptedTransport({ push: () => Promise.reject(new SyncError('offline')) }),
+    );
+
+    expect(!result.ok && result.error.message).toBe(
+      'Keine Verbindung. Änderungen bleiben auf dem Gerät gespeichert.',
+    );
+    expect(!result.ok && result.error.retryable).toBe(true);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('[E1] two syncs of one database never overlap', async () => {
+    const db = device();
+    await writeCase(db);
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const slow = async <T>(value: T) => {
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight -= 1;
+      return value;
+    };
+    const transport = scriptedTransport({
+      push: (request, t) => slow(applyAll(request, t)),
+      pull: (_request, t) => slow(page([], { lastMutationId: t.lastMutationId })),
+    });
+
+    const results = await Promise.all([
+      syncOnce(db, transport),
+      syncOnce(db, transport),
+      syncOnce(db, transport),
+    ]);
+
+    expect(results.every((result) => result.ok)).toBe(true);
+    expect(maxInFlight).toBe(1);
+  });
+
+  it('[E1] uses the Web Lock named after the database when the browser has one', async () => {
+    const db = device();
+    const requested: string[] = [];
+    const locks = {
+      request: <T>(name: string, run: () => Promise<T>) => {
+        requested.push(name);
+        return run();
+      },
+    };
+
+    await syncOnce(db, scriptedTransport(), { locks });
+
+    expect(requested).toEqual([`feldakte-sync-${db.name}`]);
+  });
+});
+
+describe('a push with a gap ([P4])', () => {
+  it('resumes after what the server already has', async () => {
+    const db = device();
+    for (const name of ['A', 'B', 'C']) await writeCase(db, { givenName: name });
+    let refused = false;
+    const transport = scriptedTransport({
+      push: (request, t) => {
+        if (!refused) {
+          refused = true;
+          t.lastMutationId = 2;
+          return Promise.reject(new SyncError('gap', { lastMutationId: 2 }));
+        }
+        return applyAll(request, t);
+      },
+    });
+
+    const result = await syncOnce(db, transport);
+
+    expect(result.ok).toBe(true);
+    expect(sentIds(transport.pushes)).toEqual([[1, 2, 3], [3]]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('stops with an error and drops nothing when the server lacks entries the device no longer has', async () => {
+    const db = device();
+    for (const name of ['A', 'B', 'C', 'D']) await writeCase(db, { givenName: name });
+    // Entries 1 and 2 were confirmed and removed; then the server lost them (restored backup).
+    await db.outbox.bulkDelete([1, 2]);
+    const transport = scriptedTransport({
+      push: () => Promise.reject(new SyncError('gap', { lastMutationId: 0 })),
+    });
+
+    const result = await syncOnce(db, transport);
+
+    expect(!result.ok && result.error.kind).toBe('gap');
+    expect(!result.ok && result.error.message).toMatch(/Nichts wurde gelöscht/);
+    expect((await db.outbox.toArray()).map((entry) => entry.id)).toEqual([3, 4]);
+    expect(transport.pulls).toHaveLength(0);
+  });
+});
+
+describe('a rejected change ([P5])', () => {
+  async function syncedCase(db: FeldakteDb, fields: Record<string, unknown>) {
+    const id = await writeCase(db, fields);
+    const server = { id, status: 'inquiry', ...fields };
+    await syncOnce(
+      db,
+      scriptedTransport({ pull: () => page([caseChange(id, server, 1)], { lastMutationId: 1 }) }),
+    );
+    return { id, server };
+  }
+
+  it('is shown with its reason, leaves the outbox, and the record returns to the server version with later edits on top', async () => {
+    const db = device();
+    const { id, server } = await syncedCase(db, { givenName: 'Amina', familyName: 'Haddad' });
+    await putRecord(db, 'cases', id, { status: 'active' }); // mutation 2: refused by the server
+    await putRecord(db, 'cases', id, { givenName: 'Aminah' }); // mutation 3: still pending
+    const reason = 'Dieser Statuswechsel ist nicht möglich.';
+    const transport = scriptedTransport({
+      push: (request) => ({
+        lastMutationId: 3,
+        results: request.mutations.map((m) =>
+          m.id === 2
+            ? {
+                id: 2,
+                status: 'rejected' as const,
+                reason,
+                current: {
+                  fields: { ...server, status: 'closed', closingReason: 'moved' },
+                  deleted: false,
+                },
+              }
+            : { id: m.id, status: 'applied' as const },
+        ),
+      }),
+      pull: () => Promise.reject(new SyncError('offline')),
+    });
+
+    await syncOnce(db, transport);
+
+    expect(await db.rejections.toArray()).toEqual([
+      expect.objectContaining({
+        mutationId: 2,
+        table: 'cases',
+        recordId: id,
+        reason,
+        fields: { status: 'active' },
+      }),
+    ]);
+    expect((await db.outbox.toArray()).map((entry) => entry.id)).toEqual([3]);
+    expect(await db.cases.get(id)).toMatchObject({
+      status: 'closed',
+      closingReason: 'moved',
+      givenName: 'Aminah',
+    });
+  });
+
+  it('deletes a record the server does not have (a refused new record)', async () => {
+    const db = device();
+    const id = await writeCase(db, { givenName: 'Amina' });
+    const transport = scriptedTransport({
+      push: () => ({
+        lastMutationId: 1,
+        results: [{ id: 1, status: 'rejected', reason: 'Ungültig', current: null }],
+      }),
+    });
+
+    await syncOnce(db, transport);
+
+    expect(await db.cases.get(id)).toBeUndefined();
+    expect(await db.rejections.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('deletes the record when the server has deleted it meanwhile', async () => {
+    const db = device();
+    const { id } = await syncedCase(db, { givenName: 'Amina', familyName: 'Haddad' });
+    await putRecord(db, 'cases', id, { givenName: 'Aminah' });
+    const transport = scriptedTransport({
+      push: () => ({
+        lastMutationId: 2,
+        results: [
+          {
+            id: 2,
+            status: 'rejected',
+            reason: 'Der Eintrag wurde gelöscht.',
+            current: { fields: {}, deleted: true },
+          },
+        ],
+      }),
+    });
+
+    await syncOnce(db, transport);
+
+    expect(await db.cases.get(id)).toBeUndefined();
+    expect((await db.rejections.get(2))?.reason).toBe('Der Eintrag wurde gelöscht.');
+  });
+
+  it('keeps a pending delete when an earlier edit of the record is refused', async () => {
+    const db = device();
+    const { id, server } = await syncedCase(db, { givenName: 'Amina', familyName: 'Haddad' });
+    await putRecord(db, 'cases', id, { givenName: 'Aminah' });
+    await deleteRecord(db, 'cases', id);
+    const transport = scriptedTransport({
+      push: () => ({
+        lastMutationId: 2,
+        results: [
+          {
+            id: 2,
+            status: 'rejected',
+            reason: 'Nein',
+            current: { fields: server, deleted: false },
+          },
+        ],
+      }),
+      pull: () => Promise.reject(new SyncError('offline')),
+    });
+
+    await syncOnce(db, transport);
+
+    expect(await db.cases.get(id)).toBeUndefined();
+    expect((await db.outbox.toArray()).map((entry) => entry.op)).toEqual(['delete']);
+  });
+
+  it('a repeated answer for the same rejection stores it once', async () => {
+    const db = device();
+    await writeCase(db);
+    const reject = () => ({
+      lastMutationId: 1,
+      results: [{ id: 1, status: 'rejected' as const, reason: 'Nein', current: null }],
+    });
+    await syncOnce(db, scriptedTransport({ push: reject }));
+    await syncOnce(db, scriptedTransport({ push: reject }));
+
+    expect(await db.rejections.count()).toBe(1);
+  });
+});
