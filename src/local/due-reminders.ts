@@ -1,0 +1,25 @@
+// Which appointment reminders are due: read from the device database, no DOM, so the page's
+// scheduler and the service worker ask the same question the same way.
+import type { FeldakteDb } from './db';
+import { MAX_REMINDER_MINUTES } from '../shared/domain/appointment';
+import { reminderDue, type DueReminder } from '../shared/domain/appointment-reminder';
+
+/** How far back a check looks when the caller has no earlier check (a page just opened). */
+export const DEFAULT_REMINDER_WINDOW_MS = 60_000;
+
+/**
+ * Reminders whose time falls in `(since, now]`. Only appointments starting from a minute ago up to
+ * the longest lead time ahead are read (the `startsAt` index), never the whole calendar.
+ */
+export async function dueReminders(
+  db: FeldakteDb,
+  now: Date,
+  since: Date = new Date(now.getTime() - DEFAULT_REMINDER_WINDOW_MS),
+): Promise<DueReminder[]> {
+  const from = new Date(now.getTime() - 60_000).toISOString();
+  const to = new Date(now.getTime() + MAX_REMINDER_MINUTES * 60_000).toISOString();
+  const upcoming = await db.appointments.where('startsAt').between(from, to, true, true).toArray();
+  return upcoming
+    .map((appointment) => reminderDue(appointment, since.getTime(), now.getTime()))
+    .filter((due): due is DueReminder => due !== null);
+}
