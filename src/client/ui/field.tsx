@@ -47,7 +47,7 @@ function FieldFrame({ id, label, hint, error, required, children }: FieldFramePr
 export interface TextFieldProps extends FieldBase {
   value: string;
   onValue(value: string): void;
-  type?: 'text' | 'tel' | 'email' | 'search' | 'number';
+  type?: 'text' | 'tel' | 'email' | 'search' | 'number' | 'password';
   autoComplete?: string;
   inputMode?: 'text' | 'tel' | 'email' | 'numeric' | 'search';
   placeholder?: string;

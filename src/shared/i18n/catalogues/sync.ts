@@ -62,6 +62,35 @@ export const sync = catalogue({
       conflictsMany: '{count} Konflikte prüfen',
       rejectionsOne: '1 Änderung abgelehnt',
       rejectionsMany: '{count} Änderungen abgelehnt',
+      short: {
+        offline: 'Keine Verbindung',
+        unauthorized: 'Bitte erneut anmelden',
+        forbidden: 'Kein Zugriff',
+        outdated: 'Update nötig',
+        gap: 'Sync-Problem',
+        invalid: 'Sync-Problem',
+        server: 'Server nicht erreichbar',
+        storage: 'Speicher voll',
+        internal: 'Sync-Fehler',
+      },
+      errors: {
+        offline: 'Keine Verbindung. Änderungen bleiben auf dem Gerät gespeichert.',
+        unauthorized:
+          'Die Anmeldung ist abgelaufen. Bitte erneut anmelden; Änderungen bleiben auf dem Gerät gespeichert.',
+        forbidden:
+          'Dieses Konto darf mit diesem Gerät nicht synchronisieren. Änderungen bleiben auf dem Gerät gespeichert; bitte an die Administration wenden.',
+        outdated:
+          'Bitte die App aktualisieren, um wieder zu synchronisieren. Änderungen bleiben auf dem Gerät gespeichert.',
+        gap: 'Dem Server fehlen ältere Änderungen dieses Geräts. Nichts wurde gelöscht; bitte an die Administration wenden.',
+        invalid:
+          'Der Server hat die Änderungen nicht angenommen. Sie bleiben auf dem Gerät gespeichert; bitte an die Administration wenden.',
+        server:
+          'Der Server ist gerade nicht erreichbar. Änderungen bleiben auf dem Gerät gespeichert; es wird später erneut versucht.',
+        storage:
+          'Der Speicher des Geräts ist voll. Änderungen bleiben auf dem Gerät gespeichert; bitte Platz schaffen.',
+        internal:
+          'Die Synchronisierung ist unerwartet fehlgeschlagen. Änderungen bleiben auf dem Gerät gespeichert.',
+      },
     },
     badge: { pending: 'nicht synchronisiert' },
     conflicts: {
@@ -200,6 +229,33 @@ export const sync = catalogue({
       conflictsMany: 'Review {count} conflicts',
       rejectionsOne: '1 change rejected',
       rejectionsMany: '{count} changes rejected',
+      short: {
+        offline: 'No connection',
+        unauthorized: 'Please sign in again',
+        forbidden: 'No access',
+        outdated: 'Update needed',
+        gap: 'Sync problem',
+        invalid: 'Sync problem',
+        server: 'Server unreachable',
+        storage: 'Storage full',
+        internal: 'Sync error',
+      },
+      errors: {
+        offline: 'No connection. Changes stay saved on the device.',
+        unauthorized:
+          'Your sign-in has expired. Please sign in again; changes stay saved on the device.',
+        forbidden:
+          'This account may not sync with this device. Changes stay saved on the device; please contact the administration.',
+        outdated: 'Please update the app to sync again. Changes stay saved on the device.',
+        gap: 'The server is missing older changes from this device. Nothing was deleted; please contact the administration.',
+        invalid:
+          'The server did not accept the changes. They stay saved on the device; please contact the administration.',
+        server:
+          'The server cannot be reached right now. Changes stay saved on the device; it will try again later.',
+        storage:
+          'The device storage is full. Changes stay saved on the device; please free up space.',
+        internal: 'Sync failed unexpectedly. Changes stay saved on the device.',
+      },
     },
     badge: { pending: 'not synced' },
     conflicts: {

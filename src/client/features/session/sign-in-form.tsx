@@ -1,0 +1,84 @@
+// E-mail + password. The first sign-in on a device needs the network; every error is German and
+// says what to do. Used for the first sign-in and for signing in again after the session expired.
+import { useState } from 'preact/hooks';
+import type { SessionUser } from '../../../shared/sync/protocol';
+import { t } from '../../../shared/i18n/t';
+import { Button } from '../../ui/button';
+import { TextField } from '../../ui/field';
+import { FormAlert } from '../../ui/form-alert';
+import { signInWithPassword, type SessionOutcome } from './session-api';
+
+export interface SignInFormProps {
+  onSignedIn(user: SessionUser): void | Promise<void>;
+  initialEmail?: string;
+  /** Shown above the form, e.g. why sign-in is needed. */
+  notice?: string | null;
+}
+
+export function SignInForm({ onSignedIn, initialEmail = '', notice }: SignInFormProps) {
+  const [email, setEmail] = useState(initialEmail);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (busy) return;
+    if (!email.trim() || !password) {
+      setError(t('sync.signIn.errors.missing'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const outcome = await signInWithPassword(email.trim(), password);
+    setBusy(false);
+    if (outcome.kind === 'ok') {
+      setPassword('');
+      await onSignedIn(outcome.user);
+    } else {
+      setError(signInError(outcome));
+    }
+  }
+
+  return (
+    <form class="sign-in-form" onSubmit={submit} noValidate>
+      {notice && <p class="hint">{notice}</p>}
+      <FormAlert message={error} />
+      <TextField
+        name="email"
+        type="email"
+        label={t('sync.signIn.email')}
+        autoComplete="username"
+        inputMode="email"
+        required
+        value={email}
+        onValue={setEmail}
+      />
+      <TextField
+        name="password"
+        type="password"
+        label={t('sync.signIn.password')}
+        autoComplete="current-password"
+        required
+        value={password}
+        onValue={setPassword}
+      />
+      <Button type="submit" variant="primary" block disabled={busy}>
+        {busy ? t('sync.signIn.submitting') : t('sync.signIn.submit')}
+      </Button>
+    </form>
+  );
+}
+
+function signInError(outcome: Exclude<SessionOutcome, { kind: 'ok' }>): string {
+  switch (outcome.kind) {
+    case 'unauthorized':
+      return t('sync.signIn.errors.wrong');
+    case 'tooMany':
+      return t('sync.signIn.errors.tooMany');
+    case 'offline':
+      return t('sync.signIn.errors.offline');
+    case 'server':
+      return t('sync.signIn.errors.server');
+  }
+}

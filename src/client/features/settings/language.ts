@@ -1,0 +1,38 @@
+// The chosen language (German first). Kept in localStorage, applied before the first render; the
+// sign-in gate re-renders the app when it changes.
+import { create } from 'zustand';
+import { languages, type Language } from '../../../shared/i18n/catalogue';
+import { setLanguage } from '../../../shared/i18n/t';
+
+const STORAGE_KEY = 'feldakte.language';
+
+function storedLanguage(): Language {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return languages.includes(value as Language) ? (value as Language) : 'de';
+  } catch {
+    return 'de';
+  }
+}
+
+export const useLanguage = create<{ language: Language }>(() => ({ language: 'de' }));
+
+/** Applies the stored choice; call once before the first render. */
+export function applyStoredLanguage(): void {
+  apply(storedLanguage());
+}
+
+export function chooseLanguage(language: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Private mode without storage: the choice holds until the app closes.
+  }
+  apply(language);
+}
+
+function apply(language: Language): void {
+  setLanguage(language);
+  document.documentElement.lang = language;
+  useLanguage.setState({ language });
+}

@@ -1,0 +1,43 @@
+// Readable names for a table, a field and a stored value in the conflict and rejection lists.
+// Field and enum labels come from the feature catalogues where they exist (`cases.fields.x`,
+// `cases.status.active`); an unknown key is shown as it is rather than hidden.
+import { hasMessage, formatDateTime, formatDay, t } from '../../../shared/i18n/t';
+import { isTableName } from '../../../shared/domain/tables';
+
+const fieldCatalogues = ['cases', 'appointments', 'network'] as const;
+
+export function tableLabel(table: string): string {
+  return isTableName(table) ? t(`sync.tables.${table}`) : table;
+}
+
+export function fieldLabel(field: string): string {
+  for (const catalogue of fieldCatalogues) {
+    const key = `${catalogue}.fields.${field}`;
+    if (hasMessage(key)) return t(key);
+  }
+  return field;
+}
+
+export function valueLabel(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return t('sync.conflicts.emptyValue');
+  if (typeof value === 'boolean') return value ? t('common.form.yes') : t('common.form.no');
+  if (Array.isArray(value)) return value.map((item) => valueLabel(field, item)).join(', ');
+  if (typeof value === 'string') {
+    for (const catalogue of fieldCatalogues) {
+      const key = `${catalogue}.${field}.${value}`;
+      if (hasMessage(key)) return t(key);
+    }
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDay(value);
+    if (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)))
+      return formatDateTime(value);
+    return value;
+  }
+  if (typeof value === 'number') return String(value);
+  return JSON.stringify(value);
+}
+
+/** The wall-clock part of a hybrid logical clock ([C1]). */
+export function hlcTime(hlc: string): string {
+  const iso = hlc.slice(0, 24);
+  return Number.isNaN(Date.parse(iso)) ? '' : formatDateTime(iso);
+}

@@ -1,0 +1,88 @@
+// "Konflikte": concurrent edits of one field where a value lost ([M4]). Each shows the field, the
+// overwritten value, the kept value, who wrote it and when; the THM can write their value back
+// (a normal edit that syncs) or leave the kept one.
+import { useState } from 'preact/hooks';
+import type { FeldakteDb } from '../../../local/db';
+import { dismissConflict, reapplyConflict } from '../../../local/sync/resolve-conflict';
+import type { Conflict } from '../../../shared/domain/conflict';
+import { t } from '../../../shared/i18n/t';
+import { useDb, useSession } from '../../state/session';
+import { useLiveQuery } from '../../ui/use-live-query';
+import { Button } from '../../ui/button';
+import { EmptyState } from '../../ui/empty-state';
+import { FormAlert } from '../../ui/form-alert';
+import { usePageTitle } from '../../ui/page-title';
+import { fieldLabel, hlcTime, tableLabel, valueLabel } from './change-labels';
+import './sync.css';
+
+export function ConflictList() {
+  usePageTitle(t('sync.conflicts.title'), '/mehr');
+  const db = useDb();
+  const conflicts = useLiveQuery(
+    async () =>
+      (await db.conflicts.toArray())
+        .filter((conflict) => !conflict.resolution)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    [db],
+  );
+
+  return (
+    <div class="change-list">
+      <p class="page-intro">{t('sync.conflicts.intro')}</p>
+      {conflicts && conflicts.length === 0 && <EmptyState>{t('sync.conflicts.empty')}</EmptyState>}
+      <ul class="change-list__items">
+        {conflicts?.map((conflict) => (
+          <li key={conflict.id}>
+            <ConflictItem db={db} conflict={conflict} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ConflictItem({ db, conflict }: { db: FeldakteDb; conflict: Conflict }) {
+  const userId = useSession((state) => state.user?.id ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const mine = !conflict.losingUserId || conflict.losingUserId === userId;
+  const keptBy =
+    conflict.keptUserId === userId ? t('sync.conflicts.you') : t('sync.conflicts.someone');
+  const headingId = `conflict-${conflict.id}`;
+
+  async function resolve(action: typeof reapplyConflict) {
+    setBusy(true);
+    const result = await action(db, conflict, { resolvedBy: userId });
+    setBusy(false);
+    setError(result.ok ? null : result.message);
+  }
+
+  return (
+    <article class="card" aria-labelledby={headingId}>
+      <h2 id={headingId} class="section__title">
+        {tableLabel(conflict.table)}: {fieldLabel(conflict.field)}
+      </h2>
+      <dl class="facts">
+        <dt>{mine ? t('sync.conflicts.yours') : t('sync.conflicts.theirs')}</dt>
+        <dd>{valueLabel(conflict.field, conflict.losingValue)}</dd>
+        <dt>{t('sync.conflicts.kept')}</dt>
+        <dd>{valueLabel(conflict.field, conflict.keptValue)}</dd>
+      </dl>
+      <p class="hint">{t('sync.conflicts.by', { who: keptBy, time: hlcTime(conflict.keptHlc) })}</p>
+      {conflict.caseId && (
+        <p>
+          <a href={`/faelle/${conflict.caseId}`}>{t('sync.conflicts.openRecord')}</a>
+        </p>
+      )}
+      <FormAlert message={error} />
+      <div class="form-actions">
+        <Button variant="primary" disabled={busy} onClick={() => void resolve(reapplyConflict)}>
+          {t('sync.conflicts.reapply')}
+        </Button>
+        <Button disabled={busy} onClick={() => void resolve(dismissConflict)}>
+          {t('sync.conflicts.dismiss')}
+        </Button>
+      </div>
+    </article>
+  );
+}

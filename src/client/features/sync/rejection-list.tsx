@@ -1,0 +1,74 @@
+// Changes the server refused ([P5]), with its German reason. The device already shows the server's
+// record again; dismissing only hides the note.
+import { dismissRejection } from '../../../local/sync/dismiss-rejection';
+import type { Rejection } from '../../../local/db';
+import { formatDateTime, t } from '../../../shared/i18n/t';
+import { useDb } from '../../state/session';
+import { useLiveQuery } from '../../ui/use-live-query';
+import { Button } from '../../ui/button';
+import { EmptyState } from '../../ui/empty-state';
+import { usePageTitle } from '../../ui/page-title';
+import { fieldLabel, tableLabel } from './change-labels';
+import './sync.css';
+
+export function RejectionList() {
+  usePageTitle(t('sync.rejections.title'), '/mehr');
+  const db = useDb();
+  const rejections = useLiveQuery(
+    () => db.rejections.orderBy('mutationId').reverse().toArray(),
+    [db],
+  );
+
+  return (
+    <div class="change-list">
+      <p class="page-intro">{t('sync.rejections.intro')}</p>
+      {rejections && rejections.length === 0 && (
+        <EmptyState>{t('sync.rejections.empty')}</EmptyState>
+      )}
+      <ul class="change-list__items">
+        {rejections?.map((rejection) => (
+          <li key={rejection.mutationId}>
+            <RejectionItem
+              rejection={rejection}
+              onDismiss={() => void dismissRejection(db, rejection.mutationId)}
+            />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function RejectionItem({ rejection, onDismiss }: { rejection: Rejection; onDismiss(): void }) {
+  const headingId = `rejection-${rejection.mutationId}`;
+  const fields = Object.keys(rejection.fields).map(fieldLabel).join(', ');
+  return (
+    <article class="card" aria-labelledby={headingId}>
+      <h2 id={headingId} class="section__title">
+        {tableLabel(rejection.table)} · {formatDateTime(rejection.at)}
+      </h2>
+      <dl class="facts">
+        <dt>{t('sync.rejections.reason')}</dt>
+        <dd>{rejection.reason}</dd>
+        <dt>{t('sync.rejections.fields')}</dt>
+        <dd>{rejection.op === 'delete' ? t('sync.rejections.deleted') : fields}</dd>
+      </dl>
+      {rejection.table !== 'conflicts' && caseLink(rejection)}
+      <div class="form-actions">
+        <Button onClick={onDismiss}>{t('sync.rejections.dismiss')}</Button>
+      </div>
+    </article>
+  );
+}
+
+function caseLink(rejection: Rejection) {
+  const caseId =
+    rejection.table === 'cases'
+      ? rejection.recordId
+      : (rejection.fields.caseId as string | undefined);
+  return caseId ? (
+    <p>
+      <a href={`/faelle/${caseId}`}>{t('sync.conflicts.openRecord')}</a>
+    </p>
+  ) : null;
+}

@@ -1,0 +1,49 @@
+// The header chip: what the last real round trip said ([E4]), never navigator.onLine. Tapping it
+// opens the details (last sync, pending changes, the error in German, "Jetzt synchronisieren").
+import { useState } from 'preact/hooks';
+import type { FeldakteDb } from '../../../local/db';
+import { t } from '../../../shared/i18n/t';
+import { useSession } from '../../state/session';
+import { openReauth } from '../session/auth-ui';
+import { useSyncRun } from './sync-run-state';
+import { useSyncStatus } from './use-sync-status';
+import { syncChipView } from './sync-chip-view';
+import { SyncDetails } from './sync-details';
+import './sync.css';
+
+export function SyncStatusChip() {
+  const db = useSession((state) => state.db);
+  return db ? <ChipFor db={db} /> : null;
+}
+
+function ChipFor({ db }: { db: FeldakteDb }) {
+  const status = useSyncStatus(db);
+  const running = useSyncRun((state) => state.running);
+  const [open, setOpen] = useState(false);
+  if (!status) return null;
+  const view = syncChipView(status, running);
+  const expired = status.lastError?.kind === 'unauthorized';
+
+  return (
+    <div class="sync-chip">
+      <button
+        type="button"
+        class={`sync-chip__button sync-chip--${view.tone}`}
+        aria-expanded={expired ? undefined : open}
+        aria-controls={expired ? undefined : 'sync-chip-details'}
+        aria-label={t('sync.status.chipLabel', { state: view.label })}
+        onClick={() => (expired ? openReauth() : setOpen(!open))}
+      >
+        <span class="sync-chip__dot" aria-hidden="true" />
+        <span class="sync-chip__label" role="status">
+          {view.label}
+        </span>
+      </button>
+      {open && !expired && (
+        <div id="sync-chip-details" class="sync-chip__panel">
+          <SyncDetails status={status} onNavigate={() => setOpen(false)} />
+        </div>
+      )}
+    </div>
+  );
+}
