@@ -122,9 +122,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(
-  options: Partial<AppOptions> & { store?: Store } = {},
-): Promise<TestServer> {
+/** `keepStore`: close() leaves the store open (several apps in one file share one store). */
+export async function startTestServer({
+  keepStore = false,
+  ...options
+}: Partial<AppOptions> & { keepStore?: boolean } = {}): Promise<TestServer> {
   const store = options.store ?? (await memoryStore());
   const app = await buildApp({ ...options, store });
   const server: TestServer = {
@@ -183,7 +185,7 @@ export async function startTestServer(
     },
     async close() {
       await app.close();
-      await store.close();
+      if (!keepStore) await store.close();
     },
   };
   return server;

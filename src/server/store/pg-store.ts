@@ -1,7 +1,7 @@
 // PostgreSQL through a pg Pool. `schema` puts every table in its own schema (search_path), so
 // parallel test files share the database `test` without clashing.
 import pg from 'pg';
-import type { Queryable, Row, Store } from './store';
+import type { Queryable, Store } from './store';
 
 export interface PgStoreOptions {
   connectionString: string;

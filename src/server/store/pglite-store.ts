@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { Mutex } from './mutex';
-import type { Queryable, Row, Store } from './store';
+import type { Queryable, Store } from './store';
 
 export async function openPgliteStore(dataDir?: string): Promise<Store> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });

@@ -145,6 +145,8 @@ function replayResult(
   return { id, status: 'rejected', reason: earlier.reason ?? 'Abgelehnt.', current };
 }
 
+// FOR NO KEY UPDATE, not FOR UPDATE: foreign keys to teams (a new device's row, records) take KEY
+// SHARE on the team row, and upgrading from it to FOR UPDATE deadlocks two first pushes.
 async function lockTeam(
   db: PushScope['db'],
   user: SessionUser,
@@ -152,7 +154,7 @@ async function lockTeam(
   now: Date,
 ): Promise<PushScope> {
   const [team] = await db.query<{ version: number | string }>(
-    'SELECT version FROM teams WHERE id = $1 FOR UPDATE',
+    'SELECT version FROM teams WHERE id = $1 FOR NO KEY UPDATE',
     [user.team.id],
   );
   return {
