@@ -1,0 +1,63 @@
+// Case detail section "Passende Angebote": offers that name the person's current residence status
+// as their target group. A hint with its disclaimer, never a decision on eligibility.
+import './network.css';
+import { t } from '../../../shared/i18n/t';
+import { currentResidenceStatus } from '../../../shared/domain/residence-status';
+import { suggestOffers } from '../../../shared/domain/offer-suggestions';
+import { offerAvailability } from '../../../shared/domain/offer';
+import { useDb } from '../../state/session';
+import { useLiveQuery } from '../../ui/use-live-query';
+import { Section } from '../../ui/section';
+import { ListRow, RowList } from '../../ui/list-row';
+import { EmptyState } from '../../ui/empty-state';
+import { StatusPill } from '../../ui/status-pill';
+import { availabilityLabel, residenceKindLabel } from './network-labels';
+
+export function CaseOfferHints({ caseId }: { caseId: string }) {
+  const db = useDb();
+  const data = useLiveQuery(async () => {
+    const [statuses, offers, referrals] = await Promise.all([
+      db.statuses.where('caseId').equals(caseId).toArray(),
+      db.offers.toArray(),
+      db.referrals.where('caseId').equals(caseId).toArray(),
+    ]);
+    const suggestions = suggestOffers(offers, statuses, referrals);
+    const partners = await db.partners.bulkGet([...new Set(suggestions.map((o) => o.partnerId))]);
+    return {
+      current: currentResidenceStatus(statuses),
+      suggestions,
+      names: new Map(partners.flatMap((p) => (p ? [[p.id, p.name] as const] : []))),
+    };
+  }, [db, caseId]);
+  if (!data) return null;
+
+  return (
+    <Section title={t('network.hints.title')}>
+      <p class="hint">{t('network.hints.disclaimer')}</p>
+      {!data.current && <EmptyState>{t('network.hints.noStatus')}</EmptyState>}
+      {data.current && (
+        <p class="network-meta">
+          {t('network.hints.forStatus', { status: residenceKindLabel(data.current.kind) })}
+        </p>
+      )}
+      {data.current && data.suggestions.length === 0 && (
+        <EmptyState>{t('network.hints.none')}</EmptyState>
+      )}
+      {data.suggestions.length > 0 && (
+        <RowList label={t('network.hints.title')}>
+          {data.suggestions.map((offer) => (
+            <ListRow
+              key={offer.id}
+              href={`/faelle/${caseId}/vermittlungen/neu?angebot=${offer.id}`}
+              title={offer.title}
+              meta={`${data.names.get(offer.partnerId) ?? '–'} · ${t('network.offer.refer')}`}
+              trailing={
+                <StatusPill tone="info">{availabilityLabel(offerAvailability(offer))}</StatusPill>
+              }
+            />
+          ))}
+        </RowList>
+      )}
+    </Section>
+  );
+}

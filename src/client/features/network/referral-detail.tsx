@@ -1,0 +1,171 @@
+// "/faelle/:caseId/vermittlungen/:referralId": one referral, its status actions through the
+// machine, the consent gate before sending and the warning once a consent is gone.
+import { useState } from 'preact/hooks';
+import { t, formatDay } from '../../../shared/i18n/t';
+import { toLocalDate } from '../../../shared/domain/common';
+import {
+  allowedReferralTransitions,
+  isSharedReferral,
+  type Referral,
+  type ReferralStatus,
+} from '../../../shared/domain/referral';
+import {
+  referralConsentGate,
+  sharedReferralWarning,
+} from '../../../shared/domain/referral-consent';
+import { useDb } from '../../state/session';
+import { useLiveQuery } from '../../ui/use-live-query';
+import { usePageTitle } from '../../ui/page-title';
+import { Button, LinkButton } from '../../ui/button';
+import { EmptyState } from '../../ui/empty-state';
+import { FormAlert } from '../../ui/form-alert';
+import { StatusPill } from '../../ui/status-pill';
+import { showToast } from '../../ui/toast';
+import {
+  directionLabel,
+  needLabel,
+  referralActionLabel,
+  referralStatusLabel,
+  referralStatusTone,
+} from './network-labels';
+import { ConsentGate } from './consent-gate';
+import { changeReferralStatus } from './change-referral-status';
+import { CompleteReferralSheet } from './complete-referral-sheet';
+
+export function ReferralDetail({ caseId, referralId }: { caseId: string; referralId: string }) {
+  const db = useDb();
+  usePageTitle(t('network.referral.detailTitle'), `/faelle/${caseId}`);
+  const data = useLiveQuery(async () => {
+    const referral = await db.referrals.get(referralId);
+    if (!referral || referral.caseId !== caseId) return null;
+    const [partner, offer, need, consents] = await Promise.all([
+      db.partners.get(referral.partnerId),
+      referral.offerId ? db.offers.get(referral.offerId) : undefined,
+      referral.needId ? db.needs.get(referral.needId) : undefined,
+      db.consents.where('caseId').equals(caseId).toArray(),
+    ]);
+    return { referral, partner, offer, need, consents };
+  }, [db, caseId, referralId]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [completing, setCompleting] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  if (data === undefined) return null;
+  if (data === null) return <EmptyState>{t('network.referral.notFound')}</EmptyState>;
+  const { referral, partner, offer, need, consents } = data;
+  const today = toLocalDate(new Date());
+  const unsent =
+    referral.direction === 'out' && ['draft', 'consent_pending'].includes(referral.status);
+  const gateReason = unsent ? referralConsentGate(referral, consents, today) : null;
+  const warning = isSharedReferral(referral)
+    ? sharedReferralWarning(referral, consents, today)
+    : null;
+  const canSummarise = referral.direction === 'out' && !gateReason && !warning;
+
+  const move = async (to: ReferralStatus, options?: Parameters<typeof changeReferralStatus>[3]) => {
+    setBusy(true);
+    const result = await changeReferralStatus(db, referral as Referral, to, options);
+    setBusy(false);
+    if (!result.ok) return setMessage(result.message);
+    setMessage(null);
+    setCompleting(false);
+    showToast(
+      result.followUpOn
+        ? t('network.referral.followUpCreated', { date: formatDay(result.followUpOn) })
+        : t('network.referral.statusChanged', { status: referralStatusLabel(to) }),
+    );
+  };
+
+  return (
+    <div class="network-page">
+      <h2 class="page__heading">{partner?.name ?? '–'}</h2>
+      <p>
+        <StatusPill tone={referralStatusTone(referral.status)}>
+          {referralStatusLabel(referral.status)}
+        </StatusPill>{' '}
+        {directionLabel(referral.direction)}
+      </p>
+      {warning && (
+        <p class="notice notice--danger" role="alert">
+          {warning}
+        </p>
+      )}
+      <dl class="facts">
+        {offer && (
+          <>
+            <dt>{t('network.referral.offer')}</dt>
+            <dd>{offer.title}</dd>
+          </>
+        )}
+        {need && (
+          <>
+            <dt>{t('network.referral.need')}</dt>
+            <dd>{needLabel(need)}</dd>
+          </>
+        )}
+        {referral.reason && (
+          <>
+            <dt>{t('network.referral.reason')}</dt>
+            <dd class="pre-line">{referral.reason}</dd>
+          </>
+        )}
+        {referral.followUpOn && (
+          <>
+            <dt>{t('network.referral.followUpOn')}</dt>
+            <dd>{formatDay(referral.followUpOn)}</dd>
+          </>
+        )}
+        {referral.outcome && (
+          <>
+            <dt>{t('network.referral.outcome')}</dt>
+            <dd class="pre-line">{referral.outcome}</dd>
+          </>
+        )}
+      </dl>
+      <p class="network-meta">
+        {referral.sentOn && (
+          <span>{t('network.referral.sentOn', { date: formatDay(referral.sentOn) })} </span>
+        )}
+        {referral.receivedOn && (
+          <span>{t('network.referral.receivedOn', { date: formatDay(referral.receivedOn) })} </span>
+        )}
+        {referral.closedOn && (
+          <span>{t('network.referral.closedOn', { date: formatDay(referral.closedOn) })}</span>
+        )}
+      </p>
+      {gateReason && (
+        <ConsentGate
+          reason={gateReason}
+          caseId={caseId}
+          partnerId={referral.partnerId}
+          referralId={referral.id}
+        />
+      )}
+      <FormAlert message={message} />
+      <div class="status-actions" role="group" aria-label={t('network.referral.nextStep')}>
+        {allowedReferralTransitions(referral.status).map((to) => (
+          <Button
+            key={to}
+            variant={to === 'withdrawn' ? 'danger' : to === 'sent' ? 'primary' : 'secondary'}
+            disabled={busy}
+            onClick={() => (to === 'completed' ? setCompleting(true) : move(to))}
+          >
+            {referralActionLabel(to)}
+          </Button>
+        ))}
+      </div>
+      {canSummarise && (
+        <LinkButton href={`/faelle/${caseId}/vermittlungen/${referral.id}/zusammenfassung`}>
+          {t('network.referral.summary')}
+        </LinkButton>
+      )}
+      <CompleteReferralSheet
+        open={completing}
+        need={need ?? null}
+        busy={busy}
+        onClose={() => setCompleting(false)}
+        onComplete={(options) => move('completed', options)}
+      />
+    </div>
+  );
+}
