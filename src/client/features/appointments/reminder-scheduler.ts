@@ -1,0 +1,37 @@
+// Page-side reminders: while the app is open, check every half minute which reminders fell due
+// since the last check and show them as local notifications (time only, no personal data).
+import type { FeldakteDb } from '../../../local/db';
+import { dueReminders } from '../../../local/due-reminders';
+import { reminderTitle } from '../../../shared/domain/appointment-reminder';
+
+export const REMINDER_CHECK_MS = 30_000;
+
+export type ShowNotification = (title: string, tag: string) => Promise<boolean>;
+
+/** Starts checking; returns the stop function. `now` is injectable for tests. */
+export function startReminderScheduler(
+  db: FeldakteDb,
+  show: ShowNotification,
+  { intervalMs = REMINDER_CHECK_MS, now = () => new Date() } = {},
+): () => void {
+  let since = new Date(now().getTime() - intervalMs);
+  let running = false;
+  const check = async () => {
+    if (running) return;
+    running = true;
+    const at = now();
+    try {
+      for (const due of await dueReminders(db, at, since)) {
+        await show(reminderTitle(due.minutesLeft), due.tag);
+      }
+      since = at;
+    } catch (error) {
+      console.warn('Reminder check failed', error);
+    } finally {
+      running = false;
+    }
+  };
+  void check();
+  const timer = setInterval(() => void check(), intervalMs);
+  return () => clearInterval(timer);
+}
