@@ -17,7 +17,8 @@ export interface SchedulerOptions {
   onStateChange?: (state: { running: boolean; nextRetryAt: string | null }) => void;
   afterWriteMs?: number;
   intervalMs?: number;
-  random?: () => number;
+  /** Delay before retry number `failures` (1-based); jittered exponential backoff by default. */
+  retryDelayMs?: (failures: number) => number;
 }
 
 export interface SyncScheduler {
@@ -28,11 +29,15 @@ export interface SyncScheduler {
 
 export const AFTER_WRITE_MS = 2_000;
 export const INTERVAL_MS = 60_000;
+/** Full jitter may pick ~0 ms; a retry that soon would only fail the same way. */
+const MIN_RETRY_MS = 1_000;
 
 export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
   const { db, run } = options;
   const afterWriteMs = options.afterWriteMs ?? AFTER_WRITE_MS;
   const intervalMs = options.intervalMs ?? INTERVAL_MS;
+  const retryDelayMs =
+    options.retryDelayMs ?? ((failures: number) => Math.max(MIN_RETRY_MS, backoffDelay(failures)));
   let stopped = false;
   let failures = 0;
   let current: Promise<SyncResult> | null = null;
@@ -66,7 +71,7 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
       schedule(intervalMs, false);
     } else if (result.error.retryable) {
       failures += 1;
-      schedule(Math.max(1_000, backoffDelay(failures, { random: options.random })), true);
+      schedule(retryDelayMs(failures), true);
     } else {
       // Expired session, outdated app, refused data: retrying cannot help until the person acts
       // (signs in, updates); the ordinary triggers try again.
@@ -105,17 +110,17 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
   document.addEventListener('visibilitychange', onVisibility);
 
   // A local write appends to the outbox with a growing id; acknowledged entries only disappear.
-  let highestSeen: number | null = null;
+  // The first reading counts too: a write made while the start sync was already pushing.
+  let highestSeen = 0;
   const outboxWatch = liveQuery(() => db.outbox.orderBy('id').lastKey()).subscribe({
     next: (lastKey) => {
       const highest = typeof lastKey === 'number' ? lastKey : 0;
-      const first = highestSeen === null;
-      if (!first && highest > highestSeen!) {
+      if (highest > highestSeen) {
         options.onLocalWrite?.();
         clearTimeout(writeTimer);
         writeTimer = setTimeout(() => void syncNow(), afterWriteMs);
       }
-      highestSeen = Math.max(highestSeen ?? 0, highest);
+      highestSeen = Math.max(highestSeen, highest);
     },
     error: (error: unknown) => console.warn('Outbox watch failed', (error as Error)?.name),
   });

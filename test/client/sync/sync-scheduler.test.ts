@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startSyncScheduler, type SyncScheduler } from '../../../src/client/features/sync/sync-scheduler';
+import type { SyncResult } from '../../../src/local/sync/sync-engine';
+import { SyncError, type SyncErrorKind } from '../../../src/local/sync/sync-error';
+import type { FeldakteDb } from '../../../src/local/db';
+import { freshDb, writeCase } from '../../support/sync-fixtures';
+
+const ok = (): SyncResult => ({ ok: true, at: new Date().toISOString(), pushed: 0, rejected: 0, pulled: 0 });
+const failed = (kind: SyncErrorKind): SyncResult => ({
+  ok: false,
+  error: new SyncError(kind),
+  pushed: 0,
+  rejected: 0,
+  pulled: 0,
+});
+
+function setVisibility(state: 'visible' | 'hidden') {
+  Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+describe('[E3] the page syncs on its triggers', () => {
+  let db: FeldakteDb;
+  let scheduler: SyncScheduler | undefined;
+
+  beforeEach(() => {
+    db = freshDb('scheduler');
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+  });
+  afterEach(() => {
+    scheduler?.stop();
+    db.close();
+  });
+
+  function start(results: SyncResult[] = [], extra: Partial<Parameters<typeof startSyncScheduler>[0]> = {}) {
+    const run = vi.fn(async () => results.shift() ?? ok());
+    scheduler = startSyncScheduler({ db, run, afterWriteMs: 30, intervalMs: 60_000, ...extra });
+    return run;
+  }
+
+  it('syncs once at start', async () => {
+    const run = start();
+    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(1));
+  });
+
+  it('syncs shortly after a local write and asks for Background Sync', async () => {
+    const onLocalWrite = vi.fn();
+    const run = start([], { onLocalWrite });
+    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(1));
+    await writeCase(db);
+    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(2));
+    expect(onLocalWrite).toHaveBeenCalledTimes(1);
+  });
+
+  it('syncs when the browser goes online', async () => {
+    const run = start();
+    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(1));
+    window.dispatchEvent(new Event('online'));
+    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(2));
+  });
+
+  it('syncs when the app returns to the foreground', async () => {
+    const run = start();
+    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(1));
+    setVisibility('hidden');
+    setVisibility('visible');
+    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(2));
+  });
+
+  it('syncs on the timer while visible', async () => {
+    const run = start([], { intervalMs: 40 });
+    await vi.waitFor(() => expect(run.mock.calls.length).toBeGreaterThanOrEqual(3));
+  });
+
+  it('retries a failed sync with backoff and reports the planned retry', async () => {
+    const states: { running: boolean; nextRetryAt: string | null }[] = [];
+    const retryDelayMs = vi.fn((failures: number) => failures * 20);
+    const run = start([failed('offline'), failed('server'), ok()], {
+      retryDelayMs,
+      onStateChange: (state) => states.push(state),
+    });
+    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(3));
+    expect(retryDelayMs.mock.calls.map(([failures]) => failures)).toEqual([1, 2]);
+    expect(states.some((state) => state.nextRetryAt !== null)).toBe(true);
+    await vi.waitFor(() => expect(states.at(-1)).toEqual({ running: false, nextRetryAt: null }));
+  });
+
+  it('[S2] does not retry on its own after the session expired', async () => {
+    const retryDelayMs = vi.fn(() => 10);
+    const run = start([failed('unauthorized')], { retryDelayMs });
+    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(retryDelayMs).not.toHaveBeenCalled();
+  });
+
+  it('[E1] a request during a running sync runs once more afterwards, never in parallel', async () => {
+    let active = 0;
+    let maxActive = 0;
+    const run = vi.fn(async () => {
+      active += 1;
+      maxActive = Math.max(maxActive, active);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      active -= 1;
+      return ok();
+    });
+    scheduler = startSyncScheduler({ db, run, intervalMs: 60_000 });
+    await Promise.all([scheduler.syncNow(), scheduler.syncNow(), scheduler.syncNow()]);
+    expect(run).toHaveBeenCalledTimes(2);
+    expect(maxActive).toBe(1);
+  });
+
+  it('stops listening when stopped', async () => {
+    const run = start();
+    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(1));
+    scheduler!.stop();
+    window.dispatchEvent(new Event('online'));
+    await writeCase(db);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,161 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { SyncStatusChip } from '../../../src/client/features/sync/sync-status-chip';
+import { PendingBadge } from '../../../src/client/features/sync/pending-badge';
+import { ConflictList } from '../../../src/client/features/sync/conflict-list';
+import { RejectionList } from '../../../src/client/features/sync/rejection-list';
+import { useAuthUi } from '../../../src/client/features/session/auth-ui';
+import { setMeta } from '../../../src/local/meta';
+import { createRecord } from '../../../src/local/write-record';
+import { newRecordId } from '../../../src/shared/domain/record-id';
+import { formatHlc } from '../../../src/shared/sync/hlc';
+import { signInForTest, signOutForTest } from './signed-in';
+
+afterEach(() => {
+  cleanup();
+  signOutForTest();
+  useAuthUi.setState({ reauthOpen: false, notice: null });
+});
+
+async function writeCase(db: Parameters<typeof createRecord>[0], fields: Record<string, unknown> = {}) {
+  const result = await createRecord(db, 'cases', {
+    givenName: 'Amina',
+    familyName: 'Haddad',
+    status: 'inquiry',
+    ...fields,
+  } as never);
+  if (!result.ok) throw new Error(result.message);
+  return result.id;
+}
+
+describe('SyncStatusChip', () => {
+  it('[E4] shows pending changes from the outbox and the last sync in its details', async () => {
+    const { db } = signInForTest();
+    await setMeta(db, 'lastSyncAt', '2025-03-14T08:30:00.000Z');
+    await writeCase(db);
+    await writeCase(db);
+    render(<SyncStatusChip />);
+    const chip = await screen.findByRole('button', { name: /2 Änderungen offen/ });
+    fireEvent.click(chip);
+    expect(await screen.findByText(/Zuletzt synchronisiert: 14\.03\.2025/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Jetzt synchronisieren' })).toBeTruthy();
+  });
+
+  it('[E4] shows the error of the last round trip in German', async () => {
+    const { db } = signInForTest();
+    await setMeta(db, 'lastSyncError', { kind: 'offline', message: '', at: new Date().toISOString() });
+    render(<SyncStatusChip />);
+    fireEvent.click(await screen.findByRole('button', { name: /Keine Verbindung/ }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Keine Verbindung. Änderungen bleiben auf dem Gerät gespeichert.',
+    );
+  });
+
+  it('[S2] after an expired session it asks to sign in again and opens the sign-in', async () => {
+    const { db } = signInForTest();
+    await writeCase(db);
+    await setMeta(db, 'lastSyncError', { kind: 'unauthorized', message: '', at: new Date().toISOString() });
+    render(<SyncStatusChip />);
+    fireEvent.click(await screen.findByRole('button', { name: /Bitte erneut anmelden/ }));
+    expect(useAuthUi.getState().reauthOpen).toBe(true);
+    expect(await db.outbox.count()).toBe(1);
+  });
+});
+
+describe('PendingBadge', () => {
+  it('marks a record until the server has confirmed its changes', async () => {
+    const { db } = signInForTest();
+    const id = await writeCase(db);
+    const other = await writeCase(db);
+    // As if the server had confirmed the second case.
+    await db.outbox.where('[table+recordId]').equals(['cases', other]).delete();
+    render(
+      <>
+        <p data-testid="first">
+          <PendingBadge table="cases" id={id} />
+        </p>
+        <p data-testid="second">
+          <PendingBadge table="cases" id={other} />
+        </p>
+      </>,
+    );
+    await waitFor(() => expect(screen.getByTestId('first').textContent).toBe('nicht synchronisiert'));
+    expect(screen.getByTestId('second').textContent).toBe('');
+    await db.outbox.clear();
+    await waitFor(() => expect(screen.getByTestId('first').textContent).toBe(''));
+  });
+});
+
+describe('Konflikte', () => {
+  async function storeConflict(db: Parameters<typeof createRecord>[0], caseId: string, losingUserId: string) {
+    const conflict = {
+      id: newRecordId(),
+      table: 'cases',
+      recordId: caseId,
+      caseId,
+      field: 'phone',
+      losingValue: '0171 111111',
+      losingHlc: formatHlc({ ms: Date.parse('2025-03-14T09:00:00Z'), counter: 0, node: 'a' }),
+      losingUserId,
+      keptValue: '0171 222222',
+      keptHlc: formatHlc({ ms: Date.parse('2025-03-14T10:15:00Z'), counter: 0, node: 'b' }),
+      keptUserId: 'someone-else',
+      createdAt: '2025-03-14T10:16:00.000Z',
+    };
+    // Conflicts come from the server (a pull), never from a local write.
+    await db.conflicts.put(conflict as never);
+    return conflict;
+  }
+
+  it('[M4] lists field, your value, kept value, who and when; re-applying writes your value back', async () => {
+    const { db, user } = signInForTest();
+    const caseId = await writeCase(db, { phone: '0171 222222' });
+    await db.outbox.clear();
+    await storeConflict(db, caseId, user.id);
+    render(<ConflictList />);
+
+    const card = await screen.findByRole('article', { name: /Fall/ });
+    expect(card.textContent).toContain('Ihr Wert');
+    expect(card.textContent).toContain('0171 111111');
+    expect(card.textContent).toContain('Behaltener Wert');
+    expect(card.textContent).toContain('0171 222222');
+    expect(card.textContent).toMatch(/Geändert von jemand anderem am 14\.03\.2025/);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Meinen Wert übernehmen' }));
+    await screen.findByText('Keine offenen Konflikte.');
+    expect((await db.cases.get(caseId))?.phone).toBe('0171 111111');
+    const outboxTables = (await db.outbox.toArray()).map((entry) => entry.table).sort();
+    expect(outboxTables).toEqual(['cases', 'conflicts']);
+  });
+
+  it('[M4] leaving the kept value resolves the conflict without touching the record', async () => {
+    const { db, user } = signInForTest();
+    const caseId = await writeCase(db, { phone: '0171 222222' });
+    await storeConflict(db, caseId, user.id);
+    render(<ConflictList />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Behaltenen Wert lassen' }));
+    await screen.findByText('Keine offenen Konflikte.');
+    expect((await db.cases.get(caseId))?.phone).toBe('0171 222222');
+    expect((await db.conflicts.toArray())[0]?.resolution).toBe('dismissed');
+  });
+});
+
+describe('Abgelehnte Änderungen', () => {
+  it('[P5] shows the server reason until dismissed', async () => {
+    const { db } = signInForTest();
+    await db.rejections.put({
+      mutationId: 7,
+      table: 'cases',
+      recordId: newRecordId(),
+      op: 'put',
+      fields: { status: 'closed' },
+      reason: 'Zum Abschließen fehlt der Abschlussgrund.',
+      at: '2025-03-14T10:00:00.000Z',
+    });
+    render(<RejectionList />);
+    expect(await screen.findByText('Zum Abschließen fehlt der Abschlussgrund.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Zur Kenntnis genommen' }));
+    await screen.findByText('Keine abgelehnten Änderungen.');
+    expect(await db.rejections.count()).toBe(0);
+  });
+});
