@@ -6,24 +6,27 @@ export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
 type ButtonProps = Omit<JSX.HTMLAttributes<HTMLButtonElement>, 'class'> & {
   variant?: ButtonVariant;
   block?: boolean;
+  /** Extra class, e.g. `fab` for the floating action. */
+  extraClass?: string;
   type?: 'button' | 'submit';
   disabled?: boolean;
   children: ComponentChildren;
 };
 
-function buttonClass(variant: ButtonVariant, block?: boolean): string {
-  return `button button--${variant}${block ? ' button--block' : ''}`;
+function buttonClass(variant: ButtonVariant, block?: boolean, extra?: string): string {
+  return `button button--${variant}${block ? ' button--block' : ''}${extra ? ` ${extra}` : ''}`;
 }
 
 export function Button({
   variant = 'secondary',
   block,
+  extraClass,
   type = 'button',
   children,
   ...rest
 }: ButtonProps) {
   return (
-    <button {...rest} type={type} class={buttonClass(variant, block)}>
+    <button {...rest} type={type} class={buttonClass(variant, block, extraClass)}>
       {children}
     </button>
   );
@@ -33,12 +36,19 @@ type LinkButtonProps = Omit<JSX.HTMLAttributes<HTMLAnchorElement>, 'class'> & {
   href: string;
   variant?: ButtonVariant;
   block?: boolean;
+  extraClass?: string;
   children: ComponentChildren;
 };
 
-export function LinkButton({ variant = 'secondary', block, children, ...rest }: LinkButtonProps) {
+export function LinkButton({
+  variant = 'secondary',
+  block,
+  extraClass,
+  children,
+  ...rest
+}: LinkButtonProps) {
   return (
-    <a {...rest} class={buttonClass(variant, block)}>
+    <a {...rest} class={buttonClass(variant, block, extraClass)}>
       {children}
     </a>
   );

@@ -73,7 +73,8 @@ export function isOpenNeed(status: NeedStatus): boolean {
   return status === 'open' || status === 'in_progress';
 }
 
-const NEXT_STEP_REQUIRED = 'Bitte den nächsten Schritt eintragen.';
+/** The refusal when work on a need would start without a next step. */
+export const NEXT_STEP_REQUIRED = 'Bitte den nächsten Schritt eintragen.';
 
 /** The fields a status change writes; work on a need starts only with a next step. */
 export function needStatusChange(

@@ -232,6 +232,7 @@ export const cases = catalogue({
       reasonHint: 'Ein Fall wird nur mit Abschlussgrund abgeschlossen.',
       confirmClose: 'Fall abschließen',
       apply: 'Status übernehmen',
+      chooseStatus: 'Bitte einen neuen Status wählen.',
     },
     residence: {
       title: 'Aufenthaltsstatus',
@@ -253,6 +254,7 @@ export const cases = catalogue({
       expiresInDays: 'läuft in {days} Tagen ab',
       expiresToday: 'läuft heute ab',
       expired: 'abgelaufen am {date}',
+      expiredShort: 'abgelaufen',
       disclaimer: 'Die App erinnert an Fristen; sie ersetzt keine Rechtsberatung.',
     },
     needs: {
@@ -280,6 +282,7 @@ export const cases = catalogue({
       channel: 'Kontaktweg',
       note: 'Notiz (optional)',
       save: 'Kontakt speichern',
+      chooseChannel: 'Bitte einen Kontaktweg wählen.',
       saved: 'Kontakt gespeichert',
       empty: 'Noch keine Kontakte notiert.',
       lastContact: 'Letzter Kontakt vor {days} Tagen',
@@ -550,6 +553,7 @@ export const cases = catalogue({
       reasonHint: 'A case is closed only with a reason.',
       confirmClose: 'Close case',
       apply: 'Apply status',
+      chooseStatus: 'Please choose a new status.',
     },
     residence: {
       title: 'Residence status',
@@ -571,6 +575,7 @@ export const cases = catalogue({
       expiresInDays: 'expires in {days} days',
       expiresToday: 'expires today',
       expired: 'expired on {date}',
+      expiredShort: 'expired',
       disclaimer: 'The app reminds of deadlines; it is no legal advice.',
     },
     needs: {
@@ -598,6 +603,7 @@ export const cases = catalogue({
       channel: 'Channel',
       note: 'Note (optional)',
       save: 'Save contact',
+      chooseChannel: 'Please choose a channel.',
       saved: 'Contact saved',
       empty: 'No contacts logged yet.',
       lastContact: 'Last contact {days} days ago',

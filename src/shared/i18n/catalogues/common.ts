@@ -3,7 +3,20 @@ import { catalogue } from '../catalogue';
 export const common = catalogue({
   de: {
     appName: 'Feldakte',
-    nav: { today: 'Heute', cases: 'Fälle', appointments: 'Termine', network: 'Netzwerk', more: 'Mehr' },
+    nav: {
+      today: 'Heute',
+      cases: 'Fälle',
+      appointments: 'Termine',
+      network: 'Netzwerk',
+      more: 'Mehr',
+    },
+    shell: {
+      mainNav: 'Hauptnavigation',
+      skipToContent: 'Zum Inhalt springen',
+      pageNotFound: 'Diese Seite gibt es nicht.',
+      toStart: 'Zur Startseite',
+      loadFailed: 'Dieser Bereich konnte nicht geladen werden. Bitte die App neu laden.',
+    },
     actions: {
       save: 'Speichern',
       cancel: 'Abbrechen',
@@ -24,14 +37,28 @@ export const common = catalogue({
       choose: 'Bitte wählen',
     },
     errors: {
-      quota: 'Der Speicher des Geräts ist voll. Bereits gespeicherte Daten bleiben erhalten; bitte Platz schaffen und erneut speichern.',
+      quota:
+        'Der Speicher des Geräts ist voll. Bereits gespeicherte Daten bleiben erhalten; bitte Platz schaffen und erneut speichern.',
       unknown: 'Etwas ist schiefgelaufen. Die Daten auf dem Gerät bleiben erhalten.',
       notFound: 'Nicht gefunden.',
     },
   },
   en: {
     appName: 'Feldakte',
-    nav: { today: 'Today', cases: 'Cases', appointments: 'Appointments', network: 'Network', more: 'More' },
+    nav: {
+      today: 'Today',
+      cases: 'Cases',
+      appointments: 'Appointments',
+      network: 'Network',
+      more: 'More',
+    },
+    shell: {
+      mainNav: 'Main navigation',
+      skipToContent: 'Skip to content',
+      pageNotFound: 'This page does not exist.',
+      toStart: 'To the start page',
+      loadFailed: 'This part could not be loaded. Please reload the app.',
+    },
     actions: {
       save: 'Save',
       cancel: 'Cancel',
@@ -52,7 +79,8 @@ export const common = catalogue({
       choose: 'Please choose',
     },
     errors: {
-      quota: 'The device storage is full. Data already saved is kept; please free up space and save again.',
+      quota:
+        'The device storage is full. Data already saved is kept; please free up space and save again.',
       unknown: 'Something went wrong. The data on the device is kept.',
       notFound: 'Not found.',
     },

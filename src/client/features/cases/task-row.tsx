@@ -1,0 +1,72 @@
+// One task with a large done checkbox (48 px target). Ticking it writes doneOn through the rules;
+// the case name links to the case when the list mixes cases (Heute).
+import { putRecord } from '../../../local/write-record';
+import { toLocalDate } from '../../../shared/domain/common';
+import { taskBucket, taskDoneChange, type Task } from '../../../shared/domain/task';
+import { formatDay, t } from '../../../shared/i18n/t';
+import { useDb } from '../../state/session';
+import { StatusPill } from '../../ui/status-pill';
+import { showToast } from '../../ui/toast';
+import { taskKindLabel } from './labels';
+
+export interface TaskRowProps {
+  task: Task;
+  today: string;
+  /** Shown (as a link to the case) in lists across cases. */
+  caseName?: string | undefined;
+}
+
+export function TaskRow({ task, today, caseName }: TaskRowProps) {
+  const db = useDb();
+  const bucket = taskBucket(task, today);
+  const toggle = async (done: boolean) => {
+    const result = await putRecord(
+      db,
+      'tasks',
+      task.id,
+      taskDoneChange(done, toLocalDate(new Date())),
+    );
+    if (!result.ok) showToast(result.message);
+  };
+  const checkboxId = `task-${task.id}`;
+  return (
+    <li class={`row row--task${bucket === 'done' ? ' task-done' : ''}`}>
+      <div class="row__link">
+        <span class="task-check">
+          <input
+            id={checkboxId}
+            type="checkbox"
+            checked={bucket === 'done'}
+            aria-label={t('cases.tasks.markDone', { title: task.title })}
+            onChange={(event) => void toggle(event.currentTarget.checked)}
+          />
+        </span>
+        <span class="row__main">
+          <label class="row__title" for={checkboxId}>
+            {task.title}
+          </label>
+          <span class="row__meta">
+            {bucket === 'overdue'
+              ? t('cases.tasks.overdue', { date: formatDay(task.dueOn) })
+              : t('cases.tasks.dueLine', { date: formatDay(task.dueOn) })}
+            {caseName && task.caseId && (
+              <>
+                {' · '}
+                <a href={`/faelle/${task.caseId}`}>{caseName}</a>
+              </>
+            )}
+          </span>
+        </span>
+        <span class="row__trailing">
+          {bucket === 'overdue' ? (
+            <StatusPill tone="danger">{taskKindLabel(task.kind)}</StatusPill>
+          ) : (
+            <StatusPill tone={task.kind === 'document_expiry' ? 'warning' : 'neutral'}>
+              {taskKindLabel(task.kind)}
+            </StatusPill>
+          )}
+        </span>
+      </div>
+    </li>
+  );
+}

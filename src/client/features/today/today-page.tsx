@@ -1,0 +1,37 @@
+// "Heute": the start screen. Today's appointments first, then overdue and due tasks, then residence
+// statuses about to run out. Everything is read from the device, so it works offline.
+import { useState } from 'preact/hooks';
+import { toLocalDate } from '../../../shared/domain/common';
+import { formatDate, t } from '../../../shared/i18n/t';
+import { Button } from '../../ui/button';
+import { usePageTitle } from '../../ui/page-title';
+import { TodayAppointments } from '../appointments/today-appointments';
+import { AddTaskSheet } from '../cases/add-task-sheet';
+import { ExpiringStatuses } from './expiring-statuses';
+import { GapSheet } from './gap-sheet';
+import { TodayTasks } from './today-tasks';
+
+export function TodayPage() {
+  usePageTitle(t('cases.today.title'));
+  const now = new Date();
+  const today = toLocalDate(now);
+  const [sheet, setSheet] = useState<'task' | 'gap' | null>(null);
+  return (
+    <>
+      <p class="page-intro">{formatDate(now, 'EEEE, d. MMMM yyyy')}</p>
+      <TodayAppointments />
+      <TodayTasks today={today} />
+      <ExpiringStatuses today={today} />
+      <div class="form-actions">
+        <Button block onClick={() => setSheet('task')}>
+          {t('cases.tasks.add')}
+        </Button>
+        <Button block variant="ghost" onClick={() => setSheet('gap')}>
+          {t('cases.gaps.open')}
+        </Button>
+      </div>
+      <AddTaskSheet open={sheet === 'task'} onClose={() => setSheet(null)} />
+      <GapSheet open={sheet === 'gap'} onClose={() => setSheet(null)} />
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+// Overdue and today's tasks across all cases, with the case name to open it.
+import { fullName } from '../../../shared/domain/case';
+import { compareTasks } from '../../../shared/domain/task';
+import { t } from '../../../shared/i18n/t';
+import { useDb } from '../../state/session';
+import { EmptyState } from '../../ui/empty-state';
+import { RowList } from '../../ui/list-row';
+import { Section } from '../../ui/section';
+import { useLiveQuery } from '../../ui/use-live-query';
+import { TaskRow } from '../cases/task-row';
+
+export function TodayTasks({ today }: { today: string }) {
+  const db = useDb();
+  const data = useLiveQuery(async () => {
+    const due = (await db.tasks.where('dueOn').belowOrEqual(today).toArray())
+      .filter((task) => !task.doneOn)
+      .sort(compareTasks);
+    const caseIds = [...new Set(due.map((task) => task.caseId).filter((id): id is string => !!id))];
+    const cases = await db.cases.bulkGet(caseIds);
+    const names = new Map(cases.flatMap((c) => (c ? [[c.id, fullName(c)] as const] : [])));
+    return { due, names };
+  }, [db, today]);
+
+  if (!data) return null;
+  const overdue = data.due.filter((task) => task.dueOn < today);
+  const dueToday = data.due.filter((task) => task.dueOn === today);
+  const nameOf = (caseId: string | null | undefined) =>
+    caseId ? (data.names.get(caseId) ?? t('cases.today.unknownCase')) : undefined;
+
+  return (
+    <>
+      {overdue.length > 0 && (
+        <Section title={t('cases.today.overdue')}>
+          <RowList label={t('cases.today.overdue')}>
+            {overdue.map((task) => (
+              <TaskRow key={task.id} task={task} today={today} caseName={nameOf(task.caseId)} />
+            ))}
+          </RowList>
+        </Section>
+      )}
+      <Section title={t('cases.today.dueToday')}>
+        {dueToday.length === 0 ? (
+          <EmptyState>{t('cases.today.nothingDue')}</EmptyState>
+        ) : (
+          <RowList label={t('cases.today.dueToday')}>
+            {dueToday.map((task) => (
+              <TaskRow key={task.id} task={task} today={today} caseName={nameOf(task.caseId)} />
+            ))}
+          </RowList>
+        )}
+      </Section>
+    </>
+  );
+}
