@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatDateTime, formatDay, formatDate, setLanguage, t } from '../../src/shared/i18n/t';
+import { common } from '../../src/shared/i18n/catalogues/common';
+import { cases } from '../../src/shared/i18n/catalogues/cases';
+import * as caseDomain from '../../src/shared/domain/case';
+import {
+  evidenceKinds,
+  residenceKinds,
+  workPermissions,
+} from '../../src/shared/domain/residence-status';
+import {
+  needActors,
+  needCategories,
+  needPriorities,
+  needSources,
+  needStatuses,
+} from '../../src/shared/domain/need';
+import { contactChannels, contactInitiators } from '../../src/shared/domain/contact';
+import { taskKinds } from '../../src/shared/domain/task';
+
+afterEach(() => setLanguage('de'));
+
+function leafKeys(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : leafKeys(value as object, `${prefix}${key}.`),
+  );
+}
+
+describe('catalogues', () => {
+  it.each([
+    ['common', common],
+    ['cases', cases],
+  ] as const)('%s has the same keys in German and English, none empty', (_name, catalogue) => {
+    expect(leafKeys(catalogue.en).sort()).toEqual(leafKeys(catalogue.de).sort());
+    for (const language of [catalogue.de, catalogue.en]) {
+      for (const key of leafKeys(language)) {
+        const value = key
+          .split('.')
+          .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], language);
+        expect(value, key).not.toBe('');
+      }
+    }
+  });
+
+  const enums: [string, readonly string[]][] = [
+    ['status', caseDomain.caseStatuses],
+    ['closingReason', caseDomain.closingReasons],
+    ['gender', caseDomain.genders],
+    ['germanLevel', caseDomain.germanLevels],
+    ['germanLevelSource', caseDomain.germanLevelSources],
+    ['literacy', caseDomain.literacyLevels],
+    ['schooling', caseDomain.schoolings],
+    ['recognition', caseDomain.recognitionStates],
+    ['reachedVia', caseDomain.reachChannels],
+    ['messenger', caseDomain.messengers],
+    ['residenceKind', residenceKinds],
+    ['workPermission', workPermissions],
+    ['evidence', evidenceKinds],
+    ['needCategory', needCategories],
+    ['needPriority', needPriorities],
+    ['needSource', needSources],
+    ['needActor', needActors],
+    ['needStatus', needStatuses],
+    ['contactChannel', contactChannels],
+    ['contactInitiator', contactInitiators],
+    ['taskKind', taskKinds],
+  ];
+
+  it.each(enums)('labels every value of %s in both languages', (group, values) => {
+    const de = (cases.de as unknown as Record<string, Record<string, string>>)[group];
+    const en = (cases.en as unknown as Record<string, Record<string, string>>)[group];
+    expect(Object.keys(de ?? {}).sort()).toEqual([...values].sort());
+    expect(Object.keys(en ?? {}).sort()).toEqual([...values].sort());
+  });
+});
+
+describe('t()', () => {
+  it('speaks German by default and English when switched', () => {
+    expect(t('common.nav.cases')).toBe('Fälle');
+    setLanguage('en');
+    expect(t('common.nav.cases')).toBe('Cases');
+  });
+
+  it('fills parameters', () => {
+    expect(t('cases.list.count', { count: 3 })).toBe('3 Fälle');
+    expect(t('cases.residence.expiresInDays', { days: 12 })).toBe('läuft in 12 Tagen ab');
+  });
+
+  it('rejects an unknown key at compile time', () => {
+    // @ts-expect-error: not a key of the German catalogue
+    expect(t('cases.nope')).toBe('cases.nope');
+  });
+});
+
+describe('dates', () => {
+  it('formats a day in German and English', () => {
+    expect(formatDay('2025-03-04')).toBe('04.03.2025');
+    expect(formatDate('2025-03-04', 'EEEE, d. MMMM')).toBe('Dienstag, 4. März');
+    setLanguage('en');
+    expect(formatDay('2025-03-04')).toBe('04/03/2025');
+    expect(formatDate('2025-03-04', 'EEEE, d MMMM')).toBe('Tuesday, 4 March');
+  });
+
+  it('reads a YYYY-MM-DD date as a local day, not UTC midnight', () => {
+    expect(formatDateTime('2025-03-04')).toBe('04.03.2025, 00:00');
+  });
+});
