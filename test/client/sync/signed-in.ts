@@ -15,7 +15,10 @@ export function testUser(overrides: Partial<SessionUser> = {}): SessionUser {
   };
 }
 
-export function signInForTest(user: SessionUser = testUser()): { user: SessionUser; db: FeldakteDb } {
+export function signInForTest(user: SessionUser = testUser()): {
+  user: SessionUser;
+  db: FeldakteDb;
+} {
   useSession.getState().signIn(user);
   return { user, db: useSession.getState().db! };
 }

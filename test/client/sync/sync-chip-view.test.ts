@@ -9,7 +9,11 @@ const base: SyncStatus = {
   lastSyncAt: '2025-03-14T09:30:00.000Z',
   lastError: null,
 };
-const error = (kind: 'offline' | 'unauthorized' | 'server') => ({ kind, message: '', at: base.lastSyncAt! });
+const error = (kind: 'offline' | 'unauthorized' | 'server') => ({
+  kind,
+  message: '',
+  at: base.lastSyncAt!,
+});
 
 describe('[E4] the sync chip says what the last real round trip said', () => {
   it.each([
@@ -18,11 +22,29 @@ describe('[E4] the sync chip says what the last real round trip said', () => {
     ['one pending change', { pending: 1 }, false, '1 Änderung offen', 'pending'],
     ['several pending changes', { pending: 3 }, false, '3 Änderungen offen', 'pending'],
     ['a sync running', { pending: 3 }, true, 'Synchronisiert …', 'busy'],
-    ['offline with pending changes', { pending: 2, lastError: error('offline') }, false, 'Keine Verbindung · 2 Änderungen offen', 'error'],
+    [
+      'offline with pending changes',
+      { pending: 2, lastError: error('offline') },
+      false,
+      'Keine Verbindung · 2 Änderungen offen',
+      'error',
+    ],
     ['server down', { lastError: error('server') }, false, 'Server nicht erreichbar', 'error'],
-    ['expired session, even while running', { pending: 1, lastError: error('unauthorized') }, true, 'Bitte erneut anmelden', 'error'],
+    [
+      'expired session, even while running',
+      { pending: 1, lastError: error('unauthorized') },
+      true,
+      'Bitte erneut anmelden',
+      'error',
+    ],
     ['a conflict to review', { unresolvedConflicts: 1 }, false, '1 Konflikt prüfen', 'attention'],
-    ['rejected changes come before conflicts', { rejections: 2, unresolvedConflicts: 1 }, false, '2 Änderungen abgelehnt', 'attention'],
+    [
+      'rejected changes come before conflicts',
+      { rejections: 2, unresolvedConflicts: 1 },
+      false,
+      '2 Änderungen abgelehnt',
+      'attention',
+    ],
   ] as const)('%s', (_, overrides, running, label, tone) => {
     expect(syncChipView({ ...base, ...overrides }, running)).toEqual({ label, tone });
   });

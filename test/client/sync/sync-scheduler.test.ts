@@ -1,11 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startSyncScheduler, type SyncScheduler } from '../../../src/client/features/sync/sync-scheduler';
+import {
+  startSyncScheduler,
+  type SyncScheduler,
+} from '../../../src/client/features/sync/sync-scheduler';
 import type { SyncResult } from '../../../src/local/sync/sync-engine';
 import { SyncError, type SyncErrorKind } from '../../../src/local/sync/sync-error';
 import type { FeldakteDb } from '../../../src/local/db';
 import { freshDb, writeCase } from '../../support/sync-fixtures';
 
-const ok = (): SyncResult => ({ ok: true, at: new Date().toISOString(), pushed: 0, rejected: 0, pulled: 0 });
+const ok = (): SyncResult => ({
+  ok: true,
+  at: new Date().toISOString(),
+  pushed: 0,
+  rejected: 0,
+  pulled: 0,
+});
 const failed = (kind: SyncErrorKind): SyncResult => ({
   ok: false,
   error: new SyncError(kind),
@@ -32,7 +41,10 @@ describe('[E3] the page syncs on its triggers', () => {
     db.close();
   });
 
-  function start(results: SyncResult[] = [], extra: Partial<Parameters<typeof startSyncScheduler>[0]> = {}) {
+  function start(
+    results: SyncResult[] = [],
+    extra: Partial<Parameters<typeof startSyncScheduler>[0]> = {},
+  ) {
     const run = vi.fn(async () => results.shift() ?? ok());
     scheduler = startSyncScheduler({ db, run, afterWriteMs: 30, intervalMs: 60_000, ...extra });
     return run;

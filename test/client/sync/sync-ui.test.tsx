@@ -17,7 +17,10 @@ afterEach(() => {
   useAuthUi.setState({ reauthOpen: false, notice: null });
 });
 
-async function writeCase(db: Parameters<typeof createRecord>[0], fields: Record<string, unknown> = {}) {
+async function writeCase(
+  db: Parameters<typeof createRecord>[0],
+  fields: Record<string, unknown> = {},
+) {
   const result = await createRecord(db, 'cases', {
     givenName: 'Amina',
     familyName: 'Haddad',
@@ -43,7 +46,11 @@ describe('SyncStatusChip', () => {
 
   it('[E4] shows the error of the last round trip in German', async () => {
     const { db } = signInForTest();
-    await setMeta(db, 'lastSyncError', { kind: 'offline', message: '', at: new Date().toISOString() });
+    await setMeta(db, 'lastSyncError', {
+      kind: 'offline',
+      message: '',
+      at: new Date().toISOString(),
+    });
     render(<SyncStatusChip />);
     fireEvent.click(await screen.findByRole('button', { name: /Keine Verbindung/ }));
     expect((await screen.findByRole('alert')).textContent).toContain(
@@ -54,7 +61,11 @@ describe('SyncStatusChip', () => {
   it('[S2] after an expired session it asks to sign in again and opens the sign-in', async () => {
     const { db } = signInForTest();
     await writeCase(db);
-    await setMeta(db, 'lastSyncError', { kind: 'unauthorized', message: '', at: new Date().toISOString() });
+    await setMeta(db, 'lastSyncError', {
+      kind: 'unauthorized',
+      message: '',
+      at: new Date().toISOString(),
+    });
     render(<SyncStatusChip />);
     fireEvent.click(await screen.findByRole('button', { name: /Bitte erneut anmelden/ }));
     expect(useAuthUi.getState().reauthOpen).toBe(true);
@@ -79,7 +90,9 @@ describe('PendingBadge', () => {
         </p>
       </>,
     );
-    await waitFor(() => expect(screen.getByTestId('first').textContent).toBe('nicht synchronisiert'));
+    await waitFor(() =>
+      expect(screen.getByTestId('first').textContent).toBe('nicht synchronisiert'),
+    );
     expect(screen.getByTestId('second').textContent).toBe('');
     await db.outbox.clear();
     await waitFor(() => expect(screen.getByTestId('first').textContent).toBe(''));
@@ -87,7 +100,11 @@ describe('PendingBadge', () => {
 });
 
 describe('Konflikte', () => {
-  async function storeConflict(db: Parameters<typeof createRecord>[0], caseId: string, losingUserId: string) {
+  async function storeConflict(
+    db: Parameters<typeof createRecord>[0],
+    caseId: string,
+    losingUserId: string,
+  ) {
     const conflict = {
       id: newRecordId(),
       table: 'cases',

@@ -2,7 +2,7 @@
 // yet synced; removing them needs a second, explicit confirmation.
 import { useState } from 'preact/hooks';
 import { t } from '../../../shared/i18n/t';
-import { useDb } from '../../state/session';
+import { useSession } from '../../state/session';
 import { Button } from '../../ui/button';
 import { CheckboxField } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
@@ -13,8 +13,9 @@ import { signOutDevice } from './sign-out-device';
 import { useAuthUi } from './auth-ui';
 
 export function SignOutDialog({ open, onClose }: { open: boolean; onClose(): void }) {
-  const db = useDb();
-  const unsynced = useLiveQuery(() => db.outbox.count(), [db]) ?? 0;
+  // Read without useDb(): the dialog may render once more while sign-out closes the database.
+  const db = useSession((state) => state.db);
+  const unsynced = useLiveQuery(async () => (db ? db.outbox.count() : 0), [db]) ?? 0;
   const running = useSyncRun((state) => state.running);
   const [choice, setChoice] = useState<'keep' | 'remove'>('keep');
   const [confirmLoss, setConfirmLoss] = useState(false);

@@ -1,0 +1,76 @@
+// A scripted stand-in for the server's session and sync endpoints, installed as global fetch:
+// enough protocol for the sign-in gate and the scheduler (accepts pushes, pulls nothing).
+import { vi } from 'vitest';
+import type { SessionUser } from '../../../src/shared/sync/protocol';
+
+export interface FakeApi {
+  /** Who the session cookie belongs to; null = no or expired session. */
+  session: SessionUser | null;
+  /** Accounts that can sign in: e-mail -> [password, user]. */
+  accounts: Map<string, [string, SessionUser]>;
+  offline: boolean;
+  /** Highest mutation id accepted (one device per test). */
+  lastMutationId: number;
+  calls: { method: string; path: string }[];
+}
+
+export function installFakeApi(initial: Partial<FakeApi> = {}): FakeApi {
+  const api: FakeApi = {
+    session: null,
+    accounts: new Map(),
+    offline: false,
+    lastMutationId: 0,
+    calls: [],
+    ...initial,
+  };
+  const json = (status: number, body: unknown) =>
+    new Response(body === undefined ? null : JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json' },
+    });
+  const unauthorized = () => json(401, { error: 'unauthorized', message: 'Bitte anmelden.' });
+
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+      const path = new URL(String(input), 'http://app.test').pathname;
+      const method = init.method ?? 'GET';
+      api.calls.push({ method, path });
+      if (api.offline) throw new TypeError('Failed to fetch');
+      const body = init.body ? JSON.parse(String(init.body)) : undefined;
+      if (path === '/api/session') {
+        if (method === 'GET')
+          return api.session ? json(200, { user: api.session }) : unauthorized();
+        if (method === 'DELETE') {
+          api.session = null;
+          return new Response(null, { status: 204 });
+        }
+        const account = api.accounts.get(body.email);
+        if (!account || account[0] !== body.password) {
+          return json(401, { error: 'login_failed', message: 'E-Mail oder Passwort falsch.' });
+        }
+        api.session = account[1];
+        return json(200, { user: account[1] });
+      }
+      if (!api.session) return unauthorized();
+      if (path === '/api/sync/push') {
+        const ids = (body.mutations as { id: number }[]).map((mutation) => mutation.id);
+        api.lastMutationId = Math.max(api.lastMutationId, ...ids);
+        return json(200, {
+          lastMutationId: api.lastMutationId,
+          results: ids.map((id) => ({ id, status: 'applied' })),
+        });
+      }
+      if (path === '/api/sync/pull') {
+        return json(200, {
+          changes: [],
+          cursor: body.cursor ?? 0,
+          hasMore: false,
+          lastMutationId: api.lastMutationId,
+        });
+      }
+      return json(404, { error: 'not_found', message: 'Nicht gefunden.' });
+    }),
+  );
+  return api;
+}
