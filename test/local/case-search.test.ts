@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type FeldakteDb } from '../../src/local/db';
+import { createRecord, putRecord } from '../../src/local/write-record';
+import { searchCases } from '../../src/local/case-search';
+import type { Case } from '../../src/shared/domain/case';
+
+let db: FeldakteDb;
+const ids: Record<string, string> = {};
+
+async function add(key: string, fields: Omit<Case, 'id'>) {
+  const result = await createRecord(db, 'cases', fields);
+  if (!result.ok) throw new Error(result.message);
+  ids[key] = result.id;
+}
+
+beforeEach(async () => {
+  db = openDatabase(`test-${Math.random().toString(36).slice(2)}`);
+  await add('ahmad', {
+    givenName: 'Ahmad',
+    familyName: 'Karimi',
+    status: 'active',
+    assignedTo: 'u1',
+  });
+  await add('mueller', {
+    givenName: 'Jonas',
+    familyName: 'Müller',
+    status: 'intake',
+    assignedTo: 'u2',
+  });
+  await add('mohammed', {
+    givenName: 'Mohammed',
+    familyName: 'Al-Hassan',
+    otherNames: ['Muhammad Alhasan'],
+    status: 'paused',
+    assignedTo: 'u1',
+  });
+  await add('amina', {
+    givenName: 'Amina',
+    familyName: 'Ahmadi',
+    status: 'closed',
+    closingReason: 'work',
+    assignedTo: 'u2',
+  });
+});
+afterEach(() => db.close());
+
+const names = async (filter: Parameters<typeof searchCases>[1]) =>
+  (await searchCases(db, filter)).cases.map((c) => c.givenName);
+
+describe('case search', () => {
+  it('finds "Ahmad" by "ahm" (and Ahmadi only among all cases)', async () => {
+    expect(await names({ query: 'ahm' })).toEqual(['Ahmad']);
+    expect(await names({ query: 'ahm', status: 'all' })).toEqual(['Amina', 'Ahmad']);
+  });
+
+  it('finds "Müller" by "muller", case- and accent-insensitive', async () => {
+    expect(await names({ query: 'muller' })).toEqual(['Jonas']);
+    expect(await names({ query: 'MÜL' })).toEqual(['Jonas']);
+  });
+
+  it('finds a person by another spelling of the name', async () => {
+    expect(await names({ query: 'muhammad' })).toEqual(['Mohammed']);
+    expect(await names({ query: 'alhas' })).toEqual(['Mohammed']);
+    expect(await names({ query: 'hassan' })).toEqual(['Mohammed']);
+  });
+
+  it('needs every word of the query to match', async () => {
+    expect(await names({ query: 'ahmad kar' })).toEqual(['Ahmad']);
+    expect(await names({ query: 'ahmad mül' })).toEqual([]);
+  });
+
+  it('matches word starts only', async () => {
+    expect(await names({ query: 'mad' })).toEqual([]);
+  });
+
+  it('lists open cases by family name without a query; closed ones only when asked', async () => {
+    expect(await names({})).toEqual(['Mohammed', 'Ahmad', 'Jonas']);
+    expect(await names({ status: 'closed' })).toEqual(['Amina']);
+    expect(await names({ status: 'all' })).toEqual(['Amina', 'Mohammed', 'Ahmad', 'Jonas']);
+  });
+
+  it('filters by status and by assigned THM', async () => {
+    expect(await names({ status: 'paused' })).toEqual(['Mohammed']);
+    expect(await names({ assignedTo: 'u1' })).toEqual(['Mohammed', 'Ahmad']);
+    expect(await names({ assignedTo: 'u2', status: 'all' })).toEqual(['Amina', 'Jonas']);
+    expect(await names({ query: 'a', assignedTo: 'u1' })).toEqual(['Mohammed', 'Ahmad']);
+  });
+
+  it('filters cases with open tasks', async () => {
+    const task = await createRecord(db, 'tasks', {
+      caseId: ids.mueller,
+      title: 'Zeugnis abholen',
+      dueOn: '2025-03-20',
+      kind: 'follow_up',
+    });
+    expect(await names({ withOpenTasks: true })).toEqual(['Jonas']);
+    if (task.ok) await putRecord(db, 'tasks', task.id, { doneOn: '2025-03-14' });
+    expect(await names({ withOpenTasks: true })).toEqual([]);
+  });
+
+  it('finds a renamed case by its new name only', async () => {
+    await putRecord(db, 'cases', ids.ahmad!, { familyName: 'Rahimi' });
+    expect(await names({ query: 'karimi' })).toEqual([]);
+    expect(await names({ query: 'rahimi' })).toEqual(['Ahmad']);
+  });
+
+  it('returns a page and the total', async () => {
+    const result = await searchCases(db, { status: 'all', limit: 2 });
+    expect(result.cases.map((c) => c.givenName)).toEqual(['Amina', 'Mohammed']);
+    expect(result.total).toBe(4);
+  });
+});

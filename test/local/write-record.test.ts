@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type FeldakteDb } from '../../src/local/db';
+import { createRecord, deleteRecord, putRecord, writeRecords } from '../../src/local/write-record';
+
+let db: FeldakteDb;
+let userId: string;
+
+beforeEach(() => {
+  userId = `test-${Math.random().toString(36).slice(2)}`;
+  db = openDatabase(userId);
+});
+afterEach(() => db.close());
+
+const ahmad = { givenName: 'Ahmad', familyName: 'Karimi', status: 'intake' as const };
+
+describe('writing a record', () => {
+  it('stores the record and its outbox entry together', async () => {
+    const result = await createRecord(db, 'cases', ahmad);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(await db.cases.get(result.id)).toMatchObject({ ...ahmad, _terms: ['ahmad', 'karimi'] });
+    const outbox = await db.outbox.toArray();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({ id: 1, table: 'cases', recordId: result.id, op: 'put' });
+    expect(outbox[0]?.fields).toMatchObject(ahmad);
+    expect(outbox[0]?.fields).not.toHaveProperty('_terms');
+  });
+
+  it('refuses invalid input with German messages per field and stores nothing', async () => {
+    const result = await createRecord(db, 'cases', {
+      givenName: '',
+      familyName: 'Karimi',
+      status: 'intake',
+    });
+    expect(result).toEqual({
+      ok: false,
+      message: 'Bitte die markierten Felder korrigieren.',
+      errors: { givenName: 'Bitte den Vornamen eingeben' },
+    });
+    expect(await db.cases.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('refuses a change the shared rules forbid and keeps the stored record', async () => {
+    const created = await createRecord(db, 'cases', ahmad);
+    if (!created.ok) throw new Error('setup');
+    const result = await putRecord(db, 'cases', created.id, { status: 'closed' });
+    expect(result).toMatchObject({ ok: false, message: 'Bitte einen Abschlussgrund wählen.' });
+    expect((await db.cases.get(created.id))?.status).toBe('intake');
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('sends only the changed fields, and nothing for a write that changes nothing', async () => {
+    const created = await createRecord(db, 'cases', ahmad);
+    if (!created.ok) throw new Error('setup');
+    await putRecord(db, 'cases', created.id, { ...ahmad, phone: '0171 1234567' });
+    await putRecord(db, 'cases', created.id, { phone: '0171 1234567' });
+    const outbox = await db.outbox.orderBy('id').toArray();
+    expect(outbox.map((entry) => entry.fields)).toEqual([
+      expect.objectContaining(ahmad),
+      { phone: '0171 1234567' },
+    ]);
+  });
+
+  it('keeps records and outbox across a reload', async () => {
+    const created = await createRecord(db, 'cases', ahmad);
+    if (!created.ok) throw new Error('setup');
+    await deleteRecord(db, 'cases', created.id);
+    const kept = await createRecord(db, 'cases', { ...ahmad, givenName: 'Amina' });
+    db.close();
+    db = openDatabase(userId);
+    expect((await db.cases.toArray()).map((c) => c.givenName)).toEqual(['Amina']);
+    expect((await db.outbox.orderBy('id').toArray()).map((e) => [e.id, e.op])).toEqual([
+      [1, 'put'],
+      [2, 'delete'],
+      [3, 'put'],
+    ]);
+    expect(kept.ok).toBe(true);
+  });
+});
+
+describe('a full disk', () => {
+  it('becomes a clear German message and loses nothing already saved', async () => {
+    const first = await createRecord(db, 'cases', ahmad);
+    if (!first.ok) throw new Error('setup');
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (
+      this: IDBObjectStore,
+      ...args: Parameters<typeof put>
+    ) {
+      if (this.name === 'cases') throw new DOMException('Quota exceeded', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    try {
+      const result = await createRecord(db, 'cases', { ...ahmad, givenName: 'Amina' });
+      expect(result).toEqual({
+        ok: false,
+        message:
+          'Der Speicher des Geräts ist voll. Bereits gespeicherte Daten bleiben erhalten; bitte Platz schaffen und erneut speichern.',
+        errors: {},
+      });
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect((await db.cases.toArray()).map((c) => c.givenName)).toEqual(['Ahmad']);
+    expect(await db.outbox.count()).toBe(1);
+    const again = await createRecord(db, 'cases', { ...ahmad, givenName: 'Amina' });
+    expect(again.ok).toBe(true);
+    expect((await db.outbox.toArray()).map((e) => e.id)).toEqual([1, 2]);
+  });
+});
+
+describe('writing several records at once', () => {
+  it('stores every record with its outbox entry in order', async () => {
+    const result = await writeRecords(db, [
+      { table: 'cases', fields: ahmad },
+      { table: 'tasks', fields: { title: 'Anrufen', dueOn: '2025-03-20', kind: 'follow_up' } },
+    ]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.ids).toHaveLength(2);
+    expect((await db.outbox.orderBy('id').toArray()).map((e) => [e.table, e.recordId])).toEqual([
+      ['cases', result.ids[0]],
+      ['tasks', result.ids[1]],
+    ]);
+  });
+
+  it('stores none when one write is refused, and says which', async () => {
+    const result = await writeRecords(db, [
+      { table: 'cases', fields: ahmad },
+      { table: 'tasks', fields: { title: '', dueOn: '2025-03-20', kind: 'follow_up' } },
+    ]);
+    expect(result).toEqual({
+      ok: false,
+      index: 1,
+      message: 'Bitte die markierten Felder korrigieren.',
+      errors: { title: 'Bitte beschreiben, was zu tun ist' },
+    });
+    expect(await db.cases.count()).toBe(0);
+    expect(await db.tasks.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    // The outbox counter did not move either: the next write is mutation 1.
+    await createRecord(db, 'cases', ahmad);
+    expect((await db.outbox.toArray()).map((e) => e.id)).toEqual([1]);
+  });
+});
