@@ -2,14 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { MorePage } from '../../../src/client/features/settings/more-page';
 import { chooseLanguage } from '../../../src/client/features/settings/language';
-import { formatBytes } from '../../../src/client/features/settings/storage-estimate';
 import { useSession } from '../../../src/client/state/session';
 import { createRecord } from '../../../src/local/write-record';
 import { signInForTest } from '../sync/signed-in';
 
 function fakeStorage(persisted: boolean, grant: boolean) {
   const storage = {
-    estimate: vi.fn(async () => ({ usage: 12_345_678, quota: 2_000_000_000 })),
+    estimate: vi.fn(async () => ({ usage: 12.5 * 1024 * 1024, quota: 2 * 1024 ** 3 })),
     persisted: vi.fn(async () => persisted),
     persist: vi.fn(async () => {
       persisted = grant;
@@ -39,7 +38,7 @@ describe('Mehr', () => {
     expect(screen.getByText('Lena Berger')).toBeTruthy();
     expect(screen.getByText(/Team: Team Nord/)).toBeTruthy();
     expect(await screen.findByText(/1 Änderung offen/)).toBeTruthy();
-    expect(await screen.findByText('12,3 MB belegt, 2 GB verfügbar')).toBeTruthy();
+    expect(await screen.findByText('12,5 MB belegt, 2,0 GB verfügbar')).toBeTruthy();
     expect(screen.getByText(/Nicht dauerhaft gespeichert/)).toBeTruthy();
     expect(screen.getByRole('link', { name: /Konflikte \(0\)/ })).toBeTruthy();
   });
@@ -79,18 +78,5 @@ describe('Mehr', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Abmelden' }));
     expect(await screen.findByRole('dialog', { name: 'Abmelden' })).toBeTruthy();
     expect(screen.getByText('Was soll mit den Daten auf diesem Gerät passieren?')).toBeTruthy();
-  });
-});
-
-describe('formatBytes', () => {
-  it.each([
-    [0, 'de', '0 B'],
-    [999, 'de', '999 B'],
-    [1_500, 'de', '1,5 KB'],
-    [12_345_678, 'de', '12,3 MB'],
-    [250_000_000, 'en', '250 MB'],
-    [2_000_000_000, 'en', '2 GB'],
-  ] as const)('%d bytes in %s is %s', (bytes, language, text) => {
-    expect(formatBytes(bytes, language)).toBe(text);
   });
 });

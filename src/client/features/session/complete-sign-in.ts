@@ -11,6 +11,4 @@ export async function completeSignIn(user: SessionUser): Promise<void> {
   useSession.getState().signIn(user);
   useAuthUi.setState({ reauthOpen: false, notice: null });
   void requestSync();
-  // The device now holds case data: ask the browser not to evict it under storage pressure.
-  void navigator.storage?.persist?.().catch(() => false);
 }

@@ -1,15 +1,29 @@
-// Storage use and persistence on the "Mehr" page, with a button to ask for persistence.
+// Storage use and persistence on the "Mehr" page, with a button to ask for persistence. A browser
+// may evict non-persistent storage under pressure, unsynced changes included.
 import { useEffect, useState } from 'preact/hooks';
+import {
+  formatBytes,
+  requestPersistentStorage,
+  storageUse,
+  type StorageUse,
+} from '../../../local/persist-storage';
 import { getLanguage, t } from '../../../shared/i18n/t';
 import { Button } from '../../ui/button';
 import { FormAlert } from '../../ui/form-alert';
 import { Section } from '../../ui/section';
-import {
-  formatBytes,
-  readStorageState,
-  requestPersistence,
-  type StorageState,
-} from './storage-estimate';
+
+interface StorageState {
+  use: StorageUse | null;
+  /** null where the browser cannot tell or protect the data. */
+  persisted: boolean | null;
+}
+
+async function readStorageState(): Promise<StorageState> {
+  const persisted = navigator.storage?.persisted
+    ? await navigator.storage.persisted().catch(() => null)
+    : null;
+  return { use: await storageUse(), persisted };
+}
 
 export function StorageSection() {
   const [state, setState] = useState<StorageState | null>(null);
@@ -20,8 +34,7 @@ export function StorageSection() {
   }, []);
 
   async function askForPersistence() {
-    const granted = await requestPersistence();
-    setDenied(granted === false);
+    setDenied((await requestPersistentStorage()) === 'denied');
     setState(await readStorageState());
   }
 
@@ -31,10 +44,10 @@ export function StorageSection() {
       {state && (
         <>
           <p>
-            {state.usage !== null && state.quota !== null
+            {state.use
               ? t('sync.settings.storage.used', {
-                  used: formatBytes(state.usage, language),
-                  quota: formatBytes(state.quota, language),
+                  used: formatBytes(state.use.usedBytes, language),
+                  quota: formatBytes(state.use.quotaBytes, language),
                 })
               : t('sync.settings.storage.unknown')}
           </p>
