@@ -79,7 +79,7 @@ function OutcomeFields({
     })),
   ];
   const update = (index: number, patch: Partial<StepDraft>) =>
-    setSteps(steps.map((step, i) => (i === index ? { ...step, ...patch } : step)));
+    setSteps((current) => current.map((step, i) => (i === index ? { ...step, ...patch } : step)));
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -144,7 +144,9 @@ function OutcomeFields({
           </div>
         ))}
         <Button
-          onClick={() => setSteps([...steps, { text: '', target: 'task', dueOn: defaultDue }])}
+          onClick={() =>
+            setSteps((current) => [...current, { text: '', target: 'task', dueOn: defaultDue }])
+          }
         >
           {t('network.conference.addStep')}
         </Button>

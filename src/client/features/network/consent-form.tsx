@@ -56,8 +56,10 @@ export function ConsentForm({ caseId }: { caseId: string }) {
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, errors);
   const set = (key: keyof typeof values) => (value: string) =>
-    setValues({ ...values, [key]: value });
-  const names = partners?.map((p) => ({ value: p.id, label: p.name })) ?? [];
+    setValues((current) => ({ ...current, [key]: value }));
+  // A select keeps its preset value only if its options exist on first render.
+  if (!partners) return null;
+  const names = partners.map((p) => ({ value: p.id, label: p.name }));
   const sharing = values.purpose === 'share_with_partner';
   const namesPartner = sharing || values.purpose === 'case_conference';
 
@@ -121,10 +123,10 @@ export function ConsentForm({ caseId }: { caseId: string }) {
               label={sharedDataLabel(kind)}
               checked={shared.includes(kind)}
               onValue={(on) =>
-                setShared(
+                setShared((current) =>
                   on
-                    ? sharedDataKinds.filter((k) => k === kind || shared.includes(k))
-                    : shared.filter((k) => k !== kind),
+                    ? sharedDataKinds.filter((k) => k === kind || current.includes(k))
+                    : current.filter((k) => k !== kind),
                 )
               }
             />

@@ -48,7 +48,7 @@ export function InboundReferralForm() {
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, errors);
   const set = (key: keyof typeof values) => (value: string) =>
-    setValues({ ...values, [key]: value });
+    setValues((current) => ({ ...current, [key]: value }));
 
   const save = async (event: Event) => {
     event.preventDefault();

@@ -53,12 +53,12 @@ function OfferFormFields({ partnerId, offer }: { partnerId: string; offer: Offer
   const hintId = useId();
   useFocusFirstError(form, errors);
   const set = (key: keyof typeof values) => (value: string) =>
-    setValues({ ...values, [key]: value });
+    setValues((current) => ({ ...current, [key]: value }));
   const toggleTarget = (kind: ResidenceKind, on: boolean) =>
-    setTargets(
+    setTargets((current) =>
       on
-        ? residenceKinds.filter((k) => k === kind || targets.includes(k))
-        : targets.filter((k) => k !== kind),
+        ? residenceKinds.filter((k) => k === kind || current.includes(k))
+        : current.filter((k) => k !== kind),
     );
 
   const save = async (event: Event) => {
@@ -142,13 +142,13 @@ function OfferFormFields({ partnerId, offer }: { partnerId: string; offer: Offer
         name="childcare"
         label={t('network.offer.childcare')}
         checked={flags.childcare}
-        onValue={(on) => setFlags({ ...flags, childcare: on })}
+        onValue={(on) => setFlags((current) => ({ ...current, childcare: on }))}
       />
       <CheckboxField
         name="travelCosts"
         label={t('network.offer.travelCosts')}
         checked={flags.travelCosts}
-        onValue={(on) => setFlags({ ...flags, travelCosts: on })}
+        onValue={(on) => setFlags((current) => ({ ...current, travelCosts: on }))}
       />
       <TextField
         name="language"
@@ -168,7 +168,7 @@ function OfferFormFields({ partnerId, offer }: { partnerId: string; offer: Offer
         name="active"
         label={t('network.offer.active')}
         checked={flags.active}
-        onValue={(on) => setFlags({ ...flags, active: on })}
+        onValue={(on) => setFlags((current) => ({ ...current, active: on }))}
       />
       <Button type="submit" variant="primary" block>
         {t('common.actions.save')}

@@ -49,7 +49,7 @@ function PartnerFormFields({ partner }: { partner: Partner | null }) {
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, errors);
   const set = (key: keyof typeof values) => (value: string) =>
-    setValues({ ...values, [key]: value });
+    setValues((current) => ({ ...current, [key]: value }));
 
   const save = async (event: Event) => {
     event.preventDefault();

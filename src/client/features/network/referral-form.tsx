@@ -57,7 +57,7 @@ export function ReferralForm({ caseId }: { caseId: string }) {
     .filter((o) => o.partnerId === partnerId && (isOfferActive(o) || o.id === values.offerId))
     .sort(compareOffers);
   const set = (key: keyof typeof values) => (value: string) =>
-    setValues({ ...values, [key]: value });
+    setValues((current) => ({ ...current, [key]: value }));
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -86,7 +86,7 @@ export function ReferralForm({ caseId }: { caseId: string }) {
         label={t('network.referral.partner')}
         required
         value={partnerId}
-        onValue={(value) => setValues({ ...values, partnerId: value, offerId: '' })}
+        onValue={(value) => setValues((current) => ({ ...current, partnerId: value, offerId: '' }))}
         options={data.partners.map((p) => ({ value: p.id, label: p.name }))}
         error={errors?.partnerId}
       />

@@ -66,7 +66,7 @@ export function ReferralSummary({ caseId, referralId }: { caseId: string; referr
   const shown = summaryDataKinds(data.consent, picked);
   const values = summaryValues(shown, data);
   const toggle = (kind: SharedDataKind, on: boolean) =>
-    setPicked(on ? [...picked, kind] : picked.filter((k) => k !== kind));
+    setPicked((current) => (on ? [...current, kind] : current.filter((k) => k !== kind)));
 
   return (
     <div class="network-page">
