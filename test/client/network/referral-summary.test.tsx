@@ -1,0 +1,86 @@
+// The printable summary shows only data the consent covers and the THM picks; nothing else leaks.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { signInForTest, signOutForTest } from '../sync/signed-in';
+import { renderNetworkApp, seed, seedReferralScene } from './network-app';
+import { addDays, toLocalDate } from '../../../src/shared/domain/common';
+import { putRecord } from '../../../src/local/write-record';
+
+afterEach(() => {
+  cleanup();
+  signOutForTest();
+});
+
+const today = toLocalDate(new Date());
+
+async function scene(sharedData: string[]) {
+  const { db } = signInForTest();
+  const s = await seedReferralScene(db);
+  await putRecord(db, 'cases', s.caseId, {
+    birthDate: '2003-04-05',
+    phone: '0170 1234567',
+    schooling: 'msa',
+    lifeWorldNotes: 'Geheime Notiz zur Lebenswelt',
+  });
+  await seed(db, 'statuses', { caseId: s.caseId, kind: 'duldung', issuedOn: '2025-01-01' });
+  await seed(db, 'consents', {
+    caseId: s.caseId,
+    purpose: 'share_with_partner',
+    partnerId: s.partnerId,
+    givenOn: addDays(today, -3),
+    sharedData,
+  });
+  const referralId = await seed(db, 'referrals', {
+    caseId: s.caseId,
+    partnerId: s.partnerId,
+    direction: 'out',
+    status: 'sent',
+    offerId: s.offerId,
+    reason: 'Möchte nähen lernen',
+  });
+  return { db, ...s, referralId };
+}
+
+describe('referral summary for a partner', () => {
+  it('offers only covered data, shows only what is ticked, and never the rest', async () => {
+    const { caseId, referralId } = await scene(['name', 'contact', 'reason']);
+    renderNetworkApp(`/faelle/${caseId}/vermittlungen/${referralId}/zusammenfassung`);
+    const sheet = await screen.findByRole('article');
+
+    // Only the reason is preselected; the picker lists just what the consent covers.
+    expect(sheet.textContent).toContain('Möchte nähen lernen');
+    expect(sheet.textContent).not.toContain('Haddad');
+    expect(screen.queryByLabelText('Geburtsdatum')).toBeNull();
+    expect(screen.queryByLabelText('Aufenthaltsstatus')).toBeNull();
+
+    fireEvent.click(screen.getByLabelText('Name'));
+    expect((await screen.findByRole('article')).textContent).toContain('Amina Haddad');
+    expect(sheet.textContent).not.toContain('0170 1234567');
+    fireEvent.click(screen.getByLabelText('Kontakt (Telefon, E-Mail)'));
+    expect(sheet.textContent).toContain('0170 1234567');
+
+    for (const secret of [
+      '05.04.2003',
+      'Duldung',
+      'Mittlerer',
+      'Geheime Notiz',
+      'Sinnvolle Freizeit',
+    ]) {
+      expect(sheet.textContent).not.toContain(secret);
+    }
+    expect(sheet.textContent).toContain('Nähwerkstatt e. V.');
+    expect(sheet.textContent).toContain('Nähkurs');
+    expect(sheet.getAttribute('lang')).toBe('de');
+    expect(screen.getByRole('button', { name: 'Drucken' })).toBeTruthy();
+  });
+
+  it('without a valid consent there is no summary at all', async () => {
+    const { db, caseId, referralId } = await scene(['name', 'reason']);
+    const [consent] = await db.consents.toArray();
+    await putRecord(db, 'consents', consent!.id, { withdrawnOn: today });
+    renderNetworkApp(`/faelle/${caseId}/vermittlungen/${referralId}/zusammenfassung`);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Keine gültige Einwilligung/);
+    expect(screen.queryByRole('article')).toBeNull();
+    expect(document.body.textContent).not.toContain('Möchte nähen lernen');
+  });
+});
