@@ -1,0 +1,145 @@
+// A deterministic network between device engines and the server, at the level of `fetch`: the
+// engines use the real fetch transport, the server is the real app via inject(). Requests wait in
+// a queue until the test delivers them; a seeded random decides which one goes next and whether
+// the request is lost, its answer is lost, or it arrives twice (the copy much later). A
+// partitioned device gets no connection at all.
+import type { FastifyInstance } from 'fastify';
+import type { Random } from './seeded-random';
+
+export interface Faults {
+  /** The request never reaches the server. */
+  dropRequest: number;
+  /** The server handles the request, its answer is lost. */
+  dropResponse: number;
+  /** A copy of the request is kept and delivered again later (answer discarded). */
+  duplicate: number;
+}
+
+export const RELIABLE: Faults = { dropRequest: 0, dropResponse: 0, duplicate: 0 };
+
+interface InFlight {
+  from: string;
+  url: string;
+  body: string;
+  cookie: string;
+  /** null for a late copy: nobody waits for its answer. */
+  resolve: ((response: Response) => void) | null;
+  reject: ((error: Error) => void) | null;
+}
+
+export interface NetworkStats {
+  delivered: number;
+  droppedRequests: number;
+  droppedResponses: number;
+  duplicates: number;
+}
+
+export class FakeNetwork {
+  private queue: InFlight[] = [];
+  private partitioned = new Set<string>();
+  private faults: Faults = RELIABLE;
+  /** Deliver at once instead of queueing (before the faults start and after healing). */
+  private immediate = true;
+  readonly stats: NetworkStats = {
+    delivered: 0,
+    droppedRequests: 0,
+    droppedResponses: 0,
+    duplicates: 0,
+  };
+
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly random: Random,
+  ) {}
+
+  /** From now on requests wait in the queue, and `step()` applies these faults. */
+  disturb(faults: Faults): void {
+    this.faults = faults;
+    this.immediate = false;
+  }
+
+  /** A `fetch` for one device, sending its session cookie (as the browser would). */
+  fetchFor(device: string, cookie: () => string): typeof fetch {
+    return ((url: string | URL | Request, init?: RequestInit) => {
+      if (this.partitioned.has(device)) {
+        return Promise.reject(new TypeError('Failed to fetch (partitioned)'));
+      }
+      return new Promise<Response>((resolve, reject) => {
+        const message: InFlight = {
+          from: device,
+          url: String(url),
+          body: String(init?.body ?? ''),
+          cookie: cookie(),
+          resolve,
+          reject,
+        };
+        if (this.immediate) void this.deliver(message, RELIABLE);
+        else this.queue.push(message);
+      });
+    }) as typeof fetch;
+  }
+
+  /** Whether `device` has a request waiting in the network. */
+  isWaiting(device: string): boolean {
+    return this.queue.some((message) => message.from === device && message.resolve !== null);
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  partition(device: string, cut: boolean): void {
+    if (cut) this.partitioned.add(device);
+    else this.partitioned.delete(device);
+  }
+
+  /** Delivers (or loses) one queued message, chosen at random: later ones may overtake. */
+  async step(): Promise<void> {
+    if (this.queue.length === 0) return;
+    const [message] = this.queue.splice(this.random.int(this.queue.length), 1);
+    if (message!.resolve && this.partitioned.has(message!.from)) {
+      message!.reject!(new TypeError('Failed to fetch (partitioned)'));
+      return;
+    }
+    await this.deliver(message!, this.faults);
+  }
+
+  /** No more faults or partitions; queued messages (late copies included) are delivered now. */
+  async heal(): Promise<void> {
+    this.faults = RELIABLE;
+    this.partitioned.clear();
+    this.immediate = true;
+    while (this.queue.length > 0) await this.deliver(this.queue.shift()!, RELIABLE);
+  }
+
+  private async deliver(message: InFlight, faults: Faults): Promise<void> {
+    if (message.resolve && this.random.chance(faults.dropRequest)) {
+      this.stats.droppedRequests += 1;
+      message.reject!(new TypeError('Failed to fetch (request lost)'));
+      return;
+    }
+    if (message.resolve && this.random.chance(faults.duplicate)) {
+      this.stats.duplicates += 1;
+      this.queue.push({ ...message, resolve: null, reject: null });
+    }
+    const response = await this.app.inject({
+      method: 'POST',
+      url: message.url,
+      headers: { 'content-type': 'application/json', cookie: message.cookie },
+      payload: message.body,
+    });
+    this.stats.delivered += 1;
+    if (!message.resolve) return;
+    if (this.random.chance(faults.dropResponse)) {
+      this.stats.droppedResponses += 1;
+      message.reject!(new TypeError('Failed to fetch (response lost)'));
+      return;
+    }
+    message.resolve(
+      new Response(response.body, {
+        status: response.statusCode,
+        headers: { 'content-type': String(response.headers['content-type'] ?? 'application/json') },
+      }),
+    );
+  }
+}
