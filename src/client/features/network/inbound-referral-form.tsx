@@ -50,6 +50,8 @@ export function InboundReferralForm() {
   const set = (key: keyof typeof values) => (value: string) =>
     setValues((current) => ({ ...current, [key]: value }));
 
+  if (!partners) return null;
+
   const save = async (event: Event) => {
     event.preventDefault();
     if (person === 'existing' && !values.caseId) {
@@ -80,7 +82,7 @@ export function InboundReferralForm() {
         required
         value={values.partnerId}
         onValue={set('partnerId')}
-        options={(partners ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        options={partners.map((p) => ({ value: p.id, label: p.name }))}
         error={errors?.partnerId}
       />
       <ChipChoice
