@@ -24,24 +24,28 @@ async function openServer() {
   return startTestServer({ store });
 }
 
-it('[P1][V2] a push before a restart is pulled after it, and replaying it stays a no-op ([P3])', async () => {
-  const before = await openServer();
-  const anna = await before.member('Team Disk');
-  const caseId = newRecordId();
-  const mutation = putCase(anna, 1, caseId, validCase());
-  expect((await before.push(anna, [mutation])).json<PushResponse>().lastMutationId).toBe(1);
-  await before.close();
+it(
+  '[P1][V2] a push before a restart is pulled after it, and replaying it stays a no-op ([P3])',
+  { timeout: 120_000 },
+  async () => {
+    const before = await openServer();
+    const anna = await before.member('Team Disk');
+    const caseId = newRecordId();
+    const mutation = putCase(anna, 1, caseId, validCase());
+    expect((await before.push(anna, [mutation])).json<PushResponse>().lastMutationId).toBe(1);
+    await before.close();
 
-  const after = await openServer();
-  try {
-    // The session lives in the database, so the same cookie still works.
-    const page = (await after.pull(anna, null)).json<PullResponse>();
-    expect(page.changes).toMatchObject([{ table: 'cases', id: caseId, fields: validCase() }]);
-    expect(page.lastMutationId).toBe(1);
-    const replay = (await after.push(anna, [mutation])).json<PushResponse>();
-    expect(replay).toEqual({ lastMutationId: 1, results: [{ id: 1, status: 'applied' }] });
-    expect((await after.pullAll(anna)).changes).toHaveLength(1);
-  } finally {
-    await after.close();
-  }
-});
+    const after = await openServer();
+    try {
+      // The session lives in the database, so the same cookie still works.
+      const page = (await after.pull(anna, null)).json<PullResponse>();
+      expect(page.changes).toMatchObject([{ table: 'cases', id: caseId, fields: validCase() }]);
+      expect(page.lastMutationId).toBe(1);
+      const replay = (await after.push(anna, [mutation])).json<PushResponse>();
+      expect(replay).toEqual({ lastMutationId: 1, results: [{ id: 1, status: 'applied' }] });
+      expect((await after.pullAll(anna)).changes).toHaveLength(1);
+    } finally {
+      await after.close();
+    }
+  },
+);

@@ -27,6 +27,9 @@ export async function runAdmin(args: string[], store: Store, now = new Date()): 
     const team = await createTeam(store, name, now);
     return `Team „${team.name}“ angelegt.`;
   }
+  if (!['user add', 'user passwd', 'user disable'].includes(command)) {
+    throw new UsageError(`Unbekannter Befehl „${command.trim()}“.`);
+  }
   const options = parseOptions(rest);
   if (command === 'user add') {
     const user = await createUser(
@@ -46,11 +49,8 @@ export async function runAdmin(args: string[], store: Store, now = new Date()): 
     await setPassword(store, required(options, 'email'), required(options, 'password'));
     return `Passwort für ${required(options, 'email')} geändert.`;
   }
-  if (command === 'user disable') {
-    await disableUser(store, required(options, 'email'), now);
-    return `Konto ${required(options, 'email')} deaktiviert; alle Sitzungen sind beendet.`;
-  }
-  throw new UsageError(`Unbekannter Befehl „${command.trim()}“.`);
+  await disableUser(store, required(options, 'email'), now);
+  return `Konto ${required(options, 'email')} deaktiviert; alle Sitzungen sind beendet.`;
 }
 
 function parseOptions(args: string[]): Map<string, string> {

@@ -9,7 +9,8 @@ import type { Mutation, MutationResult } from '../../shared/sync/protocol';
 import { clampHlc, formatHlc, hlcNode } from '../../shared/sync/hlc';
 import { mergeFields, sameValue, type FieldConflict, type Fields } from '../../shared/sync/merge';
 import type { Queryable } from '../store/store';
-import { loadRecord, newestHlc, saveRecord, type RecordRow } from './record-rows';
+import { newestHlc, type RecordRow } from './record-rows';
+import type { PushBuffer } from './push-buffer';
 import { germanIssues, issueReason } from './parse-request';
 
 /** The synced table the server writes losing values into; devices may only resolve them. */
@@ -17,6 +18,7 @@ const CONFLICTS: TableName = 'conflicts';
 
 export interface PushScope {
   db: Queryable;
+  records: PushBuffer;
   teamId: string;
   userId: string;
   clientId: string;
@@ -40,9 +42,9 @@ export interface Outcome {
 }
 
 export async function applyMutation(scope: PushScope, mutation: Mutation): Promise<Outcome> {
-  const { db, teamId, version } = scope;
+  const { records, version } = scope;
   const { id, table, recordId } = mutation;
-  const stored = await loadRecord(db, teamId, table, recordId);
+  const stored = records.get(table, recordId);
   const reject = (reason: string): Outcome => ({
     result: { id, status: 'rejected', reason, current: currentOf(recordId, stored) },
     writes: [],
@@ -52,7 +54,7 @@ export async function applyMutation(scope: PushScope, mutation: Mutation): Promi
   if (mutation.op === 'delete') {
     if (table === CONFLICTS) return reject('Ein Konflikt lässt sich nicht löschen, nur auflösen.');
     if (stored?.deleted) return { result: { id, status: 'applied' }, writes: [] };
-    await saveRecord(db, teamId, table, recordId, {
+    records.set(table, recordId, {
       fields: {},
       stamps: {},
       hlc,
@@ -94,7 +96,7 @@ export async function applyMutation(scope: PushScope, mutation: Mutation): Promi
   const writes: Write[] = [];
   if (changed.length > 0 || !stored) {
     const row: RecordRow = { fields, stamps, hlc: newestHlc(stamps, hlc), deleted: false, version };
-    await saveRecord(db, teamId, table, recordId, row);
+    records.set(table, recordId, row);
     writes.push({ table, recordId, op: 'put', fields: changed });
   }
   for (const conflict of conflicts) {
@@ -145,7 +147,7 @@ async function storeConflict(
   const stamps = Object.fromEntries(
     Object.keys(fields).map((field) => [field, { hlc, version: scope.version }]),
   );
-  await saveRecord(scope.db, scope.teamId, CONFLICTS, id, {
+  scope.records.set(CONFLICTS, id, {
     fields,
     stamps,
     hlc,

@@ -1,19 +1,21 @@
 // POST /api/sync/push: all mutations of one push in ONE transaction with the client's
 // last_mutation_id ([P1]). Lock order is client row, then team row, in every writer, so two
-// pushes never deadlock.
+// pushes never deadlock. The team lock is taken as late and held as briefly as possible: it
+// orders all writers of a team.
 import {
   pushRequestSchema,
   type MutationResult,
   type PushResponse,
 } from '../../shared/sync/protocol';
 import { toLocalDate } from '../../shared/domain/common';
-import type { Store } from '../store/store';
+import type { Queryable, Store } from '../store/store';
 import type { SessionUser } from '../auth/sessions';
 import { HttpError, messages } from '../http/api-error';
 import { parseSyncRequest } from './parse-request';
 import { bindClient } from './client-binding';
-import { belongsToOtherTeam, loadRecord, sqlRuleContext } from './record-rows';
-import { applyMutation, currentOf, type PushScope, type Write } from './apply-mutation';
+import { belongsToOtherTeam, loadRecord } from './record-rows';
+import { PushBuffer } from './push-buffer';
+import { applyMutation, currentOf, type Write } from './apply-mutation';
 
 export async function pushMutations(
   store: Store,
@@ -31,88 +33,129 @@ export async function pushMutations(
     if (await belongsToOtherTeam(db, teamId, ids))
       throw new HttpError(403, 'other_team', messages.otherTeamsRecord);
 
-    let last = client.lastMutationId;
+    const acknowledged = client.lastMutationId;
+    let last = acknowledged;
     for (const mutation of request.mutations) {
       if (mutation.id <= last) continue;
-      if (mutation.id !== last + 1) {
-        throw new HttpError(409, 'mutation_gap', messages.gap, {
-          lastMutationId: client.lastMutationId,
-        });
-      }
+      if (mutation.id !== last + 1)
+        throw new HttpError(409, 'mutation_gap', messages.gap, { lastMutationId: acknowledged });
       last = mutation.id;
     }
+    const replays = request.mutations.filter((m) => m.id <= acknowledged);
+    const fresh = request.mutations.filter((m) => m.id > acknowledged);
     const earlier = await earlierResults(
       db,
       request.clientId,
-      request.mutations.filter((m) => m.id <= client.lastMutationId).map((m) => m.id),
+      replays.map((m) => m.id),
     );
-    // [V1] Holding the team row until commit orders this team's writers; every record read below
-    // sees all writes committed before us. A push of replays only writes nothing and locks nothing.
-    const scope =
-      last > client.lastMutationId ? await lockTeam(db, user, request.clientId, now) : undefined;
+    const replayed = new Map<number, MutationResult>();
+    for (const mutation of replays) {
+      const before = earlier.get(mutation.id);
+      const stored =
+        before?.status === 'rejected'
+          ? await loadRecord(db, teamId, mutation.table, mutation.recordId)
+          : undefined;
+      replayed.set(
+        mutation.id,
+        replayResult(mutation.id, before, currentOf(mutation.recordId, stored)),
+      );
+    }
+    if (fresh.length === 0)
+      return {
+        lastMutationId: acknowledged,
+        results: request.mutations.map((m) => replayed.get(m.id)!),
+      };
+
+    // [V1] Lock and bump the team's version; held until commit, so this team's writers commit in
+    // version order and every record read below sees all writes committed before. NO KEY UPDATE:
+    // a new device's row (foreign key) holds KEY SHARE on the team row, which FOR UPDATE would
+    // have to wait for, deadlocking two first pushes.
+    const [team] = await db.query<{ version: number | string }>(
+      'UPDATE teams SET version = version + 1 WHERE id = $1 RETURNING version',
+      [teamId],
+    );
+    const version = Number(team!.version);
+    const records = await PushBuffer.load(db, teamId, fresh);
+    const scope = {
+      db,
+      records,
+      teamId,
+      userId: user.id,
+      clientId: request.clientId,
+      version,
+      now,
+      rules: records.ruleContext(toLocalDate(now)),
+    };
 
     const results: MutationResult[] = [];
     const log: (Write & { mutationId: number })[] = [];
-    let processed = client.lastMutationId;
     for (const mutation of request.mutations) {
-      if (mutation.id <= processed || !scope) {
-        const before = earlier.get(mutation.id);
-        const stored =
-          before?.status === 'rejected'
-            ? await loadRecord(db, teamId, mutation.table, mutation.recordId)
-            : undefined;
-        results.push(replayResult(mutation.id, before, currentOf(mutation.recordId, stored)));
+      if (mutation.id <= acknowledged) {
+        results.push(replayed.get(mutation.id)!);
         continue;
       }
       const outcome = await applyMutation(scope, mutation);
       results.push(outcome.result);
       for (const write of outcome.writes) log.push({ ...write, mutationId: mutation.id });
-      processed = mutation.id;
     }
-    if (!scope) return { lastMutationId: processed, results };
-
-    await db.query(
-      'UPDATE clients SET last_mutation_id = $2, last_seen_at = $3 WHERE client_id = $1',
-      [request.clientId, processed, now.toISOString()],
-    );
-    await db.query(
-      `INSERT INTO mutation_results (client_id, mutation_id, status, reason)
-       SELECT $1, r.id, r.status, r.reason FROM jsonb_to_recordset($2::jsonb) AS r(id bigint, status text, reason text)`,
-      [
-        request.clientId,
-        JSON.stringify(
-          results
-            .filter((r) => r.id > client.lastMutationId)
-            .map(({ id, status, reason }) => ({ id, status, reason })),
-        ),
-      ],
-    );
-    if (log.length > 0) {
-      await db.query(
-        `INSERT INTO change_log (team_id, tbl, record_id, op, fields, user_id, client_id, mutation_id, version, at)
-         SELECT $1, w.tbl, w.record_id, w.op, w.fields, $2, $3, w.mutation_id, $4, $5
-           FROM jsonb_to_recordset($6::jsonb) AS w(tbl text, record_id text, op text, fields jsonb, mutation_id bigint)`,
-        [
-          teamId,
-          user.id,
-          request.clientId,
-          scope.version,
-          now.toISOString(),
-          JSON.stringify(
-            log.map((w) => ({
-              tbl: w.table,
-              record_id: w.recordId,
-              op: w.op,
-              fields: w.fields,
-              mutation_id: w.mutationId,
-            })),
-          ),
-        ],
-      );
-      await db.query('UPDATE teams SET version = $2 WHERE id = $1', [teamId, scope.version]);
-    }
-    return { lastMutationId: processed, results };
+    await records.save(version);
+    await recordProcessed(db, {
+      teamId,
+      userId: user.id,
+      clientId: request.clientId,
+      lastMutationId: last,
+      version,
+      now,
+      results: results.filter((r) => r.id > acknowledged),
+      log,
+    });
+    return { lastMutationId: last, results };
   });
+}
+
+/** The device's progress, each mutation's outcome ([P3]) and the change log, in one statement. */
+async function recordProcessed(
+  db: Queryable,
+  p: {
+    teamId: string;
+    userId: string;
+    clientId: string;
+    lastMutationId: number;
+    version: number;
+    now: Date;
+    results: MutationResult[];
+    log: (Write & { mutationId: number })[];
+  },
+): Promise<void> {
+  await db.query(
+    `WITH progress AS (
+       UPDATE clients SET last_mutation_id = $4, last_seen_at = $6 WHERE client_id = $3
+     ), outcomes AS (
+       INSERT INTO mutation_results (client_id, mutation_id, status, reason)
+       SELECT $3, r.id, r.status, r.reason FROM jsonb_to_recordset($7::jsonb) AS r(id bigint, status text, reason text)
+     )
+     INSERT INTO change_log (team_id, tbl, record_id, op, fields, user_id, client_id, mutation_id, version, at)
+     SELECT $1, w.tbl, w.record_id, w.op, w.fields, $2, $3, w.mutation_id, $5, $6
+       FROM jsonb_to_recordset($8::jsonb) AS w(tbl text, record_id text, op text, fields jsonb, mutation_id bigint)`,
+    [
+      p.teamId,
+      p.userId,
+      p.clientId,
+      p.lastMutationId,
+      p.version,
+      p.now.toISOString(),
+      JSON.stringify(p.results.map(({ id, status, reason }) => ({ id, status, reason }))),
+      JSON.stringify(
+        p.log.map((w) => ({
+          tbl: w.table,
+          record_id: w.recordId,
+          op: w.op,
+          fields: w.fields,
+          mutation_id: w.mutationId,
+        })),
+      ),
+    ],
+  );
 }
 
 interface EarlierResult {
@@ -121,7 +164,7 @@ interface EarlierResult {
 }
 
 async function earlierResults(
-  db: PushScope['db'],
+  db: Queryable,
   clientId: string,
   ids: number[],
 ): Promise<Map<number, EarlierResult>> {
@@ -143,27 +186,4 @@ function replayResult(
 ): MutationResult {
   if (earlier?.status !== 'rejected') return { id, status: 'applied' };
   return { id, status: 'rejected', reason: earlier.reason ?? 'Abgelehnt.', current };
-}
-
-// FOR NO KEY UPDATE, not FOR UPDATE: foreign keys to teams (a new device's row, records) take KEY
-// SHARE on the team row, and upgrading from it to FOR UPDATE deadlocks two first pushes.
-async function lockTeam(
-  db: PushScope['db'],
-  user: SessionUser,
-  clientId: string,
-  now: Date,
-): Promise<PushScope> {
-  const [team] = await db.query<{ version: number | string }>(
-    'SELECT version FROM teams WHERE id = $1 FOR NO KEY UPDATE',
-    [user.team.id],
-  );
-  return {
-    db,
-    teamId: user.team.id,
-    userId: user.id,
-    clientId,
-    version: Number(team!.version) + 1,
-    now,
-    rules: sqlRuleContext(db, user.team.id, toLocalDate(now)),
-  };
 }

@@ -30,31 +30,6 @@ export async function loadRecord(
   return row && { ...row, version: Number(row.version) };
 }
 
-export async function saveRecord(
-  db: Queryable,
-  teamId: string,
-  table: string,
-  id: string,
-  row: RecordRow,
-): Promise<void> {
-  await db.query(
-    `INSERT INTO records (team_id, tbl, id, fields, stamps, hlc, deleted, version)
-     VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8)
-     ON CONFLICT (team_id, tbl, id) DO UPDATE SET fields = excluded.fields, stamps = excluded.stamps,
-       hlc = excluded.hlc, deleted = excluded.deleted, version = excluded.version`,
-    [
-      teamId,
-      table,
-      id,
-      JSON.stringify(row.fields),
-      JSON.stringify(row.stamps),
-      row.hlc,
-      row.deleted,
-      row.version,
-    ],
-  );
-}
-
 /** True when any of `ids` is a record of another team ([S3]: such a push is refused whole). */
 export async function belongsToOtherTeam(
   db: Queryable,

@@ -1,0 +1,217 @@
+// Server load: 50 devices (users in 5 teams) push and pull over real HTTP against PostgreSQL for
+// BENCH_SECONDS (30). Loopback only, fresh schema, dropped afterwards. Budget (ARCHITECTURE.md):
+// no error, p95 <= 200 ms.
+//   npx tsx scripts/bench/server-load.ts
+// Env: BENCH_SECONDS, BENCH_DEVICES (50), BENCH_TEAMS (5), BENCH_THINK_MS (pause between syncs,
+// default 250: a device syncs a few times a second at most), BENCH_DATABASE_URL / TEST_DATABASE_URL.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { buildApp } from '../../src/server/app';
+import { openPgStore } from '../../src/server/store/pg-store';
+import { migrate } from '../../src/server/store/migrate';
+import { createTeam, createUser } from '../../src/server/auth/accounts';
+import { formatHlc } from '../../src/shared/sync/hlc';
+import { newRecordId } from '../../src/shared/domain/record-id';
+import {
+  SCHEMA_VERSION,
+  type PullResponse,
+  type PushResponse,
+} from '../../src/shared/sync/protocol';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const DEVICES = Number(process.env.BENCH_DEVICES ?? 50);
+const TEAMS = Number(process.env.BENCH_TEAMS ?? 5);
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 250);
+const DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ||
+  process.env.TEST_DATABASE_URL ||
+  'postgres://postgres@127.0.0.1:5432/test';
+const PASSWORD = 'bench-passwort-1';
+const MAX_ROUNDS_PER_DEVICE = 100_000;
+
+interface Stats {
+  latencies: Record<'push' | 'pull', number[]>;
+  errors: string[];
+  mutations: number;
+  pulledChanges: number;
+}
+
+async function main(): Promise<void> {
+  const schema = `bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const store = await openPgStore({ connectionString: DATABASE_URL, schema, max: 20 });
+  await migrate(store);
+  const app = await buildApp({ store });
+  const stats: Stats = {
+    latencies: { push: [], pull: [] },
+    errors: [],
+    mutations: 0,
+    pulledChanges: 0,
+  };
+  try {
+    const emails: string[] = [];
+    for (let t = 0; t < TEAMS; t++) await createTeam(store, `Bench ${t}`);
+    for (let d = 0; d < DEVICES; d++) {
+      const email = `geraet${d}@bench.example`;
+      await createUser(store, {
+        teamName: `Bench ${d % TEAMS}`,
+        email,
+        name: `Gerät ${d}`,
+        role: 'thm',
+        password: PASSWORD,
+      });
+      emails.push(email);
+    }
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    const cookies = await Promise.all(emails.map((email) => signIn(base, email)));
+
+    console.log(
+      `${DEVICES} Geräte in ${TEAMS} Teams, ${SECONDS} s, Pause ${THINK_MS} ms, PostgreSQL (${schema}) ...`,
+    );
+    const started = performance.now();
+    const deadline = started + SECONDS * 1000;
+    await Promise.all(cookies.map((cookie) => runDevice(base, cookie, deadline, stats)));
+    const elapsed = (performance.now() - started) / 1000;
+    report(stats, elapsed);
+  } finally {
+    await app.close();
+    await store.close();
+    const admin = new pg.Client({ connectionString: DATABASE_URL });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.end();
+  }
+}
+
+async function signIn(base: string, email: string): Promise<string> {
+  const response = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`Anmeldung ${email}: ${response.status}`);
+  return response.headers.getSetCookie()[0]!.split(';')[0]!;
+}
+
+/** One phone: push a few edits (new cases and changes to its earlier ones), then pull to the end. */
+async function runDevice(
+  base: string,
+  cookie: string,
+  deadline: number,
+  stats: Stats,
+): Promise<void> {
+  const clientId = randomUUID();
+  const mine: string[] = [];
+  let mutationId = 0;
+  let cursor: number | null = null;
+  let counter = 0;
+  const call = async <T>(kind: 'push' | 'pull', body: object): Promise<T | undefined> => {
+    const t0 = performance.now();
+    try {
+      const response = await fetch(`${base}/api/sync/${kind}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ clientId, schemaVersion: SCHEMA_VERSION, ...body }),
+      });
+      const json = (await response.json()) as T;
+      stats.latencies[kind].push(performance.now() - t0);
+      if (!response.ok) stats.errors.push(`${kind} ${response.status}`);
+      return response.ok ? json : undefined;
+    } catch (error) {
+      stats.errors.push(`${kind} ${(error as Error).message}`);
+      return undefined;
+    }
+  };
+
+  for (let round = 0; round < MAX_ROUNDS_PER_DEVICE && performance.now() < deadline; round++) {
+    const hlc = () => formatHlc({ ms: Date.now(), counter: counter++ % 0xffff, node: clientId });
+    const mutations = [];
+    for (let i = 0; i < 3; i++) {
+      const id = newRecordId();
+      mine.push(id);
+      mutations.push({
+        id: ++mutationId,
+        table: 'cases',
+        recordId: id,
+        op: 'put',
+        hlc: hlc(),
+        baseCursor: cursor ?? 0,
+        fields: { givenName: `Person ${round}-${i}`, familyName: 'Bench', status: 'inquiry' },
+      });
+    }
+    for (const id of mine.slice(-5, -3)) {
+      mutations.push({
+        id: ++mutationId,
+        table: 'cases',
+        recordId: id,
+        op: 'put',
+        hlc: hlc(),
+        baseCursor: cursor ?? 0,
+        fields: { languages: `Runde ${round}` },
+      });
+    }
+    const pushed = await call<PushResponse>('push', { mutations });
+    if (pushed) {
+      stats.mutations += mutations.length;
+      const rejected = pushed.results.filter((r) => r.status !== 'applied');
+      if (rejected.length) stats.errors.push(`push rejected: ${rejected[0]!.reason}`);
+    } else {
+      mutationId -= mutations.length;
+    }
+    for (let page = 0; page < 50; page++) {
+      const pulled: PullResponse | undefined = await call<PullResponse>('pull', {
+        cursor,
+        limit: 500,
+      });
+      if (!pulled) break;
+      stats.pulledChanges += pulled.changes.length;
+      cursor = pulled.cursor;
+      if (!pulled.hasMore) break;
+    }
+    if (THINK_MS > 0)
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * THINK_MS));
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function report(stats: Stats, seconds: number): void {
+  const all = [...stats.latencies.push, ...stats.latencies.pull].sort((a, b) => a - b);
+  const line = (name: string, values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(sorted, p).toFixed(1));
+    return `${name.padEnd(6)} ${String(values.length).padStart(7)} Anfragen   p50 ${p50} ms   p95 ${p95} ms   p99 ${p99} ms`;
+  };
+  console.log(line('push', stats.latencies.push));
+  console.log(line('pull', stats.latencies.pull));
+  console.log(line('alle', all));
+  console.log(
+    `Durchsatz: ${(all.length / seconds).toFixed(0)} Anfragen/s, ${(stats.mutations / seconds).toFixed(0)} Änderungen/s, ${(stats.pulledChanges / seconds).toFixed(0)} gezogene Einträge/s`,
+  );
+  console.log(
+    `Fehler: ${stats.errors.length}${stats.errors.length ? ` (z. B. ${stats.errors[0]})` : ''}`,
+  );
+  console.log(
+    JSON.stringify({
+      bench: 'server-load',
+      devices: DEVICES,
+      teams: TEAMS,
+      seconds: Number(seconds.toFixed(1)),
+      thinkMs: THINK_MS,
+      requests: all.length,
+      requestsPerSecond: Number((all.length / seconds).toFixed(1)),
+      mutationsPerSecond: Number((stats.mutations / seconds).toFixed(1)),
+      p50Ms: Number(percentile(all, 50).toFixed(1)),
+      p95Ms: Number(percentile(all, 95).toFixed(1)),
+      p99Ms: Number(percentile(all, 99).toFixed(1)),
+      errors: stats.errors.length,
+    }),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

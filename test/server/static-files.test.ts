@@ -1,0 +1,93 @@
+// The built PWA and /api on one origin: SPA fallback for navigations, cache headers per kind of
+// file, security headers everywhere, no caching of API answers.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryStore, startTestServer, type TestServer } from '../support/server-harness';
+import type { Store } from '../../src/server/store/store';
+
+const dist = mkdtempSync(join(tmpdir(), 'feldakte-dist-'));
+mkdirSync(join(dist, 'assets'));
+writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Feldakte</title>');
+writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+writeFileSync(join(dist, 'assets', 'index-B4x9Kq2z.js'), 'console.log(1)');
+writeFileSync(join(dist, 'manifest.webmanifest'), '{}');
+
+describe('static files', () => {
+  let store: Store;
+  let server: TestServer;
+  beforeAll(async () => {
+    store = await memoryStore();
+    server = await startTestServer({ store, keepStore: true, staticDir: dist });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await store?.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+  const get = (url: string, accept = 'text/html') =>
+    server.app.inject({ method: 'GET', url, headers: { accept } });
+
+  it('serves index.html, revalidated on every load', async () => {
+    const response = await get('/');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<title>Feldakte</title>');
+    expect(response.headers['cache-control']).toBe('no-cache');
+  });
+
+  it.each([
+    ['/sw.js', 'no-cache'],
+    ['/manifest.webmanifest', 'no-cache'],
+    ['/assets/index-B4x9Kq2z.js', 'public, max-age=31536000, immutable'],
+  ])('%s has Cache-Control %s', async (url, cacheControl) => {
+    const response = await get(url, '*/*');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe(cacheControl);
+  });
+
+  it('answers a navigation to an app route with index.html (offline-capable SPA)', async () => {
+    const response = await get('/faelle/0193a0f0-0000-7000-8000-000000000000');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/text\/html/);
+    expect(response.body).toContain('<title>Feldakte</title>');
+  });
+
+  it('answers a missing file or API route with a German 404, never with the app', async () => {
+    for (const [url, accept] of [
+      ['/assets/missing-12345678.js', '*/*'],
+      ['/api/nothing', 'text/html'],
+    ] as const) {
+      const response = await get(url, accept);
+      expect(response.statusCode).toBe(404);
+      expect(response.json()).toEqual({
+        error: 'not_found',
+        message: 'Diese Adresse gibt es nicht.',
+      });
+    }
+  });
+
+  it('sends security headers on every response and never lets an API answer be cached', async () => {
+    for (const url of ['/', '/api/session']) {
+      const response = await get(url);
+      expect(response.headers).toMatchObject({
+        'content-security-policy': expect.stringContaining("default-src 'self'"),
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+      });
+    }
+    expect((await get('/api/session')).headers['cache-control']).toBe('no-store');
+  });
+
+  it('without a built app only /api is served', async () => {
+    const bare = await startTestServer({ store, keepStore: true, staticDir: join(dist, 'nope') });
+    try {
+      expect(
+        (await bare.app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } }))
+          .statusCode,
+      ).toBe(404);
+    } finally {
+      await bare.close();
+    }
+  });
+});
