@@ -7,6 +7,7 @@ import { SignInGate } from './features/session/sign-in-gate';
 import { SyncStatusChip } from './features/sync/sync-status-chip';
 import { caseRoutes } from './features/cases/routes';
 import { appointmentRoutes } from './features/appointments/routes';
+import { AppointmentReminders } from './features/appointments/appointment-reminders';
 import { networkRoutes } from './features/network/routes';
 import { settingsRoutes } from './features/settings/routes';
 import { BottomNav } from './ui/bottom-nav';
@@ -77,6 +78,7 @@ function Shell() {
       </main>
       <BottomNav path={path} />
       <Toasts />
+      <AppointmentReminders />
     </>
   );
 }

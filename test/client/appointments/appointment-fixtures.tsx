@@ -1,6 +1,6 @@
 // Test setup for the appointment screens: a signed-in THM with their own database, records
 // written the app's way, and the feature's routes rendered at a path.
-import { fireEvent, render } from '@testing-library/preact';
+import { configure, fireEvent, render } from '@testing-library/preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { useSession } from '../../../src/client/state/session';
 import { appointmentRoutes } from '../../../src/client/features/appointments/routes';
@@ -10,6 +10,10 @@ import { createRecord } from '../../../src/local/write-record';
 import type { TableName } from '../../../src/shared/domain/tables';
 import { newRecordId } from '../../../src/shared/domain/record-id';
 import type { SessionUser } from '../../../src/shared/sync/protocol';
+
+// The screens are lazy chunks; their first import in a test process takes longer than the
+// default second of findBy* on a slow machine.
+configure({ asyncUtilTimeout: 5_000 });
 
 export function signIn(): { user: SessionUser; db: FeldakteDb } {
   const user: SessionUser = {

@@ -12,6 +12,7 @@ import { usePageTitle } from '../../ui/page-title';
 import { StatusPill } from '../../ui/status-pill';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { PendingBadge } from '../sync/pending-badge';
+import { ConferenceOutcomeLink } from '../network/conference-outcome-link';
 import { appointmentHeading } from './appointment-row';
 import { IcsExport } from './ics-export';
 import {
@@ -115,6 +116,14 @@ export function AppointmentDetailPage() {
         </a>
       )}
       {a.caseId && <ReachLinks caseId={a.caseId} appointment={a} />}
+      {a.caseId && a.purpose === 'case_conference' && (
+        <LinkButton href={`/faelle/${a.caseId}/fallkonferenz/${a.id}`} block>
+          {t('appointments.detail.conferenceOutcome')}
+        </LinkButton>
+      )}
+      {a.caseId && a.purpose === 'case_conference' && (
+        <ConferenceOutcomeLink caseId={a.caseId} appointmentId={a.id} />
+      )}
       <LifecycleActions appointment={a} />
       <div class="form-actions">
         <LinkButton href={`/termine/${a.id}/bearbeiten`} block>

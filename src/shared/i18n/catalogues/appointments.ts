@@ -118,6 +118,7 @@ export const appointments = catalogue({
       openVideo: 'Video-Raum öffnen',
       notFound: 'Dieser Termin ist nicht (mehr) auf dem Gerät.',
       groupEvent: 'Gruppentermin ohne Fall',
+      conferenceOutcome: 'Ergebnis der Fallkonferenz festhalten',
     },
     reschedule: {
       title: 'Termin verschieben',
@@ -297,6 +298,7 @@ export const appointments = catalogue({
       openVideo: 'Open video room',
       notFound: 'This appointment is not (or no longer) on this device.',
       groupEvent: 'Group event without a case',
+      conferenceOutcome: 'Record the case conference outcome',
     },
     reschedule: {
       title: 'Reschedule appointment',
