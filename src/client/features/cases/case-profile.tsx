@@ -16,6 +16,7 @@ import { StatusPill } from '../../ui/status-pill';
 import { caseStatusLabel, caseStatusTone, closingReasonLabel } from './labels';
 import { CaseStatusSheet } from './case-status-sheet';
 import { ReopenCaseButton } from './reopen-case-button';
+import { PendingBadge } from '../sync/pending-badge';
 
 export function CaseProfile({ record }: { record: Case }) {
   const [sheetOpen, setSheetOpen] = useState(false);
@@ -64,6 +65,7 @@ export function CaseProfile({ record }: { record: Case }) {
         <StatusPill tone={caseStatusTone[record.status]}>
           {caseStatusLabel(record.status)}
         </StatusPill>{' '}
+        <PendingBadge table="cases" id={record.id} />{' '}
         {record.birthDate && isNearAgeLimit(record.birthDate, today) && (
           <StatusPill tone="warning">
             {ageLimitDate(record.birthDate) <= today
