@@ -74,7 +74,10 @@ export class FakeNetwork {
           reject,
         };
         if (this.immediate) void this.deliver(message, RELIABLE);
-        else this.queue.push(message);
+        else {
+          this.queue.push(message);
+          this.onQueued();
+        }
       });
     }) as typeof fetch;
   }
