@@ -1,0 +1,77 @@
+// Issue 5 end to end: an appointment planned offline on one phone appears in the agenda and on
+// "Heute" of a second phone of the team after sync (the built app, the real server, Chromium).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startE2eServer, type E2eServer } from '../support/e2e-server';
+import {
+  launchChromium,
+  newDevice,
+  outboxCount,
+  setOffline,
+  signIn,
+  syncNow,
+  waitForServiceWorker,
+  waitForSynced,
+  type Device,
+} from '../support/e2e-browser';
+
+let server: E2eServer;
+let browser: Browser;
+let phoneA: Device;
+let phoneB: Device;
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  browser = await launchChromium();
+  phoneA = await newDevice(browser, server.url);
+  phoneB = await newDevice(browser, server.url);
+  const [lena, omar] = server.accounts;
+  await signIn(phoneA.page, lena!.email, server.password);
+  await signIn(phoneB.page, omar!.email, server.password);
+  await waitForServiceWorker(phoneA.page);
+  await waitForServiceWorker(phoneB.page);
+  await waitForSynced(phoneA.page);
+  await waitForSynced(phoneB.page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('appointments offline on two phones', () => {
+  it('an appointment made offline on phone A appears in phone B’s agenda after sync', async () => {
+    const { page } = phoneA;
+    await setOffline(phoneA, true);
+    await page.reload();
+    await page.getByRole('navigation').waitFor();
+
+    await page.goto('/termine/neu');
+    await page.getByLabel('Titel', { exact: false }).fill('Infoabend Unterkunft Nord');
+    await page.getByLabel('Anzahl Teilnehmende').fill('12');
+    await page.getByLabel('Beginn', { exact: true }).fill('00:05');
+    await page.getByLabel('Ende', { exact: true }).fill('00:10');
+    await page.getByRole('button', { name: 'Termin speichern' }).click();
+    await page.waitForURL(/\/termine\/[0-9a-f-]{36}$/);
+    await page.getByText('Infoabend Unterkunft Nord').first().waitFor();
+    expect(await outboxCount(page)).toBe(1);
+    await expect.poll(() => page.getByText('nicht synchronisiert').count()).toBeGreaterThan(0);
+
+    await setOffline(phoneA, false);
+    await waitForSynced(page);
+
+    const b = phoneB.page;
+    await syncNow(b);
+    await b.goto('/termine');
+    await b.getByText('00:05–00:10 Infoabend Unterkunft Nord').waitFor();
+    await b.getByText('12 Personen', { exact: false }).first().waitFor();
+    await b.goto('/');
+    await b
+      .getByRole('region', { name: 'Termine heute' })
+      .getByText('Infoabend Unterkunft Nord')
+      .waitFor();
+
+    expect(phoneA.errors).toEqual([]);
+    expect(phoneB.errors).toEqual([]);
+  });
+});
