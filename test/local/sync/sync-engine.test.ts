@@ -4,7 +4,7 @@ import { getMeta } from '../../../src/local/meta';
 import { deleteRecord, putRecord } from '../../../src/local/write-record';
 import { syncOnce } from '../../../src/local/sync/sync-engine';
 import { SyncError } from '../../../src/local/sync/sync-error';
-import { MAX_MUTATIONS_PER_PUSH } from '../../../src/shared/sync/protocol';
+import { MAX_BODY_BYTES, MAX_MUTATIONS_PER_PUSH } from '../../../src/shared/sync/protocol';
 import type { PushRequest } from '../../../src/shared/sync/protocol';
 import { applyAll, scriptedTransport } from '../../support/scripted-transport';
 import { caseChange, freshDb, page, writeCase } from '../../support/sync-fixtures';
@@ -93,6 +93,41 @@ describe('one sync round', () => {
       MAX_MUTATIONS_PER_PUSH,
       3,
     ]);
+  });
+
+  it('[E2] splits a push so that one request stays under the server body limit', async () => {
+    const db = device();
+    const note = 'ä'.repeat(350_000); // ~700 KB as UTF-8
+    await db.outbox.bulkAdd(
+      [1, 2, 3].map((id) => ({
+        id,
+        table: 'gaps' as const,
+        recordId: `0190aaaa-0000-7000-8000-00000000000${id}`,
+        op: 'put' as const,
+        fields: { category: 'housing', description: note, date: '2025-03-01' },
+        hlc: '2025-03-01T10:00:00.000Z-0000-device',
+        baseCursor: 0,
+        createdAt: '2025-03-01T10:00:00.000Z',
+      })),
+    );
+    const transport = scriptedTransport();
+
+    await syncOnce(db, transport);
+
+    expect(sentIds(transport.pushes)).toEqual([[1, 2], [3]]);
+    for (const push of transport.pushes) {
+      expect(new TextEncoder().encode(JSON.stringify(push)).length).toBeLessThan(MAX_BODY_BYTES);
+    }
+  });
+
+  it('stops instead of pulling forever when the server says "more" without moving on', async () => {
+    const db = device();
+    const transport = scriptedTransport({ pull: () => page([], { cursor: 3, hasMore: true }) });
+
+    const result = await syncOnce(db, transport);
+
+    expect(!result.ok && result.error.kind).toBe('server');
+    expect(transport.pulls).toHaveLength(2);
   });
 
   it('[A4] applied entries stay in the outbox until a pull confirms them', async () => {
