@@ -46,6 +46,8 @@ export class FakeNetwork {
     droppedResponses: 0,
     duplicates: 0,
   };
+  /** Called whenever a request starts waiting in the queue (the test's driver wakes up). */
+  onQueued: () => void = () => {};
 
   constructor(
     private readonly app: FastifyInstance,
@@ -73,8 +75,9 @@ export class FakeNetwork {
           resolve,
           reject,
         };
-        if (this.immediate) void this.deliver(message, RELIABLE);
-        else {
+        if (this.immediate) {
+          void this.deliver(message, RELIABLE);
+        } else {
           this.queue.push(message);
           this.onQueued();
         }
