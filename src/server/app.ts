@@ -36,8 +36,9 @@ export async function buildApp({
     if (error instanceof HttpError) return reply.code(error.statusCode).send(error.body);
     const known = clientError(error);
     if (known) return reply.code(known.statusCode).send(known.body);
-    // Only the error itself is logged: never the request body (case data).
-    request.log.error({ err: error }, 'request failed');
+    // Name, code and stack only: database errors carry `detail`/`where` that may quote case data.
+    const { name, code, message, stack } = error;
+    request.log.error({ err: { name, code, message, stack } }, 'request failed');
     return reply.code(500).send({ error: 'internal', message: messages.internal });
   });
 

@@ -133,6 +133,12 @@ export function describeSyncContract(backend: string, makeStore: StoreFactory): 
           /höchstens 200 Zeichen/,
         ],
         ['a wrong type', validCase(), { interpreterNeeded: 'ja' }, /Ja oder Nein/],
+        [
+          'a NUL character, which jsonb cannot store',
+          validCase(),
+          { lifeWorldNotes: 'a\u0000b' },
+          /Steuerzeichen/,
+        ],
       ];
       it.each(cases)('%s', async (_name, created, change, reason) => {
         const anna = await server.member(team());

@@ -10,9 +10,10 @@ import { UNKNOWN_USER_HASH, verifyPassword } from '../auth/password';
 import { endSession, findSession, SESSION_COOKIE, startSession } from '../auth/sessions';
 import { clearSessionCookie, requireSession, setSessionCookie } from '../auth/request-session';
 
+const noNul = v.check((text: string) => !text.includes('\0'));
 const loginSchema = v.object({
-  email: v.pipe(v.string(), v.maxLength(320)),
-  password: v.pipe(v.string(), v.maxLength(1_000)),
+  email: v.pipe(v.string(), v.maxLength(320), noNul),
+  password: v.pipe(v.string(), v.maxLength(1_000), noNul),
 });
 
 export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Date): void {

@@ -71,6 +71,8 @@ export async function applyMutation(scope: PushScope, mutation: Mutation): Promi
   const rules = tables[table] as unknown as TableRules<AnyRecord>;
   const incoming: Fields = { ...mutation.fields };
   delete incoming.id;
+  // PostgreSQL's jsonb cannot hold U+0000; refused here, it cannot block the device's outbox.
+  if (containsNul(incoming)) return reject('Der Text enthält ein ungültiges Steuerzeichen.');
   const merged = mergeFields(
     stored,
     { fields: incoming, hlc, clientId: scope.clientId, baseCursor: mutation.baseCursor },
@@ -169,4 +171,10 @@ async function userOfClient(db: Queryable, clientId: string | null): Promise<str
 export function currentOf(id: string, row: RecordRow | undefined): MutationResult['current'] {
   if (!row) return null;
   return { fields: row.deleted ? {} : { ...row.fields, id }, deleted: row.deleted };
+}
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\0');
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([key, item]) => key.includes('\0') || containsNul(item));
 }

@@ -51,8 +51,8 @@ export function issueReason(issues: readonly v.BaseIssue<unknown>[]): string {
   const issue = issues[0];
   if (!issue) return 'Ungültiger Eintrag.';
   const path = v.getDotPath(issue);
-  if (issue.message !== germanIssues.message() || !path) return issue.message;
-  return issue.received === 'undefined'
-    ? `Das Pflichtfeld „${path}“ fehlt.`
-    : `Ungültiger Wert im Feld „${path}“.`;
+  // A missing key is reported on the object, whose message cannot say which field is missing.
+  if (path && issue.received === 'undefined') return `Das Pflichtfeld „${path}“ fehlt.`;
+  if (path && issue.message === germanIssues.message()) return `Ungültiger Wert im Feld „${path}“.`;
+  return issue.message;
 }
