@@ -42,7 +42,7 @@ export function AppointmentFormFields({
   return (
     <>
       <fieldset class="group">
-        <legend>{t('appointments.form.purpose')}</legend>
+        <legend>{t('appointments.form.who')}</legend>
         <CasePicker
           value={draft.caseId}
           onValue={(id) => set('caseId', id)}

@@ -74,6 +74,7 @@ export const appointments = catalogue({
     form: {
       newTitle: 'Neuer Termin',
       editTitle: 'Termin bearbeiten',
+      who: 'Mit wem und wozu',
       case: 'Fall',
       noCase: 'Ohne Fall (Gruppentermin)',
       purpose: 'Anlass',
@@ -254,6 +255,7 @@ export const appointments = catalogue({
     form: {
       newTitle: 'New appointment',
       editTitle: 'Edit appointment',
+      who: 'With whom and what for',
       case: 'Case',
       noCase: 'No case (group event)',
       purpose: 'Purpose',
