@@ -6,6 +6,14 @@
 // - messages are German, so a form can show them inline as they are.
 import * as v from 'valibot';
 
+// A required field that is missing altogether (not just empty) would otherwise get valibot's
+// English default; every other message is given explicitly in the schemas.
+v.setSpecificMessage(v.object, (issue) =>
+  issue.kind === 'schema' && issue.expected?.startsWith('"')
+    ? 'Bitte ausfüllen.'
+    : 'Ungültiger Eintrag.',
+);
+
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -41,8 +49,10 @@ export const text = (max: number) =>
 export const requiredText = (max: number, message: string) =>
   v.pipe(text(max), v.minLength(1, message));
 
-export const choice = <const T extends readonly [string, ...string[]]>(values: T, message: string) =>
-  v.picklist(values, message);
+export const choice = <const T extends readonly [string, ...string[]]>(
+  values: T,
+  message: string,
+) => v.picklist(values, message);
 
 /** Optional field: absent, or `null` once cleared. */
 export const optional = <S extends v.GenericSchema>(schema: S) => v.nullish(schema);

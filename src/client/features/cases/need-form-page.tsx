@@ -53,7 +53,8 @@ export function NeedFormPage({ id: caseId, needId }: { id: string; needId?: stri
   }, [db, needId]);
 
   if (!draft) return <p class="hint">{t('cases.list.loading')}</p>;
-  const set = (key: keyof NeedDraft) => (value: string) => setDraft({ ...draft, [key]: value });
+  const set = (key: keyof NeedDraft) => (value: string) =>
+    setDraft((current) => current && { ...current, [key]: value });
   const statusOptions = stored ? [stored.status, ...allowedNeedTransitions(stored.status)] : [];
 
   const onSubmit = async (event: Event) => {

@@ -63,7 +63,8 @@ export function ResidenceStatusFormPage({
   }, [db, statusId]);
 
   if (!draft) return <p class="hint">{t('cases.list.loading')}</p>;
-  const set = (key: keyof Draft) => (value: string) => setDraft({ ...draft, [key]: value });
+  const set = (key: keyof Draft) => (value: string) =>
+    setDraft((current) => current && { ...current, [key]: value });
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();

@@ -34,7 +34,8 @@ export function GapSheet({ open, onClose }: { open: boolean; onClose(): void }) 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     const result = await createRecord(db, 'gaps', {
-      category: (category || undefined) as never,
+      // An empty choice goes to the rules as '' so the refusal names the field in German.
+      category: category as never,
       description,
       date: toLocalDate(new Date()),
     });

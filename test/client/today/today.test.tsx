@@ -1,0 +1,118 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import {
+  renderAt,
+  signIn,
+  signOut,
+  write,
+  writeCase,
+  preloadScreens,
+} from '../cases/case-fixtures';
+import { addDays, toLocalDate } from '../../../src/shared/domain/common';
+
+beforeAll(preloadScreens);
+afterEach(signOut);
+
+const today = toLocalDate(new Date());
+
+describe('Heute', () => {
+  it('lists overdue and today’s tasks with the case name, and ticks one off', async () => {
+    const { db } = signIn();
+    const caseId = await writeCase(db, { givenName: 'Amina', familyName: 'Haidari' });
+    await write(db, 'tasks', {
+      caseId,
+      title: 'Jobcenter anrufen',
+      dueOn: addDays(today, -2),
+      kind: 'follow_up',
+    });
+    await write(db, 'tasks', {
+      caseId,
+      title: 'Bewerbung abschicken',
+      dueOn: today,
+      kind: 'deadline',
+    });
+    await write(db, 'tasks', {
+      caseId,
+      title: 'Später',
+      dueOn: addDays(today, 3),
+      kind: 'follow_up',
+    });
+    renderAt('/');
+
+    const overdue = await screen.findByRole('list', { name: 'Überfällig' });
+    expect(within(overdue).getByText('Jobcenter anrufen')).toBeTruthy();
+    expect(within(overdue).getByRole('link', { name: 'Amina Haidari' }).getAttribute('href')).toBe(
+      `/faelle/${caseId}`,
+    );
+    const due = screen.getByRole('list', { name: 'Heute fällig' });
+    expect(within(due).getByText('Bewerbung abschicken')).toBeTruthy();
+    expect(screen.queryByText('Später')).toBeNull();
+
+    fireEvent.click(within(due).getByRole('checkbox', { name: 'Erledigt: Bewerbung abschicken' }));
+    expect(await screen.findByText('Heute ist nichts fällig. Gute Arbeit!')).toBeTruthy();
+  });
+
+  it('shows current statuses expiring within 30 days, for open cases only', async () => {
+    const { db } = signIn();
+    const soon = await writeCase(db, { givenName: 'Amina', familyName: 'Haidari' });
+    const later = await writeCase(db, { givenName: 'Jonas', familyName: 'Müller' });
+    const replaced = await writeCase(db, { givenName: 'Omid', familyName: 'Rahimi' });
+    const closed = await writeCase(db, {
+      givenName: 'Sara',
+      familyName: 'Ali',
+      status: 'closed',
+      closingReason: 'work',
+    });
+    await write(db, 'statuses', {
+      caseId: soon,
+      kind: 'duldung',
+      issuedOn: addDays(today, -100),
+      validUntil: addDays(today, 10),
+    });
+    await write(db, 'statuses', {
+      caseId: later,
+      kind: 'gestattung',
+      issuedOn: addDays(today, -100),
+      validUntil: addDays(today, 45),
+    });
+    await write(db, 'statuses', {
+      caseId: replaced,
+      kind: 'duldung',
+      issuedOn: addDays(today, -200),
+      validUntil: addDays(today, 5),
+    });
+    await write(db, 'statuses', {
+      caseId: replaced,
+      kind: 'aufenthaltserlaubnis',
+      issuedOn: addDays(today, -1),
+      validUntil: addDays(today, 700),
+    });
+    await write(db, 'statuses', { caseId: closed, kind: 'duldung', validUntil: addDays(today, 3) });
+    renderAt('/');
+
+    const list = await screen.findByRole('list', { name: /Aufenthaltsstatus läuft/ });
+    const rows = within(list).getAllByRole('link');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.textContent).toContain('Amina Haidari');
+    expect(rows[0]?.textContent).toContain('läuft in 10 Tagen ab');
+  });
+
+  it('says so when nothing is due', async () => {
+    signIn();
+    renderAt('/');
+    expect(await screen.findByText('Heute ist nichts fällig. Gute Arbeit!')).toBeTruthy();
+    expect(await screen.findByText(/Kein Aufenthaltsstatus läuft/)).toBeTruthy();
+  });
+
+  it('records a gap in the support system without any person', async () => {
+    const { db } = signIn();
+    renderAt('/');
+    fireEvent.click(await screen.findByRole('button', { name: 'Lücke notieren' }));
+    const sheet = await screen.findByRole('dialog');
+    fireEvent.click(within(sheet).getByRole('button', { name: 'Speichern' }));
+    expect(await within(sheet).findByText('Bitte einen Bereich aus der Liste wählen')).toBeTruthy();
+    const category = within(sheet).getByLabelText(/Bereich/) as HTMLSelectElement;
+    await waitFor(() => expect(document.activeElement).toBe(category));
+    expect(await db.gaps.count()).toBe(0);
+  });
+});
