@@ -155,6 +155,23 @@ describe('Konflikte', () => {
     expect((await db.cases.get(caseId))?.phone).toBe('0171 222222');
     expect((await db.conflicts.toArray())[0]?.resolution).toBe('dismissed');
   });
+  it("[M4] a conflict whose losing value is a colleague's is theirs to review, not mine", async () => {
+    const { db } = signInForTest();
+    const caseId = await writeCase(db, { phone: '0171 222222' });
+    await db.outbox.clear();
+    await storeConflict(db, caseId, 'colleague-id');
+    await setMeta(db, 'lastSyncAt', new Date().toISOString());
+    render(
+      <>
+        <SyncStatusChip />
+        <ConflictList />
+      </>,
+    );
+    expect(await screen.findByText('Keine offenen Konflikte.')).toBeTruthy();
+    expect(
+      await screen.findByRole('button', { name: 'Synchronisierung: Synchronisiert' }),
+    ).toBeTruthy();
+  });
 });
 
 describe('Abgelehnte Änderungen', () => {

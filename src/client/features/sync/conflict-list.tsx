@@ -13,18 +13,14 @@ import { EmptyState } from '../../ui/empty-state';
 import { FormAlert } from '../../ui/form-alert';
 import { usePageTitle } from '../../ui/page-title';
 import { fieldLabel, hlcTime, tableLabel, valueLabel } from './change-labels';
+import { myOpenConflicts } from './my-conflicts';
 import './sync.css';
 
 export function ConflictList() {
   usePageTitle(t('sync.conflicts.title'), '/mehr');
   const db = useDb();
-  const conflicts = useLiveQuery(
-    async () =>
-      (await db.conflicts.toArray())
-        .filter((conflict) => !conflict.resolution)
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
-    [db],
-  );
+  const userId = useSession((state) => state.user?.id ?? '');
+  const conflicts = useLiveQuery(() => myOpenConflicts(db, userId), [db, userId]);
 
   return (
     <div class="change-list">
@@ -45,7 +41,6 @@ function ConflictItem({ db, conflict }: { db: FeldakteDb; conflict: Conflict }) 
   const userId = useSession((state) => state.user?.id ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const mine = !conflict.losingUserId || conflict.losingUserId === userId;
   const keptBy =
     conflict.keptUserId === userId ? t('sync.conflicts.you') : t('sync.conflicts.someone');
   const headingId = `conflict-${conflict.id}`;
@@ -63,7 +58,7 @@ function ConflictItem({ db, conflict }: { db: FeldakteDb; conflict: Conflict }) 
         {tableLabel(conflict.table)}: {fieldLabel(conflict.field)}
       </h2>
       <dl class="facts">
-        <dt>{mine ? t('sync.conflicts.yours') : t('sync.conflicts.theirs')}</dt>
+        <dt>{t('sync.conflicts.yours')}</dt>
         <dd>{valueLabel(conflict.field, conflict.losingValue)}</dd>
         <dt>{t('sync.conflicts.kept')}</dt>
         <dd>{valueLabel(conflict.field, conflict.keptValue)}</dd>

@@ -1,0 +1,110 @@
+// The real server for end-to-end tests: the built app (vite build, made once when dist/ is older
+// than the sources) served by buildApp over HTTP on a free port, with a fresh PGlite directory and
+// known accounts. Reusable by every e2e file:
+//
+//   const server = await startE2eServer();            // team "Team E2E" with lena + omar
+//   const { browser } = await launchChromium();        // see e2e-browser.ts
+//   ...
+//   await server.close();
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../../src/server/app';
+import { openStoreFromEnv } from '../../src/server/store/open-store';
+import { createTeam, createUser } from '../../src/server/auth/accounts';
+
+export const E2E_PASSWORD = 'e2e-geheim-passwort';
+export const E2E_TEAM = 'Team E2E';
+
+export interface E2eAccount {
+  email: string;
+  name: string;
+  team: string;
+}
+
+export const defaultAccounts: readonly E2eAccount[] = [
+  { email: 'lena@e2e.feldakte', name: 'Lena Berger', team: E2E_TEAM },
+  { email: 'omar@e2e.feldakte', name: 'Omar Said', team: E2E_TEAM },
+  { email: 'jana@anderes-team.feldakte', name: 'Jana Roth', team: 'Anderes Team' },
+];
+
+export interface E2eServer {
+  url: string;
+  accounts: readonly E2eAccount[];
+  password: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+const root = resolve(import.meta.dirname, '../..');
+const distDir = join(root, 'dist');
+const buildInputs = [
+  'src/client',
+  'src/sw',
+  'src/local',
+  'src/shared',
+  'public',
+  'index.html',
+  'vite.config.ts',
+];
+
+/** Runs `vite build` when dist/ is missing or older than any source of the app. */
+export function ensureBuilt(): void {
+  const built = join(distDir, 'sw.js');
+  if (existsSync(built) && existsSync(join(distDir, 'index.html'))) {
+    const builtAt = statSync(built).mtimeMs;
+    const newest = Math.max(...buildInputs.map((input) => newestMtime(join(root, input))));
+    if (newest <= builtAt) return;
+  }
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status})`);
+}
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+export async function startE2eServer(
+  options: { accounts?: readonly E2eAccount[] } = {},
+): Promise<E2eServer> {
+  ensureBuilt();
+  const accounts = options.accounts ?? defaultAccounts;
+  const dataDir = mkdtempSync(join(tmpdir(), 'feldakte-e2e-'));
+  const store = await openStoreFromEnv({ DATA_DIR: dataDir });
+  for (const team of new Set(accounts.map((account) => account.team)))
+    await createTeam(store, team);
+  for (const account of accounts) {
+    await createUser(store, {
+      teamName: account.team,
+      email: account.email,
+      name: account.name,
+      role: 'thm',
+      password: E2E_PASSWORD,
+    });
+  }
+  const app = await buildApp({ store, staticDir: distDir });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    accounts,
+    password: E2E_PASSWORD,
+    dataDir,
+    async close() {
+      await app.close();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
