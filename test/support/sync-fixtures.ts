@@ -1,5 +1,6 @@
 // Small builders for sync tests: a fresh device database, a case written the app's way, and
 // server-shaped changes and pages.
+import { afterEach } from 'vitest';
 import { openDatabase, type FeldakteDb } from '../../src/local/db';
 import { createRecord } from '../../src/local/write-record';
 import { newRecordId } from '../../src/shared/domain/record-id';
@@ -12,6 +13,19 @@ let databases = 0;
 export function freshDb(label = 'device'): FeldakteDb {
   databases += 1;
   return openDatabase(`${label}-${databases}-${newRecordId().slice(-12)}`);
+}
+
+/** For a test file: `device()` opens a fresh database, deleted again after each test. */
+export function deviceDatabases(): () => FeldakteDb {
+  const open: FeldakteDb[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((db) => db.delete()));
+  });
+  return () => {
+    const db = freshDb();
+    open.push(db);
+    return db;
+  };
 }
 
 export async function writeCase(

@@ -1,21 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { FeldakteDb } from '../../../src/local/db';
+import { describe, expect, it } from 'vitest';
 import { getMeta } from '../../../src/local/meta';
 import { deleteRecord, putRecord } from '../../../src/local/write-record';
 import { applyPullPage } from '../../../src/local/sync/apply-pull';
 import { newRecordId } from '../../../src/shared/domain/record-id';
 import { parseHlc } from '../../../src/shared/sync/hlc';
-import { caseChange, freshDb, otherClock, page, writeCase } from '../../support/sync-fixtures';
+import {
+  caseChange,
+  deviceDatabases,
+  otherClock,
+  page,
+  writeCase,
+} from '../../support/sync-fixtures';
 
-const open: FeldakteDb[] = [];
-function device(): FeldakteDb {
-  const db = freshDb();
-  open.push(db);
-  return db;
-}
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((db) => db.delete()));
-});
+const device = deviceDatabases();
 
 describe('applying a pulled page', () => {
   it('[A1] stores the records, drops acknowledged outbox entries and moves the cursor together', async () => {

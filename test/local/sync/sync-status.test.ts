@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FeldakteDb } from '../../../src/local/db';
 import { putRecord } from '../../../src/local/write-record';
 import { applyPullPage } from '../../../src/local/sync/apply-pull';
@@ -10,17 +10,15 @@ import { dismissConflict, reapplyConflict } from '../../../src/local/sync/resolv
 import type { Conflict } from '../../../src/shared/domain/conflict';
 import { newRecordId } from '../../../src/shared/domain/record-id';
 import { scriptedTransport } from '../../support/scripted-transport';
-import { caseChange, freshDb, otherClock, page, writeCase } from '../../support/sync-fixtures';
+import {
+  caseChange,
+  deviceDatabases,
+  otherClock,
+  page,
+  writeCase,
+} from '../../support/sync-fixtures';
 
-const open: FeldakteDb[] = [];
-function device(): FeldakteDb {
-  const db = freshDb();
-  open.push(db);
-  return db;
-}
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((db) => db.delete()));
-});
+const device = deviceDatabases();
 
 /** A case known to the server, plus a conflict about its given name as the server sends it. */
 async function caseWithConflict(db: FeldakteDb) {
