@@ -3,9 +3,11 @@
 //
 //   const server = await startTestServer();                 // PGlite in memory
 //   const anna = await server.member('Team A');             // team + THM user + cookie + clientId
-//   const res = await server.push(anna, [putCase(1, caseId, { givenName: 'Amina', ... })]);
+//   const res = await server.push(anna, [putCase(anna, 1, caseId, validCase())]);  // inject response
 //   const page = await server.pull(anna, null);
 //   await server.close();
+// PGlite takes seconds to start on a busy machine: create one store per file (beforeAll) and pass
+// it with `keepStore: true` to several apps; `postgresStore()` gives real PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
