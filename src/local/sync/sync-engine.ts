@@ -48,7 +48,8 @@ async function runSync(
   const now = options.now ?? (() => new Date());
   const counts: SyncCounts = { pushed: 0, rejected: 0, pulled: 0 };
   try {
-    const clientId = await db.transaction('rw', db.meta, () => ensureClientId(db));
+    // Async callback: Dexie keeps its transaction zone across native awaits only then.
+    const clientId = await db.transaction('rw', db.meta, async () => ensureClientId(db));
     const pushed = await pushOutbox(db, transport, {
       clientId,
       now,
