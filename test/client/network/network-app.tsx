@@ -1,6 +1,6 @@
 // Renders the network's routes (plus a bare case page with the network's case sections) in a real
 // preact-iso router, starting at `url`, with a signed-in user's database on fake-indexeddb.
-import { render } from '@testing-library/preact';
+import { configure, render } from '@testing-library/preact';
 import { LocationProvider, Router, Route } from 'preact-iso';
 import { act } from 'preact/test-utils';
 import { networkRoutes } from '../../../src/client/features/network/routes';
@@ -11,6 +11,9 @@ import { Toasts } from '../../../src/client/ui/toast';
 import { createRecord } from '../../../src/local/write-record';
 import type { FeldakteDb } from '../../../src/local/db';
 import type { TableName } from '../../../src/shared/domain/tables';
+
+// Screens load lazily and read Dexie live; under a busy parallel run that can take over a second.
+configure({ asyncUtilTimeout: 5000 });
 
 function CasePage({ caseId }: { caseId: string }) {
   return (

@@ -95,7 +95,7 @@ describe('referral from a case', () => {
       }),
     );
     expect(await db.needs.get(needId)).toMatchObject({ status: 'met', resolvedOn: today });
-    expect(screen.queryByRole('button', { name: 'Zurückziehen' })).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Zurückziehen' })).toBeNull());
   });
 
   it('withdrawing a draft needs no consent and ends the referral', async () => {

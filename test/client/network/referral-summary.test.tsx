@@ -1,6 +1,6 @@
 // The printable summary shows only data the consent covers and the THM picks; nothing else leaks.
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { signInForTest, signOutForTest } from '../sync/signed-in';
 import { renderNetworkApp, seed, seedReferralScene } from './network-app';
 import { addDays, toLocalDate } from '../../../src/shared/domain/common';
@@ -54,10 +54,10 @@ describe('referral summary for a partner', () => {
     expect(screen.queryByLabelText('Aufenthaltsstatus')).toBeNull();
 
     fireEvent.click(screen.getByLabelText('Name'));
-    expect((await screen.findByRole('article')).textContent).toContain('Amina Haddad');
+    await waitFor(() => expect(sheet.textContent).toContain('Amina Haddad'));
     expect(sheet.textContent).not.toContain('0170 1234567');
     fireEvent.click(screen.getByLabelText('Kontakt (Telefon, E-Mail)'));
-    expect(sheet.textContent).toContain('0170 1234567');
+    await waitFor(() => expect(sheet.textContent).toContain('0170 1234567'));
 
     for (const secret of [
       '05.04.2003',
