@@ -39,6 +39,8 @@ export async function newDevice(browser: Browser, baseUrl: string): Promise<Devi
     serviceWorkers: 'allow',
   });
   context.setDefaultTimeout(UI_TIMEOUT_MS);
+  // tsx (benchmarks) compiles with keepNames: functions passed to page.evaluate call __name.
+  await context.addInitScript('globalThis.__name ??= (fn) => fn;');
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -7,8 +7,10 @@ import { createFetchTransport } from '../../../local/sync/fetch-transport';
 import { checkForUpdate, requestBackgroundSync } from '../../sw-bridge';
 import { startSyncScheduler } from './sync-scheduler';
 import { useSyncRun } from './sync-run-state';
+import { PULL_PAGE_SIZE } from './pull-page-size';
 
 const transport = createFetchTransport();
+
 
 export function useSyncScheduler(db: FeldakteDb | null): void {
   useEffect(() => {
@@ -16,7 +18,7 @@ export function useSyncScheduler(db: FeldakteDb | null): void {
     const scheduler = startSyncScheduler({
       db,
       run: async (target) => {
-        const result = await syncOnce(target, transport);
+        const result = await syncOnce(target, transport, { pullLimit: PULL_PAGE_SIZE });
         // The server wants a newer app ([S1]): look for it so "Neue Version verfügbar" appears.
         if (!result.ok && result.error.kind === 'outdated') void checkForUpdate();
         return result;
