@@ -102,7 +102,7 @@ export const network = catalogue({
     starter: {
       title: 'Startliste laden',
       intro:
-        'Die Startliste legt typische Partner des Bündnisses mit Beispielangeboten an (z. B. Coaching, Sprach- und Schulkurse, Nähkurs, PC-Kurs). Danach können Sie alles frei bearbeiten oder löschen.',
+        'Die Startliste legt typische Partner des Bündnisses mit Beispielangeboten an (z. B. Coaching, Sprach- und Schulkurse, Nähkurs, PC-Kurs). Danach können Sie alles frei bearbeiten; Angebote, die es nicht mehr gibt, setzen Sie auf „nicht aktiv“.',
       load: 'Startliste laden',
       loaded: '{partners} Partner und {offers} Angebote angelegt.',
       nothing: 'Alle Partner der Startliste sind schon vorhanden.',
@@ -366,7 +366,7 @@ export const network = catalogue({
     starter: {
       title: 'Load starter list',
       intro:
-        'The starter list adds typical alliance partners with example offers (e.g. coaching, language and school courses, sewing course, PC course). Afterwards you can edit or delete everything freely.',
+        'The starter list adds typical alliance partners with example offers (e.g. coaching, language and school courses, sewing course, PC course). Afterwards you can edit everything freely; set offers that no longer exist to “inactive”.',
       load: 'Load starter list',
       loaded: '{partners} partners and {offers} offers added.',
       nothing: 'All partners of the starter list already exist.',
