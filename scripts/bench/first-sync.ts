@@ -51,12 +51,20 @@ try {
   const rawRate = records / (measured.rawMs / 1000);
   const ratio = syncRate / rawRate;
 
-  console.log(`Chip: ${chip}; Datensätze auf dem Gerät: ${records} (${JSON.stringify(measured.perTable)})`);
+  console.log(
+    `Chip: ${chip}; Datensätze auf dem Gerät: ${records} (${JSON.stringify(measured.perTable)})`,
+  );
   console.log(`Erste Synchronisierung (ab Anmelden): ${(totalMs / 1000).toFixed(2)} s`);
-  console.log(`  davon Abruf und Speichern (ab erstem Pull): ${(syncMs / 1000).toFixed(2)} s, ${Math.round(syncRate)} Datensätze/s`);
-  console.log(`Rohes IndexedDB-Bulk-Put (gleiche Seite, ${PULL_PAGE_SIZE} je Transaktion): ${(measured.rawMs / 1000).toFixed(2)} s, ${Math.round(rawRate)} Datensätze/s`);
+  console.log(
+    `  davon Abruf und Speichern (ab erstem Pull): ${(syncMs / 1000).toFixed(2)} s, ${Math.round(syncRate)} Datensätze/s`,
+  );
+  console.log(
+    `Rohes IndexedDB-Bulk-Put (gleiche Seite, ${PULL_PAGE_SIZE} je Transaktion): ${(measured.rawMs / 1000).toFixed(2)} s, ${Math.round(rawRate)} Datensätze/s`,
+  );
   console.log(`Verhältnis Sync / rohes Put: ${(ratio * 100).toFixed(0)} % (Ziel >= 50 %)`);
-  console.log(`Budget <= ${BUDGET_MS / 1000} s: ${totalMs <= BUDGET_MS ? 'eingehalten' : 'überschritten'}`);
+  console.log(
+    `Budget <= ${BUDGET_MS / 1000} s: ${totalMs <= BUDGET_MS ? 'eingehalten' : 'überschritten'}`,
+  );
   console.log(
     JSON.stringify({
       records,
@@ -116,7 +124,10 @@ async function rawBulkPut(batch: number) {
     for (const { name, keyPath, indexes } of schema) {
       const store = open.result.createObjectStore(name, { keyPath });
       for (const index of indexes) {
-        store.createIndex(index.name, index.keyPath, { multiEntry: index.multiEntry, unique: index.unique });
+        store.createIndex(index.name, index.keyPath, {
+          multiEntry: index.multiEntry,
+          unique: index.unique,
+        });
       }
     }
   };

@@ -23,8 +23,28 @@ export interface SeedResult {
   ms: number;
 }
 
-const givenNames = ['Amina', 'Yusuf', 'Mariam', 'Ahmad', 'Sara', 'Omid', 'Lina', 'Karim', 'Hiba', 'Samir'];
-const familyNames = ['Haddad', 'Rahimi', 'Nazari', 'Okafor', 'Tesfaye', 'Mohammadi', 'Yilmaz', 'Diallo'];
+const givenNames = [
+  'Amina',
+  'Yusuf',
+  'Mariam',
+  'Ahmad',
+  'Sara',
+  'Omid',
+  'Lina',
+  'Karim',
+  'Hiba',
+  'Samir',
+];
+const familyNames = [
+  'Haddad',
+  'Rahimi',
+  'Nazari',
+  'Okafor',
+  'Tesfaye',
+  'Mohammadi',
+  'Yilmaz',
+  'Diallo',
+];
 const countries = ['Syrien', 'Afghanistan', 'Irak', 'Eritrea', 'Guinea', 'Iran', 'Somalia'];
 
 /** Signs in with the e-mail and returns the session cookie. */
@@ -56,7 +76,8 @@ export async function seedCaseLoad(server: E2eServer, options: SeedOptions): Pro
       headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ clientId, schemaVersion: SCHEMA_VERSION, mutations: batch }),
     });
-    if (!response.ok) throw new Error(`seed push failed: ${response.status} ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`seed push failed: ${response.status} ${await response.text()}`);
     const result = (await response.json()) as PushResponse;
     const rejected = result.results.find((item) => item.status === 'rejected');
     if (rejected) throw new Error(`seed record rejected: ${rejected.reason}`);
@@ -115,23 +136,51 @@ function caseFields(i: number): Record<string, unknown> {
   };
 }
 
-const futureDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const futureDay = (offset: number) =>
+  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-function childFields(c: number, i: number, caseId: string): [Mutation['table'], Record<string, unknown>] {
+function childFields(
+  c: number,
+  i: number,
+  caseId: string,
+): [Mutation['table'], Record<string, unknown>] {
   switch (c % 4) {
     case 0:
-      return ['statuses', { caseId, kind: 'duldung', issuedOn: '2024-06-01', validUntil: futureDay(90 + (i % 200)) }];
+      return [
+        'statuses',
+        { caseId, kind: 'duldung', issuedOn: '2024-06-01', validUntil: futureDay(90 + (i % 200)) },
+      ];
     case 1:
       return [
         'needs',
-        { caseId, category: 'language', priority: 'medium', source: 'self', status: 'open', description: 'Deutschkurs B1 finden' },
+        {
+          caseId,
+          category: 'language',
+          priority: 'medium',
+          source: 'self',
+          status: 'open',
+          description: 'Deutschkurs B1 finden',
+        },
       ];
     case 2:
       return [
         'contacts',
-        { caseId, at: new Date(Date.now() - (i % 300) * 3_600_000).toISOString(), channel: 'phone', summary: 'Termin beim Jobcenter besprochen' },
+        {
+          caseId,
+          at: new Date(Date.now() - (i % 300) * 3_600_000).toISOString(),
+          channel: 'phone',
+          summary: 'Termin beim Jobcenter besprochen',
+        },
       ];
     default:
-      return ['tasks', { caseId, title: 'Unterlagen nachreichen', dueOn: futureDay(7 + (i % 30)), kind: 'follow_up' }];
+      return [
+        'tasks',
+        {
+          caseId,
+          title: 'Unterlagen nachreichen',
+          dueOn: futureDay(7 + (i % 30)),
+          kind: 'follow_up',
+        },
+      ];
   }
 }

@@ -46,11 +46,18 @@ describe('[E3] the page syncs on its triggers', () => {
     extra: Partial<Parameters<typeof startSyncScheduler>[0]> = {},
   ) {
     const run = vi.fn(async () => results.shift() ?? ok());
-    scheduler = startSyncScheduler({ db, run, afterWriteMs: 30, intervalMs: 60_000, ...extra });
+    scheduler = startSyncScheduler({
+      db,
+      run,
+      afterWriteMs: 30,
+      intervalMs: 60_000,
+      startDelayMs: 0,
+      ...extra,
+    });
     return run;
   }
 
-  it('syncs once at start', async () => {
+  it('syncs once at start, after the first screen had its turn', async () => {
     const run = start();
     await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(1));
   });
@@ -116,7 +123,7 @@ describe('[E3] the page syncs on its triggers', () => {
       active -= 1;
       return ok();
     });
-    scheduler = startSyncScheduler({ db, run, intervalMs: 60_000 });
+    scheduler = startSyncScheduler({ db, run, intervalMs: 60_000, startDelayMs: 10_000 });
     await Promise.all([scheduler.syncNow(), scheduler.syncNow(), scheduler.syncNow()]);
     expect(run).toHaveBeenCalledTimes(2);
     expect(maxActive).toBe(1);

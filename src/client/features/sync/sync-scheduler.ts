@@ -17,6 +17,8 @@ export interface SchedulerOptions {
   onStateChange?: (state: { running: boolean; nextRetryAt: string | null }) => void;
   afterWriteMs?: number;
   intervalMs?: number;
+  /** The start sync waits this long, so the first screen's reads do not queue behind it. */
+  startDelayMs?: number;
   /** Delay before retry number `failures` (1-based); jittered exponential backoff by default. */
   retryDelayMs?: (failures: number) => number;
 }
@@ -29,6 +31,7 @@ export interface SyncScheduler {
 
 export const AFTER_WRITE_MS = 2_000;
 export const INTERVAL_MS = 60_000;
+export const START_DELAY_MS = 800;
 /** Full jitter may pick ~0 ms; a retry that soon would only fail the same way. */
 const MIN_RETRY_MS = 1_000;
 
@@ -125,12 +128,13 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
     error: (error: unknown) => console.warn('Outbox watch failed', (error as Error)?.name),
   });
 
-  void syncNow();
+  const startTimer = setTimeout(() => void syncNow(), options.startDelayMs ?? START_DELAY_MS);
 
   return {
     syncNow,
     stop() {
       stopped = true;
+      clearTimeout(startTimer);
       clearTimeout(timer);
       clearTimeout(writeTimer);
       outboxWatch.unsubscribe();

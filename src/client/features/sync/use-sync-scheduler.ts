@@ -11,7 +11,6 @@ import { PULL_PAGE_SIZE } from './pull-page-size';
 
 const transport = createFetchTransport();
 
-
 export function useSyncScheduler(db: FeldakteDb | null): void {
   useEffect(() => {
     if (!db) return;
