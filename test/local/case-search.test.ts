@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type FeldakteDb } from '../../src/local/db';
-import { createRecord, putRecord } from '../../src/local/write-record';
+import { createRecord, deleteRecord, putRecord } from '../../src/local/write-record';
 import { searchCases } from '../../src/local/case-search';
 import type { Case } from '../../src/shared/domain/case';
 
@@ -98,10 +98,46 @@ describe('case search', () => {
     expect(await names({ withOpenTasks: true })).toEqual([]);
   });
 
+  it('keeps in step with renames, deletions and new cases after the first search', async () => {
+    expect(await names({ query: 'karimi' })).toEqual(['Ahmad']);
+    await putRecord(db, 'cases', ids.ahmad!, { familyName: 'Rahimi' });
+    expect(await names({ query: 'karimi' })).toEqual([]);
+    expect(await names({})).toEqual(['Mohammed', 'Jonas', 'Ahmad']);
+    await deleteRecord(db, 'cases', ids.mueller!);
+    await add('zoe', { givenName: 'Zoë', familyName: 'Bauer', status: 'intake' });
+    expect(await names({})).toEqual(['Mohammed', 'Zoë', 'Ahmad']);
+    expect(await names({ query: 'zoe' })).toEqual(['Zoë']);
+  });
+
+  it('rebuilds after a bulk write (a pulled page of cases)', async () => {
+    expect((await searchCases(db, { status: 'all' })).total).toBe(4);
+    const pulled = Array.from({ length: 60 }, (_, i) => ({
+      id: `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      givenName: 'Sara',
+      familyName: `Nouri${i}`,
+      status: 'active' as const,
+      _terms: ['sara', `nouri${i}`],
+    }));
+    await db.cases.bulkPut(pulled);
+    expect((await searchCases(db, { query: 'sara' })).total).toBe(60);
+  });
+
   it('finds a renamed case by its new name only', async () => {
     await putRecord(db, 'cases', ids.ahmad!, { familyName: 'Rahimi' });
     expect(await names({ query: 'karimi' })).toEqual([]);
     expect(await names({ query: 'rahimi' })).toEqual(['Ahmad']);
+  });
+
+  it('sees a case written through another connection (another tab, the service worker)', async () => {
+    expect(await names({ query: 'omid' })).toEqual([]);
+    const other = openDatabase(db.name.replace(/^feldakte-/, ''));
+    await createRecord(other, 'cases', {
+      givenName: 'Omid',
+      familyName: 'Rahimi',
+      status: 'active',
+    });
+    other.close();
+    expect(await names({ query: 'omid' })).toEqual(['Omid']);
   });
 
   it('returns a page and the total', async () => {
