@@ -68,14 +68,9 @@ export function CaseReferrals({ caseId }: { caseId: string }) {
                   )
                 }
                 trailing={
-                  <>
-                    {warning && (
-                      <StatusPill tone="danger">{t('network.referral.openWarning')}</StatusPill>
-                    )}
-                    <StatusPill tone={referralStatusTone(referral.status)}>
-                      {referralStatusLabel(referral.status)}
-                    </StatusPill>
-                  </>
+                  <StatusPill tone={referralStatusTone(referral.status)}>
+                    {referralStatusLabel(referral.status)}
+                  </StatusPill>
                 }
               />
             );

@@ -168,7 +168,6 @@ export const network = catalogue({
       markNeedMet: 'Bedarf „{need}“ als erfüllt markieren',
       summary: 'Zusammenfassung für den Partner',
       notFound: 'Diese Vermittlung ist nicht (mehr) auf dem Gerät.',
-      openWarning: 'Einwilligung fehlt',
     },
     gate: {
       title: 'Einwilligung nötig',
@@ -432,7 +431,6 @@ export const network = catalogue({
       markNeedMet: 'Mark need “{need}” as met',
       summary: 'Summary for the partner',
       notFound: 'This referral is not (or no longer) on the device.',
-      openWarning: 'Consent missing',
     },
     gate: {
       title: 'Consent needed',
