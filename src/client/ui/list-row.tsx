@@ -1,4 +1,5 @@
 // One row of a list: the whole row is the link target (at least 48 px high), so one thumb hits it.
+// Badges (pills) sit under the title, so a long name keeps the full width of a small screen.
 import type { ComponentChildren } from 'preact';
 import { Icon } from './icon';
 
@@ -15,8 +16,8 @@ export function ListRow({ href, title, meta, trailing }: ListRowProps) {
       <span class="row__main">
         <span class="row__title">{title}</span>
         {meta && <span class="row__meta">{meta}</span>}
+        {trailing && <span class="row__badges">{trailing}</span>}
       </span>
-      {trailing && <span class="row__trailing">{trailing}</span>}
       {href && <Icon name="chevron" size={20} class="row__chevron" />}
     </>
   );

@@ -74,7 +74,7 @@ export function CaseProfile({ record }: { record: Case }) {
           </StatusPill>
         )}
       </p>
-      <h2 class="visually-hidden">{fullName(record)}</h2>
+      <h2 class="profile-name">{fullName(record)}</h2>
       {record.status === 'closed' && record.closingReason && (
         <p>
           {t('cases.detail.closedBecause', {

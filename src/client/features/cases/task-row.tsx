@@ -56,15 +56,15 @@ export function TaskRow({ task, today, caseName }: TaskRowProps) {
               </>
             )}
           </span>
-        </span>
-        <span class="row__trailing">
-          {bucket === 'overdue' ? (
-            <StatusPill tone="danger">{taskKindLabel(task.kind)}</StatusPill>
-          ) : (
-            <StatusPill tone={task.kind === 'document_expiry' ? 'warning' : 'neutral'}>
-              {taskKindLabel(task.kind)}
-            </StatusPill>
-          )}
+          <span class="row__badges">
+            {bucket === 'overdue' ? (
+              <StatusPill tone="danger">{taskKindLabel(task.kind)}</StatusPill>
+            ) : (
+              <StatusPill tone={task.kind === 'document_expiry' ? 'warning' : 'neutral'}>
+                {taskKindLabel(task.kind)}
+              </StatusPill>
+            )}
+          </span>
         </span>
       </div>
     </li>
