@@ -1,5 +1,5 @@
 // Issue 4 end to end: the built app served by the real server, two phones in headless Chromium.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startE2eServer, type E2eServer } from '../support/e2e-server';
 import {
@@ -139,5 +139,44 @@ describe('offline on the phone', () => {
     await phoneB.page.getByText('0160 1111111').first().waitFor();
     expect(phoneA.errors).toEqual([]);
     expect(phoneB.errors).toEqual([]);
+  });
+
+  it('Background Sync in the service worker sends work made offline after the app was closed', async () => {
+    const { page, context } = phoneA;
+    await setOffline(phoneA, true);
+    await editField(page, caseUrl, 'Telefon', '0152 3333333');
+    expect(await outboxCount(page)).toBe(1);
+
+    // Close the app (the page leaves it), come back online, and let the browser fire 'sync'.
+    await page.goto('about:blank');
+    await setOffline(phoneA, false);
+    const cdp = await context.newCDPSession(page);
+    const registration = new Promise<string>((resolve) =>
+      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+        const ours = registrations.find((r: { scopeURL: string }) =>
+          r.scopeURL.startsWith(server.url),
+        );
+        if (ours) resolve(ours.registrationId);
+      }),
+    );
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.dispatchSyncEvent', {
+      origin: server.url,
+      registrationId: await registration,
+      tag: 'feldakte-sync',
+      lastChance: false,
+    });
+
+    // The worker's sync runs on its own time: phone B pulls until the change has arrived.
+    await phoneB.page.goto(caseUrl);
+    await vi.waitFor(
+      async () => {
+        await syncNow(phoneB.page);
+        expect(await phoneB.page.getByText('0152 3333333').count()).toBeGreaterThan(0);
+      },
+      { timeout: 30_000, interval: 500 },
+    );
+    await page.goto(caseUrl);
+    await waitForSynced(page);
   });
 });

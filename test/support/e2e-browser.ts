@@ -58,8 +58,10 @@ export async function signIn(page: Page, email: string, password: string): Promi
 
 /** The service worker controls the page, so a reload works offline. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
+  // Installing precaches the whole shell: on a busy CI machine that can take a while.
   await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), null, {
-    timeout: UI_TIMEOUT_MS,
+    timeout: 60_000,
+    polling: 200,
   });
 }
 
