@@ -7,7 +7,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
@@ -17,20 +20,38 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['**/local/**', '**/client/**', '**/sw/**', '**/server/**', 'dexie', 'preact*', 'node:*', 'fastify', 'pg'] },
+        {
+          patterns: [
+            '**/local/**',
+            '**/client/**',
+            '**/sw/**',
+            '**/server/**',
+            'dexie',
+            'preact*',
+            'node:*',
+            'fastify',
+            'pg',
+          ],
+        },
       ],
     },
   },
   {
     files: ['src/local/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/client/**', '**/sw/**', '**/server/**', 'preact*', 'node:*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/client/**', '**/sw/**', '**/server/**', 'preact*', 'node:*'] },
+      ],
     },
   },
   {
     files: ['src/server/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/local/**', '**/client/**', '**/sw/**', 'dexie', 'preact*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/local/**', '**/client/**', '**/sw/**', 'dexie', 'preact*'] },
+      ],
     },
   },
   {
@@ -42,5 +63,19 @@ export default tseslint.config(
   {
     files: ['scripts/**', 'src/server/**', 'test/**'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // Plain Node scripts (not type-checked): give them Node's globals.
+    files: ['scripts/**/*.mjs', 'eslint.config.js'],
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
   },
 );

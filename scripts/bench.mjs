@@ -18,7 +18,10 @@ for (const name of names) {
     continue;
   }
   console.log(`\n== ${name} ==`);
-  const run = spawnSync('npx', ['tsx', file], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  const run = spawnSync('npx', ['tsx', file], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
   process.stdout.write(run.stdout);
   const last = run.stdout.trim().split('\n').at(-1) ?? '';
   try {

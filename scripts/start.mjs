@@ -1,4 +1,3 @@
-/* global process, console, URL */
 // npm start: build the PWA when dist/ is missing or older than its sources, then run the server
 // (src/server/main.ts through tsx) serving dist/ and /api on one origin (PORT, default 8080).
 import { spawn, spawnSync } from 'node:child_process';

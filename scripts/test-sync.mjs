@@ -1,4 +1,3 @@
-/* global process, console */
 // `npm run test:sync -- --seeds 500 [--steps 200] [--seed 1234] [--first-seed 1000]`: the sync
 // convergence fuzz (test/sync) with more seeds or one chosen seed. Flags become the SYNC_* variables
 // the test reads; without flags it runs the CI default.

@@ -16,7 +16,14 @@ import {
   text,
 } from './common';
 
-export const caseStatuses = ['inquiry', 'intake', 'active', 'paused', 'unreachable', 'closed'] as const;
+export const caseStatuses = [
+  'inquiry',
+  'intake',
+  'active',
+  'paused',
+  'unreachable',
+  'closed',
+] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
 export const closingReasons = [
@@ -50,7 +57,14 @@ export const schoolings = [
   'abitur',
   'university',
 ] as const;
-export const recognitionStates = ['not_needed', 'not_started', 'pending', 'partial', 'recognised', 'refused'] as const;
+export const recognitionStates = [
+  'not_needed',
+  'not_started',
+  'pending',
+  'partial',
+  'recognised',
+  'refused',
+] as const;
 export const reachChannels = [
   'whatsapp',
   'shelter_visit',
@@ -96,7 +110,15 @@ export const caseSchema = v.object({
     ),
   ),
   messenger: optional(choice(messengers, 'Bitte einen Messenger aus der Liste wählen')),
-  email: optional(v.pipe(text(SHORT), v.check((s) => s === '' || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s), 'Bitte eine gültige E-Mail-Adresse eingeben'))),
+  email: optional(
+    v.pipe(
+      text(SHORT),
+      v.check(
+        (s) => s === '' || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s),
+        'Bitte eine gültige E-Mail-Adresse eingeben',
+      ),
+    ),
+  ),
   shelter: optional(text(SHORT)),
   address: optional(text(LONG)),
   schooling: optional(choice(schoolings, 'Bitte einen Schulabschluss aus der Liste wählen')),
@@ -109,7 +131,9 @@ export const caseSchema = v.object({
   lifeWorldNotes: optional(text(LONG)),
   assignedTo: optional(v.pipe(v.string(), v.maxLength(64))),
   status: choice(caseStatuses, 'Bitte einen Status aus der Liste wählen'),
-  closingReason: optional(choice(closingReasons, 'Bitte einen Abschlussgrund aus der Liste wählen')),
+  closingReason: optional(
+    choice(closingReasons, 'Bitte einen Abschlussgrund aus der Liste wählen'),
+  ),
   closingNote: optional(text(LONG)),
   closedOn: optional(isoDate()),
   /** Set on closing; after this date the case is deleted and can no longer be reopened. */
@@ -160,11 +184,21 @@ export function caseStatusChange(
   }
   if (current.status === 'closed') {
     if (current.retainUntil && current.retainUntil < today) {
-      return { ok: false, reason: 'Die Aufbewahrungsfrist ist abgelaufen; der Fall kann nicht wieder geöffnet werden.' };
+      return {
+        ok: false,
+        reason:
+          'Die Aufbewahrungsfrist ist abgelaufen; der Fall kann nicht wieder geöffnet werden.',
+      };
     }
     return {
       ok: true,
-      fields: { status: to, closingReason: null, closingNote: null, closedOn: null, retainUntil: null },
+      fields: {
+        status: to,
+        closingReason: null,
+        closingNote: null,
+        closedOn: null,
+        retainUntil: null,
+      },
     };
   }
   return { ok: true, fields: { status: to } };
@@ -207,12 +241,19 @@ export function ageLimitDate(birthDate: string): string {
 }
 
 /** Days until the age limit (negative once passed), or null without a birth date. */
-export function daysUntilAgeLimit(birthDate: string | null | undefined, today: string): number | null {
+export function daysUntilAgeLimit(
+  birthDate: string | null | undefined,
+  today: string,
+): number | null {
   return birthDate ? daysBetween(today, ageLimitDate(birthDate)) : null;
 }
 
 /** The case list flags a person within half a year of 27 or older. */
-export function isNearAgeLimit(birthDate: string | null | undefined, today: string, withinDays = 183): boolean {
+export function isNearAgeLimit(
+  birthDate: string | null | undefined,
+  today: string,
+  withinDays = 183,
+): boolean {
   const days = daysUntilAgeLimit(birthDate, today);
   return days !== null && days <= withinDays;
 }
@@ -237,4 +278,3 @@ function addYears(date: string, years: number): string {
   if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
   return target.toISOString().slice(0, 10);
 }
-

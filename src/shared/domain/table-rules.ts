@@ -20,7 +20,11 @@ export interface TableRules<T extends AnyRecord = AnyRecord> {
    * A German reason why `next` may not follow `prev` (a refused status transition, a missing
    * consent), or null when the change is fine. `prev` is undefined for a new record.
    */
-  checkChange?(prev: T | undefined, next: T, ctx: RuleContext): Promise<string | null> | string | null;
+  checkChange?(
+    prev: T | undefined,
+    next: T,
+    ctx: RuleContext,
+  ): Promise<string | null> | string | null;
   /** Fields the app may never change after creation (e.g. `caseId` of a contact). */
   immutable?: readonly (keyof T & string)[];
 }

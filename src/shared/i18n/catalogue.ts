@@ -7,7 +7,9 @@ export const languages: readonly Language[] = ['de', 'en'];
 type Messages = { readonly [key: string]: string | Messages };
 
 /** Same keys as T, every leaf a string. */
-export type SameShape<T> = { readonly [K in keyof T]: T[K] extends string ? string : SameShape<T[K]> };
+export type SameShape<T> = {
+  readonly [K in keyof T]: T[K] extends string ? string : SameShape<T[K]>;
+};
 
 export function catalogue<const T extends Messages>(messages: { de: T; en: SameShape<T> }) {
   return messages;
@@ -15,5 +17,7 @@ export function catalogue<const T extends Messages>(messages: { de: T; en: SameS
 
 /** `'a.b.c'` for every leaf of a nested catalogue. */
 export type MessageKeys<T, Prefix extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : MessageKeys<T[K], `${Prefix}${K}.`>;
+  [K in keyof T & string]: T[K] extends string
+    ? `${Prefix}${K}`
+    : MessageKeys<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];

@@ -6,6 +6,18 @@ import { network } from './catalogues/network';
 import { sync } from './catalogues/sync';
 
 export const messages = {
-  de: { common: common.de, cases: cases.de, appointments: appointments.de, network: network.de, sync: sync.de },
-  en: { common: common.en, cases: cases.en, appointments: appointments.en, network: network.en, sync: sync.en },
+  de: {
+    common: common.de,
+    cases: cases.de,
+    appointments: appointments.de,
+    network: network.de,
+    sync: sync.de,
+  },
+  en: {
+    common: common.en,
+    cases: cases.en,
+    appointments: appointments.en,
+    network: network.en,
+    sync: sync.en,
+  },
 };

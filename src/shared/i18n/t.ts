@@ -20,7 +20,9 @@ export function getLanguage(): Language {
 
 export function t(key: MessageKey, params?: Params): string {
   const text = lookup(messages[current], key) ?? lookup(messages.de, key) ?? key;
-  return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
+  return params
+    ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`))
+    : text;
 }
 
 /** True when `key` exists (for keys built at run time, e.g. enum labels). */

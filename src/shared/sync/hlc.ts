@@ -35,7 +35,12 @@ export function tickHlc(last: string | null, nowMs: number, node: string): strin
 }
 
 /** Advance the local clock past a clock received from elsewhere (pull), keeping causality. */
-export function receiveHlc(last: string | null, remote: string, nowMs: number, node: string): string {
+export function receiveHlc(
+  last: string | null,
+  remote: string,
+  nowMs: number,
+  node: string,
+): string {
   const theirs = parseHlc(remote);
   const ours = last ? parseHlc(last) : null;
   const maxMs = Math.max(nowMs, theirs?.ms ?? 0, ours?.ms ?? 0);
@@ -63,5 +68,7 @@ export function hlcNode(text: string): string | null {
 }
 
 function bump(ms: number, counter: number, node: string): Hlc {
-  return counter >= MAX_COUNTER ? { ms: ms + 1, counter: 0, node } : { ms, counter: counter + 1, node };
+  return counter >= MAX_COUNTER
+    ? { ms: ms + 1, counter: 0, node }
+    : { ms, counter: counter + 1, node };
 }

@@ -63,7 +63,10 @@ export const pullRequestSchema = v.object({
   clientId,
   schemaVersion,
   cursor: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
-  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_PULL_LIMIT)), DEFAULT_PULL_LIMIT),
+  limit: v.optional(
+    v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_PULL_LIMIT)),
+    DEFAULT_PULL_LIMIT,
+  ),
 });
 export type PullRequest = v.InferInput<typeof pullRequestSchema>;
 
