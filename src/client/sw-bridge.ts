@@ -1,7 +1,7 @@
 // The ONLY page-side module that touches navigator.serviceWorker / workbox-window. It registers the
 // service worker, offers updates (never forces them: a half-written note must survive), asks for
 // Background Sync and shows local notifications.
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import { create } from 'zustand';
 
 /** Tag of the Background Sync registration; src/sw/sw.ts listens for it. */
@@ -23,14 +23,22 @@ export const useServiceWorker = create<ServiceWorkerState>(() => ({
 }));
 
 let workbox: Workbox | undefined;
+let registering = false;
 let updateAccepted = false;
 
 const UPDATE_CHECK_INTERVAL_MS = 60 * 60_000;
 
 /** Registers /sw.js once (a second call is a no-op). Does nothing in dev mode. */
 export function registerServiceWorker(): void {
-  if (workbox || !hasServiceWorker() || import.meta.env.DEV) return;
-  const wb = new Workbox('/sw.js', { scope: '/' });
+  if (registering || !hasServiceWorker() || import.meta.env.DEV) return;
+  registering = true;
+  // workbox-window is loaded after the first screen: registering can wait a moment, reading cannot.
+  void import('workbox-window')
+    .then(({ Workbox }) => register(new Workbox('/sw.js', { scope: '/' })))
+    .catch((error: unknown) => console.warn('Service worker not registered', error));
+}
+
+function register(wb: Workbox): void {
   workbox = wb;
   useServiceWorker.setState({
     supported: true,

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDateTime, formatDay, formatDate, setLanguage, t } from '../../src/shared/i18n/t';
+import { formatDateTime, formatDay, loadLanguage, setLanguage, t } from '../../src/shared/i18n/t';
+import { formatDate } from '../../src/shared/i18n/format-date';
 import { common } from '../../src/shared/i18n/catalogues/common';
 import { cases } from '../../src/shared/i18n/catalogues/cases';
+import { appointments } from '../../src/shared/i18n/catalogues/appointments';
+import { network } from '../../src/shared/i18n/catalogues/network';
+import { sync } from '../../src/shared/i18n/catalogues/sync';
+import { en } from '../../src/shared/i18n/messages-en';
 import * as caseDomain from '../../src/shared/domain/case';
 import {
   evidenceKinds,
@@ -28,19 +33,25 @@ function leafKeys(tree: object, prefix = ''): string[] {
 
 describe('catalogues', () => {
   it.each([
-    ['common', common],
-    ['cases', cases],
-  ] as const)('%s has the same keys in German and English, none empty', (_name, catalogue) => {
-    expect(leafKeys(catalogue.en).sort()).toEqual(leafKeys(catalogue.de).sort());
-    for (const language of [catalogue.de, catalogue.en]) {
-      for (const key of leafKeys(language)) {
-        const value = key
-          .split('.')
-          .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], language);
-        expect(value, key).not.toBe('');
+    ['common', common, en.common],
+    ['cases', cases, en.cases],
+    ['appointments', appointments, en.appointments],
+    ['network', network, en.network],
+    ['sync', sync, en.sync],
+  ] as const)(
+    '%s has the same keys in German and English, none empty',
+    (_name, german, english) => {
+      expect(leafKeys(english).sort()).toEqual(leafKeys(german).sort());
+      for (const language of [german, english]) {
+        for (const key of leafKeys(language)) {
+          const value = key
+            .split('.')
+            .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], language);
+          expect(value, key).not.toBe('');
+        }
       }
-    }
-  });
+    },
+  );
 
   const enums: [string, readonly string[]][] = [
     ['status', caseDomain.caseStatuses],
@@ -67,17 +78,17 @@ describe('catalogues', () => {
   ];
 
   it.each(enums)('labels every value of %s in both languages', (group, values) => {
-    const de = (cases.de as unknown as Record<string, Record<string, string>>)[group];
-    const en = (cases.en as unknown as Record<string, Record<string, string>>)[group];
+    const de = (cases as unknown as Record<string, Record<string, string>>)[group];
+    const english = (en.cases as unknown as Record<string, Record<string, string>>)[group];
     expect(Object.keys(de ?? {}).sort()).toEqual([...values].sort());
-    expect(Object.keys(en ?? {}).sort()).toEqual([...values].sort());
+    expect(Object.keys(english ?? {}).sort()).toEqual([...values].sort());
   });
 });
 
 describe('t()', () => {
-  it('speaks German by default and English when switched', () => {
+  it('speaks German by default and English when switched', async () => {
     expect(t('common.nav.cases')).toBe('Fälle');
-    setLanguage('en');
+    await loadLanguage('en');
     expect(t('common.nav.cases')).toBe('Cases');
   });
 
@@ -93,10 +104,10 @@ describe('t()', () => {
 });
 
 describe('dates', () => {
-  it('formats a day in German and English', () => {
+  it('formats a day in German and English', async () => {
     expect(formatDay('2025-03-04')).toBe('04.03.2025');
     expect(formatDate('2025-03-04', 'EEEE, d. MMMM')).toBe('Dienstag, 4. März');
-    setLanguage('en');
+    await loadLanguage('en');
     expect(formatDay('2025-03-04')).toBe('04/03/2025');
     expect(formatDate('2025-03-04', 'EEEE, d MMMM')).toBe('Tuesday, 4 March');
   });

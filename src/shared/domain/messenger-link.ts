@@ -3,7 +3,8 @@
 // only with a valid messenger consent (the caller checks it with `findValidConsent`).
 import type { Appointment } from './appointment';
 import type { messengers } from './case';
-import { formatDate, t } from '../i18n/t';
+import { t } from '../i18n/t';
+import { formatDate } from '../i18n/format-date';
 
 type Messenger = (typeof messengers)[number];
 

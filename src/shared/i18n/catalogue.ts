@@ -1,5 +1,7 @@
-// Message catalogues: German first, English second. Each feature keeps both languages side by side
-// in one file; the English half must have exactly the German half's keys (checked by the compiler).
+// Message catalogues: German first, English second. Each feature has a German catalogue
+// (catalogues/<feature>.ts, always loaded) and its English half (catalogues/en/<feature>.ts,
+// loaded only when English is chosen, so German phones never download it). The English half must
+// have exactly the German half's keys: the compiler checks it through SameShape.
 
 export type Language = 'de' | 'en';
 export const languages: readonly Language[] = ['de', 'en'];
@@ -11,7 +13,7 @@ export type SameShape<T> = {
   readonly [K in keyof T]: T[K] extends string ? string : SameShape<T[K]>;
 };
 
-export function catalogue<const T extends Messages>(messages: { de: T; en: SameShape<T> }) {
+export function germanCatalogue<const T extends Messages>(messages: T): T {
   return messages;
 }
 

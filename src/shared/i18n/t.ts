@@ -1,17 +1,24 @@
 // The typed translate function. A key that is not in the German catalogue fails the type check.
-import { de as dateDe, enGB as dateEn } from 'date-fns/locale';
-import type { Locale } from 'date-fns';
-import { format as formatDateFns } from 'date-fns';
-import type { Language, MessageKeys } from './catalogue';
-import { messages } from './messages';
+import type { Language, MessageKeys, SameShape } from './catalogue';
+import { de, type Catalogue } from './messages';
 
-export type MessageKey = MessageKeys<(typeof messages)['de']>;
+export type MessageKey = MessageKeys<Catalogue>;
 export type Params = Record<string, string | number>;
 
+const loaded: Partial<Record<Language, SameShape<Catalogue>>> = { de };
 let current: Language = 'de';
 
-export function setLanguage(language: Language): void {
+/** Loads a language's catalogue (English is a separate chunk) and switches to it. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (!loaded[language]) {
+    loaded.en = (await import('./messages-en')).en;
+  }
   current = language;
+}
+
+/** Switches to an already loaded language; an unloaded one stays German until loadLanguage(). */
+export function setLanguage(language: Language): void {
+  if (loaded[language]) current = language;
 }
 
 export function getLanguage(): Language {
@@ -19,7 +26,7 @@ export function getLanguage(): Language {
 }
 
 export function t(key: MessageKey, params?: Params): string {
-  const text = lookup(messages[current], key) ?? lookup(messages.de, key) ?? key;
+  const text = lookup(loaded[current], key) ?? lookup(de, key) ?? key;
   return params
     ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`))
     : text;
@@ -27,31 +34,48 @@ export function t(key: MessageKey, params?: Params): string {
 
 /** True when `key` exists (for keys built at run time, e.g. enum labels). */
 export function hasMessage(key: string): key is MessageKey {
-  return lookup(messages.de, key) !== undefined;
+  return lookup(de, key) !== undefined;
 }
 
-export function dateLocale(language: Language = current): Locale {
-  return language === 'de' ? dateDe : dateEn;
-}
+// Everyday dates use the browser's Intl (no code to download); patterns such as "EEE, d. MMM" use
+// date-fns in format-date.ts, which only the screens that need it load.
+const intlLocale: Record<Language, string> = { de: 'de-DE', en: 'en-GB' };
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** Formats with date-fns in the current language, e.g. `formatDate(d, 'EEEE, d. MMMM')`. */
-export function formatDate(date: Date | number | string, pattern: string): string {
-  const value = typeof date === 'string' ? parseLocal(date) : date;
-  return formatDateFns(value, pattern, { locale: dateLocale() });
+function intl(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${current}:${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale[current], options);
+    formats.set(key, format);
+  }
+  return format;
 }
 
 /** `14.03.2025` / `14/03/2025`. */
 export function formatDay(date: Date | number | string): string {
-  return formatDate(date, current === 'de' ? 'dd.MM.yyyy' : 'dd/MM/yyyy');
+  return intl({ day: '2-digit', month: '2-digit', year: 'numeric' }).format(toDate(date));
+}
+
+/** `Freitag, 14. März 2025` / `Friday 14 March 2025`. */
+export function formatLongDay(date: Date | number | string): string {
+  return intl({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    toDate(date),
+  );
+}
+
+/** `09:30`. */
+export function formatTime(date: Date | number | string): string {
+  return intl({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(toDate(date));
 }
 
 /** `14.03.2025, 09:30`. */
 export function formatDateTime(date: Date | number | string): string {
-  return formatDate(date, current === 'de' ? "dd.MM.yyyy', 'HH:mm" : "dd/MM/yyyy', 'HH:mm");
+  return `${formatDay(date)}, ${formatTime(date)}`;
 }
 
-export function formatTime(date: Date | number | string): string {
-  return formatDate(date, 'HH:mm');
+export function toDate(date: Date | number | string): Date {
+  return typeof date === 'string' ? parseLocal(date) : new Date(date);
 }
 
 /** A `YYYY-MM-DD` date is a day in local time, not midnight UTC. */

@@ -19,9 +19,9 @@ function fakeStorage(persisted: boolean, grant: boolean) {
   return storage;
 }
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
-  chooseLanguage('de');
+  await chooseLanguage('de');
   useSession.getState().signOut();
 });
 

@@ -1,7 +1,8 @@
 // "Termine": today first, one day or one week, appointments of every case plus group events.
 import { format, getISOWeek } from 'date-fns';
 import { toLocalDate } from '../../../shared/domain/common';
-import { formatDate, formatDay, t } from '../../../shared/i18n/t';
+import { formatDay, t } from '../../../shared/i18n/t';
+import { formatDate } from '../../../shared/i18n/format-date';
 import { Button, LinkButton } from '../../ui/button';
 import { ChipChoice } from '../../ui/chips';
 import { EmptyState } from '../../ui/empty-state';

@@ -1,7 +1,8 @@
 // The case detail's appointments: how to reach the person, what is planned, and (folded) what
 // was. Reads live by `caseId`.
 import { isActiveAppointment } from '../../../shared/domain/appointment';
-import { formatDate, t } from '../../../shared/i18n/t';
+import { t } from '../../../shared/i18n/t';
+import { formatDate } from '../../../shared/i18n/format-date';
 import { useDb } from '../../state/session';
 import { LinkButton } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';

@@ -1,6 +1,7 @@
 // The form speaks local date and clock time; records store UTC instants. These convert between
 // them in the device's time zone (what the THM means by "Dienstag, 9 Uhr").
-import { addDays, format, startOfDay, startOfWeek } from 'date-fns';
+import { addDays, startOfDay, startOfWeek } from 'date-fns';
+import { toLocalDate } from '../../../shared/domain/common';
 
 /** `YYYY-MM-DD` + `HH:mm` (local) -> canonical UTC instant, or '' when either is incomplete. */
 export function localToInstant(date: string, time: string): string {
@@ -18,11 +19,12 @@ export function localToInstant(date: string, time: string): string {
 }
 
 export function instantToLocalDate(instant: string): string {
-  return format(new Date(instant), 'yyyy-MM-dd');
+  return toLocalDate(new Date(instant));
 }
 
 export function instantToLocalTime(instant: string): string {
-  return format(new Date(instant), 'HH:mm');
+  const time = new Date(instant);
+  return `${pad(time.getHours())}:${pad(time.getMinutes())}`;
 }
 
 /** `[from, to)` of a local day as UTC instants, for a range query on the `startsAt` index. */
@@ -34,7 +36,7 @@ export function dayRange(day: string): [string, string] {
 /** The seven local days (Monday first) of the week containing `day`. */
 export function weekDays(day: string): string[] {
   const monday = startOfWeek(parseDay(day), { weekStartsOn: 1 });
-  return Array.from({ length: 7 }, (_, i) => format(addDays(monday, i), 'yyyy-MM-dd'));
+  return Array.from({ length: 7 }, (_, i) => toLocalDate(addDays(monday, i)));
 }
 
 /** `[from, to)` of the week containing `day`. */
@@ -44,10 +46,14 @@ export function weekRange(day: string): [string, string] {
 }
 
 export function shiftDay(day: string, days: number): string {
-  return format(addDays(parseDay(day), days), 'yyyy-MM-dd');
+  return toLocalDate(addDays(parseDay(day), days));
 }
 
 export function parseDay(day: string): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return new Date(y, m - 1, d);
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
 }

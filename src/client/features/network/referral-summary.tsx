@@ -4,7 +4,7 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../../../shared/i18n/t';
-import { messages } from '../../../shared/i18n/messages';
+import { de as messagesDe } from '../../../shared/i18n/messages';
 import { toLocalDate } from '../../../shared/domain/common';
 import { germanDay } from '../../../shared/domain/german-day';
 import { currentResidenceStatus } from '../../../shared/domain/residence-status';
@@ -22,7 +22,7 @@ import { summaryValues } from './summary-values';
 import './network.css';
 
 // The summary goes to a German office whatever language the app is in.
-const de = messages.de.network.summary;
+const de = messagesDe.network.summary;
 
 export function ReferralSummary({ caseId, referralId }: { caseId: string; referralId: string }) {
   const db = useDb();

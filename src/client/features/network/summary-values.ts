@@ -1,6 +1,6 @@
 // The German text of each data kind on a referral summary. Only the kinds passed in are read, so
 // the caller's consent filter decides what can appear at all.
-import { messages } from '../../../shared/i18n/messages';
+import { de as messagesDe } from '../../../shared/i18n/messages';
 import { fullName, type Case } from '../../../shared/domain/case';
 import { germanDay } from '../../../shared/domain/german-day';
 import type { SharedDataKind } from '../../../shared/domain/consent';
@@ -8,7 +8,7 @@ import type { Need } from '../../../shared/domain/need';
 import type { Referral } from '../../../shared/domain/referral';
 import type { ResidenceStatus } from '../../../shared/domain/residence-status';
 
-const de = messages.de.cases;
+const de = messagesDe.cases;
 
 export interface SummarySource {
   person: Case;

@@ -72,7 +72,7 @@ export function SignInGate({ children }: { children: ComponentChildren }) {
 
 /** Opens the remembered user's database before any network; returns whether to wait for the server. */
 function startFromRememberedUser(): boolean {
-  applyStoredLanguage();
+  void applyStoredLanguage();
   const remembered = serverSignOutPending() ? null : readRememberedUser();
   if (remembered) useSession.getState().signIn(remembered);
   return !remembered;

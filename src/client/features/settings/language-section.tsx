@@ -17,7 +17,7 @@ export function LanguageSection() {
               name="language"
               value={option}
               checked={language === option}
-              onChange={() => chooseLanguage(option)}
+              onChange={() => void chooseLanguage(option)}
             />
             <span lang={option}>{t(`sync.settings.languages.${option}`)}</span>
           </label>

@@ -2,7 +2,7 @@
 // sign-in gate re-renders the app when it changes.
 import { create } from 'zustand';
 import { languages, type Language } from '../../../shared/i18n/catalogue';
-import { setLanguage } from '../../../shared/i18n/t';
+import { loadLanguage } from '../../../shared/i18n/t';
 
 const STORAGE_KEY = 'feldakte.language';
 
@@ -18,21 +18,27 @@ function storedLanguage(): Language {
 export const useLanguage = create<{ language: Language }>(() => ({ language: 'de' }));
 
 /** Applies the stored choice; call once before the first render. */
-export function applyStoredLanguage(): void {
-  apply(storedLanguage());
+export function applyStoredLanguage(): Promise<void> {
+  return apply(storedLanguage());
 }
 
-export function chooseLanguage(language: Language): void {
+export function chooseLanguage(language: Language): Promise<void> {
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {
     // Private mode without storage: the choice holds until the app closes.
   }
-  apply(language);
+  return apply(language);
 }
 
-function apply(language: Language): void {
-  setLanguage(language);
+/** English arrives as its own chunk; until it has loaded, the app keeps speaking German. */
+async function apply(language: Language): Promise<void> {
+  try {
+    await loadLanguage(language);
+  } catch (error) {
+    console.warn('Sprache konnte nicht geladen werden', error);
+    return;
+  }
   document.documentElement.lang = language;
   useLanguage.setState({ language });
 }

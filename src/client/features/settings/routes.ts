@@ -1,8 +1,11 @@
-// The "Mehr" tab: settings, conflicts and rejected changes. Paths carry no content.
+// The "Mehr" tab: settings, conflicts and rejected changes. Paths carry no content. Lazy, like the
+// other features, so the first screen ("Heute") does not load them.
+import { lazy } from 'preact-iso';
 import type { FeatureRoute } from '../../ui/feature-route';
-import { MorePage } from './more-page';
-import { ConflictList } from '../sync/conflict-list';
-import { RejectionList } from '../sync/rejection-list';
+
+const MorePage = lazy(() => import('./more-page').then((m) => m.MorePage));
+const ConflictList = lazy(() => import('../sync/conflict-list').then((m) => m.ConflictList));
+const RejectionList = lazy(() => import('../sync/rejection-list').then((m) => m.RejectionList));
 
 export const settingsRoutes: FeatureRoute[] = [
   { path: '/mehr', component: MorePage },

@@ -2,14 +2,31 @@
 // engine and transport. The service worker gets the same job through Background Sync.
 import { useEffect } from 'preact/hooks';
 import type { FeldakteDb } from '../../../local/db';
-import { syncOnce } from '../../../local/sync/sync-engine';
-import { createFetchTransport } from '../../../local/sync/fetch-transport';
+import type { SyncTransport } from '../../../local/sync/transport';
 import { checkForUpdate, requestBackgroundSync } from '../../sw-bridge';
 import { startSyncScheduler } from './sync-scheduler';
 import { useSyncRun } from './sync-run-state';
 import { PULL_PAGE_SIZE } from './pull-page-size';
 
-const transport = createFetchTransport();
+// The engine arrives as its own chunk: the first sync waits for the first screen anyway, so its
+// code need not delay it.
+let engine:
+  | Promise<{
+      syncOnce: typeof import('../../../local/sync/sync-engine').syncOnce;
+      transport: SyncTransport;
+    }>
+  | undefined;
+
+function loadEngine() {
+  engine ??= Promise.all([
+    import('../../../local/sync/sync-engine'),
+    import('../../../local/sync/fetch-transport'),
+  ]).then(([{ syncOnce }, { createFetchTransport }]) => ({
+    syncOnce,
+    transport: createFetchTransport(),
+  }));
+  return engine;
+}
 
 export function useSyncScheduler(db: FeldakteDb | null): void {
   useEffect(() => {
@@ -17,6 +34,7 @@ export function useSyncScheduler(db: FeldakteDb | null): void {
     const scheduler = startSyncScheduler({
       db,
       run: async (target) => {
+        const { syncOnce, transport } = await loadEngine();
         const result = await syncOnce(target, transport, { pullLimit: PULL_PAGE_SIZE });
         // The server wants a newer app ([S1]): look for it so "Neue Version verfügbar" appears.
         if (!result.ok && result.error.kind === 'outdated') void checkForUpdate();

@@ -2,7 +2,7 @@
 // statuses about to run out. Everything is read from the device, so it works offline.
 import { useState } from 'preact/hooks';
 import { toLocalDate } from '../../../shared/domain/common';
-import { formatDate, t } from '../../../shared/i18n/t';
+import { formatLongDay, t } from '../../../shared/i18n/t';
 import { Button } from '../../ui/button';
 import { usePageTitle } from '../../ui/page-title';
 import { TodayAppointments } from '../appointments/today-appointments';
@@ -18,7 +18,7 @@ export function TodayPage() {
   const [sheet, setSheet] = useState<'task' | 'gap' | null>(null);
   return (
     <>
-      <p class="page-intro">{formatDate(now, 'EEEE, d. MMMM yyyy')}</p>
+      <p class="page-intro">{formatLongDay(now)}</p>
       <TodayAppointments />
       <TodayTasks today={today} />
       <ExpiringStatuses today={today} />

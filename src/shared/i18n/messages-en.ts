@@ -1,0 +1,16 @@
+// The English catalogues, loaded on demand by loadLanguage('en').
+import type { SameShape } from './catalogue';
+import type { Catalogue } from './messages';
+import { commonEn } from './catalogues/en/common';
+import { casesEn } from './catalogues/en/cases';
+import { appointmentsEn } from './catalogues/en/appointments';
+import { networkEn } from './catalogues/en/network';
+import { syncEn } from './catalogues/en/sync';
+
+export const en: SameShape<Catalogue> = {
+  common: commonEn,
+  cases: casesEn,
+  appointments: appointmentsEn,
+  network: networkEn,
+  sync: syncEn,
+};
