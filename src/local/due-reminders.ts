@@ -1,6 +1,7 @@
 // Which appointment reminders are due: read from the device database, no DOM, so the page's
 // scheduler and the service worker ask the same question the same way.
 import type { FeldakteDb } from './db';
+import { getMeta, setMeta } from './meta';
 import { MAX_REMINDER_MINUTES } from '../shared/domain/appointment';
 import { reminderDue, type DueReminder } from '../shared/domain/appointment-reminder';
 
@@ -22,4 +23,23 @@ export async function dueReminders(
   return upcoming
     .map((appointment) => reminderDue(appointment, since.getTime(), now.getTime()))
     .filter((due): due is DueReminder => due !== null);
+}
+
+/** A reminder missed while neither the page nor the service worker ran is not worth showing late. */
+export const MAX_REMINDER_CATCH_UP_MS = 10 * 60_000;
+
+/**
+ * The reminders due since the last time any context of this device showed reminders, and marks
+ * them shown: the page's timer and the service worker share the mark, so none is shown twice.
+ */
+export async function takeDueReminders(db: FeldakteDb, now: Date): Promise<DueReminder[]> {
+  return db.transaction('rw', db.appointments, db.meta, async () => {
+    const shownUntil = await getMeta(db, 'remindersShownUntil');
+    const earliest = now.getTime() - MAX_REMINDER_CATCH_UP_MS;
+    const since = new Date(Math.max(earliest, shownUntil ? Date.parse(shownUntil) : earliest));
+    if (since.getTime() >= now.getTime()) return [];
+    const due = await dueReminders(db, now, since);
+    await setMeta(db, 'remindersShownUntil', now.toISOString());
+    return due;
+  });
 }

@@ -14,6 +14,8 @@ export interface MetaValues {
   /** ISO time of the last successful round trip. */
   lastSyncAt: string | null;
   /** Why the last sync failed (null after a success), shown by page and service worker ([E4]). */
+  /** Up to when reminders were shown, by the page or the service worker (no reminder twice). */
+  remindersShownUntil: string | null;
   lastSyncError: { kind: SyncErrorKind; message: string; at: string } | null;
 }
 

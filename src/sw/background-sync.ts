@@ -5,6 +5,10 @@ import { openDatabase } from '../local/db';
 import { getActiveUserId } from '../local/active-user';
 import { syncOnce } from '../local/sync/sync-engine';
 import { createFetchTransport } from '../local/sync/fetch-transport';
+import { takeDueReminders } from '../local/due-reminders';
+import { reminderTitle } from '../shared/domain/appointment-reminder';
+
+declare const self: ServiceWorkerGlobalScope;
 
 /**
  * Runs one sync. Rejects when a retry could help (offline, server down), so the browser schedules
@@ -16,8 +20,23 @@ export async function runBackgroundSync(): Promise<void> {
   const db = openDatabase(userId);
   try {
     const result = await syncOnce(db, createFetchTransport());
+    await showDueReminders(db);
     if (!result.ok && result.error.retryable) throw result.error;
   } finally {
     db.close();
+  }
+}
+
+/**
+ * While the worker is awake anyway, it shows reminders that fell due with the app closed: time
+ * only ("Termin in 30 Minuten"), never a name or place.
+ */
+async function showDueReminders(db: ReturnType<typeof openDatabase>): Promise<void> {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  for (const due of await takeDueReminders(db, new Date())) {
+    await self.registration.showNotification(reminderTitle(due.minutesLeft), {
+      tag: due.tag,
+      icon: '/icons/icon-192.png',
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type FeldakteDb } from '../../src/local/db';
 import { createRecord, putRecord } from '../../src/local/write-record';
-import { dueReminders } from '../../src/local/due-reminders';
+import { dueReminders, takeDueReminders } from '../../src/local/due-reminders';
 
 let db: FeldakteDb;
 afterEach(async () => {
@@ -61,5 +61,21 @@ describe('dueReminders (page and service worker)', () => {
     const id = await plan('10:00', 30);
     await putRecord(db, 'appointments', id, { status: 'cancelled_thm' });
     expect(await dueReminders(db, at('09:30'), at('09:29'))).toEqual([]);
+  });
+
+  it('shows each reminder once across the page and the service worker (shared mark)', async () => {
+    db = openDatabase(`reminders-${Math.random()}`);
+    const id = await plan('10:00', 15);
+    // The page checks just before the reminder time, the service worker wakes just after it.
+    expect(await takeDueReminders(db, at('09:44'))).toEqual([]);
+    expect((await takeDueReminders(db, at('09:46'))).map((r) => r.appointmentId)).toEqual([id]);
+    // The page's next check does not show it again.
+    expect(await takeDueReminders(db, at('09:47'))).toEqual([]);
+  });
+
+  it('does not show reminders missed long ago when the app opens again', async () => {
+    db = openDatabase(`reminders-${Math.random()}`);
+    await plan('10:00', 60); // fell due at 09:00
+    expect(await takeDueReminders(db, at('09:30'))).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 // Page-side reminders: while the app is open, check every half minute which reminders fell due
-// since the last check and show them as local notifications (time only, no personal data).
+// since any context last showed some (the service worker shares the mark) and show them as local
+// notifications (time only, no personal data).
 import type { FeldakteDb } from '../../../local/db';
-import { dueReminders } from '../../../local/due-reminders';
+import { takeDueReminders } from '../../../local/due-reminders';
 import { reminderTitle } from '../../../shared/domain/appointment-reminder';
 
 export const REMINDER_CHECK_MS = 30_000;
@@ -14,17 +15,14 @@ export function startReminderScheduler(
   show: ShowNotification,
   { intervalMs = REMINDER_CHECK_MS, now = () => new Date() } = {},
 ): () => void {
-  let since = new Date(now().getTime() - intervalMs);
   let running = false;
   const check = async () => {
     if (running) return;
     running = true;
-    const at = now();
     try {
-      for (const due of await dueReminders(db, at, since)) {
+      for (const due of await takeDueReminders(db, now())) {
         await show(reminderTitle(due.minutesLeft), due.tag);
       }
-      since = at;
     } catch (error) {
       console.warn('Reminder check failed', error);
     } finally {
