@@ -1,5 +1,6 @@
 // Every way a sync can fail, as a value the THM can act on (German first). The outbox is never
 // touched by a failure: each message says so, because that is what a worried user needs to know.
+import { t } from '../../shared/i18n/t';
 
 export type SyncErrorKind =
   | 'offline'
@@ -12,24 +13,10 @@ export type SyncErrorKind =
   | 'storage'
   | 'internal';
 
-const messages: Record<SyncErrorKind, string> = {
-  offline: 'Keine Verbindung. Änderungen bleiben auf dem Gerät gespeichert.',
-  unauthorized:
-    'Die Anmeldung ist abgelaufen. Bitte erneut anmelden; Änderungen bleiben auf dem Gerät gespeichert.',
-  forbidden:
-    'Dieses Konto darf mit diesem Gerät nicht synchronisieren. Änderungen bleiben auf dem Gerät gespeichert; bitte an die Administration wenden.',
-  outdated:
-    'Bitte die App aktualisieren, um wieder zu synchronisieren. Änderungen bleiben auf dem Gerät gespeichert.',
-  gap: 'Dem Server fehlen ältere Änderungen dieses Geräts. Nichts wurde gelöscht; bitte an die Administration wenden.',
-  invalid:
-    'Der Server hat die Änderungen nicht angenommen. Sie bleiben auf dem Gerät gespeichert; bitte an die Administration wenden.',
-  server:
-    'Der Server ist gerade nicht erreichbar. Änderungen bleiben auf dem Gerät gespeichert; es wird später erneut versucht.',
-  storage:
-    'Der Speicher des Geräts ist voll. Änderungen bleiben auf dem Gerät gespeichert; bitte Platz schaffen.',
-  internal:
-    'Die Synchronisierung ist unerwartet fehlgeschlagen. Änderungen bleiben auf dem Gerät gespeichert.',
-};
+/** The German (or chosen language's) text of each kind lives in the sync catalogue. */
+function messageOf(kind: SyncErrorKind): string {
+  return t(`sync.status.errors.${kind}`);
+}
 
 /** Kinds the scheduler retries on its own with backoff; the others wait for the person to act. */
 const retryableKinds: ReadonlySet<SyncErrorKind> = new Set([
@@ -55,7 +42,7 @@ export class SyncError extends Error {
       cause?: unknown;
     } = {},
   ) {
-    super(details.message ?? messages[kind], { cause: details.cause });
+    super(details.message ?? messageOf(kind), { cause: details.cause });
     this.name = 'SyncError';
     this.kind = kind;
     if (details.serverMessage !== undefined) this.serverMessage = details.serverMessage;
@@ -68,7 +55,7 @@ export class SyncError extends Error {
 }
 
 export function syncErrorMessage(kind: SyncErrorKind): string {
-  return messages[kind];
+  return messageOf(kind);
 }
 
 export function isRetryable(kind: SyncErrorKind): boolean {
