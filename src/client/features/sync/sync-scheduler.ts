@@ -7,6 +7,7 @@ import type { FeldakteDb } from '../../../local/db';
 import type { SyncResult } from '../../../local/sync/sync-engine';
 import { backoffDelay } from '../../../local/sync/backoff';
 import { toSyncError } from '../../../local/sync/sync-error';
+import { getMeta } from '../../../local/meta';
 
 export interface SchedulerOptions {
   db: FeldakteDb;
@@ -128,7 +129,15 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
     error: (error: unknown) => console.warn('Outbox watch failed', (error as Error)?.name),
   });
 
-  const startTimer = setTimeout(() => void syncNow(), options.startDelayMs ?? START_DELAY_MS);
+  // A device that has never pulled has no first screen worth protecting: its first sync starts at
+  // once (a THM signing in on a new phone waits for exactly that).
+  let startTimer: ReturnType<typeof setTimeout> | undefined;
+  void getMeta(db, 'cursor')
+    .catch(() => 0)
+    .then((cursor) => {
+      const delay = cursor == null ? 0 : (options.startDelayMs ?? START_DELAY_MS);
+      if (!stopped) startTimer = setTimeout(() => void syncNow(), delay);
+    });
 
   return {
     syncNow,
