@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { getMeta } from '../../../src/local/meta';
 import { putRecord } from '../../../src/local/write-record';
 import { syncOnce } from '../../../src/local/sync/sync-engine';
+import { newRecordId } from '../../../src/shared/domain/record-id';
 import { SyncError } from '../../../src/local/sync/sync-error';
 import { MAX_BODY_BYTES, MAX_MUTATIONS_PER_PUSH } from '../../../src/shared/sync/protocol';
 import type { PushRequest } from '../../../src/shared/sync/protocol';
 import { applyAll, scriptedTransport } from '../../support/scripted-transport';
-import { deviceDatabases, page, writeCase } from '../../support/sync-fixtures';
+import { caseChange, deviceDatabases, page, writeCase } from '../../support/sync-fixtures';
 
 const device = deviceDatabases();
 const sentIds = (pushes: PushRequest[]) => pushes.map((push) => push.mutations.map((m) => m.id));
@@ -118,6 +119,65 @@ describe('one sync round', () => {
 
     expect(!result.ok && result.error.kind).toBe('server');
     expect(transport.pulls).toHaveLength(2);
+  });
+
+  it('[A1] downloads the next page while storing one, yet stores pages strictly in order', async () => {
+    const db = device();
+    const ids = [newRecordId(), newRecordId(), newRecordId()];
+    const pages = [
+      page([caseChange(ids[0]!, { givenName: 'A', familyName: 'X' }, 1)], { hasMore: true }),
+      page([caseChange(ids[1]!, { givenName: 'B', familyName: 'X' }, 2)], { hasMore: true }),
+      page([caseChange(ids[2]!, { givenName: 'B2', familyName: 'X' }, 3)], { hasMore: false }),
+    ];
+    const transport = scriptedTransport({ pull: () => pages.shift()! });
+
+    const result = await syncOnce(db, transport);
+
+    expect(result).toMatchObject({ ok: true, pulled: 3 });
+    expect(transport.pulls.map((pull) => pull.cursor)).toEqual([null, 1, 2]);
+    expect(await getMeta(db, 'cursor')).toBe(3);
+    expect(await db.cases.count()).toBe(3);
+  });
+
+  it('[A1] when storing a page fails, the page downloaded ahead is dropped and the next sync resumes', async () => {
+    const db = device();
+    let caseWrites = 0;
+    // The device's storage fails while the second page is stored (e.g. the disk filled up).
+    db.use({
+      stack: 'dbcore',
+      name: 'fail-second-page',
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (name !== 'cases') return table;
+          return {
+            ...table,
+            mutate: (request) =>
+              ++caseWrites === 2
+                ? Promise.reject(new DOMException('disk full', 'QuotaExceededError'))
+                : table.mutate(request),
+          };
+        },
+      }),
+    });
+    const pageAt = (cursor: number | null) =>
+      page([caseChange(newRecordId(), { givenName: 'A', familyName: 'X' }, (cursor ?? 0) + 1)], {
+        hasMore: (cursor ?? 0) < 2,
+      });
+    const transport = scriptedTransport({ pull: (request) => pageAt(request.cursor) });
+
+    const failed = await syncOnce(db, transport);
+
+    expect(failed.ok).toBe(false);
+    expect(await getMeta(db, 'cursor')).toBe(1);
+    expect(await db.cases.count()).toBe(1);
+
+    const resumed = await syncOnce(db, transport);
+    expect(resumed.ok).toBe(true);
+    expect(transport.pulls.at(-2)!.cursor).toBe(1);
+    expect(await getMeta(db, 'cursor')).toBe(3);
+    expect(await db.cases.count()).toBe(3);
   });
 
   it('[A4] applied entries stay in the outbox until a pull confirms them', async () => {
