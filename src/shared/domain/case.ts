@@ -2,7 +2,9 @@
 // tasks, ...) are records of their own that point here with `caseId`.
 import * as v from 'valibot';
 import { defineTable } from './table-rules';
+import { germanDay } from './german-day';
 import {
+  addDays,
   choice,
   daysBetween,
   flag,
@@ -85,6 +87,11 @@ export const messengers = ['whatsapp', 'signal', 'telegram', 'threema', 'other']
 
 /** Young people are supported up to their 27th birthday (the programme's age limit). */
 export const AGE_LIMIT_YEARS = 27;
+/**
+ * The age-limit task falls due this many days before the 27th birthday: a handover (Jobcenter,
+ * other counselling) takes appointments and paperwork, which need a few months.
+ */
+export const AGE_LIMIT_TASK_LEAD_DAYS = 90;
 /** How long a closed case is kept (and can be reopened) before it is deleted. */
 export const RETENTION_YEARS = 3;
 
@@ -246,6 +253,35 @@ export function daysUntilAgeLimit(
   today: string,
 ): number | null {
   return birthDate ? daysBetween(today, ageLimitDate(birthDate)) : null;
+}
+
+/**
+ * The "Wiedervorlage" a birth date brings along: due some months before the 27th birthday (today if
+ * that is nearer), none once the birthday has passed. The title is a reminder, not advice.
+ */
+export function ageLimitTaskFields(
+  c: Pick<Case, 'id' | 'birthDate'>,
+  today: string,
+): {
+  caseId: string;
+  title: string;
+  dueOn: string;
+  kind: 'age_limit';
+  sourceTable: 'cases';
+  sourceId: string;
+} | null {
+  if (!c.birthDate) return null;
+  const limit = ageLimitDate(c.birthDate);
+  if (limit < today) return null;
+  const lead = addDays(limit, -AGE_LIMIT_TASK_LEAD_DAYS);
+  return {
+    caseId: c.id,
+    title: `Altersgrenze: ${AGE_LIMIT_YEARS} Jahre am ${germanDay(limit)} — Übergang planen`,
+    dueOn: lead < today ? today : lead,
+    kind: 'age_limit',
+    sourceTable: 'cases',
+    sourceId: c.id,
+  };
 }
 
 /** The case list flags a person within half a year of 27 or older. */

@@ -1,7 +1,8 @@
 // "Neuer Fall": the profile form; saving goes through the shared rules and lands on the new case.
+// A birth date brings its age-limit task along (same transaction, see local/save-case.ts).
 import { useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { createRecord } from '../../../local/write-record';
+import { saveCase } from '../../../local/save-case';
 import type { FieldErrors } from '../../../local/record-errors';
 import { toLocalDate } from '../../../shared/domain/common';
 import { t } from '../../../shared/i18n/t';
@@ -30,7 +31,7 @@ export function CaseCreatePage() {
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     setSaving(true);
-    const result = await createRecord(db, 'cases', {
+    const result = await saveCase(db, {
       ...draftToFields(draft, 'create'),
       assignedTo: userId ?? null,
       createdOn: today,
@@ -38,11 +39,12 @@ export function CaseCreatePage() {
     setSaving(false);
     if (!result.ok) {
       setMessage(result.message);
-      setErrors({ ...result.errors });
+      // Only the case's own errors belong under the form's fields (write 0 of the batch).
+      setErrors(result.index === 0 ? { ...result.errors } : {});
       return;
     }
     showToast(t('common.form.saved'));
-    route(`/faelle/${result.id}`, true);
+    route(`/faelle/${result.ids[0]}`, true);
   };
 
   return (

@@ -1,8 +1,9 @@
 // "Profil bearbeiten": only fields that changed are written (and synced), so an edit on another
-// phone to a different field is kept.
+// phone to a different field is kept. A changed birth date moves (or makes) the age-limit task in
+// the same transaction (local/save-case.ts).
 import { useRef, useState, useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { putRecord } from '../../../local/write-record';
+import { saveCase } from '../../../local/save-case';
 import type { FieldErrors } from '../../../local/record-errors';
 import { toLocalDate } from '../../../shared/domain/common';
 import { t } from '../../../shared/i18n/t';
@@ -38,10 +39,11 @@ export function CaseEditPage({ id }: { id: string }) {
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    const result = await putRecord(db, 'cases', id, draftToFields(draft, 'edit'));
+    const result = await saveCase(db, draftToFields(draft, 'edit'), id);
     if (!result.ok) {
       setMessage(result.message);
-      setErrors({ ...result.errors });
+      // Only the case's own errors belong under the form's fields (write 0 of the batch).
+      setErrors(result.index === 0 ? { ...result.errors } : {});
       return;
     }
     showToast(t('common.form.saved'));
