@@ -14,6 +14,7 @@ import {
   SHORT,
   text,
 } from './common';
+import { germanDay } from './german-day';
 
 export const residenceKinds = [
   'gestattung',
@@ -149,9 +150,4 @@ export function expiryTaskFields(
     sourceTable: 'statuses',
     sourceId: status.id,
   };
-}
-
-function germanDay(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${d}.${m}.${y}`;
 }
