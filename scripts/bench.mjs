@@ -1,4 +1,4 @@
-// `npm run bench`: runs every benchmark in scripts/bench/ one after another and prints a summary
+// `npm run bench`: runs every benchmark in test/bench/ one after another and prints a summary
 // of the budgets from ARCHITECTURE.md section 6. Each benchmark prints readable lines and, last,
 // one JSON line with its figures. `npm run bench -- server-load` runs only the named ones.
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ const results = {};
 let failed = false;
 
 for (const name of names) {
-  const file = `scripts/bench/${name}.ts`;
+  const file = `test/bench/${name}.ts`;
   if (!existsSync(file)) {
     console.error(`Benchmark ${file} fehlt.`);
     failed = true;

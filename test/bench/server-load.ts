@@ -1,7 +1,7 @@
 // Server load: 50 devices (users in 5 teams) push and pull over real HTTP against PostgreSQL for
 // BENCH_SECONDS (30). Loopback only, fresh schema, dropped afterwards. Budget (ARCHITECTURE.md):
 // no error, p95 <= 200 ms.
-//   npx tsx scripts/bench/server-load.ts
+//   npx tsx test/bench/server-load.ts
 // Env: BENCH_SECONDS, BENCH_DEVICES (50), BENCH_TEAMS (5), BENCH_THINK_MS (pause between syncs,
 // default 250: a device syncs a few times a second at most), BENCH_DATABASE_URL / TEST_DATABASE_URL.
 import { randomUUID } from 'node:crypto';
