@@ -97,6 +97,26 @@ describe('Heute', () => {
     expect(rows[0]?.textContent).toContain('läuft in 10 Tagen ab');
   });
 
+  it('shows the oldest overdue tasks first and the rest on request', async () => {
+    const { db } = signIn();
+    const caseId = await writeCase(db, { givenName: 'Amina', familyName: 'Haidari' });
+    for (let i = 0; i < 25; i++) {
+      await write(db, 'tasks', {
+        caseId,
+        title: `Rückruf ${String(i).padStart(2, '0')}`,
+        dueOn: addDays(today, -30 + i),
+        kind: 'follow_up',
+      });
+    }
+    renderAt('/');
+
+    await screen.findByText('Rückruf 00');
+    expect(screen.getByText('Rückruf 19')).toBeTruthy();
+    expect(screen.queryByText('Rückruf 20')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Alle 25 überfälligen Aufgaben zeigen' }));
+    expect(await screen.findByText('Rückruf 24')).toBeTruthy();
+  });
+
   it('says so when nothing is due', async () => {
     signIn();
     renderAt('/');

@@ -3,14 +3,20 @@ import { fullName } from '../../../shared/domain/case';
 import { compareTasks } from '../../../shared/domain/task';
 import { t } from '../../../shared/i18n/t';
 import { useDb } from '../../state/session';
+import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { RowList } from '../../ui/list-row';
 import { Section } from '../../ui/section';
 import { useLiveQuery } from '../../ui/use-live-query';
+import { useState } from 'preact/hooks';
 import { TaskRow } from '../cases/task-row';
+
+/** After a holiday the overdue list can be long: the oldest few first, the rest on request. */
+export const OVERDUE_SHOWN = 20;
 
 export function TodayTasks({ today }: { today: string }) {
   const db = useDb();
+  const [showAll, setShowAll] = useState(false);
   const data = useLiveQuery(async () => {
     const due = (await db.tasks.where('dueOn').belowOrEqual(today).toArray())
       .filter((task) => !task.doneOn)
@@ -32,10 +38,15 @@ export function TodayTasks({ today }: { today: string }) {
       {overdue.length > 0 && (
         <Section title={t('cases.today.overdue')}>
           <RowList label={t('cases.today.overdue')}>
-            {overdue.map((task) => (
+            {(showAll ? overdue : overdue.slice(0, OVERDUE_SHOWN)).map((task) => (
               <TaskRow key={task.id} task={task} today={today} caseName={nameOf(task.caseId)} />
             ))}
           </RowList>
+          {!showAll && overdue.length > OVERDUE_SHOWN && (
+            <Button variant="ghost" block onClick={() => setShowAll(true)}>
+              {t('cases.today.showAllOverdue', { count: overdue.length })}
+            </Button>
+          )}
         </Section>
       )}
       <Section title={t('cases.today.dueToday')}>

@@ -307,6 +307,7 @@ export const cases = germanCatalogue({
     title: 'Heute',
     overdue: 'Überfällig',
     dueToday: 'Heute fällig',
+    showAllOverdue: 'Alle {count} überfälligen Aufgaben zeigen',
     expiring: 'Aufenthaltsstatus läuft in den nächsten 30 Tagen ab',
     ageLimit: 'Werden bald 27',
     nothingDue: 'Heute ist nichts fällig. Gute Arbeit!',

@@ -301,6 +301,7 @@ export const casesEn: SameShape<typeof cases> = {
     title: 'Today',
     overdue: 'Overdue',
     dueToday: 'Due today',
+    showAllOverdue: 'Show all {count} overdue tasks',
     expiring: 'Residence status expires within 30 days',
     ageLimit: 'Turning 27 soon',
     nothingDue: 'Nothing due today. Well done!',
