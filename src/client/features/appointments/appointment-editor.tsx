@@ -1,8 +1,7 @@
 // The form with its save: validates through the shared rules (write-record), shows refusals
 // inline, flags overlaps, and asks for notification permission when a reminder is set (the save
 // tap is the user gesture browsers require for that question).
-import { useRef, useState } from 'preact/hooks';
-import type { FieldErrors } from '../../../local/record-errors';
+import { useState } from 'preact/hooks';
 import { createRecord, putRecord } from '../../../local/write-record';
 import { t } from '../../../shared/i18n/t';
 import { requestNotificationPermission } from '../../sw-bridge';
@@ -10,7 +9,7 @@ import { useDb, useSession } from '../../state/session';
 import { Button } from '../../ui/button';
 import { FormAlert } from '../../ui/form-alert';
 import { showToast } from '../../ui/toast';
-import { useFocusFirstError } from '../../ui/use-focus-first-error';
+import { useFormFeedback } from '../../ui/use-form-feedback';
 import { draftToFields, formErrorKey, type AppointmentDraft } from './appointment-draft';
 import { AppointmentFormFields } from './appointment-form-fields';
 import { OverlapWarning } from './overlap-warning';
@@ -36,11 +35,8 @@ export function AppointmentEditor({
   const userId = useSession((state) => state.user?.id ?? null);
   const hygieneItems = useHygieneItems() ?? [];
   const [draft, setDraft] = useState<AppointmentDraft>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const { errors, setErrors, message, setMessage, form } = useFormFeedback();
   const [saving, setSaving] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, errors);
   const fields = draftToFields(draft);
   const owner = id ? (ownerId ?? null) : userId;
 

@@ -1,7 +1,6 @@
 // Adding a task ("Wiedervorlage"): what, by when, which kind. Due in a week unless changed.
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { createRecord } from '../../../local/write-record';
-import type { FieldErrors } from '../../../local/record-errors';
 import { addDays, toLocalDate } from '../../../shared/domain/common';
 import { taskKinds, type TaskKind } from '../../../shared/domain/task';
 import { t } from '../../../shared/i18n/t';
@@ -12,7 +11,7 @@ import { FormAlert } from '../../ui/form-alert';
 import { optionsOf } from '../../ui/select-options';
 import { Sheet } from '../../ui/sheet';
 import { showToast } from '../../ui/toast';
-import { useFocusFirstError } from '../../ui/use-focus-first-error';
+import { useFormFeedback } from '../../ui/use-form-feedback';
 import { taskKindLabel } from './labels';
 
 export function AddTaskSheet({
@@ -28,10 +27,7 @@ export function AddTaskSheet({
   const [title, setTitle] = useState('');
   const [dueOn, setDueOn] = useState(() => addDays(toLocalDate(new Date()), 7));
   const [kind, setKind] = useState<TaskKind>('follow_up');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, errors);
+  const { errors, setErrors, message, setMessage, form } = useFormFeedback();
 
   const close = () => {
     setTitle('');

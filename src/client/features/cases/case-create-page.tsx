@@ -1,9 +1,8 @@
 // "Neuer Fall": the profile form; saving goes through the shared rules and lands on the new case.
 // A birth date brings its age-limit task along (same transaction, see local/save-case.ts).
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { saveCase } from '../../../local/save-case';
-import type { FieldErrors } from '../../../local/record-errors';
 import { toLocalDate } from '../../../shared/domain/common';
 import { t } from '../../../shared/i18n/t';
 import { useDb, useSession } from '../../state/session';
@@ -11,7 +10,7 @@ import { Button } from '../../ui/button';
 import { FormAlert } from '../../ui/form-alert';
 import { usePageTitle } from '../../ui/page-title';
 import { showToast } from '../../ui/toast';
-import { useFocusFirstError } from '../../ui/use-focus-first-error';
+import { useFormFeedback } from '../../ui/use-form-feedback';
 import { CaseFormFields } from './case-form';
 import { draftToFields, emptyCaseDraft, type CaseDraft } from './case-draft';
 
@@ -21,11 +20,8 @@ export function CaseCreatePage() {
   const userId = useSession((state) => state.user?.id);
   const { route } = useLocation();
   const [draft, setDraft] = useState<CaseDraft>(emptyCaseDraft);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const { errors, setErrors, message, setMessage, form } = useFormFeedback();
   const [saving, setSaving] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, errors);
   const today = toLocalDate(new Date());
 
   const onSubmit = async (event: Event) => {

@@ -1,10 +1,9 @@
 // "Profil bearbeiten": only fields that changed are written (and synced), so an edit on another
 // phone to a different field is kept. A changed birth date moves (or makes) the age-limit task in
 // the same transaction (local/save-case.ts).
-import { useRef, useState, useEffect } from 'preact/hooks';
+import { useState, useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { saveCase } from '../../../local/save-case';
-import type { FieldErrors } from '../../../local/record-errors';
 import { toLocalDate } from '../../../shared/domain/common';
 import { t } from '../../../shared/i18n/t';
 import { useDb } from '../../state/session';
@@ -13,7 +12,7 @@ import { EmptyState } from '../../ui/empty-state';
 import { FormAlert } from '../../ui/form-alert';
 import { usePageTitle } from '../../ui/page-title';
 import { showToast } from '../../ui/toast';
-import { useFocusFirstError } from '../../ui/use-focus-first-error';
+import { useFormFeedback } from '../../ui/use-form-feedback';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { CaseFormFields } from './case-form';
 import { caseToDraft, draftToFields, type CaseDraft } from './case-draft';
@@ -24,10 +23,7 @@ export function CaseEditPage({ id }: { id: string }) {
   const record = useLiveQuery(() => db.cases.get(id).then((row) => row ?? null), [db, id]);
   const { route } = useLocation();
   const [draft, setDraft] = useState<CaseDraft | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, errors);
+  const { errors, setErrors, message, setMessage, form } = useFormFeedback();
 
   // Start from the stored record once; later live updates must not overwrite what is being typed.
   useEffect(() => {

@@ -1,8 +1,7 @@
 // The contact log with its quick entry: tap a channel, tap save (the note is optional), so a
 // contact is logged in two taps. The log is append-only (shared rule).
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { createRecord } from '../../../local/write-record';
-import type { FieldErrors } from '../../../local/record-errors';
 import {
   compareContactsNewestFirst,
   contactChannels,
@@ -19,7 +18,7 @@ import { ListRow, RowList } from '../../ui/list-row';
 import { Section } from '../../ui/section';
 import { optionsOf } from '../../ui/select-options';
 import { showToast } from '../../ui/toast';
-import { useFocusFirstError } from '../../ui/use-focus-first-error';
+import { useFormFeedback } from '../../ui/use-form-feedback';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { contactChannelLabel } from './labels';
 
@@ -35,11 +34,8 @@ export function ContactLog({ caseId }: { caseId: string }) {
   );
   const [channel, setChannel] = useState<ContactChannel | ''>('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const { errors, setErrors, message, setMessage, form } = useFormFeedback();
   const [showAll, setShowAll] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, errors);
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();

@@ -1,9 +1,8 @@
 // Add or edit a need. The goal is written as the person says it. A status change runs through the
 // shared rules: work starts only with a next step, and met/not met stamps the date.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { createRecord, putRecord } from '../../../local/write-record';
-import type { FieldErrors } from '../../../local/record-errors';
 import { toLocalDate } from '../../../shared/domain/common';
 import {
   allowedNeedTransitions,
@@ -25,7 +24,7 @@ import { FormAlert } from '../../ui/form-alert';
 import { usePageTitle } from '../../ui/page-title';
 import { optionsOf } from '../../ui/select-options';
 import { showToast } from '../../ui/toast';
-import { useFocusFirstError } from '../../ui/use-focus-first-error';
+import { useFormFeedback } from '../../ui/use-form-feedback';
 import { needCategoryLabel, needStatusLabel } from './labels';
 import { needDraftToFields, needToDraft, type NeedDraft } from './need-draft';
 
@@ -39,10 +38,7 @@ export function NeedFormPage({ id: caseId, needId }: { id: string; needId?: stri
   const { route } = useLocation();
   const [stored, setStored] = useState<Need | undefined>(undefined);
   const [draft, setDraft] = useState<NeedDraft | null>(editing ? null : needToDraft());
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, errors);
+  const { errors, setErrors, message, setMessage, form } = useFormFeedback();
 
   useEffect(() => {
     if (!editing) return;

@@ -1,9 +1,8 @@
 // Add or edit a residence status. A valid-until date brings its expiry task along (same
 // transaction, see local/save-residence-status.ts).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { saveResidenceStatus } from '../../../local/save-residence-status';
-import type { FieldErrors } from '../../../local/record-errors';
 import {
   evidenceKinds,
   residenceKinds,
@@ -19,7 +18,7 @@ import { FormAlert } from '../../ui/form-alert';
 import { usePageTitle } from '../../ui/page-title';
 import { optionsOf } from '../../ui/select-options';
 import { showToast } from '../../ui/toast';
-import { useFocusFirstError } from '../../ui/use-focus-first-error';
+import { useFormFeedback } from '../../ui/use-form-feedback';
 import { residenceKindLabel } from './labels';
 
 const keys = [
@@ -53,10 +52,7 @@ export function ResidenceStatusFormPage({
   const db = useDb();
   const { route } = useLocation();
   const [draft, setDraft] = useState<Draft | null>(editing ? null : toDraft());
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, errors);
+  const { errors, setErrors, message, setMessage, form } = useFormFeedback();
 
   useEffect(() => {
     if (editing) void db.statuses.get(statusId).then((status) => setDraft(toDraft(status)));

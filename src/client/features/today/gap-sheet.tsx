@@ -1,7 +1,6 @@
 // Recording a gap in the local support system: a category and one sentence, no person.
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { createRecord } from '../../../local/write-record';
-import type { FieldErrors } from '../../../local/record-errors';
 import { toLocalDate } from '../../../shared/domain/common';
 import { needCategories } from '../../../shared/domain/need';
 import { t } from '../../../shared/i18n/t';
@@ -12,17 +11,14 @@ import { FormAlert } from '../../ui/form-alert';
 import { optionsOf } from '../../ui/select-options';
 import { Sheet } from '../../ui/sheet';
 import { showToast } from '../../ui/toast';
-import { useFocusFirstError } from '../../ui/use-focus-first-error';
+import { useFormFeedback } from '../../ui/use-form-feedback';
 import { needCategoryLabel } from '../cases/labels';
 
 export function GapSheet({ open, onClose }: { open: boolean; onClose(): void }) {
   const db = useDb();
   const [category, setCategory] = useState('');
   const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, errors);
+  const { errors, setErrors, message, setMessage, form } = useFormFeedback();
 
   const close = () => {
     setCategory('');
