@@ -1,42 +1,26 @@
 // Issue 5 end to end: an appointment planned offline on one phone appears in the agenda and on
 // "Heute" of a second phone of the team after sync (the built app, the real server, Chromium).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startE2eServer, type E2eServer } from '../support/e2e-server';
+import { startTwoPhones, type TwoPhones } from '../support/e2e-team';
 import {
-  launchChromium,
-  newDevice,
   outboxCount,
   setOffline,
-  signIn,
   syncNow,
-  waitForServiceWorker,
   waitForSynced,
   type Device,
 } from '../support/e2e-browser';
 
-let server: E2eServer;
-let browser: Browser;
 let phoneA: Device;
 let phoneB: Device;
+let team: TwoPhones | undefined;
 
 beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchChromium();
-  phoneA = await newDevice(browser, server.url);
-  phoneB = await newDevice(browser, server.url);
-  const [lena, omar] = server.accounts;
-  await signIn(phoneA.page, lena!.email, server.password);
-  await signIn(phoneB.page, omar!.email, server.password);
-  await waitForServiceWorker(phoneA.page);
-  await waitForServiceWorker(phoneB.page);
-  await waitForSynced(phoneA.page);
-  await waitForSynced(phoneB.page);
+  team = await startTwoPhones();
+  ({ phoneA, phoneB } = team);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await team?.close();
 });
 
 describe('appointments offline on two phones', () => {

@@ -1,44 +1,32 @@
 // Issue 4 end to end: the built app served by the real server, two phones in headless Chromium.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startE2eServer, type E2eServer } from '../support/e2e-server';
+import type { Page } from 'playwright-core';
+import type { E2eServer } from '../support/e2e-server';
+import { startTwoPhones, type TwoPhones } from '../support/e2e-team';
 import {
-  launchChromium,
-  newDevice,
   outboxCount,
   setOffline,
-  signIn,
   syncChip,
   syncNow,
-  waitForServiceWorker,
   waitForSynced,
   type Device,
 } from '../support/e2e-browser';
 
 let server: E2eServer;
-let browser: Browser;
 let phoneA: Device;
 let phoneB: Device;
 let caseUrl: string;
 const within = { timeout: 20_000, interval: 100 };
 
+let team: TwoPhones | undefined;
+
 beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchChromium();
-  phoneA = await newDevice(browser, server.url);
-  phoneB = await newDevice(browser, server.url);
-  const [lena, omar] = server.accounts;
-  await signIn(phoneA.page, lena!.email, server.password);
-  await signIn(phoneB.page, omar!.email, server.password);
-  await waitForServiceWorker(phoneA.page);
-  await waitForServiceWorker(phoneB.page);
-  await waitForSynced(phoneA.page);
-  await waitForSynced(phoneB.page);
+  team = await startTwoPhones();
+  ({ server, phoneA, phoneB } = team);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await team?.close();
 });
 
 async function createCase(page: Page, givenName: string, familyName: string): Promise<string> {
