@@ -73,8 +73,13 @@ describe('sessions', () => {
         team: { id: user.teamId, name: 'Team Nord' },
       },
     };
-    expect(response.json()).toEqual(expected);
-    expect((await me(cookieOf(response))).json()).toEqual(expected);
+    const sealKey = { kid: expect.any(String), publicKey: expect.any(String) };
+    expect(response.json()).toEqual({
+      ...expected,
+      recoverySecret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      sealKey,
+    });
+    expect((await me(cookieOf(response))).json()).toEqual({ ...expected, sealKey });
     expect((await me('')).statusCode).toBe(401);
     expect((await me('')).json().message).toMatch(/Bitte melden Sie sich an/);
   });
@@ -164,9 +169,16 @@ describe('sessions', () => {
     const { email, id } = await addUser(server.store, { team: 'Team Nord' });
     const cookie = cookieOf(await login(email, TEST_PASSWORD));
     await disableUser(server.store, email);
-    expect((await me(cookie)).statusCode).toBe(401);
+    const refused = await me(cookie);
+    expect(refused.statusCode).toBe(401);
+    // The session row stays so the phone learns why and wipes itself (issue 11).
+    expect(refused.json().error).toBe('user_disabled');
     expect((await login(email, TEST_PASSWORD)).statusCode).toBe(401);
-    expect(await server.store.query('SELECT 1 FROM sessions WHERE user_id = $1', [id])).toEqual([]);
+    expect(
+      await server.store.query('SELECT 1 FROM users WHERE id = $1 AND disabled_at IS NOT NULL', [
+        id,
+      ]),
+    ).toHaveLength(1);
   });
 
   it('a session expires after 30 days without use and slides while used', async () => {

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../store/store';
 import { hashPassword } from './password';
+import { revokeAllDevices } from './devices';
 
 export const roles = ['thm', 'coordinator', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -123,14 +124,17 @@ export async function setPassword(db: Queryable, email: string, password: string
   if (rows.length === 0) throw new Error(`Ein Konto mit ${normaliseEmail(email)} gibt es nicht.`);
 }
 
-/** Disabling ends every session of the user at once. */
+/**
+ * Disabling ends every session of the user at once and revokes all their devices. The sessions
+ * stay (refused with user_disabled) so each phone learns why at its next request and wipes itself.
+ */
 export async function disableUser(db: Queryable, email: string, now = new Date()): Promise<void> {
   const rows = await db.query<{ id: string }>(
     'UPDATE users SET disabled_at = COALESCE(disabled_at, $2) WHERE email = $1 RETURNING id',
     [normaliseEmail(email), now.toISOString()],
   );
   if (rows.length === 0) throw new Error(`Ein Konto mit ${normaliseEmail(email)} gibt es nicht.`);
-  await db.query('DELETE FROM sessions WHERE user_id = $1', [rows[0]!.id]);
+  await revokeAllDevices(db, rows[0]!.id, now);
 }
 
 export async function countTeams(db: Queryable): Promise<number> {

@@ -4,7 +4,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/store';
 import { HttpError, messages } from '../http/api-error';
-import { findSession, SESSION_COOKIE, type Session } from './sessions';
+import { checkSession, SESSION_COOKIE, type Session, type SessionRefusal } from './sessions';
+
+/** 401 bodies: `{"error": <refusal>, "message": <German>}`; the phone wipes on the last two. */
+const refusalMessages = {
+  not_signed_in: 'notSignedIn',
+  session_expired: 'sessionExpired',
+  device_revoked: 'deviceRevoked',
+  user_disabled: 'userDisabled',
+} as const satisfies Record<SessionRefusal, keyof typeof messages>;
 
 export async function requireSession(
   store: Store,
@@ -13,8 +21,12 @@ export async function requireSession(
   now: Date,
 ): Promise<Session> {
   const token = request.cookies[SESSION_COOKIE];
-  const session = token ? await findSession(store, token, now) : undefined;
-  if (!session) throw new HttpError(401, 'not_signed_in', messages.notSignedIn);
+  const check = token ? await checkSession(store, token, now) : undefined;
+  if (!check?.ok) {
+    const refusal = check?.refusal ?? 'not_signed_in';
+    throw new HttpError(401, refusal, messages[refusalMessages[refusal]]);
+  }
+  const { session } = check;
   if (session.refreshed) setSessionCookie(request, reply, token!, session.expiresAt);
   return session;
 }

@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../store/store';
 import type { Role } from './accounts';
+import { touchDevice } from './devices';
 
 export const SESSION_COOKIE = 'feldakte_session';
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60_000;
@@ -21,26 +22,47 @@ export interface Session {
   expiresAt: Date;
   /** True when the expiry moved and the cookie should be sent again. */
   refreshed: boolean;
+  /** The device the session was started on (null for a client that sent none). */
+  deviceId: string | null;
 }
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/**
+ * Expired sessions are kept this long, so a device coming back after a month hears
+ * `session_expired` (sign in again, nothing is wiped) rather than an unknown token.
+ */
+const EXPIRED_KEPT_MS = 90 * 24 * 60 * 60_000;
+
 export async function startSession(
   db: Queryable,
   userId: string,
   now: Date,
+  deviceId: string | null = null,
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-  await db.query('DELETE FROM sessions WHERE expires_at <= $1', [now.toISOString()]);
+  await db.query('DELETE FROM sessions WHERE expires_at <= $1', [
+    new Date(now.getTime() - EXPIRED_KEPT_MS).toISOString(),
+  ]);
   await db.query(
-    'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)',
-    [hashToken(token), userId, now.toISOString(), expiresAt.toISOString()],
+    `INSERT INTO sessions (token_hash, user_id, created_at, expires_at, device_id)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [hashToken(token), userId, now.toISOString(), expiresAt.toISOString(), deviceId],
   );
   return { token, expiresAt };
 }
+
+/**
+ * Why a session token does not open a session. Only `device_revoked` and `user_disabled` make the
+ * phone delete its local data; the others ask to sign in again and keep the outbox.
+ */
+export type SessionRefusal =
+  'not_signed_in' | 'session_expired' | 'device_revoked' | 'user_disabled';
+
+export type SessionCheck = { ok: true; session: Session } | { ok: false; refusal: SessionRefusal };
 
 /** The live session for a token: unknown, expired or disabled users give undefined. */
 export async function findSession(
@@ -48,6 +70,12 @@ export async function findSession(
   token: string,
   now: Date,
 ): Promise<Session | undefined> {
+  const check = await checkSession(db, token, now);
+  return check.ok ? check.session : undefined;
+}
+
+/** The session for a token, or why there is none (disabled before revoked before expired). */
+export async function checkSession(db: Queryable, token: string, now: Date): Promise<SessionCheck> {
   const [row] = await db.query<{
     id: string;
     name: string;
@@ -56,13 +84,25 @@ export async function findSession(
     team_id: string;
     team_name: string;
     expires_at: Date | string;
+    disabled: boolean;
+    device_id: string | null;
+    revoked: boolean;
   }>(
-    `SELECT u.id, u.name, u.email, u.role, t.id AS team_id, t.name AS team_name, s.expires_at
+    `SELECT u.id, u.name, u.email, u.role, t.id AS team_id, t.name AS team_name, s.expires_at,
+            u.disabled_at IS NOT NULL AS disabled, s.device_id,
+            d.revoked_at IS NOT NULL AS revoked
        FROM sessions s JOIN users u ON u.id = s.user_id JOIN teams t ON t.id = u.team_id
-      WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
-    [hashToken(token), now.toISOString()],
+       LEFT JOIN devices d ON d.user_id = s.user_id AND d.device_id = s.device_id
+      WHERE s.token_hash = $1`,
+    [hashToken(token)],
   );
-  if (!row) return undefined;
+  if (!row) return { ok: false, refusal: 'not_signed_in' };
+  if (row.disabled) return { ok: false, refusal: 'user_disabled' };
+  if (row.revoked) return { ok: false, refusal: 'device_revoked' };
+  if (new Date(row.expires_at).getTime() <= now.getTime()) {
+    return { ok: false, refusal: 'session_expired' };
+  }
+  if (row.device_id) await touchDevice(db, row.id, row.device_id, now);
   let expiresAt = new Date(row.expires_at);
   let refreshed = false;
   if (expiresAt.getTime() - now.getTime() < SESSION_TTL_MS - REFRESH_AFTER_MS) {
@@ -80,7 +120,7 @@ export async function findSession(
     role: row.role,
     team: { id: row.team_id, name: row.team_name },
   };
-  return { user, expiresAt, refreshed };
+  return { ok: true, session: { user, expiresAt, refreshed, deviceId: row.device_id } };
 }
 
 export async function endSession(db: Queryable, token: string): Promise<void> {

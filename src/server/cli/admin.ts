@@ -4,16 +4,21 @@
 //   npm run admin -- user add --team <name> --email <email> --name <name> --role <role> --password <pw>
 //   npm run admin -- user passwd --email <email> --password <pw>
 //   npm run admin -- user disable --email <email>
+//   npm run admin -- device list --email <email>
+//   npm run admin -- device revoke --email <email> --device <deviceId>
 import { pathToFileURL } from 'node:url';
 import type { Store } from '../store/store';
 import { openStoreFromEnv } from '../store/open-store';
 import { createTeam, createUser, disableUser, roles, setPassword } from '../auth/accounts';
+import { listDevices, revokeDevice, type Device } from '../auth/devices';
 
 export const USAGE = `Verwendung:
   npm run admin -- team add <name>
   npm run admin -- user add --team <name> --email <email> --name <name> --role <${roles.join('|')}> --password <pw>
   npm run admin -- user passwd --email <email> --password <pw>
-  npm run admin -- user disable --email <email>`;
+  npm run admin -- user disable --email <email>
+  npm run admin -- device list --email <email>
+  npm run admin -- device revoke --email <email> --device <deviceId>`;
 
 export class UsageError extends Error {}
 
@@ -27,10 +32,23 @@ export async function runAdmin(args: string[], store: Store, now = new Date()): 
     const team = await createTeam(store, name, now);
     return `Team „${team.name}“ angelegt.`;
   }
-  if (!['user add', 'user passwd', 'user disable'].includes(command)) {
+  if (
+    !['user add', 'user passwd', 'user disable', 'device list', 'device revoke'].includes(command)
+  ) {
     throw new UsageError(`Unbekannter Befehl „${command.trim()}“.`);
   }
   const options = parseOptions(rest);
+  if (command === 'device list') {
+    const email = required(options, 'email');
+    const devices = await listDevices(store, email);
+    if (devices.length === 0) return `Keine Geräte für ${email}.`;
+    return devices.map(deviceLine).join('\n');
+  }
+  if (command === 'device revoke') {
+    const deviceId = required(options, 'device');
+    await revokeDevice(store, required(options, 'email'), deviceId, now);
+    return `Gerät ${deviceId} gesperrt; es löscht seine Daten bei der nächsten Verbindung.`;
+  }
   if (command === 'user add') {
     const user = await createUser(
       store,
@@ -50,7 +68,22 @@ export async function runAdmin(args: string[], store: Store, now = new Date()): 
     return `Passwort für ${required(options, 'email')} geändert.`;
   }
   await disableUser(store, required(options, 'email'), now);
-  return `Konto ${required(options, 'email')} deaktiviert; alle Sitzungen sind beendet.`;
+  return `Konto ${required(options, 'email')} deaktiviert; alle Sitzungen sind beendet und alle Geräte gesperrt.`;
+}
+
+/** `<id>  <name>  zuletzt gesehen <UTC>` (+ since when it is revoked): one line per device. */
+function deviceLine(device: Device): string {
+  const parts = [
+    device.deviceId,
+    device.name || '(ohne Namen)',
+    `zuletzt gesehen ${utc(device.lastSeenAt)}`,
+  ];
+  if (device.revokedAt) parts.push(`gesperrt seit ${utc(device.revokedAt)}`);
+  return parts.join('  ');
+}
+
+function utc(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 function parseOptions(args: string[]): Map<string, string> {

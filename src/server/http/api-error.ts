@@ -28,6 +28,14 @@ export const messages = {
   loginFailed: 'E-Mail-Adresse oder Passwort ist falsch.',
   tooManyLogins: 'Zu viele fehlgeschlagene Anmeldungen. Bitte in einigen Minuten erneut versuchen.',
   notSignedIn: 'Bitte melden Sie sich an.',
+  sessionExpired: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.',
+  deviceRevoked:
+    'Dieses Gerät wurde gesperrt. Die Daten auf dem Gerät werden gelöscht; bitte wenden Sie sich an die Verwaltung.',
+  userDisabled:
+    'Ihr Konto wurde deaktiviert. Die Daten auf dem Gerät werden gelöscht; bitte wenden Sie sich an die Verwaltung.',
+  invalidDevice: 'Die Gerätekennung ist ungültig.',
+  invalidSealed:
+    'Eine versiegelte Änderung ließ sich nicht öffnen. Es wurde nichts gespeichert; bitte die App entsperren und erneut synchronisieren.',
   noCaseAccess: 'Ihre Rolle hat keinen Zugriff auf Falldaten.',
   otherUsersDevice:
     'Dieses Gerät ist mit einem anderen Konto verbunden. Bitte die App-Daten zurücksetzen.',

@@ -9,11 +9,17 @@ import { normaliseEmail } from '../auth/accounts';
 import { UNKNOWN_USER_HASH, verifyPassword } from '../auth/password';
 import { endSession, findSession, SESSION_COOKIE, startSession } from '../auth/sessions';
 import { clearSessionCookie, requireSession, setSessionCookie } from '../auth/request-session';
+import { cleanDeviceName, DEVICE_ID_PATTERN, recordDeviceSignIn } from '../auth/devices';
+import { wrapSecret } from '../auth/wrap-secret';
+import { currentSealKey } from '../sync/seal-keys';
 
 const noNul = v.check((text: string) => !text.includes('\0'));
 const loginSchema = v.object({
   email: v.pipe(v.string(), v.maxLength(320), noNul),
   password: v.pipe(v.string(), v.maxLength(1_000), noNul),
+  /** A UUID the device made once; without it the session belongs to no device (older clients). */
+  deviceId: v.optional(v.string()),
+  deviceName: v.optional(v.pipe(v.string(), v.maxLength(1_000))),
 });
 
 export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
@@ -23,6 +29,9 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
     const parsed = v.safeParse(loginSchema, request.body);
     if (!parsed.success)
       throw new HttpError(400, 'invalid_request', 'Bitte E-Mail-Adresse und Passwort angeben.');
+    const { deviceId } = parsed.output;
+    if (deviceId !== undefined && !DEVICE_ID_PATTERN.test(deviceId))
+      throw new HttpError(400, 'invalid_device', messages.invalidDevice);
     const email = normaliseEmail(parsed.output.email);
     const key = `${email}|${request.ip}`;
     const at = now();
@@ -45,16 +54,36 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
       throw new HttpError(401, 'login_failed', messages.loginFailed);
     }
     limiter.succeed(key);
-    const { token, expiresAt } = await startSession(store, user.id, at);
+    const device = deviceId?.toLowerCase() ?? null;
+    if (
+      device &&
+      !(await recordDeviceSignIn(
+        store,
+        user.id,
+        device,
+        cleanDeviceName(parsed.output.deviceName),
+        at,
+      ))
+    ) {
+      throw new HttpError(401, 'device_revoked', messages.deviceRevoked);
+    }
+    const { token, expiresAt } = await startSession(store, user.id, at, device);
     setSessionCookie(request, reply, token, expiresAt);
     const session = await findSession(store, token, at);
     if (!session) throw new HttpError(500, 'internal', messages.internal);
-    return { user: session.user satisfies SessionUser };
+    return {
+      user: session.user satisfies SessionUser,
+      // Only here, after the password was checked online: unwraps the device's data key when the
+      // PIN is forgotten (issue 11). Never in GET, never logged.
+      recoverySecret: await wrapSecret(store, user.id),
+      sealKey: await currentSealKey(store, at),
+    };
   });
 
   app.get('/api/session', async (request, reply) => {
-    const session = await requireSession(store, request, reply, now());
-    return { user: session.user satisfies SessionUser };
+    const at = now();
+    const session = await requireSession(store, request, reply, at);
+    return { user: session.user satisfies SessionUser, sealKey: await currentSealKey(store, at) };
   });
 
   app.delete('/api/session', async (request, reply) => {

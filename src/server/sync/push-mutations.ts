@@ -12,6 +12,7 @@ import type { Queryable, Store } from '../store/store';
 import type { SessionUser } from '../auth/sessions';
 import { HttpError, messages } from '../http/api-error';
 import { parseSyncRequest } from './parse-request';
+import { openSealedPush } from './seal-keys';
 import { bindClient } from './client-binding';
 import { belongsToOtherTeam, loadRecord } from './record-rows';
 import { PushBuffer } from './push-buffer';
@@ -23,7 +24,8 @@ export async function pushMutations(
   body: unknown,
   now: Date,
 ): Promise<PushResponse> {
-  const request = parseSyncRequest(pushRequestSchema, body);
+  // [K4] sealed entries are opened first, so they pass exactly the checks a plain one does.
+  const request = parseSyncRequest(pushRequestSchema, await openSealedPush(store, body));
   const teamId = user.team.id;
 
   return store.transaction(async (db) => {

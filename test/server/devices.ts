@@ -1,0 +1,258 @@
+// Devices, revocation and the 401 codes (issue 11), as one suite run on PGlite and PostgreSQL:
+// `device list/revoke` through the CLI function, `user disable` revoking every device, revoked
+// devices that can neither push nor pull while the user's other devices keep working, an expired
+// session that is told apart from a wipe, and sealed push entries opened before validation ([K4]).
+import { randomUUID, webcrypto } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gcm } from '@noble/ciphers/aes.js';
+import { runAdmin } from '../../src/server/cli/admin';
+import { SESSION_TTL_MS } from '../../src/server/auth/sessions';
+import type { Store } from '../../src/server/store/store';
+import {
+  addUser,
+  newRecordId,
+  putCase,
+  startTestServer,
+  validCase,
+  type Member,
+  type StoreFactory,
+  type TestServer,
+} from '../support/server-harness';
+import {
+  fromBase64url,
+  sealAdditionalData,
+  sealKeyBytes,
+  toBase64url,
+  type SealKey,
+} from '../../src/shared/sync/sealed-envelope';
+
+export function describeDevices(label: string, makeStore: StoreFactory): void {
+  describe(`devices and revocation (${label})`, () => {
+    let store: Store;
+    let server: TestServer;
+    let nowMs = Date.parse('2026-03-02T08:00:00Z');
+    beforeAll(async () => {
+      store = await makeStore();
+      server = await startTestServer({ store, keepStore: true, now: () => new Date(nowMs) });
+    }, 120_000);
+    afterAll(async () => {
+      await server?.close();
+      await store?.close();
+    });
+
+    const admin = (...args: string[]) => runAdmin(args, store, new Date(nowMs));
+    const login = (email: string, extra: Record<string, unknown> = {}) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { email, password: 'richtig-geheim-123', ...extra },
+      });
+    /** Signs in from a device; a Member whose pushes and pulls carry that device's session. */
+    const onDevice = async (email: string, userId: string, teamId: string, deviceName: string) => {
+      const deviceId = randomUUID();
+      const response = await login(email, { deviceId, deviceName });
+      expect(response.statusCode).toBe(200);
+      const cookie = response.cookies.find((c) => c.name === 'feldakte_session')!;
+      const member: Member = {
+        userId,
+        email,
+        teamId,
+        cookie: `${cookie.name}=${cookie.value}`,
+        clientId: randomUUID(),
+      };
+      return { deviceId, member, body: response.json() };
+    };
+    const newUser = async (team: string) => {
+      const user = await addUser(store, { team });
+      return user;
+    };
+    const me = (member: Member) =>
+      server.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: member.cookie } });
+
+    it('a sign-in with deviceId and deviceName records the device; device list prints it', async () => {
+      const user = await newUser('Team Geräte');
+      const phone = await onDevice(user.email, user.id, user.teamId, 'Diensthandy Mara');
+      nowMs += 5 * 60_000;
+      expect((await me(phone.member)).statusCode).toBe(200);
+      const listed = await admin('device', 'list', '--email', user.email);
+      expect(listed.split('\n')).toEqual([
+        `${phone.deviceId}  Diensthandy Mara  zuletzt gesehen 2026-03-02 08:05 UTC`,
+      ]);
+      expect(
+        await admin('device', 'list', '--email', (await newUser('Team Geräte')).email),
+      ).toMatch(/^Keine Geräte/);
+    });
+
+    it('the sign-in answer carries the recovery secret and the seal key; GET only the seal key', async () => {
+      const user = await newUser('Team Geräte');
+      const first = await onDevice(user.email, user.id, user.teamId, 'A');
+      const second = await onDevice(user.email, user.id, user.teamId, 'B');
+      expect(first.body.recoverySecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      // One secret per user: every device of the user can recover with it.
+      expect(second.body.recoverySecret).toBe(first.body.recoverySecret);
+      expect(first.body.sealKey).toEqual({
+        kid: expect.any(String),
+        publicKey: expect.any(String),
+      });
+      const got = (await me(first.member)).json();
+      expect(got.recoverySecret).toBeUndefined();
+      expect(got.sealKey).toEqual(first.body.sealKey);
+    });
+
+    it('a malformed deviceId is refused with 400 and no session', async () => {
+      const user = await newUser('Team Geräte');
+      const response = await login(user.email, { deviceId: 'nicht-eine-uuid' });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error).toBe('invalid_device');
+      expect(response.cookies).toHaveLength(0);
+    });
+
+    it('device revoke: that device gets 401 device_revoked on push, pull and session; the other keeps working', async () => {
+      const user = await newUser('Team Sperre');
+      const lost = await onDevice(user.email, user.id, user.teamId, 'Verloren');
+      const kept = await onDevice(user.email, user.id, user.teamId, 'Behalten');
+      const caseId = newRecordId();
+      expect(
+        (await server.push(lost.member, [putCase(lost.member, 1, caseId, validCase())])).statusCode,
+      ).toBe(200);
+
+      expect(
+        await admin('device', 'revoke', '--email', user.email, '--device', lost.deviceId),
+      ).toMatch(/gesperrt/);
+      for (const response of [
+        await server.push(lost.member, [putCase(lost.member, 2, newRecordId(), validCase())]),
+        await server.pull(lost.member, null),
+        await me(lost.member),
+      ]) {
+        expect(response.statusCode).toBe(401);
+        expect(response.json()).toMatchObject({ error: 'device_revoked' });
+      }
+      // A revoked device id never signs in again (the phone wipes and makes a new id).
+      const again = await login(user.email, { deviceId: lost.deviceId });
+      expect(again.statusCode).toBe(401);
+      expect(again.json().error).toBe('device_revoked');
+
+      expect((await server.pull(kept.member, null)).statusCode).toBe(200);
+      expect(
+        (await server.push(kept.member, [putCase(kept.member, 1, newRecordId(), validCase())]))
+          .statusCode,
+      ).toBe(200);
+      expect(await admin('device', 'list', '--email', user.email)).toMatch(
+        new RegExp(`${lost.deviceId}  Verloren  zuletzt gesehen .* UTC  gesperrt seit`),
+      );
+    });
+
+    it('user disable revokes every device: 401 user_disabled everywhere', async () => {
+      const user = await newUser('Team Sperre');
+      const a = await onDevice(user.email, user.id, user.teamId, 'A');
+      const b = await onDevice(user.email, user.id, user.teamId, 'B');
+      await admin('user', 'disable', '--email', user.email);
+      for (const member of [a.member, b.member]) {
+        const pulled = await server.pull(member, null);
+        expect(pulled.statusCode).toBe(401);
+        expect(pulled.json().error).toBe('user_disabled');
+        const pushed = await server.push(member, []);
+        expect(pushed.json().error).toBe('user_disabled');
+      }
+      expect(await admin('device', 'list', '--email', user.email)).toMatch(
+        /gesperrt seit.*\n.*gesperrt seit/,
+      );
+    });
+
+    it('an expired session answers session_expired (sign in again, never a wipe)', async () => {
+      const user = await newUser('Team Ablauf');
+      const phone = await onDevice(user.email, user.id, user.teamId, 'Alt');
+      nowMs += SESSION_TTL_MS + 60_000;
+      const response = await server.pull(phone.member, null);
+      expect(response.statusCode).toBe(401);
+      expect(response.json().error).toBe('session_expired');
+      const fresh = await onDevice(user.email, user.id, user.teamId, 'Alt');
+      expect((await server.pull(fresh.member, null)).statusCode).toBe(200);
+    });
+
+    it('unknown device revoke, unknown e-mail: German errors', async () => {
+      const user = await newUser('Team Geräte');
+      await expect(
+        admin('device', 'revoke', '--email', user.email, '--device', randomUUID()),
+      ).rejects.toThrow(/gibt es für/);
+      await expect(admin('device', 'list', '--email', 'niemand@example.org')).rejects.toThrow(
+        /gibt es nicht/,
+      );
+      await expect(admin('device', 'revoke', '--email', user.email)).rejects.toThrow(/--device/);
+    });
+
+    describe('sealed push entries', () => {
+      /** Seals a mutation the way the phone does ([K3]). */
+      async function seal(key: SealKey, mutation: { id: number } & Record<string, unknown>) {
+        const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
+        const pair = await webcrypto.subtle.generateKey(ECDH, true, ['deriveBits']);
+        const server = await webcrypto.subtle.importKey(
+          'raw',
+          fromBase64url(key.publicKey),
+          ECDH,
+          false,
+          [],
+        );
+        const secret = await webcrypto.subtle.deriveBits(
+          { name: 'ECDH', public: server },
+          pair.privateKey,
+          256,
+        );
+        const aes = await sealKeyBytes(secret, key.kid);
+        const iv = webcrypto.getRandomValues(new Uint8Array(12));
+        const ct = gcm(aes, iv, sealAdditionalData(mutation.id)).encrypt(
+          new TextEncoder().encode(JSON.stringify(mutation)),
+        );
+        const epk = new Uint8Array(await webcrypto.subtle.exportKey('raw', pair.publicKey));
+        return {
+          id: mutation.id,
+          sealed: {
+            v: 1,
+            kid: key.kid,
+            epk: toBase64url(epk),
+            iv: toBase64url(iv),
+            ct: toBase64url(ct),
+          },
+        };
+      }
+
+      it('[K4] a sealed entry is opened and applied like a plain one; validation still runs', async () => {
+        const user = await newUser('Team Siegel');
+        const phone = await onDevice(user.email, user.id, user.teamId, 'S');
+        const key = phone.body.sealKey as SealKey;
+        const caseId = newRecordId();
+        const good = await seal(
+          key,
+          putCase(phone.member, 1, caseId, validCase({ givenName: 'Zeynep' })),
+        );
+        const bad = await seal(key, putCase(phone.member, 2, newRecordId(), { givenName: '' }));
+        const response = await server.push(phone.member, [good, bad] as never);
+        expect(response.statusCode).toBe(200);
+        expect(response.json().results.map((r: { status: string }) => r.status)).toEqual([
+          'applied',
+          'rejected',
+        ]);
+        const pulled = await server.pullAll(phone.member);
+        expect(pulled.changes.find((c) => c.id === caseId)?.fields.givenName).toBe('Zeynep');
+      });
+
+      it('[K4] a flipped byte, a wrong key id or an id that does not match refuses the whole push', async () => {
+        const user = await newUser('Team Siegel');
+        const phone = await onDevice(user.email, user.id, user.teamId, 'S');
+        const key = phone.body.sealKey as SealKey;
+        const sealed = await seal(key, putCase(phone.member, 1, newRecordId(), validCase()));
+        const ct = fromBase64url(sealed.sealed.ct);
+        ct[3]! ^= 1;
+        const tampered = { ...sealed, sealed: { ...sealed.sealed, ct: toBase64url(ct) } };
+        const wrongKid = { ...sealed, sealed: { ...sealed.sealed, kid: 'unbekannt' } };
+        const moved = { ...sealed, id: 2 };
+        for (const entry of [tampered, wrongKid, moved]) {
+          const response = await server.push(phone.member, [entry] as never);
+          expect(response.statusCode).toBe(400);
+          expect(response.json().error).toBe('invalid_sealed');
+        }
+        expect((await server.pullAll(phone.member)).lastMutationId).toBe(0);
+      });
+    });
+  });
+}
