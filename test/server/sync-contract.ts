@@ -214,6 +214,65 @@ export function describeSyncContract(backend: string, makeStore: StoreFactory): 
       );
     });
 
+    it('[M6] a write of the value already stored still moves the stamp, so an older edit arriving later loses', async () => {
+      const t = team();
+      const anna = await server.member(t);
+      const ben = await server.member(t);
+      const carla = await server.member(t);
+      const caseId = newRecordId();
+      await pushed(anna, putCase(anna, 1, caseId, validCase()));
+      const base = (await server.pullAll(ben)).cursor;
+      await server.pullAll(carla);
+      const ms = Date.now();
+      // t1 < t2 < t3: Anna writes X at t1, Ben X at t3, Carla Y at t2; Ben and Carla had not seen t1.
+      const t1 = clock(ms, anna.clientId);
+      const t2 = clock(ms + 10, carla.clientId);
+      const t3 = clock(ms + 20, ben.clientId);
+      await pushed(anna, putCase(anna, 2, caseId, { familyName: 'X' }, { hlc: t1 }));
+      const logBefore = await server.store.query('SELECT seq FROM change_log WHERE team_id = $1', [
+        anna.teamId,
+      ]);
+      const sameValue = await pushed(
+        ben,
+        putCase(ben, 1, caseId, { familyName: 'X' }, { hlc: t3, baseCursor: base }),
+      );
+      expect(sameValue.results[0]).toEqual({ id: 1, status: 'applied' });
+      // The stamp moved and devices learn the newer clock; the change log names value changes only.
+      const [row] = await server.store.query<{ stamps: Record<string, { hlc: string }> }>(
+        'SELECT stamps FROM records WHERE team_id = $1 AND tbl = $2 AND id = $3',
+        [anna.teamId, 'cases', caseId],
+      );
+      expect(row!.stamps.familyName!.hlc).toBe(t3);
+      const [pulled] = (await server.pullAll(anna)).changes.filter((c) => c.id === caseId);
+      expect(pulled!.hlc).toBe(t3);
+      expect(
+        await server.store.query('SELECT seq FROM change_log WHERE team_id = $1', [anna.teamId]),
+      ).toEqual(logBefore);
+
+      const older = await pushed(
+        carla,
+        putCase(carla, 1, caseId, { familyName: 'Y' }, { hlc: t2, baseCursor: base }),
+      );
+      expect(older.results[0]).toEqual({
+        id: 1,
+        status: 'applied',
+        conflicts: [{ field: 'familyName', losingValue: 'Y', keptValue: 'X', yoursLost: true }],
+      });
+      const [after] = (await server.pullAll(ben)).changes.filter((c) => c.id === caseId);
+      expect(after!.fields.familyName).toBe('X');
+      const conflicts = (await server.pullAll(ben)).changes.filter((c) => c.table === 'conflicts');
+      expect(conflicts.map((c) => c.fields)).toEqual([
+        expect.objectContaining({
+          recordId: caseId,
+          field: 'familyName',
+          losingValue: 'Y',
+          losingHlc: t2,
+          keptValue: 'X',
+          keptHlc: t3,
+        }),
+      ]);
+    });
+
     describe('[M4] the losing value of a concurrent edit becomes a conflict record of the team', () => {
       // Anna and Ben both start from the created case and rename it without seeing each other.
       async function concurrentRename(annaLater: boolean) {

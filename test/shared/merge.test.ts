@@ -93,11 +93,35 @@ describe('field merge', () => {
     expect(fromA.conflicts).toEqual([]);
   });
 
+  it('[M6] a newer write of the stored value moves the stamp, and a later-arriving older edit loses', () => {
+    const C = '0190a0b0-0000-7000-8000-00000000000c';
+    const base = mergeFields(undefined, change(A, 0, { status: 'inquiry' }), 1);
+    const fromA = mergeFields(base, change(A, 1_000, { status: 'intake' }, 1), 2);
+    const fromB = mergeFields(fromA, change(B, 3_000, { status: 'intake' }, 1), 3);
+    expect(fromB.changed).toEqual([]);
+    expect(fromB.stamped).toEqual(['status']);
+    expect(fromB.stamps.status).toEqual({ hlc: clock(3_000, B), version: 3 });
+
+    const fromC = mergeFields(fromB, change(C, 2_000, { status: 'closed' }, 1), 4);
+    expect(fromC.fields.status).toBe('intake');
+    expect(fromC.stamped).toEqual([]);
+    expect(fromC.conflicts).toEqual([
+      {
+        field: 'status',
+        losingValue: 'closed',
+        losingHlc: clock(2_000, C),
+        keptValue: 'intake',
+        keptHlc: clock(3_000, B),
+      },
+    ]);
+  });
+
   it('[M2] a replayed change changes nothing', () => {
     const first = change(A, 0, { givenName: 'Ahmad' });
     const once = mergeFields(undefined, first, 1);
     const twice = mergeFields(once, first, 2);
     expect(twice.changed).toEqual([]);
+    expect(twice.stamped).toEqual([]);
     expect(twice.fields).toEqual(once.fields);
     expect(twice.stamps).toEqual(once.stamps);
   });

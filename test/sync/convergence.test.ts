@@ -18,7 +18,9 @@ import { makeDevice, randomOperation, type Device } from './device-fleet';
 
 /** Seeds that once failed; each stays a fixed case. */
 const FIXED_SEEDS: number[] = [
-  7, // a re-sent unchanged value keeps the server's older stamp: present, not lost
+  7, // a re-sent unchanged value must move the server's stamp ([M6]); it once kept the older one
+  59, // a same-value write's newer stamp was dropped, so an older edit later won ([M6], issue 16)
+  92, // the same, traced: the older write was answered `applied` and no conflict named it ([M4])
 ];
 const SEEDS = Number(process.env.SYNC_SEEDS ?? 20);
 const STEPS = Number(process.env.SYNC_STEPS ?? 120);
@@ -136,9 +138,9 @@ describe('devices converge with the server over an unreliable network', () => {
             const stamp = row!.stamps[field];
             const stored = row!.fields[field];
             expect(stamp, `${where}: ${field} stored`).toBeDefined();
-            // Present (the server keeps the older stamp when the value did not change), or
-            // superseded by a later clock; never replaced by an older one.
-            const kept = sameValue(stored, value) || stamp!.hlc > entry.hlc;
+            // [M1]/[M6] the stored stamp is this write's clock or a later one, never an older one:
+            // a same-value write moves the stamp too, so an older edit cannot win against it.
+            const kept = stamp!.hlc >= entry.hlc;
             expect(kept, `${where}: ${field} lost (server ${JSON.stringify(stored)})`).toBe(true);
             if (stamp!.hlc === entry.hlc) {
               expect(sameValue(stored, value), `${where}: ${field} as written`).toBe(true);

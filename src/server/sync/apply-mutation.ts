@@ -94,12 +94,15 @@ export async function applyMutation(scope: PushScope, mutation: Mutation): Promi
     Object.entries(merged.stamps).filter(([field]) => field in fields),
   );
   const changed = merged.changed.filter((field) => field in fields);
+  const stamped = merged.stamped.filter((field) => field in fields);
   const conflicts = merged.conflicts.filter((conflict) => conflict.field in fields);
   const writes: Write[] = [];
-  if (changed.length > 0 || !stored) {
+  // [M6] a moved stamp alone is stored too (new version, so devices pull the newer clock); the
+  // change log names only fields whose value changed.
+  if (stamped.length > 0 || !stored) {
     const row: RecordRow = { fields, stamps, hlc: newestHlc(stamps, hlc), deleted: false, version };
     records.set(table, recordId, row);
-    writes.push({ table, recordId, op: 'put', fields: changed });
+    if (changed.length > 0 || !stored) writes.push({ table, recordId, op: 'put', fields: changed });
   }
   for (const conflict of conflicts) {
     writes.push(await storeConflict(scope, table, recordId, next, conflict, hlc));

@@ -35,8 +35,13 @@ export interface FieldConflict {
 export interface MergeResult {
   fields: Fields;
   stamps: Record<string, FieldStamp>;
-  /** Fields whose stored value changed. */
+  /** Fields whose stored value changed (what the change log records). */
   changed: string[];
+  /**
+   * Fields whose stamp moved, with or without a value change ([M6]): the row must be stored even
+   * when `changed` is empty, or a newer clock is forgotten and an older write can win later.
+   */
+  stamped: string[];
   conflicts: FieldConflict[];
 }
 
@@ -46,7 +51,8 @@ export interface MergeResult {
  * carries the clientId) and an equal clock from the same client is a replay: no change;
  * [M3] edits are concurrent when the stored stamp is newer than the writer's base cursor and came
  * from another client; [M4] the losing value of a concurrent edit with a different value becomes a
- * conflict, whichever side lost.
+ * conflict, whichever side lost; [M6] a newer write of the value already stored still moves the
+ * field's stamp, so the stamp always names the newest write the server has accepted.
  */
 export function mergeFields(
   stored: StoredRecord | undefined,
@@ -56,6 +62,7 @@ export function mergeFields(
   const fields: Fields = { ...stored?.fields };
   const stamps: Record<string, FieldStamp> = { ...stored?.stamps };
   const changed: string[] = [];
+  const stamped: string[] = [];
   const conflicts: FieldConflict[] = [];
 
   for (const [field, value] of Object.entries(incoming.fields)) {
@@ -78,6 +85,7 @@ export function mergeFields(
         });
       }
       if (!sameValue(current, value) || stamp === undefined) changed.push(field);
+      stamped.push(field);
       fields[field] = value;
       stamps[field] = { hlc: incoming.hlc, version };
     } else if (concurrent && incoming.hlc < stamp.hlc) {
@@ -90,7 +98,7 @@ export function mergeFields(
       });
     }
   }
-  return { fields, stamps, changed, conflicts };
+  return { fields, stamps, changed, stamped, conflicts };
 }
 
 /** Structural equality for JSON values (records hold only JSON). */
