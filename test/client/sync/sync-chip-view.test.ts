@@ -21,7 +21,7 @@ describe('[E4] the sync chip says what the last real round trip said', () => {
     ['never synced', { lastSyncAt: null }, false, 'Noch nicht synchronisiert', 'pending'],
     ['one pending change', { pending: 1 }, false, '1 Änderung offen', 'pending'],
     ['several pending changes', { pending: 3 }, false, '3 Änderungen offen', 'pending'],
-    ['a sync running', { pending: 3 }, true, 'Synchronisiert …', 'busy'],
+    ['a sync running', { pending: 3 }, true, 'Wird synchronisiert …', 'busy'],
     [
       'offline with pending changes',
       { pending: 2, lastError: error('offline') },
@@ -46,6 +46,19 @@ describe('[E4] the sync chip says what the last real round trip said', () => {
       'attention',
     ],
   ] as const)('%s', (_, overrides, running, label, tone) => {
-    expect(syncChipView({ ...base, ...overrides }, running)).toEqual({ label, tone });
+    expect(syncChipView({ ...base, ...overrides }, running)).toMatchObject({ label, tone });
+  });
+
+  // Issue 13: on a narrow screen the chip is an icon and this number, the label stays for screen
+  // readers and in the details.
+  it.each([
+    ['all synced', {}, 0],
+    ['pending changes', { pending: 6 }, 6],
+    ['offline with pending changes', { pending: 6, lastError: error('offline') }, 6],
+    ['offline, nothing pending', { lastError: error('offline') }, 0],
+    ['rejections first', { pending: 6, rejections: 2 }, 2],
+    ['conflicts', { unresolvedConflicts: 3 }, 3],
+  ] as const)('the count beside the icon: %s', (_, overrides, count) => {
+    expect(syncChipView({ ...base, ...overrides }, false).count).toBe(count);
   });
 });

@@ -8,27 +8,33 @@ export type ChipTone = 'ok' | 'busy' | 'pending' | 'attention' | 'error';
 export interface ChipView {
   label: string;
   tone: ChipTone;
+  /** The number a narrow screen shows beside the icon (pending, rejected or conflicting), or 0. */
+  count: number;
 }
 
 export function syncChipView(status: SyncStatus, running: boolean): ChipView {
+  const pending = status.pending;
   if (status.lastError?.kind === 'unauthorized') {
-    return { label: t('sync.status.signInAgain'), tone: 'error' };
+    return { label: t('sync.status.signInAgain'), tone: 'error', count: pending };
   }
-  if (running) return { label: t('sync.status.syncing'), tone: 'busy' };
+  if (running) return { label: t('sync.status.syncing'), tone: 'busy', count: pending };
   if (status.lastError) {
     const label = t(`sync.status.short.${status.lastError.kind}`);
-    return status.pending > 0
-      ? { label: `${label} · ${pendingLabel(status.pending)}`, tone: 'error' }
-      : { label, tone: 'error' };
+    return pending > 0
+      ? { label: `${label} · ${pendingLabel(pending)}`, tone: 'error', count: pending }
+      : { label, tone: 'error', count: 0 };
   }
-  if (status.rejections > 0)
-    return { label: rejectionsLabel(status.rejections), tone: 'attention' };
+  if (status.rejections > 0) {
+    const count = status.rejections;
+    return { label: rejectionsLabel(count), tone: 'attention', count };
+  }
   if (status.unresolvedConflicts > 0) {
-    return { label: conflictsLabel(status.unresolvedConflicts), tone: 'attention' };
+    const count = status.unresolvedConflicts;
+    return { label: conflictsLabel(count), tone: 'attention', count };
   }
-  if (status.pending > 0) return { label: pendingLabel(status.pending), tone: 'pending' };
-  if (!status.lastSyncAt) return { label: t('sync.status.never'), tone: 'pending' };
-  return { label: t('sync.status.synced'), tone: 'ok' };
+  if (pending > 0) return { label: pendingLabel(pending), tone: 'pending', count: pending };
+  if (!status.lastSyncAt) return { label: t('sync.status.never'), tone: 'pending', count: 0 };
+  return { label: t('sync.status.synced'), tone: 'ok', count: 0 };
 }
 
 export function pendingLabel(count: number): string {

@@ -7,9 +7,18 @@ import { useSession } from '../../state/session';
 import { openReauth } from '../session/auth-ui';
 import { useSyncRun } from './sync-run-state';
 import { useSyncStatus } from './use-sync-status';
-import { syncChipView } from './sync-chip-view';
+import { syncChipView, type ChipTone } from './sync-chip-view';
+import { Icon, type IconName } from '../../ui/icon';
 import { SyncDetails } from './sync-details';
 import './sync.css';
+
+const chipIcons: Record<ChipTone, IconName> = {
+  ok: 'check',
+  busy: 'sync',
+  pending: 'upload',
+  attention: 'alert',
+  error: 'alert',
+};
 
 export function SyncStatusChip() {
   const db = useSession((state) => state.db);
@@ -34,7 +43,12 @@ function ChipFor({ db }: { db: FeldakteDb }) {
         aria-label={t('sync.status.chipLabel', { state: view.label })}
         onClick={() => (expired ? openReauth() : setOpen(!open))}
       >
-        <span class="sync-chip__dot" aria-hidden="true" />
+        <Icon name={chipIcons[view.tone]} size={20} class="sync-chip__icon" />
+        {/* On a narrow screen only the icon and the number show (CSS); the label stays readable
+            for screen readers. The number comes from CSS content so textContent is the label. */}
+        {view.count > 0 && (
+          <span class="sync-chip__count" data-count={view.count} aria-hidden="true" />
+        )}
         <span class="sync-chip__label" role="status">
           {view.label}
         </span>

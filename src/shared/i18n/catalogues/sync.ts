@@ -46,7 +46,7 @@ export const sync = germanCatalogue({
   },
   status: {
     synced: 'Synchronisiert',
-    syncing: 'Synchronisiert …',
+    syncing: 'Wird synchronisiert …',
     pendingOne: '1 Änderung offen',
     pendingMany: '{count} Änderungen offen',
     never: 'Noch nicht synchronisiert',

@@ -1,0 +1,193 @@
+// Issue 13 item 1: every screen at 320 and 360 px, filled with the longest German words, names and
+// places, neither scrolls sideways nor clips text. The built app, the real server, Chromium.
+// SCREENSHOT_DIR=/tmp/shots keeps a screenshot of every screen for a look by eye.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startE2eServer, type E2eServer } from '../support/e2e-server';
+import {
+  launchChromium,
+  newDevice,
+  setOffline,
+  signIn,
+  syncChip,
+  waitForServiceWorker,
+  waitForSynced,
+  type Device,
+} from '../support/e2e-browser';
+import { seedConflict, seedLongData, type LongDataIds } from '../support/e2e-long-data';
+
+let server: E2eServer;
+let browser: Browser;
+let phone: Device;
+let ids: LongDataIds;
+const screenshotDir = process.env.SCREENSHOT_DIR;
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  const [lena, omar] = server.accounts;
+  ids = await seedLongData(server, lena!.email);
+  await seedConflict(server, omar!.email, ids.caseId);
+  browser = await launchChromium();
+  phone = await newDevice(browser, server.url);
+  await signIn(phone.page, lena!.email, server.password);
+  await waitForServiceWorker(phone.page);
+  await waitForSynced(phone.page);
+  if (screenshotDir) mkdirSync(screenshotDir, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function routes(): string[] {
+  const c = `/faelle/${ids.caseId}`;
+  const p = `/netzwerk/${ids.partnerId}`;
+  return [
+    '/',
+    '/faelle',
+    '/faelle/neu',
+    c,
+    `${c}/bearbeiten`,
+    `${c}/aufenthalt/neu`,
+    `${c}/aufenthalt/${ids.statusId}`,
+    `${c}/bedarfe/neu`,
+    `${c}/bedarfe/${ids.needId}`,
+    `${c}/vermittlungen/neu`,
+    `${c}/vermittlungen/${ids.referralId}`,
+    `${c}/vermittlungen/${ids.referralId}/zusammenfassung`,
+    `${c}/einwilligungen/neu`,
+    `${c}/fallkonferenz/${ids.conferenceId}`,
+    '/termine',
+    '/termine/neu',
+    '/termine/hygiene',
+    `/termine/${ids.appointmentId}`,
+    `/termine/${ids.appointmentId}/bearbeiten`,
+    `/termine/${ids.appointmentId}/verschieben`,
+    '/netzwerk',
+    '/netzwerk/neu',
+    '/netzwerk/eingang',
+    p,
+    `${p}/bearbeiten`,
+    `${p}/angebote/neu`,
+    `${p}/angebote/${ids.offerId}`,
+    '/mehr',
+    '/mehr/konflikte',
+    '/mehr/abgelehnt',
+  ];
+}
+
+/**
+ * What a person would see as broken: the page wider than the screen, a box whose text sticks out
+ * of it (clipped or overlapping), or text outside the screen. Returns one line per problem.
+ */
+function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width)
+      problems.push(`page is ${document.documentElement.scrollWidth}px wide`);
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      if (el.closest('.visually-hidden, svg, select, input, textarea, script, style')) continue;
+      const ownText = [...el.childNodes].some(
+        (node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '',
+      );
+      if (!ownText || el.getClientRects().length === 0) continue;
+      const style = getComputedStyle(el);
+      // Hidden on screen but read by screen readers (the visually-hidden pattern) is not clipped.
+      if (style.visibility === 'hidden' || style.clip === 'rect(0px, 0px, 0px, 0px)') continue;
+      if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+        problems.push(
+          `text wider than its box (${el.scrollWidth} > ${el.clientWidth}): ${describe(el)}`,
+        );
+      const box = el.getBoundingClientRect();
+      if (box.right > width + 1 || box.left < -1)
+        problems.push(
+          `text outside the screen (${Math.round(box.left)}..${Math.round(box.right)}): ${describe(el)}`,
+        );
+    }
+    return problems;
+  });
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.locator('.bottom-nav').waitFor();
+  await page.waitForFunction(() => !document.body.textContent?.includes('Lädt …'), null, {
+    polling: 100,
+  });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+async function look(page: Page, width: number, path: string): Promise<string[]> {
+  await page.goto(path);
+  await settle(page);
+  if (screenshotDir) {
+    const name = `${width}${path.replaceAll(/[0-9a-f-]{36}/g, 'id').replaceAll(/[/:]/g, '_')}`;
+    // One picture per screenful, as a person scrolls through it.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0, part = 0; y < height; y += 700, part++) {
+      const clip = { x: 0, y, width, height: Math.min(740, height - y) };
+      await page.screenshot({
+        path: join(screenshotDir, `${name}-${part}.png`),
+        fullPage: true,
+        clip,
+      });
+    }
+  }
+  return (await layoutProblems(page)).map((problem) => `${width}px ${path}: ${problem}`);
+}
+
+describe.each([320, 360])('at %i px', (width) => {
+  it('no screen scrolls sideways or clips text', async () => {
+    const { page } = phone;
+    await page.setViewportSize({ width, height: 740 });
+    const problems: string[] = [];
+    for (const path of routes()) problems.push(...(await look(page, width, path)));
+    expect(problems).toEqual([]);
+  });
+
+  it('offline with pending changes, the sync chip stays an icon and a count', async () => {
+    const { page } = phone;
+    await page.setViewportSize({ width, height: 740 });
+    await setOffline(phone, true);
+    await page.goto('/');
+    await settle(page);
+    // A pending change: tick one of the seeded tasks done (each width ticks another one).
+    await page.getByRole('checkbox').first().click();
+    await expect
+      .poll(async () => (await syncChip(page).textContent())?.trim())
+      .toBe('Keine Verbindung · 1 Änderung offen');
+    expect(await look(page, width, '/')).toEqual([]);
+    const chip = await syncChip(page).boundingBox();
+    expect(chip!.width).toBeLessThanOrEqual(80);
+    expect(
+      await page
+        .locator('.sync-chip__count')
+        .evaluate((el) => getComputedStyle(el, '::after').content),
+    ).toBe('"1"');
+    await setOffline(phone, false);
+    await waitForSynced(page);
+  });
+
+  it('touch targets of checkboxes, the back arrow and row links are at least 44 x 44 px', async () => {
+    const { page } = phone;
+    await page.setViewportSize({ width, height: 740 });
+    await look(page, width, `/faelle/${ids.caseId}`);
+    const small = await page.evaluate(() =>
+      [
+        ...document.querySelectorAll<HTMLElement>(
+          'a.icon-button, .row__link, .task-check, button, .chip, summary, .field--check',
+        ),
+      ]
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => ({ el, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width < 44 || box.height < 44)
+        .map(({ el, box }) => `${el.className} ${Math.round(box.width)}x${Math.round(box.height)}`),
+    );
+    expect(small).toEqual([]);
+  });
+});
