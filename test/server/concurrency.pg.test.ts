@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Store } from '../../src/server/store/store';
 import type { Change } from '../../src/shared/sync/protocol';
 import {
+  addTeam,
   newRecordId,
   postgresStore,
   putCase,
@@ -86,6 +87,8 @@ async function read(member: Member, writing: () => boolean) {
 }
 
 it('[V2] concurrent pushes and pulls lose and skip nothing', async () => {
+  // The team first: members made at once would each try to create it.
+  await addTeam(server.store, 'Team Last');
   const writers = await Promise.all(
     Array.from({ length: WRITERS }, () => server.member('Team Last')),
   );
