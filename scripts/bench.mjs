@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const all = ['bundle-size', 'case-search', 'first-screen', 'first-sync', 'server-load'];
+const all = ['bundle-size', 'case-search', 'first-screen', 'first-sync', 'server-load', 'report'];
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));
 const names = wanted.length ? wanted : all;
 const results = {};
@@ -23,9 +23,14 @@ for (const name of names) {
     encoding: 'utf8',
   });
   process.stdout.write(run.stdout);
-  const last = run.stdout.trim().split('\n').at(-1) ?? '';
+  // The figures are the last JSON line (a benchmark may end with a readable verdict line).
+  const json = run.stdout
+    .trim()
+    .split('\n')
+    .reverse()
+    .find((line) => line.startsWith('{'));
   try {
-    results[name] = JSON.parse(last);
+    results[name] = JSON.parse(json ?? '');
   } catch {
     results[name] = { error: `exit ${run.status}` };
   }

@@ -9,6 +9,7 @@ import { registerSecurityHeaders } from './http/security-headers';
 import { registerStaticFiles } from './http/static-files';
 import { sessionRoutes } from './routes/session-routes';
 import { syncRoutes } from './routes/sync-routes';
+import { reportRoutes } from './routes/report-routes';
 
 export interface AppOptions {
   store: Store;
@@ -44,6 +45,7 @@ export async function buildApp({
 
   sessionRoutes(app, store, now);
   syncRoutes(app, store, now);
+  reportRoutes(app, store, now);
   await registerStaticFiles(app, staticDir);
   return app;
 }

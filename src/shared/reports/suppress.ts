@@ -111,12 +111,13 @@ function publish(values: readonly number[], marks: readonly Mark[]): PublishedCo
   );
 }
 
-/** The first suppressed entry whose value a reader can pin down. */
-function exposedEntry(table: CountTable, marks: readonly Mark[]): number | undefined {
+/** Suppressed entries whose value a reader can pin down. */
+function exposedEntries(table: CountTable, marks: readonly Mark[]): number[] {
   const bounds = readerBounds(publish(table.values, marks));
   propagateBounds(bounds, table.sums);
-  const index = marks.findIndex((mark, i) => mark !== 'shown' && bounds[i]!.lo === bounds[i]!.hi);
-  return index >= 0 ? index : undefined;
+  return marks.flatMap((mark, i) =>
+    mark !== 'shown' && bounds[i]!.lo === bounds[i]!.hi ? [i] : [],
+  );
 }
 
 /** Publishes a table: counts 1-4 as "<5", and enough other entries as "x" that none is pinned. */
@@ -125,20 +126,29 @@ export function suppressTable(table: CountTable): PublishedCount[] {
   const marks: Mark[] = values.map((value) => (isSmallCount(value) ? 'small' : 'shown'));
   if (!marks.includes('small')) return [...values];
   const totals = new Set(sums.map((sum) => sum.total));
+  // Cells before totals (a total is the figure readers need most), then the smallest count.
+  const preference = (a: number, b: number) =>
+    Number(totals.has(a)) - Number(totals.has(b)) || values[a]! - values[b]! || a - b;
   for (let guard = 0; guard <= values.length; guard++) {
-    const exposed = exposedEntry(table, marks);
-    if (exposed === undefined) return publish(values, marks);
-    // Hide the smallest visible count >= 5 in a sum through the exposed entry (cells before
-    // totals: a total is the figure readers need most).
-    const candidates = sums
-      .filter((sum) => sum.total === exposed || sum.parts.includes(exposed))
-      .flatMap((sum) => [...sum.parts, sum.total])
-      .filter((i) => marks[i] === 'shown' && values[i]! >= HIDDEN_MIN);
+    const exposed = exposedEntries(table, marks);
+    if (exposed.length === 0) return publish(values, marks);
+    const first = exposed[0]!;
+    const candidates = [
+      ...new Set(
+        sums
+          .filter((sum) => sum.total === first || sum.parts.includes(first))
+          .flatMap((sum) => [...sum.parts, sum.total])
+          .filter((i) => marks[i] === 'shown' && values[i]! >= HIDDEN_MIN),
+      ),
+    ].sort(preference);
     if (candidates.length === 0) break;
-    candidates.sort(
-      (a, b) => Number(totals.has(a)) - Number(totals.has(b)) || values[a]! - values[b]! || a - b,
-    );
-    marks[candidates[0]!] = 'hidden';
+    // Hide the preferred count that frees the pinned entry on its own, else the preferred one.
+    const freeing = candidates.find((candidate) => {
+      const trial = [...marks];
+      trial[candidate] = 'hidden';
+      return !exposedEntries(table, trial).includes(first);
+    });
+    marks[freeing ?? candidates[0]!] = 'hidden';
   }
   // Nothing left to hide in the sums concerned: hide every count >= 5 of the table.
   return values.map((value) =>

@@ -1,0 +1,59 @@
+// GET /api/reports/summary(.csv)?from=YYYY-MM-DD&to=YYYY-MM-DD[&team=<id>]: the team's anonymised
+// report. THMs and coordinators get their own team's figures only; admins may name any team.
+// Auth MUST come before the period is checked: a signed-out request learns nothing (401).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Store } from '../store/store';
+import { requireSession } from '../auth/request-session';
+import { HttpError } from '../http/api-error';
+import { parseReportPeriod } from '../../shared/reports/report';
+import { teamReportCounts } from '../reports/team-report-counts';
+import { buildSummary } from '../reports/summary';
+import { summaryCsv } from '../reports/summary-csv';
+import { reportsNeedConsent } from '../reports/report-settings';
+
+interface ReportQuery {
+  from?: unknown;
+  to?: unknown;
+  team?: unknown;
+}
+
+export function reportRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
+  const summaryFor = async (request: FastifyRequest, reply: FastifyReply) => {
+    const { user } = await requireSession(store, request, reply, now());
+    const query = (request.query ?? {}) as ReportQuery;
+    let team = user.team;
+    if (query.team !== undefined && query.team !== user.team.id) {
+      if (user.role !== 'admin') {
+        throw new HttpError(403, 'other_team', 'Sie sehen nur die Zahlen Ihres eigenen Teams.');
+      }
+      const [other] =
+        typeof query.team === 'string'
+          ? await store.query<{ id: string; name: string }>(
+              'SELECT id, name FROM teams WHERE id = $1',
+              [query.team],
+            )
+          : [];
+      if (!other) throw new HttpError(404, 'unknown_team', 'Dieses Team gibt es nicht.');
+      team = other;
+    }
+    const parsed = parseReportPeriod(query.from, query.to);
+    if (!parsed.ok) throw new HttpError(400, 'invalid_period', parsed.message);
+    const consentRequired = await reportsNeedConsent(store, team.id);
+    const counts = await teamReportCounts(store, team.id, parsed.period, consentRequired);
+    reply.header('cache-control', 'no-store');
+    return buildSummary(team, parsed.period, counts, consentRequired);
+  };
+
+  app.get('/api/reports/summary', async (request, reply) => summaryFor(request, reply));
+
+  app.get('/api/reports/summary.csv', async (request, reply) => {
+    const summary = await summaryFor(request, reply);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header(
+        'content-disposition',
+        `attachment; filename="sachbericht-${summary.from}-bis-${summary.to}.csv"`,
+      )
+      .send(summaryCsv(summary));
+  });
+}
