@@ -53,6 +53,11 @@ export function databaseName(userId: string): string {
   return `feldakte-${userId}`;
 }
 
+/** Whose database this is (the name carries the user id), for "mine" in page and worker alike. */
+export function userIdOf(db: Pick<FeldakteDb, 'name'>): string {
+  return db.name.startsWith('feldakte-') ? db.name.slice('feldakte-'.length) : db.name;
+}
+
 export function openDatabase(userId: string): FeldakteDb {
   const db = new Dexie(databaseName(userId)) as FeldakteDb;
   // Version history: never edit a released version; add a new one with an upgrade if needed.

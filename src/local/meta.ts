@@ -2,6 +2,7 @@
 import type { FeldakteDb } from './db';
 import type { SyncErrorKind } from './sync/sync-error';
 import { newRecordId } from '../shared/domain/record-id';
+import type { TeamResponse } from '../shared/sync/protocol';
 
 export interface MetaValues {
   clientId: string;
@@ -17,6 +18,8 @@ export interface MetaValues {
   /** Up to when reminders were shown, by the page or the service worker (no reminder twice). */
   remindersShownUntil: string | null;
   lastSyncError: { kind: SyncErrorKind; message: string; at: string } | null;
+  /** The team's case workers, names only (`GET /api/team`), and when they were fetched. */
+  team: (TeamResponse & { fetchedAt: string }) | null;
 }
 
 export async function getMeta<K extends keyof MetaValues>(

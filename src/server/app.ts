@@ -10,6 +10,7 @@ import { registerStaticFiles } from './http/static-files';
 import { sessionRoutes } from './routes/session-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { reportRoutes } from './routes/report-routes';
+import { teamRoutes } from './routes/team-routes';
 
 export interface AppOptions {
   store: Store;
@@ -46,6 +47,7 @@ export async function buildApp({
   sessionRoutes(app, store, now);
   syncRoutes(app, store, now);
   reportRoutes(app, store, now);
+  teamRoutes(app, store, now);
   await registerStaticFiles(app, staticDir);
   return app;
 }

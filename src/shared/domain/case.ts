@@ -137,6 +137,9 @@ export const caseSchema = v.object({
   resources: optional(text(LONG)),
   lifeWorldNotes: optional(text(LONG)),
   assignedTo: optional(v.pipe(v.string(), v.maxLength(64))),
+  /** A colleague covering the case during an absence (Vertretung), until `coveredUntil` if set. */
+  coveredBy: optional(v.pipe(v.string(), v.maxLength(64))),
+  coveredUntil: optional(isoDate('Bitte ein gültiges Datum für das Ende der Vertretung eingeben')),
   status: choice(caseStatuses, 'Bitte einen Status aus der Liste wählen'),
   closingReason: optional(
     choice(closingReasons, 'Bitte einen Abschlussgrund aus der Liste wählen'),
@@ -213,6 +216,7 @@ export function caseStatusChange(
 
 /** German reason why `next` may not follow `prev`, or null. Runs on the phone and the server. */
 export function checkCaseChange(prev: Case | undefined, next: Case, today: string): string | null {
+  if (next.coveredUntil && !next.coveredBy) return 'Eine Vertretung braucht eine Person.';
   if (next.status === 'closed' && !next.closingReason) return 'Bitte einen Abschlussgrund wählen.';
   if (next.status !== 'closed' && next.closingReason) {
     return 'Ein offener Fall hat keinen Abschlussgrund.';

@@ -6,6 +6,7 @@ import { casesEn } from './catalogues/en/cases';
 import { appointmentsEn } from './catalogues/en/appointments';
 import { networkEn } from './catalogues/en/network';
 import { syncEn } from './catalogues/en/sync';
+import { teamEn } from './catalogues/en/team';
 
 export const en: SameShape<Catalogue> = {
   common: commonEn,
@@ -13,4 +14,5 @@ export const en: SameShape<Catalogue> = {
   appointments: appointmentsEn,
   network: networkEn,
   sync: syncEn,
+  team: teamEn,
 };

@@ -4,6 +4,7 @@ import { cases } from './catalogues/cases';
 import { appointments } from './catalogues/appointments';
 import { network } from './catalogues/network';
 import { sync } from './catalogues/sync';
+import { team } from './catalogues/team';
 
-export const de = { common, cases, appointments, network, sync };
+export const de = { common, cases, appointments, network, sync, team };
 export type Catalogue = typeof de;

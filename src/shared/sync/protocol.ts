@@ -100,3 +100,18 @@ export interface SessionUser {
   role: 'thm' | 'coordinator' | 'admin';
   team: { id: string; name: string };
 }
+
+/**
+ * `GET /api/team`: the caller's team and its case workers, names only, so a phone can name a
+ * colleague (conflicts, handover, cover) offline. Disabled colleagues stay listed, `active: false`,
+ * because old records still name them.
+ */
+export interface TeamMember {
+  id: string;
+  name: string;
+  active: boolean;
+}
+export interface TeamResponse {
+  team: { id: string; name: string };
+  members: TeamMember[];
+}

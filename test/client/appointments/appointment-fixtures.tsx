@@ -42,11 +42,13 @@ export async function write(
   return result.id;
 }
 
+/** A case in the signed-in THM's charge, as "Neuer Fall" makes it. */
 export function writeCase(db: FeldakteDb, fields: Record<string, unknown> = {}): Promise<string> {
   return write(db, 'cases', {
     givenName: 'Amina',
     familyName: 'Yousef',
     status: 'active',
+    assignedTo: useSession.getState().user?.id ?? null,
     ...fields,
   });
 }

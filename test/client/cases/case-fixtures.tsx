@@ -31,7 +31,8 @@ export function signIn(): { user: SessionUser; db: FeldakteDb } {
     role: 'thm',
     team: { id: 'team-nord', name: 'Team Nord' },
   };
-  const db = openDatabase(`test-${Math.random().toString(36).slice(2)}`);
+  // As in the app: the database name carries the user id (whose "mine" it is).
+  const db = openDatabase(user.id);
   useSession.setState({ user, db });
   return { user, db };
 }
@@ -53,11 +54,13 @@ export async function write(
   return result.id;
 }
 
+/** A case in the signed-in THM's charge, as "Neuer Fall" makes it. */
 export function writeCase(db: FeldakteDb, fields: Record<string, unknown> = {}): Promise<string> {
   return write(db, 'cases', {
     givenName: 'Ahmad',
     familyName: 'Karimi',
     status: 'active',
+    assignedTo: useSession.getState().user?.id ?? null,
     ...fields,
   });
 }

@@ -21,6 +21,7 @@ import {
   weekRange,
 } from './local-time';
 import { useAppointmentsBetween, type AgendaData } from './use-appointments-between';
+import { ScopeToggle } from '../team/scope-toggle';
 
 export function AgendaPage() {
   usePageTitle(t('appointments.title'));
@@ -33,6 +34,7 @@ export function AgendaPage() {
 
   return (
     <>
+      <ScopeToggle />
       <div class="filter-bar">
         <ChipChoice
           legend={t('appointments.agenda.view')}

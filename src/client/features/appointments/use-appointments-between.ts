@@ -3,10 +3,16 @@
 import type { FeldakteDb, StoredRecord } from '../../../local/db';
 import type { Appointment } from '../../../shared/domain/appointment';
 import { overlapIds } from '../../../shared/domain/appointment-overlap';
-import { useDb } from '../../state/session';
+import { isMyAppointment } from '../../../shared/domain/case-ownership';
+import { toLocalDate } from '../../../shared/domain/common';
+import { useDb, useSession } from '../../state/session';
 import { useLiveQuery } from '../../ui/use-live-query';
+import { useScope } from '../team/scope-toggle';
 
-export type CasePerson = Pick<StoredRecord<'cases'>, 'id' | 'givenName' | 'familyName'>;
+export type CasePerson = Pick<
+  StoredRecord<'cases'>,
+  'id' | 'givenName' | 'familyName' | 'assignedTo' | 'coveredBy' | 'coveredUntil'
+>;
 
 export interface AgendaData {
   appointments: Appointment[];
@@ -14,20 +20,21 @@ export interface AgendaData {
   overlaps: Set<string>;
 }
 
+/** `mine`: only the user's own appointments (case-ownership.ts); without it, the team's. */
 export async function loadAppointmentsBetween(
   db: FeldakteDb,
   from: string,
   to: string,
+  mine?: { userId: string; today: string },
 ): Promise<AgendaData> {
-  const appointments = await db.appointments
-    .where('startsAt')
-    .between(from, to, true, false)
-    .toArray();
-  return {
-    appointments,
-    people: await peopleOf(db, appointments),
-    overlaps: overlapIds(appointments),
-  };
+  const all = await db.appointments.where('startsAt').between(from, to, true, false).toArray();
+  const people = await peopleOf(db, all);
+  const appointments = mine
+    ? all.filter((a) =>
+        isMyAppointment(a, a.caseId ? people.get(a.caseId) : undefined, mine.userId, mine.today),
+      )
+    : all;
+  return { appointments, people, overlaps: overlapIds(all) };
 }
 
 export async function peopleOf(
@@ -39,8 +46,14 @@ export async function peopleOf(
   return new Map(cases.filter((c) => c !== undefined).map((c) => [c.id, c]));
 }
 
-/** `undefined` while loading. */
+/** `undefined` while loading. Follows the "Meine / Ganzes Team" choice. */
 export function useAppointmentsBetween(from: string, to: string): AgendaData | undefined {
   const db = useDb();
-  return useLiveQuery(() => loadAppointmentsBetween(db, from, to), [db, from, to]);
+  const userId = useSession((state) => state.user?.id ?? '');
+  const scope = useScope((state) => state.scope);
+  const today = toLocalDate(new Date());
+  return useLiveQuery(
+    () => loadAppointmentsBetween(db, from, to, scope === 'mine' ? { userId, today } : undefined),
+    [db, from, to, scope, userId, today],
+  );
 }

@@ -10,7 +10,9 @@ import {
 } from '../../../shared/domain/case';
 import { toLocalDate } from '../../../shared/domain/common';
 import { formatDay, t } from '../../../shared/i18n/t';
-import { useSession } from '../../state/session';
+import { useDb, useSession } from '../../state/session';
+import { HandoverSheet } from '../team/handover-sheet';
+import { memberName, useTeamMembers } from '../team/use-team-members';
 import { Button, LinkButton } from '../../ui/button';
 import { StatusPill } from '../../ui/status-pill';
 import { caseStatusLabel, caseStatusTone, closingReasonLabel } from './labels';
@@ -20,7 +22,9 @@ import { PendingBadge } from '../sync/pending-badge';
 
 export function CaseProfile({ record }: { record: Case }) {
   const [sheetOpen, setSheetOpen] = useState(false);
+  const [handoverOpen, setHandoverOpen] = useState(false);
   const userId = useSession((state) => state.user?.id);
+  const members = useTeamMembers(useDb());
   const today = toLocalDate(new Date());
   const age = ageOn(record.birthDate, today);
   const facts: [string, string | null | undefined][] = [
@@ -52,9 +56,16 @@ export function CaseProfile({ record }: { record: Case }) {
     [t('cases.fields.countryOfOrigin'), record.countryOfOrigin],
     [t('cases.fields.shelter'), record.shelter],
     [t('cases.fields.schooling'), record.schooling && t(`cases.schooling.${record.schooling}`)],
+    [t('team.assigned'), memberName(members, record.assignedTo, userId)],
     [
-      t('cases.fields.assignedTo'),
-      record.assignedTo && record.assignedTo === userId ? t('cases.list.mine') : null,
+      t('team.covered'),
+      record.coveredBy &&
+        (record.coveredUntil
+          ? t('team.coveredUntil', {
+              name: memberName(members, record.coveredBy, userId),
+              date: formatDay(record.coveredUntil),
+            })
+          : memberName(members, record.coveredBy, userId)),
     ],
   ];
   const shown = facts.filter((fact): fact is [string, string] => !!fact[1]);
@@ -113,8 +124,14 @@ export function CaseProfile({ record }: { record: Case }) {
         <LinkButton href={`/faelle/${record.id}/bearbeiten`} block>
           {t('cases.detail.editProfile')}
         </LinkButton>
+        {record.status !== 'closed' && (
+          <Button block onClick={() => setHandoverOpen(true)}>
+            {t('team.handover.open')}
+          </Button>
+        )}
       </div>
       <CaseStatusSheet record={record} open={sheetOpen} onClose={() => setSheetOpen(false)} />
+      <HandoverSheet record={record} open={handoverOpen} onClose={() => setHandoverOpen(false)} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { checkForUpdate, requestBackgroundSync } from '../../sw-bridge';
 import { startSyncScheduler } from './sync-scheduler';
 import { useSyncRun } from './sync-run-state';
 import { PULL_PAGE_SIZE } from './pull-page-size';
+import { refreshTeamMembers } from '../../../local/team-members';
 
 // The engine arrives as its own chunk: the first sync waits for the first screen anyway, so its
 // code need not delay it.
@@ -38,6 +39,8 @@ export function useSyncScheduler(db: FeldakteDb | null): void {
         const result = await syncOnce(target, transport, { pullLimit: PULL_PAGE_SIZE });
         // The server wants a newer app ([S1]): look for it so "Neue Version verfügbar" appears.
         if (!result.ok && result.error.kind === 'outdated') void checkForUpdate();
+        // The colleagues' names ride along with a working connection (throttled inside).
+        if (result.ok) void refreshTeamMembers(target).catch(() => undefined);
         return result;
       },
       onLocalWrite: () => void requestBackgroundSync(),

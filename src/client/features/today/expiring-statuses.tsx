@@ -8,7 +8,9 @@ import {
   type ResidenceStatus,
 } from '../../../shared/domain/residence-status';
 import { t } from '../../../shared/i18n/t';
-import { useDb } from '../../state/session';
+import { isMyCase } from '../../../shared/domain/case-ownership';
+import { useDb, useSession } from '../../state/session';
+import { useScope } from '../team/scope-toggle';
 import { ListRow, RowList } from '../../ui/list-row';
 import { Section } from '../../ui/section';
 import { useLiveQuery } from '../../ui/use-live-query';
@@ -20,6 +22,8 @@ const EXPIRED_LOOKBACK_DAYS = 30;
 
 export function ExpiringStatuses({ today }: { today: string }) {
   const db = useDb();
+  const userId = useSession((state) => state.user?.id ?? '');
+  const scope = useScope((state) => state.scope);
   const rows = useLiveQuery(async () => {
     const candidates = await db.statuses
       .where('validUntil')
@@ -38,6 +42,7 @@ export function ExpiringStatuses({ today }: { today: string }) {
     const found: { status: ResidenceStatus; name: string }[] = [];
     for (const record of cases) {
       if (!record || !isOpenCase(record.status)) continue;
+      if (scope === 'mine' && !isMyCase(record, userId, today)) continue;
       const current = currentResidenceStatus(all.filter((s) => s.caseId === record.id));
       if (current && candidates.some((c) => c.id === current.id)) {
         found.push({ status: current, name: fullName(record) });
@@ -46,7 +51,7 @@ export function ExpiringStatuses({ today }: { today: string }) {
     return found.sort((a, b) =>
       (a.status.validUntil ?? '').localeCompare(b.status.validUntil ?? ''),
     );
-  }, [db, today]);
+  }, [db, today, scope, userId]);
 
   if (!rows) return null;
   return (

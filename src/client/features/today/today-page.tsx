@@ -10,6 +10,7 @@ import { AddTaskSheet } from '../cases/add-task-sheet';
 import { ExpiringStatuses } from './expiring-statuses';
 import { GapSheet } from './gap-sheet';
 import { TodayTasks } from './today-tasks';
+import { ScopeToggle } from '../team/scope-toggle';
 
 export function TodayPage() {
   usePageTitle(t('cases.today.title'));
@@ -19,6 +20,7 @@ export function TodayPage() {
   return (
     <>
       <p class="page-intro">{formatLongDay(now)}</p>
+      <ScopeToggle />
       <TodayAppointments />
       <TodayTasks today={today} />
       <ExpiringStatuses today={today} />

@@ -2,7 +2,9 @@
 import { fullName } from '../../../shared/domain/case';
 import { compareTasks } from '../../../shared/domain/task';
 import { t } from '../../../shared/i18n/t';
-import { useDb } from '../../state/session';
+import { isMyTask } from '../../../shared/domain/case-ownership';
+import { useDb, useSession } from '../../state/session';
+import { useScope } from '../team/scope-toggle';
 import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { RowList } from '../../ui/list-row';
@@ -16,16 +18,27 @@ export const OVERDUE_SHOWN = 20;
 
 export function TodayTasks({ today }: { today: string }) {
   const db = useDb();
+  const userId = useSession((state) => state.user?.id ?? '');
+  const scope = useScope((state) => state.scope);
   const [showAll, setShowAll] = useState(false);
   const data = useLiveQuery(async () => {
-    const due = (await db.tasks.where('dueOn').belowOrEqual(today).toArray())
-      .filter((task) => !task.doneOn)
+    const open = (await db.tasks.where('dueOn').belowOrEqual(today).toArray()).filter(
+      (task) => !task.doneOn,
+    );
+    const caseIds = [...new Set(open.flatMap((task) => (task.caseId ? [task.caseId] : [])))];
+    const cases = new Map(
+      (await db.cases.bulkGet(caseIds)).flatMap((c) => (c ? [[c.id, c] as const] : [])),
+    );
+    const due = open
+      .filter(
+        (task) =>
+          scope === 'team' ||
+          isMyTask(task, task.caseId ? cases.get(task.caseId) : undefined, userId, today),
+      )
       .sort(compareTasks);
-    const caseIds = [...new Set(due.map((task) => task.caseId).filter((id): id is string => !!id))];
-    const cases = await db.cases.bulkGet(caseIds);
-    const names = new Map(cases.flatMap((c) => (c ? [[c.id, fullName(c)] as const] : [])));
+    const names = new Map([...cases.values()].map((c) => [c.id, fullName(c)] as const));
     return { due, names };
-  }, [db, today]);
+  }, [db, today, scope, userId]);
 
   if (!data) return null;
   const overdue = data.due.filter((task) => task.dueOn < today);

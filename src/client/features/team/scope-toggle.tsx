@@ -1,0 +1,30 @@
+// "Meine" / "Ganzes Team": the lists of Heute and the agenda show my own work first; the team's is
+// one tap away. The choice is UI state for the session (zustand), not stored on the device.
+import { create } from 'zustand';
+import { t } from '../../../shared/i18n/t';
+import { ToggleChip } from '../../ui/chips';
+
+export type Scope = 'mine' | 'team';
+
+export const useScope = create<{ scope: Scope; setScope(scope: Scope): void }>((set) => ({
+  scope: 'mine',
+  setScope: (scope) => set({ scope }),
+}));
+
+export function ScopeToggle() {
+  const { scope, setScope } = useScope();
+  return (
+    <div class="filter-bar" role="group" aria-label={t('team.scope.label')}>
+      <ToggleChip
+        label={t('team.scope.mine')}
+        pressed={scope === 'mine'}
+        onToggle={() => setScope('mine')}
+      />
+      <ToggleChip
+        label={t('team.scope.team')}
+        pressed={scope === 'team'}
+        onToggle={() => setScope('team')}
+      />
+    </div>
+  );
+}
