@@ -74,6 +74,21 @@ describe('referral summary for a partner', () => {
     expect(screen.getByRole('button', { name: 'Drucken' })).toBeTruthy();
   });
 
+  it('names the person for the THM on the screen, outside the printed sheet', async () => {
+    const { caseId, referralId } = await scene(['contact', 'reason']);
+    renderNetworkApp(`/faelle/${caseId}/vermittlungen/${referralId}/zusammenfassung`);
+    const sheet = await screen.findByRole('article');
+    expect(screen.getByText(/^Für Amina Haddad:/)).toBeTruthy();
+    expect(sheet.textContent).not.toContain('Amina');
+  });
+
+  it('the referral detail names the person and links to the case', async () => {
+    const { caseId, referralId } = await scene(['reason']);
+    renderNetworkApp(`/faelle/${caseId}/vermittlungen/${referralId}`);
+    const link = await screen.findByRole('link', { name: 'für Amina Haddad' });
+    expect(link.getAttribute('href')).toBe(`/faelle/${caseId}`);
+  });
+
   it('without a valid consent there is no summary at all', async () => {
     const { db, caseId, referralId } = await scene(['name', 'reason']);
     const [consent] = await db.consents.toArray();

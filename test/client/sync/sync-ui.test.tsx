@@ -155,6 +155,42 @@ describe('Konflikte', () => {
     expect((await db.cases.get(caseId))?.phone).toBe('0171 222222');
     expect((await db.conflicts.toArray())[0]?.resolution).toBe('dismissed');
   });
+  it('[M4] names the person, the record and the colleague who kept the other value', async () => {
+    const { db, user } = signInForTest();
+    await setMeta(db, 'team', {
+      team: { id: 'team-1', name: 'Team Nord' },
+      members: [{ id: 'someone-else', name: 'Omar Said', active: true }],
+      fetchedAt: new Date().toISOString(),
+    });
+    const caseId = await writeCase(db, { phone: '0171 222222' });
+    const appointment = await createRecord(db, 'appointments', {
+      caseId,
+      startsAt: '2025-03-20T09:00:00.000Z',
+      endsAt: '2025-03-20T10:00:00.000Z',
+      mode: 'in_person',
+      status: 'confirmed',
+      title: 'Beratung Jobcenter',
+    });
+    if (!appointment.ok) throw new Error(appointment.message);
+    await db.conflicts.put({
+      ...(await storeConflict(db, caseId, user.id)),
+      id: newRecordId(),
+      table: 'appointments',
+      recordId: appointment.id,
+      field: 'startsAt',
+      losingValue: '2025-03-20T09:00:00.000Z',
+      keptValue: '2025-03-20T11:00:00.000Z',
+    } as never);
+    render(<ConflictList />);
+
+    const phone = await screen.findByRole('article', { name: 'Amina Haddad · Fall: Telefon' });
+    expect(phone.textContent).toMatch(/Geändert von Omar Said am 14\.03\.2025/);
+    const start = await screen.findByRole('article', {
+      name: 'Amina Haddad · Termin „Beratung Jobcenter“: Beginn',
+    });
+    expect(start.textContent).not.toContain('startsAt');
+  });
+
   it("[M4] a conflict whose losing value is a colleague's is theirs to review, not mine", async () => {
     const { db } = signInForTest();
     const caseId = await writeCase(db, { phone: '0171 222222' });
@@ -175,6 +211,24 @@ describe('Konflikte', () => {
 });
 
 describe('Abgelehnte Änderungen', () => {
+  it('[P5] names the person and the fields in words, also for a record the device no longer has', async () => {
+    const { db } = signInForTest();
+    const caseId = await writeCase(db);
+    await db.rejections.put({
+      mutationId: 8,
+      table: 'consents',
+      recordId: newRecordId(),
+      op: 'put',
+      fields: { caseId, purpose: 'reporting', givenOn: '2025-03-14', withdrawnOn: '2025-03-01' },
+      reason: 'Der Widerruf liegt vor dem Datum der Einwilligung.',
+      at: '2025-03-14T10:00:00.000Z',
+    });
+    render(<RejectionList />);
+    const card = await screen.findByRole('article', { name: /^Amina Haddad · Einwilligung/ });
+    expect(card.textContent).toContain('Fall, Zweck, Erteilt am, Widerrufen am');
+    expect(card.textContent).not.toMatch(/withdrawnOn|givenOn/);
+  });
+
   it('[P5] shows the server reason until dismissed', async () => {
     const { db } = signInForTest();
     await db.rejections.put({
@@ -188,6 +242,7 @@ describe('Abgelehnte Änderungen', () => {
     });
     render(<RejectionList />);
     expect(await screen.findByText('Zum Abschließen fehlt der Abschlussgrund.')).toBeTruthy();
+    expect(screen.getByText('Status')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Zur Kenntnis genommen' }));
     await screen.findByText('Keine abgelehnten Änderungen.');
     expect(await db.rejections.count()).toBe(0);

@@ -24,6 +24,7 @@ export const hygieneItemLabel = (item: string) =>
 export function reminderLabel(minutes: number): string {
   if (minutes === 0) return t('appointments.form.reminderAtStart');
   if (minutes === 1440) return t('appointments.form.reminderDay');
+  if (minutes === 60) return t('appointments.form.reminderHour');
   if (minutes >= 60 && minutes % 60 === 0) {
     return t('appointments.form.reminderHours', { count: minutes / 60 });
   }

@@ -13,6 +13,7 @@ import {
   referralConsentGate,
   sharedReferralWarning,
 } from '../../../shared/domain/referral-consent';
+import { fullName } from '../../../shared/domain/case';
 import { useDb } from '../../state/session';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { usePageTitle } from '../../ui/page-title';
@@ -38,13 +39,14 @@ export function ReferralDetail({ caseId, referralId }: { caseId: string; referra
   const data = useLiveQuery(async () => {
     const referral = await db.referrals.get(referralId);
     if (!referral || referral.caseId !== caseId) return null;
-    const [partner, offer, need, consents] = await Promise.all([
+    const [person, partner, offer, need, consents] = await Promise.all([
+      db.cases.get(caseId),
       db.partners.get(referral.partnerId),
       referral.offerId ? db.offers.get(referral.offerId) : undefined,
       referral.needId ? db.needs.get(referral.needId) : undefined,
       db.consents.where('caseId').equals(caseId).toArray(),
     ]);
-    return { referral, partner, offer, need, consents };
+    return { referral, person, partner, offer, need, consents };
   }, [db, caseId, referralId]);
   const [message, setMessage] = useState<string | null>(null);
   const [completing, setCompleting] = useState(false);
@@ -52,7 +54,7 @@ export function ReferralDetail({ caseId, referralId }: { caseId: string; referra
 
   if (data === undefined) return null;
   if (data === null) return <EmptyState>{t('network.referral.notFound')}</EmptyState>;
-  const { referral, partner, offer, need, consents } = data;
+  const { referral, person, partner, offer, need, consents } = data;
   const today = toLocalDate(new Date());
   const unsent =
     referral.direction === 'out' && ['draft', 'consent_pending'].includes(referral.status);
@@ -78,6 +80,13 @@ export function ReferralDetail({ caseId, referralId }: { caseId: string; referra
 
   return (
     <div class="network-page">
+      {person && (
+        <p class="page-intro">
+          <a href={`/faelle/${caseId}`}>
+            {t('network.referral.forPerson', { name: fullName(person) })}
+          </a>
+        </p>
+      )}
       <h2 class="page__heading">{partner?.name ?? '–'}</h2>
       <p>
         <StatusPill tone={referralStatusTone(referral.status)}>

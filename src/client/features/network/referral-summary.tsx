@@ -11,6 +11,7 @@ import { currentResidenceStatus } from '../../../shared/domain/residence-status'
 import type { SharedDataKind } from '../../../shared/domain/consent';
 import { consentForSending } from '../../../shared/domain/referral-consent';
 import { summaryDataKinds } from '../../../shared/domain/referral-summary';
+import { fullName } from '../../../shared/domain/case';
 import { useDb, useSession } from '../../state/session';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { usePageTitle } from '../../ui/page-title';
@@ -70,6 +71,9 @@ export function ReferralSummary({ caseId, referralId }: { caseId: string; referr
 
   return (
     <div class="network-page">
+      <p class="page-intro no-print">
+        {t('network.summary.forPerson', { name: fullName(data.person) })}
+      </p>
       <fieldset class="checks no-print">
         <legend>{t('network.summary.pick')}</legend>
         <p class="hint">{t('network.summary.pickHint')}</p>

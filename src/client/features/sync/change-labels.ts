@@ -1,8 +1,9 @@
 // Readable names for a table, a field and a stored value in the conflict and rejection lists.
 // Field and enum labels come from the feature catalogues where they exist (`cases.fields.x`,
 // `cases.status.active`); an unknown key is shown as it is rather than hidden.
-import { hasMessage, formatDateTime, formatDay, t } from '../../../shared/i18n/t';
+import { hasMessage, formatDateTime, formatDay, getLanguage, t } from '../../../shared/i18n/t';
 import { isTableName } from '../../../shared/domain/tables';
+import { fieldLabelOf } from '../../../shared/i18n/field-labels';
 
 const fieldCatalogues = ['cases', 'appointments', 'network'] as const;
 
@@ -10,12 +11,9 @@ export function tableLabel(table: string): string {
   return isTableName(table) ? t(`sync.tables.${table}`) : table;
 }
 
-export function fieldLabel(field: string): string {
-  for (const catalogue of fieldCatalogues) {
-    const key = `${catalogue}.fields.${field}`;
-    if (hasMessage(key)) return t(key);
-  }
-  return field;
+/** The field's label in the current language (every field of every table has one). */
+export function fieldLabel(table: string, field: string): string {
+  return fieldLabelOf(table, field, getLanguage()) ?? field;
 }
 
 export function valueLabel(field: string, value: unknown): string {

@@ -12,7 +12,9 @@ import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { FormAlert } from '../../ui/form-alert';
 import { usePageTitle } from '../../ui/page-title';
-import { fieldLabel, hlcTime, tableLabel, valueLabel } from './change-labels';
+import { fieldLabel, hlcTime, valueLabel } from './change-labels';
+import { recordHeading, recordName } from './record-name';
+import { useTeamMembers } from '../team/use-team-members';
 import { myOpenConflicts } from './my-conflicts';
 import './sync.css';
 
@@ -41,8 +43,16 @@ function ConflictItem({ db, conflict }: { db: FeldakteDb; conflict: Conflict }) 
   const userId = useSession((state) => state.user?.id ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const members = useTeamMembers(db);
+  const name = useLiveQuery(
+    () => recordName(db, conflict.table, conflict.recordId, conflict.caseId),
+    [db, conflict.table, conflict.recordId, conflict.caseId],
+  );
+  const colleague = members?.find((m) => m.id === conflict.keptUserId)?.name;
   const keptBy =
-    conflict.keptUserId === userId ? t('sync.conflicts.you') : t('sync.conflicts.someone');
+    conflict.keptUserId === userId
+      ? t('sync.conflicts.you')
+      : (colleague ?? t('sync.conflicts.someone'));
   const headingId = `conflict-${conflict.id}`;
 
   async function resolve(action: typeof reapplyConflict) {
@@ -55,7 +65,7 @@ function ConflictItem({ db, conflict }: { db: FeldakteDb; conflict: Conflict }) 
   return (
     <article class="card" aria-labelledby={headingId}>
       <h2 id={headingId} class="section__title">
-        {tableLabel(conflict.table)}: {fieldLabel(conflict.field)}
+        {recordHeading(name, conflict.table)}: {fieldLabel(conflict.table, conflict.field)}
       </h2>
       <dl class="facts">
         <dt>{t('sync.conflicts.yours')}</dt>

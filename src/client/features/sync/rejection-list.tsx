@@ -1,14 +1,15 @@
 // Changes the server refused ([P5]), with its German reason. The device already shows the server's
 // record again; dismissing only hides the note.
 import { dismissRejection } from '../../../local/sync/dismiss-rejection';
-import type { Rejection } from '../../../local/db';
+import type { FeldakteDb, Rejection } from '../../../local/db';
 import { formatDateTime, t } from '../../../shared/i18n/t';
 import { useDb } from '../../state/session';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { usePageTitle } from '../../ui/page-title';
-import { fieldLabel, tableLabel } from './change-labels';
+import { fieldLabel } from './change-labels';
+import { recordHeading, recordName } from './record-name';
 import './sync.css';
 
 export function RejectionList() {
@@ -29,6 +30,7 @@ export function RejectionList() {
         {rejections?.map((rejection) => (
           <li key={rejection.mutationId}>
             <RejectionItem
+              db={db}
               rejection={rejection}
               onDismiss={() => void dismissRejection(db, rejection.mutationId)}
             />
@@ -39,13 +41,34 @@ export function RejectionList() {
   );
 }
 
-function RejectionItem({ rejection, onDismiss }: { rejection: Rejection; onDismiss(): void }) {
+function RejectionItem({
+  db,
+  rejection,
+  onDismiss,
+}: {
+  db: FeldakteDb;
+  rejection: Rejection;
+  onDismiss(): void;
+}) {
   const headingId = `rejection-${rejection.mutationId}`;
-  const fields = Object.keys(rejection.fields).map(fieldLabel).join(', ');
+  const fields = Object.keys(rejection.fields)
+    .map((field) => fieldLabel(rejection.table, field))
+    .join(', ');
+  const name = useLiveQuery(
+    () =>
+      recordName(
+        db,
+        rejection.table,
+        rejection.recordId,
+        rejection.fields.caseId as string | undefined,
+        rejection.fields,
+      ),
+    [db, rejection.table, rejection.recordId],
+  );
   return (
     <article class="card" aria-labelledby={headingId}>
       <h2 id={headingId} class="section__title">
-        {tableLabel(rejection.table)} · {formatDateTime(rejection.at)}
+        {recordHeading(name, rejection.table)} · {formatDateTime(rejection.at)}
       </h2>
       <dl class="facts">
         <dt>{t('sync.rejections.reason')}</dt>

@@ -95,6 +95,7 @@ export const appointments = germanCatalogue({
     reminderNone: 'Keine',
     reminderAtStart: 'Zum Beginn',
     reminderMinutes: '{count} Minuten vorher',
+    reminderHour: '1 Stunde vorher',
     reminderHours: '{count} Stunden vorher',
     reminderDay: '1 Tag vorher',
     notes: 'Notizen (bleiben in der App)',

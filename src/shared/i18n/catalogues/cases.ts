@@ -182,7 +182,7 @@ export const cases = germanCatalogue({
     searchLabel: 'Name suchen',
     searchHint: 'Auch andere Schreibweisen, Groß- und Kleinschreibung egal',
     new: 'Neuer Fall',
-    empty: 'Noch keine Fälle. Lege den ersten Fall an.',
+    empty: 'Noch keine Fälle. Legen Sie den ersten Fall an.',
     noMatch: 'Keine Fälle gefunden. Andere Schreibweise oder Filter probieren.',
     count: '{count} Fälle',
     more: 'Weitere anzeigen',

@@ -151,6 +151,7 @@ export const network = germanCatalogue({
     referOut: 'An ein Angebot vermitteln',
     newTitle: 'Vermittlung anlegen',
     detailTitle: 'Vermittlung',
+    forPerson: 'für {name}',
     partner: 'Partner',
     offer: 'Angebot',
     noOffer: 'Ohne bestimmtes Angebot',
@@ -219,6 +220,7 @@ export const network = germanCatalogue({
     pickHint:
       'Nur Angaben, die die Einwilligung abdeckt; nichts ist vorausgewählt außer dem Anlass.',
     print: 'Drucken',
+    forPerson: 'Für {name}: nur die Angaben unten verlassen das Gerät.',
     noConsent:
       'Keine gültige Einwilligung zur Weitergabe an diesen Partner: Es kann keine Zusammenfassung erstellt werden.',
     to: 'An',

@@ -97,6 +97,7 @@ export const appointmentsEn: SameShape<typeof appointments> = {
     reminderNone: 'None',
     reminderAtStart: 'At the start',
     reminderMinutes: '{count} minutes before',
+    reminderHour: '1 hour before',
     reminderHours: '{count} hours before',
     reminderDay: '1 day before',
     notes: 'Notes (stay in the app)',
