@@ -8,6 +8,7 @@
 import Dexie from 'dexie';
 import type { FeldakteDb, StoredRecord } from './db';
 import { normalizeForSearch, searchTerms } from '../shared/domain/search-terms';
+import { MIN_KEY_QUERY_LENGTH, nameKey, nameKeys } from '../shared/domain/name-key';
 import { isOpenCase, type CaseStatus } from '../shared/domain/case';
 
 export type StoredCase = StoredRecord<'cases'>;
@@ -33,6 +34,8 @@ interface CaseEntry {
   id: string;
   key: string;
   terms: readonly string[];
+  /** Spelling-independent keys of the name words (name-key.ts), computed once per indexed name. */
+  nameKeys: readonly string[];
   status: CaseStatus;
   assignedTo: string | null | undefined;
 }
@@ -90,6 +93,7 @@ function toEntry(row: StoredCase): CaseEntry {
     id: row.id,
     key: sortKey(row),
     terms: row._terms ?? [],
+    nameKeys: nameKeys(row._terms ?? []),
     status: row.status,
     assignedTo: row.assignedTo,
   };
@@ -147,14 +151,28 @@ export async function searchCases(
     filter.withOpenTasks ? caseIdsWithOpenTasks(db) : undefined,
     db.cases.count(),
   ]);
-  const matches = entries.filter(
-    (entry) =>
-      (status === 'all' ||
-        (status === 'open' ? isOpenCase(entry.status) : entry.status === status)) &&
-      (filter.assignedTo === undefined || entry.assignedTo === filter.assignedTo) &&
-      (!withTasks || withTasks.has(entry.id)) &&
-      words.every((word) => entry.terms.some((term) => term.startsWith(word))),
-  );
+  // Each query word matches a name part by its spelling, or (from 3 letters) by its name key:
+  // "Jusuf" finds "Youssef". Spelling matches come first, each group in name order.
+  const keys = words.map((word) => (word.length >= MIN_KEY_QUERY_LENGTH ? nameKey(word) : ''));
+  const spelled: CaseEntry[] = [];
+  const sounding: CaseEntry[] = [];
+  for (const entry of entries) {
+    if (!(
+      status === 'all' || (status === 'open' ? isOpenCase(entry.status) : entry.status === status)
+    ))
+      continue;
+    if (filter.assignedTo !== undefined && entry.assignedTo !== filter.assignedTo) continue;
+    if (withTasks && !withTasks.has(entry.id)) continue;
+    let exact = true;
+    const found = words.every((word, i) => {
+      if (entry.terms.some((term) => term.startsWith(word))) return true;
+      exact = false;
+      const key = keys[i]!;
+      return key !== '' && entry.nameKeys.some((candidate) => candidate.startsWith(key));
+    });
+    if (found) (exact ? spelled : sounding).push(entry);
+  }
+  const matches = spelled.concat(sounding);
   const page = filter.limit === undefined ? matches : matches.slice(0, filter.limit);
   const rows = await db.cases.bulkGet(page.map((entry) => entry.id));
   return {

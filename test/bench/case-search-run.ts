@@ -92,6 +92,8 @@ export const benchQueries: [string, CaseFilter][] = [
   ['"ahm"', { query: 'ahm' }],
   ['"muller"', { query: 'muller' }],
   ['"muhammad" (other spelling)', { query: 'muhammad' }],
+  ['"jusuf" (transliteration of Yusuf)', { query: 'jusuf' }],
+  ['"achmed karim" (transliteration, two words)', { query: 'achmed karim' }],
   ['"karimi am" (two words)', { query: 'karimi am' }],
   ['"a" (one letter)', { query: 'a' }],
   ['"xyz" (no match)', { query: 'xyz' }],

@@ -64,6 +64,27 @@ describe('case search', () => {
     expect(await names({ query: 'hassan' })).toEqual(['Mohammed']);
   });
 
+  it.each([
+    ['jusuf', 'Yusuf'],
+    ['Youssef', 'Yusuf'],
+    ['Muhammad', 'Mohammed'],
+    ['mohamad', 'Mohammed'],
+    ['Ahmed', 'Ahmad'],
+    ['Achmed karimi', 'Ahmad'],
+    ['Husain', 'Hussein'],
+    ['Mueller', 'Jonas'],
+  ])('finds a transliteration variant: "%s" finds %s (issue 13)', async (query, name) => {
+    await add('yusuf', { givenName: 'Yusuf', familyName: 'Tesfaye', status: 'active' });
+    await add('hussein', { givenName: 'Hussein', familyName: 'Rahimi', status: 'active' });
+    expect(await names({ query })).toContain(name);
+  });
+
+  it('lists spelling matches before sound-alike ones', async () => {
+    await add('ahmed', { givenName: 'Ahmed', familyName: 'Zeidan', status: 'active' });
+    // Karimi's "Ahmad" only sounds like the query; Zeidan's "Ahmed" is spelled like it.
+    expect(await names({ query: 'ahmed' })).toEqual(['Ahmed', 'Ahmad']);
+  });
+
   it('needs every word of the query to match', async () => {
     expect(await names({ query: 'ahmad kar' })).toEqual(['Ahmad']);
     expect(await names({ query: 'ahmad mül' })).toEqual([]);
