@@ -3,7 +3,7 @@
 // SCREENSHOT_DIR=/tmp/shots keeps a screenshot of every screen for a look by eye.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startE2eServer, type E2eServer } from '../support/e2e-server';
 import {
@@ -12,8 +12,8 @@ import {
   setOffline,
   signIn,
   syncChip,
+  outboxCount,
   waitForServiceWorker,
-  waitForSynced,
   type Device,
 } from '../support/e2e-browser';
 import { seedConflict, seedLongData, type LongDataIds } from '../support/e2e-long-data';
@@ -33,7 +33,7 @@ beforeAll(async () => {
   phone = await newDevice(browser, server.url);
   await signIn(phone.page, lena!.email, server.password);
   await waitForServiceWorker(phone.page);
-  await waitForSynced(phone.page);
+  await syncedWithConflict(phone.page);
   if (screenshotDir) mkdirSync(screenshotDir, { recursive: true });
 });
 
@@ -114,6 +114,18 @@ function layoutProblems(page: Page): Promise<string[]> {
   });
 }
 
+/** Synced, with the colleague's conflict pulled: the chip asks to review it. */
+async function syncedWithConflict(page: Page): Promise<void> {
+  // vi.waitFor also works in beforeAll, where expect.poll is not allowed.
+  await vi.waitFor(
+    async () => {
+      const chip = (await syncChip(page).textContent())?.trim();
+      expect(`${chip} / ${await outboxCount(page)}`).toBe('1 Konflikt prüfen / 0');
+    },
+    { timeout: 30_000, interval: 100 },
+  );
+}
+
 async function settle(page: Page): Promise<void> {
   await page.locator('.bottom-nav').waitFor();
   await page.waitForFunction(() => !document.body.textContent?.includes('Lädt …'), null, {
@@ -170,7 +182,7 @@ describe.each([320, 360])('at %i px', (width) => {
         .evaluate((el) => getComputedStyle(el, '::after').content),
     ).toBe('"1"');
     await setOffline(phone, false);
-    await waitForSynced(page);
+    await syncedWithConflict(page);
   });
 
   it('touch targets of checkboxes, the back arrow and row links are at least 44 x 44 px', async () => {

@@ -225,6 +225,13 @@ export async function seedLongData(server: E2eServer, email: string): Promise<Lo
       },
     ],
   ];
+  const cookie = await sessionCookie(server, email);
+  // The case is the signed-in THM's own, as "Neuer Fall" makes it (so it shows under "Meine").
+  const me = (await (await fetch(`${server.url}/api/session`, { headers: { cookie } })).json()) as {
+    user: { id: string };
+  };
+  const caseRecord = records.find(([table]) => table === 'cases')!;
+  caseRecord[2].assignedTo = me.user.id;
   const clientId = newRecordId();
   const base = Date.now() - 60_000;
   const mutations: Mutation[] = records.map(([table, recordId, fields], index) => ({
@@ -236,7 +243,6 @@ export async function seedLongData(server: E2eServer, email: string): Promise<Lo
     hlc: formatHlc({ ms: base + index, counter: 0, node: clientId }),
     baseCursor: 0,
   }));
-  const cookie = await sessionCookie(server, email);
   const response = await fetch(`${server.url}/api/sync/push`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
