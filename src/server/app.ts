@@ -5,6 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import { MAX_BODY_BYTES } from '../shared/sync/protocol';
 import type { Store } from './store/store';
 import { HttpError, messages } from './http/api-error';
+import { registerCompression } from './http/compression';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerStaticFiles } from './http/static-files';
 import { sessionRoutes } from './routes/session-routes';
@@ -32,6 +33,7 @@ export async function buildApp({
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, trustProxy, bodyLimit: MAX_BODY_BYTES });
   await app.register(fastifyCookie);
+  await registerCompression(app);
   registerSecurityHeaders(app);
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
@@ -59,6 +61,10 @@ function clientError(error: { statusCode?: number; code?: string }): HttpError |
       return new HttpError(413, 'too_large', messages.tooLarge);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new HttpError(415, 'unsupported_media_type', messages.unsupportedMedia);
+    case 'FST_CP_ERR_INVALID_CONTENT_ENCODING':
+      return new HttpError(415, 'unsupported_encoding', messages.unsupportedEncoding);
+    case 'FST_CP_ERR_INVALID_CONTENT':
+      return new HttpError(400, 'invalid_encoding', messages.invalidEncoding);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new HttpError(400, 'invalid_json', messages.badJson);

@@ -1,8 +1,9 @@
 // The built PWA and /api on one origin: SPA fallback for navigations, cache headers per kind of
 // file, security headers everywhere, no caching of API answers.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryStore, startTestServer, type TestServer } from '../support/server-harness';
 import type { Store } from '../../src/server/store/store';
@@ -13,6 +14,15 @@ writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Feldakte</title>'
 writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {});');
 writeFileSync(join(dist, 'assets', 'index-B4x9Kq2z.js'), 'console.log(1)');
 writeFileSync(join(dist, 'manifest.webmanifest'), '{}');
+// What the build's precompress step writes beside each file (vite.config.ts).
+const appScript = `console.log(${JSON.stringify('Feldakte '.repeat(400))});`;
+writeFileSync(join(dist, 'assets', 'app-C0ffee12.js'), appScript);
+writeFileSync(join(dist, 'assets', 'app-C0ffee12.js.br'), brotliCompressSync(appScript));
+writeFileSync(join(dist, 'assets', 'app-C0ffee12.js.gz'), gzipSync(appScript));
+writeFileSync(
+  join(dist, 'sw.js.br'),
+  brotliCompressSync('self.addEventListener("fetch", () => {});'),
+);
 
 describe('static files', () => {
   let store: Store;
@@ -44,6 +54,42 @@ describe('static files', () => {
     const response = await get(url, '*/*');
     expect(response.statusCode).toBe(200);
     expect(response.headers['cache-control']).toBe(cacheControl);
+  });
+
+  it.each([
+    ['br, gzip', 'br', 'app-C0ffee12.js.br'],
+    ['gzip', 'gzip', 'app-C0ffee12.js.gz'],
+  ])(
+    'sends the prebuilt %s variant of a hashed asset, immutable and varying by encoding',
+    async (acceptEncoding, encoding, file) => {
+      const response = await server.app.inject({
+        method: 'GET',
+        url: '/assets/app-C0ffee12.js',
+        headers: { accept: '*/*', 'accept-encoding': acceptEncoding },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-encoding']).toBe(encoding);
+      expect(response.headers['content-type']).toMatch(/javascript/);
+      expect(response.headers.vary).toMatch(/accept-encoding/i);
+      expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(response.rawPayload.equals(readFileSync(join(dist, 'assets', file)))).toBe(true);
+    },
+  );
+
+  it('keeps sw.js revalidated when its brotli variant is sent', async () => {
+    const response = await server.app.inject({
+      method: 'GET',
+      url: '/sw.js',
+      headers: { accept: '*/*', 'accept-encoding': 'br' },
+    });
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('sends the plain file to a client that accepts no encoding', async () => {
+    const response = await get('/assets/app-C0ffee12.js', '*/*');
+    expect(response.headers['content-encoding']).toBeUndefined();
+    expect(response.body).toBe(appScript);
   });
 
   it('answers a navigation to an app route with index.html (offline-capable SPA)', async () => {

@@ -20,6 +20,14 @@ export interface FetchTransportOptions {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/**
+ * Request bodies from this size on are sent gzip-compressed (the server unpacks them,
+ * src/server/http/compression.ts). A push of a few hundred offline edits is JSON that shrinks to a
+ * fifth; small pushes and pulls are not worth the work. Answers are compressed by the server and
+ * unpacked by the browser itself (Accept-Encoding).
+ */
+export const COMPRESS_BODY_FROM_BYTES = 8 * 1024;
+
 export function createFetchTransport(options: FetchTransportOptions = {}): SyncTransport {
   const baseUrl = options.baseUrl ?? '';
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -35,12 +43,17 @@ export function createFetchTransport(options: FetchTransportOptions = {}): SyncT
     try {
       let response: Response;
       try {
+        const encoded = await encodeBody(JSON.stringify(body));
         response = await doFetch(`${baseUrl}${path}`, {
           method: 'POST',
           credentials: 'same-origin',
           cache: 'no-store',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
-          body: JSON.stringify(body),
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json',
+            ...(encoded.encoding ? { 'content-encoding': encoded.encoding } : {}),
+          },
+          body: encoded.body,
           signal: controller.signal,
         });
       } catch (error) {
@@ -72,6 +85,15 @@ export function createFetchTransport(options: FetchTransportOptions = {}): SyncT
     push: (request: PushRequest) => post<PushResponse>('/api/sync/push', request, isPushResponse),
     pull: (request: PullRequest) => post<PullResponse>('/api/sync/pull', request, isPullResponse),
   };
+}
+
+async function encodeBody(json: string): Promise<{ body: BodyInit; encoding?: 'gzip' }> {
+  // Browsers without CompressionStream (Safari before 16.4) send the plain JSON.
+  if (json.length < COMPRESS_BODY_FROM_BYTES || typeof CompressionStream === 'undefined') {
+    return { body: json };
+  }
+  const gzipped = new Blob([json]).stream().pipeThrough(new CompressionStream('gzip'));
+  return { body: await new Response(gzipped).arrayBuffer(), encoding: 'gzip' };
 }
 
 async function readJson(response: Response): Promise<unknown> {

@@ -22,6 +22,8 @@ export const messages = {
   badRequest: 'Die Anfrage ist ungültig.',
   tooLarge: 'Die Anfrage ist zu groß. Bitte in kleineren Teilen synchronisieren.',
   unsupportedMedia: 'Die Anfrage muss JSON sein.',
+  unsupportedEncoding: 'Die Anfrage ist mit einem unbekannten Verfahren komprimiert.',
+  invalidEncoding: 'Die komprimierte Anfrage ist beschädigt.',
   notFound: 'Diese Adresse gibt es nicht.',
   internal:
     'Auf dem Server ist ein Fehler aufgetreten. Ihre Änderungen bleiben auf dem Gerät gespeichert.',

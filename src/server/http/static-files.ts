@@ -17,6 +17,9 @@ export async function registerStaticFiles(
   if (servesApp) {
     await app.register(fastifyStatic, {
       root: staticDir,
+      // The build writes .br and .gz beside every text asset (vite.config.ts); the best one the
+      // browser accepts is sent as is, with Vary: Accept-Encoding.
+      preCompressed: true,
       cacheControl: false,
       setHeaders(reply, path) {
         reply.header('Cache-Control', cacheControlFor(path));
@@ -36,7 +39,8 @@ export async function registerStaticFiles(
 }
 
 function cacheControlFor(path: string): string {
-  const name = basename(path);
+  // A precompressed variant (x.js.br) is cached like the file it stands for.
+  const name = basename(path).replace(/\.(br|gz)$/, '');
   if (name === 'sw.js' || name.endsWith('.html') || name.endsWith('.webmanifest'))
     return 'no-cache';
   if (path.includes('/assets/') && HASHED_ASSET.test(name))

@@ -134,3 +134,33 @@ describe('the fetch transport', () => {
     expect(calls).toEqual(['https://feldakte.example/api/sync/push']);
   });
 });
+
+describe('compressed push bodies', () => {
+  it('sends a large push gzip-compressed with Content-Encoding, a small one as plain JSON', async () => {
+    const { calls, transport } = respond(200, { lastMutationId: 0, results: [] });
+    const mutations = Array.from({ length: 200 }, (_, i) => ({
+      id: i + 1,
+      table: 'cases',
+      recordId: `0190aaaa-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      op: 'put',
+      fields: { givenName: 'Amina', familyName: 'Haddad', notes: 'Erstgespräch im Wohnheim' },
+      hlc: '0000000000000:0000:0190aaaa-0000-7000-8000-000000000001',
+      baseCursor: 0,
+    })) as PushRequest['mutations'];
+    const large: PushRequest = { ...pushRequest, mutations };
+
+    await transport.push(pushRequest);
+    await transport.push(large);
+
+    expect(calls[0]!.init.headers).not.toHaveProperty('content-encoding');
+    expect(typeof calls[0]!.init.body).toBe('string');
+    expect(calls[1]!.init.headers).toMatchObject({ 'content-encoding': 'gzip' });
+    const sent = calls[1]!.init.body as ArrayBuffer;
+    const plain = JSON.stringify(large);
+    expect(sent.byteLength).toBeLessThan(plain.length / 4);
+    const unpacked = await new Response(
+      new Blob([sent]).stream().pipeThrough(new DecompressionStream('gzip')),
+    ).text();
+    expect(JSON.parse(unpacked)).toEqual(large);
+  });
+});
