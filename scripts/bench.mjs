@@ -1,14 +1,30 @@
-// `npm run bench`: runs every benchmark in test/bench/ one after another and prints a summary
-// of the budgets from ARCHITECTURE.md section 6. Each benchmark prints readable lines and, last,
-// one JSON line with its figures. `npm run bench -- server-load` runs only the named ones.
+// `npm run bench`: runs every benchmark in test/bench/ one after another and prints a summary.
+// Each benchmark prints readable lines, one JSON line with its figures, and as its LAST line its
+// figure, its budget and "within budget" or "over budget" (test/bench/budget.ts); the budgets
+// live in the benchmark files. `npm run bench -- first-sync peer` runs only the named ones.
+// `--check` makes the exit code non-zero when any budget is missed (without it, only a benchmark
+// that fails to run does).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const all = ['bundle-size', 'case-search', 'first-screen', 'first-sync', 'server-load', 'report'];
-const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));
+const all = [
+  'bundle-size',
+  'case-search',
+  'first-screen',
+  'first-sync',
+  'slow-network',
+  'peer',
+  'server-load',
+  'report',
+];
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const wanted = args.filter((name) => !name.startsWith('-'));
 const names = wanted.length ? wanted : all;
 const results = {};
+const verdicts = [];
 let failed = false;
+let overBudget = false;
 
 for (const name of names) {
   const file = `test/bench/${name}.ts`;
@@ -21,22 +37,30 @@ for (const name of names) {
   const run = spawnSync('npx', ['tsx', file], {
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
   });
   process.stdout.write(run.stdout);
-  // The figures are the last JSON line (a benchmark may end with a readable verdict line).
-  const json = run.stdout
-    .trim()
-    .split('\n')
-    .reverse()
-    .find((line) => line.startsWith('{'));
+  const lines = run.stdout.trim().split('\n');
+  const json = lines.findLast((line) => line.startsWith('{'));
   try {
     results[name] = JSON.parse(json ?? '');
   } catch {
     results[name] = { error: `exit ${run.status}` };
   }
-  if (run.status !== 0) failed = true;
+  // The verdict is the last line that names one (the peer bench ends with its ratio line).
+  const verdict = lines.findLast((line) => /\b(within|over) budget\b/.test(line));
+  if (run.status !== 0 || !verdict) {
+    failed = true;
+    verdicts.push(`${name}: did not finish (exit ${run.status})`);
+  } else {
+    verdicts.push(verdict);
+    if (/\bover budget\b/.test(verdict)) overBudget = true;
+  }
 }
 
 console.log('\n== Summary ==');
 console.log(JSON.stringify(results, null, 2));
-process.exit(failed ? 1 : 0);
+console.log('');
+for (const verdict of verdicts) console.log(verdict);
+if (check && overBudget) console.log('\nAt least one budget was missed (--check).');
+process.exit(failed || (check && overBudget) ? 1 : 0);

@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { runCaseSearchBench, type RunFigures } from './case-search-run';
+import { finish } from './budget';
 
 const CASES = 10_000;
 const ROUNDS = 30;
@@ -91,15 +92,20 @@ const within = judged.p95Ms <= BUDGET_MS;
 console.log(
   `Case search over ${CASES} cases: p95 ${judged.p95Ms} ms on ${browser ? 'Chromium' : 'fake-indexeddb'}. Budget ${BUDGET_MS} ms: ${within ? 'within budget' : 'OVER BUDGET'}.`,
 );
-console.log(
-  JSON.stringify({
+finish(
+  'case-search',
+  {
     cases: CASES,
     budgetMs: BUDGET_MS,
     judgedOn: browser ? 'chromium' : 'fake-indexeddb',
     p95Ms: judged.p95Ms,
     medianMs: judged.medianMs,
-    withinBudget: within,
     chromium: browser,
     fakeIndexedDb: node,
-  }),
+  },
+  {
+    figure: `p95 ${judged.p95Ms} ms over ${CASES} cases (${browser ? 'Chromium' : 'fake-indexeddb'})`,
+    budget: `<= ${BUDGET_MS} ms`,
+    within,
+  },
 );

@@ -1,17 +1,22 @@
 // Budget (ARCHITECTURE.md §6): the first sync of 10,000 cases + 40,000 child records into
-// IndexedDB in Chromium from the real server, <= 10 s, and >= 50% of raw IndexedDB bulk-put speed
-// measured in the same run and page. The team's data are pushed to a fresh server first (not
-// timed); then a new phone signs in and the app's own first sync is timed until the chip says
+// IndexedDB in Chromium from the real server, <= 10 s, and >= 80 % of raw IndexedDB's speed with
+// the same schema, measured in the same page. The team's data are pushed to a fresh server first
+// (not timed); then a new phone signs in and the app's own first sync is timed until the chip says
 // "Synchronisiert". Afterwards the same records go into a raw IndexedDB database with the same
-// object stores and indexes, in one transaction per pull page, in that same page.
+// object stores and indexes, one transaction per pull page, in that same page.
+// Runs ROUNDS (3) times, each on a fresh phone; the median is judged.
 import { startE2eServer } from '../../test/support/e2e-server';
 import { seedCaseLoad } from '../../test/support/e2e-seed';
-import { launchChromium, newDevice, syncChip } from '../../test/support/e2e-browser';
+import { launchChromium } from '../../test/support/e2e-browser';
 import { PULL_PAGE_SIZE } from '../../src/client/features/sync/pull-page-size';
+import { median, openSignIn, recordsOnDevice, timeFirstSync } from './first-sync-run';
+import { finish } from './budget';
 
 const CASES = Number(process.env.BENCH_CASES ?? 10_000);
 const CHILDREN_PER_CASE = 4;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const BUDGET_MS = 10_000;
+const BUDGET_SHARE_OF_RAW = 0.8;
 
 const server = await startE2eServer();
 const browser = await launchChromium();
@@ -24,63 +29,51 @@ try {
   });
   console.log(`Server gefüllt: ${seeded.records} Datensätze in ${(seeded.ms / 1000).toFixed(1)} s`);
 
-  const { page } = await newDevice(browser, server.url);
-  page.setDefaultTimeout(10 * 60_000);
-  await page.goto('/');
-  await page.getByLabel('E-Mail').fill(omar!.email);
-  await page.getByLabel('Passwort').fill(server.password);
-  let firstPullAt = 0;
-  page.on('request', (request) => {
-    if (!firstPullAt && request.url().endsWith('/api/sync/pull')) firstPullAt = Date.now();
-  });
-  const clickedAt = Date.now();
-  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-  await page.waitForFunction(
-    () => document.querySelector('.sync-chip__button')?.textContent?.trim() === 'Synchronisiert',
-    null,
-    { polling: 50 },
-  );
-  const doneAt = Date.now();
-  const chip = (await syncChip(page).textContent())?.trim();
-
-  const measured = await page.evaluate(rawBulkPut, PULL_PAGE_SIZE);
-  const totalMs = doneAt - clickedAt;
-  const syncMs = doneAt - (firstPullAt || clickedAt);
-  const records = measured.records;
-  const syncRate = records / (syncMs / 1000);
-  const rawRate = records / (measured.rawMs / 1000);
-  const ratio = syncRate / rawRate;
-
-  console.log(
-    `Chip: ${chip}; Datensätze auf dem Gerät: ${records} (${JSON.stringify(measured.perTable)})`,
-  );
-  console.log(`Erste Synchronisierung (ab Anmelden): ${(totalMs / 1000).toFixed(2)} s`);
-  console.log(
-    `  davon Abruf und Speichern (ab erstem Pull): ${(syncMs / 1000).toFixed(2)} s, ${Math.round(syncRate)} Datensätze/s`,
-  );
-  console.log(
-    `Rohes IndexedDB-Bulk-Put (gleiche Seite, ${PULL_PAGE_SIZE} je Transaktion): ${(measured.rawMs / 1000).toFixed(2)} s, ${Math.round(rawRate)} Datensätze/s`,
-  );
-  console.log(`Verhältnis Sync / rohes Put: ${(ratio * 100).toFixed(0)} % (Ziel >= 50 %)`);
-  console.log(
-    `Budget <= ${BUDGET_MS / 1000} s: ${totalMs <= BUDGET_MS ? 'eingehalten' : 'überschritten'}`,
-  );
-  console.log(
-    JSON.stringify({
-      records,
-      totalMs,
-      syncMs,
-      recordsPerSecond: Math.round(syncRate),
-      rawBulkPutRecordsPerSecond: Math.round(rawRate),
-      ratio: Number(ratio.toFixed(3)),
-      withinBudget: totalMs <= BUDGET_MS,
-      ratioGoalMet: ratio >= 0.5,
-    }),
-  );
-  if (records !== seeded.records) {
-    console.error(`Es fehlen Datensätze: ${seeded.records} erwartet, ${records} auf dem Gerät.`);
-    process.exitCode = 1;
+  const rounds: { totalMs: number; syncMs: number; rawMs: number; share: number }[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const device = await openSignIn(browser, server);
+    const figures = await timeFirstSync(device, omar!.email, server.password);
+    const perTable = await recordsOnDevice(device.page);
+    const records = Object.values(perTable).reduce((sum, n) => sum + n, 0);
+    if (records !== seeded.records) {
+      throw new Error(
+        `Es fehlen Datensätze: ${seeded.records} erwartet, ${records} auf dem Gerät.`,
+      );
+    }
+    const raw = await device.page.evaluate(rawBulkPut, PULL_PAGE_SIZE);
+    await device.context.close();
+    // Same records either way, so the share of raw speed is the ratio of the times.
+    const share = raw.rawMs / figures.syncMs;
+    rounds.push({ totalMs: figures.totalMs, syncMs: figures.syncMs, rawMs: raw.rawMs, share });
+    console.log(
+      `Runde ${round}: erste Synchronisierung ${(figures.totalMs / 1000).toFixed(2)} s ab Anmelden, ` +
+        `${(figures.syncMs / 1000).toFixed(2)} s ab erstem Pull (${figures.pulls} Seiten, ` +
+        `${Math.round(records / (figures.syncMs / 1000))} Datensätze/s); rohes IndexedDB ` +
+        `(${PULL_PAGE_SIZE} je Transaktion) ${(raw.rawMs / 1000).toFixed(2)} s: ${(share * 100).toFixed(0)} %`,
+    );
   }
+  const totalMs = median(rounds.map((r) => r.totalMs));
+  const share = median(rounds.map((r) => r.share));
+  finish(
+    'first-sync',
+    {
+      records: seeded.records,
+      rounds,
+      medianTotalMs: totalMs,
+      medianSyncMs: median(rounds.map((r) => r.syncMs)),
+      medianShareOfRaw: Number(share.toFixed(3)),
+    },
+    {
+      figure: `${(totalMs / 1000).toFixed(1)} s for ${seeded.records} records (median of ${ROUNDS})`,
+      budget: `<= ${BUDGET_MS / 1000} s`,
+      within: totalMs <= BUDGET_MS,
+    },
+    {
+      figure: `${(share * 100).toFixed(0)} % of raw IndexedDB`,
+      budget: `>= ${BUDGET_SHARE_OF_RAW * 100} %`,
+      within: share >= BUDGET_SHARE_OF_RAW,
+    },
+  );
 } finally {
   await browser.close();
   await server.close();

@@ -17,6 +17,7 @@ import {
   type PullResponse,
   type PushResponse,
 } from '../../src/shared/sync/protocol';
+import { finish } from './budget';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 50);
@@ -28,6 +29,7 @@ const DATABASE_URL =
   'postgres://postgres@127.0.0.1:5432/test';
 const PASSWORD = 'bench-passwort-1';
 const MAX_ROUNDS_PER_DEVICE = 100_000;
+const BUDGET_P95_MS = 200;
 
 interface Stats {
   latencies: Record<'push' | 'pull', number[]>;
@@ -193,9 +195,10 @@ function report(stats: Stats, seconds: number): void {
   console.log(
     `Fehler: ${stats.errors.length}${stats.errors.length ? ` (z. B. ${stats.errors[0]})` : ''}`,
   );
-  console.log(
-    JSON.stringify({
-      bench: 'server-load',
+  const p95 = percentile(all, 95);
+  finish(
+    'server-load',
+    {
       devices: DEVICES,
       teams: TEAMS,
       seconds: Number(seconds.toFixed(1)),
@@ -204,10 +207,20 @@ function report(stats: Stats, seconds: number): void {
       requestsPerSecond: Number((all.length / seconds).toFixed(1)),
       mutationsPerSecond: Number((stats.mutations / seconds).toFixed(1)),
       p50Ms: Number(percentile(all, 50).toFixed(1)),
-      p95Ms: Number(percentile(all, 95).toFixed(1)),
+      p95Ms: Number(p95.toFixed(1)),
       p99Ms: Number(percentile(all, 99).toFixed(1)),
       errors: stats.errors.length,
-    }),
+    },
+    {
+      figure: `${DEVICES} devices p95 ${p95.toFixed(1)} ms`,
+      budget: `<= ${BUDGET_P95_MS} ms`,
+      within: p95 <= BUDGET_P95_MS,
+    },
+    {
+      figure: `${stats.errors.length} errors`,
+      budget: '0',
+      within: stats.errors.length === 0,
+    },
   );
 }
 

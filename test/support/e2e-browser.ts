@@ -30,8 +30,13 @@ export interface Device {
 }
 
 /** A phone of its own: a fresh context (own storage, own service worker) with a small screen. */
-export async function newDevice(browser: Browser, baseUrl: string): Promise<Device> {
+export async function newDevice(
+  browser: Browser,
+  baseUrl: string,
+  options: { bypassCSP?: boolean } = {},
+): Promise<Device> {
   const context = await browser.newContext({
+    ...options,
     baseURL: baseUrl,
     viewport: { width: 390, height: 800 },
     locale: 'de-DE',
