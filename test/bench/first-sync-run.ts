@@ -18,8 +18,8 @@ export interface NetworkProfile {
 export const SLOW_MOBILE: NetworkProfile = {
   name: '1,6 Mbit/s ab, 750 kbit/s auf, 150 ms',
   latencyMs: 150,
-  downloadBytesPerSecond: (1.6 * 1024 * 1024) / 8,
-  uploadBytesPerSecond: (750 * 1024) / 8,
+  downloadBytesPerSecond: 1_600_000 / 8,
+  uploadBytesPerSecond: 750_000 / 8,
 };
 
 export interface FirstSyncOptions {
