@@ -1,0 +1,253 @@
+// [V1][V2] Two server PROCESSES on one PostgreSQL database, as docs/deploy.md describes them
+// behind a reverse proxy: both start at once on an empty schema (migrations take turns), a session
+// made on one is valid on the other, and phones whose requests alternate between the instances
+// while they all write at once converge on the same records with none skipped.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openPgStore } from '../../src/server/store/pg-store';
+import { createTeam, createUser } from '../../src/server/auth/accounts';
+import type { Store } from '../../src/server/store/store';
+import {
+  SCHEMA_VERSION,
+  type Mutation,
+  type PullResponse,
+  type PushResponse,
+} from '../../src/shared/sync/protocol';
+import { formatHlc } from '../../src/shared/sync/hlc';
+import { newRecordId } from '../../src/shared/domain/record-id';
+import { TEST_DATABASE_URL, TEST_PASSWORD, validCase } from '../support/server-harness';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const PHONES = 4;
+const ROUNDS = 8;
+const schema = `t_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
+
+interface Instance {
+  url: string;
+  process: ChildProcess;
+}
+
+let instances: Instance[] = [];
+let store: Store;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+/** `npm start`'s server (src/server/main.ts) as its own process; resolves once it listens. */
+async function startInstance(): Promise<Instance> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: TEST_DATABASE_URL,
+      DATABASE_SCHEMA: schema,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      STATIC_DIR: resolve(ROOT, 'no-static-files-here'),
+      LOG_LEVEL: 'warn',
+      TRUST_PROXY: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`Server startete nicht:\n${output}`)), 60_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Feldakte läuft auf')) {
+        clearTimeout(timer);
+        ready();
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`Server beendet (${code}):\n${output}`));
+    });
+  });
+  return { url: `http://127.0.0.1:${port}`, process: child };
+}
+
+beforeAll(async () => {
+  // The operator creates the schema (docs/deploy.md); both instances then start at once on it.
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  instances = await Promise.all([startInstance(), startInstance()]);
+  store = await openPgStore({ connectionString: TEST_DATABASE_URL, schema, max: 2 });
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(
+    instances.map(
+      (instance) =>
+        new Promise((done) => {
+          instance.process.once('exit', done);
+          instance.process.kill('SIGTERM');
+        }),
+    ),
+  );
+  await store?.close();
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.end();
+});
+
+async function call<T>(instance: Instance, path: string, body: object, cookie?: string) {
+  const response = await fetch(`${instance.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as T, response };
+}
+
+interface Phone {
+  name: string;
+  cookie: string;
+  clientId: string;
+  mutationId: number;
+  cursor: number | null;
+  counter: number;
+  /** The phone's copy of the team's records: id -> fields. */
+  records: Map<string, Record<string, unknown>>;
+  written: string[];
+}
+
+async function pullToEnd(phone: Phone, instance: Instance): Promise<void> {
+  for (let page = 0; page < 1_000; page++) {
+    const pulled = await call<PullResponse>(
+      instance,
+      '/api/sync/pull',
+      { clientId: phone.clientId, schemaVersion: SCHEMA_VERSION, cursor: phone.cursor, limit: 7 },
+      phone.cookie,
+    );
+    expect(pulled.status, JSON.stringify(pulled.body)).toBe(200);
+    for (const change of pulled.body.changes) {
+      if (change.deleted) phone.records.delete(change.id);
+      else phone.records.set(change.id, { ...phone.records.get(change.id), ...change.fields });
+    }
+    phone.cursor = pulled.body.cursor;
+    if (!pulled.body.hasMore) return;
+  }
+}
+
+it(
+  'phones alternating between two instances converge, none skips a row, sessions are shared',
+  { timeout: 180_000 },
+  async () => {
+    await createTeam(store, 'Team Zwei Instanzen');
+    const phones: Phone[] = [];
+    for (let i = 0; i < PHONES; i++) {
+      const email = `thm${i}@zwei-instanzen.example`;
+      await createUser(store, {
+        teamName: 'Team Zwei Instanzen',
+        email,
+        name: `THM ${i}`,
+        role: 'thm',
+        password: TEST_PASSWORD,
+      });
+      // Signed in on one instance only: the session lives in PostgreSQL, so the other accepts it.
+      const session = await call(instances[i % 2]!, '/api/session', {
+        email,
+        password: TEST_PASSWORD,
+      });
+      expect(session.status).toBe(200);
+      const cookie = session.response.headers.getSetCookie()[0]!.split(';')[0]!;
+      phones.push({
+        name: `THM ${i}`,
+        cookie,
+        clientId: randomUUID(),
+        mutationId: 0,
+        cursor: null,
+        counter: 0,
+        records: new Map(),
+        written: [],
+      });
+    }
+
+    const acknowledged = new Map<string, Record<string, unknown>>();
+    await Promise.all(
+      phones.map(async (phone, p) => {
+        for (let round = 0; round < ROUNDS; round++) {
+          // Each request of a phone may land on either instance, as behind a load balancer.
+          const instance = instances[(p + round) % 2]!;
+          const hlc = () =>
+            formatHlc({ ms: Date.now(), counter: phone.counter++, node: phone.clientId });
+          const created = newRecordId();
+          const mutations: Mutation[] = [
+            {
+              id: ++phone.mutationId,
+              table: 'cases',
+              recordId: created,
+              op: 'put',
+              fields: validCase({ givenName: `${phone.name} Runde ${round}` }),
+              hlc: hlc(),
+              baseCursor: phone.cursor ?? 0,
+            },
+          ];
+          const earlier = phone.written.at(-1);
+          if (earlier) {
+            mutations.push({
+              id: ++phone.mutationId,
+              table: 'cases',
+              recordId: earlier,
+              op: 'put',
+              fields: { languages: `geändert in Runde ${round}` },
+              hlc: hlc(),
+              baseCursor: phone.cursor ?? 0,
+            });
+          }
+          const pushed = await call<PushResponse>(
+            instance,
+            '/api/sync/push',
+            { clientId: phone.clientId, schemaVersion: SCHEMA_VERSION, mutations },
+            phone.cookie,
+          );
+          expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
+          expect(pushed.body.results.every((result) => result.status === 'applied')).toBe(true);
+          phone.written.push(created);
+          acknowledged.set(created, validCase({ givenName: `${phone.name} Runde ${round}` }));
+          if (earlier) {
+            acknowledged.set(earlier, {
+              ...acknowledged.get(earlier),
+              languages: `geändert in Runde ${round}`,
+            });
+          }
+          await pullToEnd(phone, instances[(p + round + 1) % 2]!);
+        }
+      }),
+    );
+
+    // A last pull from the other instance each; then every phone holds every acknowledged
+    // record with its last values, and a brand-new phone pulling from scratch sees the same.
+    for (const [p, phone] of phones.entries()) await pullToEnd(phone, instances[p % 2]!);
+    const fresh: Phone = {
+      ...phones[0]!,
+      clientId: randomUUID(),
+      cursor: null,
+      records: new Map(),
+    };
+    await pullToEnd(fresh, instances[1]!);
+    expect(fresh.records.size).toBe(PHONES * ROUNDS);
+    for (const [id, fields] of acknowledged) {
+      expect(fresh.records.get(id)).toMatchObject(fields);
+    }
+    for (const phone of phones) {
+      expect(Object.fromEntries(phone.records)).toEqual(Object.fromEntries(fresh.records));
+    }
+  },
+);
