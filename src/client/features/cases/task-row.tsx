@@ -1,6 +1,5 @@
 // One task with a large done checkbox (48 px target). Ticking it writes doneOn through the rules;
 // the case name links to the case when the list mixes cases (Heute).
-import { putRecord } from '../../../local/write-record';
 import { toLocalDate } from '../../../shared/domain/common';
 import { taskBucket, taskDoneChange, type Task } from '../../../shared/domain/task';
 import { formatDay, t } from '../../../shared/i18n/t';
@@ -20,6 +19,8 @@ export function TaskRow({ task, today, caseName }: TaskRowProps) {
   const db = useDb();
   const bucket = taskBucket(task, today);
   const toggle = async (done: boolean) => {
+    // The write path loads on the first tick: "Heute" shows tasks without it (first-screen budget).
+    const { putRecord } = await import('../../../local/write-record');
     const result = await putRecord(
       db,
       'tasks',

@@ -9,8 +9,9 @@ import { useSyncRun } from './sync-run-state';
 import { useSyncStatus } from './use-sync-status';
 import { syncChipView, type ChipTone } from './sync-chip-view';
 import { Icon, type IconName } from '../../ui/icon';
-import { SyncDetails } from './sync-details';
 import './sync.css';
+
+type Details = typeof import('./sync-details');
 
 const chipIcons: Record<ChipTone, IconName> = {
   ok: 'check',
@@ -29,6 +30,12 @@ function ChipFor({ db }: { db: FeldakteDb }) {
   const status = useSyncStatus(db);
   const running = useSyncRun((state) => state.running);
   const [open, setOpen] = useState(false);
+  // The details load on the first tap (first-screen budget); offline from the SW's cache.
+  const [details, setDetails] = useState<Details | null>(null);
+  const toggle = async () => {
+    if (!open) setDetails(await import('./sync-details'));
+    setOpen(!open);
+  };
   if (!status) return null;
   const view = syncChipView(status, running);
   const expired = status.lastError?.kind === 'unauthorized';
@@ -41,7 +48,7 @@ function ChipFor({ db }: { db: FeldakteDb }) {
         aria-expanded={expired ? undefined : open}
         aria-controls={expired ? undefined : 'sync-chip-details'}
         aria-label={t('sync.status.chipLabel', { state: view.label })}
-        onClick={() => (expired ? openReauth() : setOpen(!open))}
+        onClick={() => (expired ? openReauth() : void toggle())}
       >
         <Icon name={chipIcons[view.tone]} size={20} class="sync-chip__icon" />
         {/* On a narrow screen only the icon and the number show (CSS); the label stays readable
@@ -53,9 +60,9 @@ function ChipFor({ db }: { db: FeldakteDb }) {
           {view.label}
         </span>
       </button>
-      {open && !expired && (
+      {open && !expired && details && (
         <div id="sync-chip-details" class="sync-chip__panel">
-          <SyncDetails status={status} onNavigate={() => setOpen(false)} />
+          <details.SyncDetails status={status} onNavigate={() => setOpen(false)} />
         </div>
       )}
     </div>

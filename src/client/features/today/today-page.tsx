@@ -6,17 +6,23 @@ import { formatLongDay, t } from '../../../shared/i18n/t';
 import { Button } from '../../ui/button';
 import { usePageTitle } from '../../ui/page-title';
 import { TodayAppointments } from '../appointments/today-appointments';
-import { AddTaskSheet } from '../cases/add-task-sheet';
 import { ExpiringStatuses } from './expiring-statuses';
-import { GapSheet } from './gap-sheet';
 import { TodayTasks } from './today-tasks';
 import { ScopeToggle } from '../team/scope-toggle';
+
+type Sheets = typeof import('./today-sheets');
 
 export function TodayPage() {
   usePageTitle(t('cases.today.title'));
   const now = new Date();
   const today = toLocalDate(now);
   const [sheet, setSheet] = useState<'task' | 'gap' | null>(null);
+  // Loaded on the first tap (from the service worker's cache, so offline too).
+  const [sheets, setSheets] = useState<Sheets | null>(null);
+  const open = async (which: 'task' | 'gap') => {
+    setSheets(await import('./today-sheets'));
+    setSheet(which);
+  };
   return (
     <>
       <p class="page-intro">{formatLongDay(now)}</p>
@@ -25,15 +31,19 @@ export function TodayPage() {
       <TodayTasks today={today} />
       <ExpiringStatuses today={today} />
       <div class="form-actions">
-        <Button block onClick={() => setSheet('task')}>
+        <Button block onClick={() => void open('task')}>
           {t('cases.tasks.add')}
         </Button>
-        <Button block variant="ghost" onClick={() => setSheet('gap')}>
+        <Button block variant="ghost" onClick={() => void open('gap')}>
           {t('cases.gaps.open')}
         </Button>
       </div>
-      <AddTaskSheet open={sheet === 'task'} onClose={() => setSheet(null)} />
-      <GapSheet open={sheet === 'gap'} onClose={() => setSheet(null)} />
+      {sheets && (
+        <>
+          <sheets.AddTaskSheet open={sheet === 'task'} onClose={() => setSheet(null)} />
+          <sheets.GapSheet open={sheet === 'gap'} onClose={() => setSheet(null)} />
+        </>
+      )}
     </>
   );
 }
