@@ -1,7 +1,8 @@
 // [V1][V2] Two server PROCESSES on one PostgreSQL database, as docs/deploy.md describes them
 // behind a reverse proxy: both start at once on an empty schema (migrations take turns), a session
 // made on one is valid on the other, and phones whose requests alternate between the instances
-// while they all write at once converge on the same records with none skipped.
+// while they all write at once converge on the same records with none skipped. Failed sign-ins
+// count against one limit across both.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
@@ -20,6 +21,7 @@ import {
 import { formatHlc } from '../../src/shared/sync/hlc';
 import { newRecordId } from '../../src/shared/domain/record-id';
 import { TEST_DATABASE_URL, TEST_PASSWORD, validCase } from '../support/server-harness';
+import { MAX_FAILURES } from '../../src/server/auth/login-limiter';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PHONES = 4;
@@ -251,3 +253,30 @@ it(
     }
   },
 );
+
+it('failed sign-ins on either instance count against one limit (it lives in PostgreSQL)', async () => {
+  await createTeam(store, 'Team Anmeldegrenze');
+  const email = 'grenze@zwei-instanzen.example';
+  await createUser(store, {
+    teamName: 'Team Anmeldegrenze',
+    email,
+    name: 'THM Grenze',
+    role: 'thm',
+    password: TEST_PASSWORD,
+  });
+  for (let i = 0; i < MAX_FAILURES; i++) {
+    const failed = await call(instances[i % 2]!, '/api/session', {
+      email,
+      password: 'falsch-falsch',
+    });
+    expect(failed.status).toBe(401);
+  }
+  for (const instance of instances) {
+    const blocked = await call<{ message: string }>(instance, '/api/session', {
+      email,
+      password: TEST_PASSWORD,
+    });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.message).toMatch(/Zu viele fehlgeschlagene Anmeldungen/);
+  }
+});

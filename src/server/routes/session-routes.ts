@@ -23,7 +23,7 @@ const loginSchema = v.object({
 });
 
 export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
-  const limiter = new LoginLimiter();
+  const limiter = new LoginLimiter(store);
 
   app.post('/api/session', async (request, reply) => {
     const parsed = v.safeParse(loginSchema, request.body);
@@ -35,7 +35,7 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
     const email = normaliseEmail(parsed.output.email);
     const key = `${email}|${request.ip}`;
     const at = now();
-    const wait = limiter.retryAfter(key, at.getTime());
+    const wait = await limiter.retryAfter(key, at.getTime());
     if (wait > 0) {
       reply.header('Retry-After', Math.ceil(wait / 1000));
       throw new HttpError(429, 'too_many_attempts', messages.tooManyLogins);
@@ -50,10 +50,10 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
       user?.password_hash ?? UNKNOWN_USER_HASH,
     );
     if (!user || !valid || user.disabled) {
-      limiter.fail(key, at.getTime());
+      await limiter.fail(key, at.getTime());
       throw new HttpError(401, 'login_failed', messages.loginFailed);
     }
-    limiter.succeed(key);
+    await limiter.succeed(key);
     const device = deviceId?.toLowerCase() ?? null;
     if (
       device &&
