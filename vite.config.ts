@@ -1,8 +1,9 @@
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
-import { VitePWA } from 'vite-plugin-pwa';
+import { injectManifest } from 'workbox-build';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const { version } = JSON.parse(
@@ -13,9 +14,11 @@ const { version } = JSON.parse(
 // Shown on the "Mehr" page; the build time tells two builds of one version apart.
 const appVersion = `${version} (${new Date().toISOString().slice(0, 16).replace('T', ' ')})`;
 
-// The service worker is ours (injectManifest): vite-plugin-pwa only injects the precache list.
-// registerType 'prompt' + injectRegister false: src/client/sw-bridge.ts registers it and asks the
-// user before an update, so a half-written note is never lost to a forced reload.
+// The service worker (src/sw/sw.ts) is a second entry of the app's own build, an ES module: it
+// imports the same chunks as the app (Dexie, the sync engine, the rules) instead of bundling its
+// own copies, which halves the first install. workbox-build then injects the precache list.
+// src/client/sw-bridge.ts registers it (type module) and asks the user before an update, so a
+// half-written note is never lost to a forced reload. The web app manifest is public/.
 export default defineConfig({
   plugins: [
     preact(),
@@ -29,42 +32,7 @@ export default defineConfig({
           ? new URL('./src/client/react-for-zustand.ts', import.meta.url).pathname
           : null,
     },
-    VitePWA({
-      strategies: 'injectManifest',
-      srcDir: 'src/sw',
-      filename: 'sw.ts',
-      injectRegister: false,
-      registerType: 'prompt',
-      manifest: {
-        id: '/',
-        name: 'Feldakte – Teilhabemanagement',
-        short_name: 'Feldakte',
-        description: 'Fallakten für das Teilhabemanagement, auch ohne Netz.',
-        lang: 'de',
-        dir: 'ltr',
-        start_url: '/',
-        scope: '/',
-        display: 'standalone',
-        background_color: '#ffffff',
-        theme_color: '#1d4f91',
-        icons: [
-          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
-          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-          {
-            src: '/icons/icon-maskable-512.png',
-            sizes: '512x512',
-            type: 'image/png',
-            purpose: 'maskable',
-          },
-        ],
-      },
-      injectManifest: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        // A classic worker script: every browser that has service workers can run it.
-        rollupFormat: 'iife',
-      },
-      devOptions: { enabled: false },
-    }),
+    precacheManifest(),
     precompress(),
   ],
   resolve: {
@@ -80,6 +48,16 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        sw: fileURLToPath(new URL('./src/sw/sw.ts', import.meta.url)),
+      },
+      output: {
+        // sw.js at the root: its scope is the whole app; every other entry is hashed.
+        entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
+      },
+    },
     // A lazy screen's CSS still loads with it; its JS dependencies are no longer listed for
     // preloading in every import() (hashed names in each route table cost the first screen over
     // 1 KB gz). They load from the service worker's cache, where a waterfall costs next to nothing.
@@ -93,10 +71,46 @@ export default defineConfig({
 });
 
 /**
+ * Puts the precache list into sw.js (its `self.__WB_MANIFEST`): every file the app shell needs
+ * offline, with a revision for the files whose name carries no hash. Runs after the bundle is
+ * written and before precompress().
+ */
+function precacheManifest(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'feldakte-precache-manifest',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler() {
+        const sw = join(outDir, 'sw.js');
+        const { count, size, warnings } = await injectManifest({
+          swSrc: sw,
+          swDest: sw,
+          globDirectory: outDir,
+          // Of the icons only the one notifications show offline; the others are fetched once by
+          // the browser when the app is installed (first-install budget).
+          globPatterns: ['**/*.{js,css,html,svg,webmanifest}', 'icons/icon-192.png'],
+          globIgnores: ['sw.js'],
+          // Hashed file names are their own revision.
+          dontCacheBustURLsMatching: /^assets\/.+-[A-Za-z0-9_-]{8,}\.[a-z]+$/,
+        });
+        for (const warning of warnings) this.warn(warning);
+        this.info?.(`precache: ${count} files, ${(size / 1024).toFixed(1)} KiB`);
+      },
+    },
+  };
+}
+
+/**
  * Writes `x.br` (brotli 11) and `x.gz` (gzip 9) beside every text file of the build, the service
  * worker included, so the server sends them as they are (@fastify/static `preCompressed`) instead
- * of compressing on every request. Runs after vite-plugin-pwa has written sw.js (closeBundle,
- * order post); the precache list only names the originals. A variant that would not be smaller is
+ * of compressing on every request. Runs after precacheManifest() has written sw.js (closeBundle,
+ * order post, listed after it); the precache list only names the originals. A variant that would not be smaller is
  * not written.
  */
 function precompress(): Plugin {

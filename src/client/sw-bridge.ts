@@ -34,7 +34,7 @@ export function registerServiceWorker(): void {
   registering = true;
   // workbox-window is loaded after the first screen: registering can wait a moment, reading cannot.
   void import('workbox-window')
-    .then(({ Workbox }) => register(new Workbox('/sw.js', { scope: '/' })))
+    .then(({ Workbox }) => register(new Workbox('/sw.js', { scope: '/', type: 'module' })))
     .catch((error: unknown) => console.warn('Service worker not registered', error));
 }
 
