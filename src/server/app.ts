@@ -12,6 +12,7 @@ import { sessionRoutes } from './routes/session-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { reportRoutes } from './routes/report-routes';
 import { teamRoutes } from './routes/team-routes';
+import { adminRoutes, type AdminRunner } from './cli/admin-channel';
 
 export interface AppOptions {
   store: Store;
@@ -22,6 +23,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Behind a reverse proxy: take the client IP and https from X-Forwarded-* headers. */
   trustProxy?: boolean;
+  /** The admin CLI's loopback channel (embedded database only; see cli/admin-channel.ts). */
+  adminChannel?: { token: string; run: AdminRunner; isUsageError(error: unknown): boolean };
 }
 
 export async function buildApp({
@@ -30,6 +33,7 @@ export async function buildApp({
   now = () => new Date(),
   logger = false,
   trustProxy = false,
+  adminChannel,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, trustProxy, bodyLimit: MAX_BODY_BYTES });
   await app.register(fastifyCookie);
@@ -50,6 +54,8 @@ export async function buildApp({
   syncRoutes(app, store, now);
   reportRoutes(app, store, now);
   teamRoutes(app, store, now);
+  if (adminChannel)
+    adminRoutes(app, store, adminChannel.token, adminChannel.run, adminChannel.isUsageError);
   await registerStaticFiles(app, staticDir);
   return app;
 }

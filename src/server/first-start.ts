@@ -8,6 +8,7 @@ export const DEMO_TEAM = 'Team Demo';
 export const DEMO_EMAIL = 'thm@demo.feldakte';
 
 export interface DemoLogin {
+  team: string;
   email: string;
   password: string;
 }
@@ -27,6 +28,6 @@ export async function createDemoAccountIfEmpty(
       { teamName: DEMO_TEAM, email: DEMO_EMAIL, name: 'Demo THM', role: 'thm', password },
       now,
     );
-    return { email: DEMO_EMAIL, password };
+    return { team: DEMO_TEAM, email: DEMO_EMAIL, password };
   });
 }

@@ -4,37 +4,59 @@
 import { resolve } from 'node:path';
 import { openStoreFromEnv } from './store/open-store';
 import { buildApp } from './app';
+import type { AddressInfo } from 'node:net';
 import { createDemoAccountIfEmpty } from './first-start';
+import { newAdminToken, removeAdminChannel, writeAdminChannel } from './cli/admin-channel';
+import { runAdmin, UsageError } from './cli/admin';
 
 async function main(): Promise<void> {
   const store = await openStoreFromEnv(process.env);
   const demo = await createDemoAccountIfEmpty(store);
   if (demo) {
-    console.log('\nErster Start: ein Demo-Team mit einem THM-Konto wurde angelegt.');
+    console.log(`\nErster Start: das Team „${demo.team}“ mit einem THM-Konto wurde angelegt.`);
     console.log(`  E-Mail:   ${demo.email}`);
     console.log(`  Passwort: ${demo.password}`);
     console.log(
       'Dieses Passwort wird nur jetzt angezeigt. Ändern mit: npm run admin -- user passwd ...\n',
     );
   }
+  // On the embedded database the admin CLI must not open the directory too: it asks this process.
+  const dataDir = resolve(process.env.DATA_DIR || './data');
+  const adminToken = store.kind === 'postgres' ? undefined : newAdminToken();
   const app = await buildApp({
     store,
+    ...(adminToken
+      ? {
+          adminChannel: {
+            token: adminToken,
+            run: (args, target) => runAdmin(args, target),
+            isUsageError: (error) => error instanceof UsageError,
+          },
+        }
+      : {}),
     staticDir: resolve(process.env.STATIC_DIR ?? 'dist'),
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     trustProxy: ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase()),
   });
   const port = Number(process.env.PORT ?? 8080);
   const host = process.env.HOST ?? '127.0.0.1';
-  await app.listen({ port, host });
-  const where =
-    store.kind === 'postgres'
-      ? 'PostgreSQL'
-      : `PGlite in ${resolve(process.env.DATA_DIR || './data')}`;
+  const address = await app.listen({ port, host });
+  // PORT=0 picks a free port: name the one bound.
+  const { port: bound } = app.server.address() as AddressInfo;
+  if (adminToken) {
+    // The CLI connects over loopback; a server bound to one other address is asked there.
+    const loopback = ['0.0.0.0', '::', '127.0.0.1', 'localhost'].includes(host)
+      ? `http://127.0.0.1:${bound}`
+      : address;
+    writeAdminChannel(dataDir, { url: loopback, token: adminToken, pid: process.pid });
+  }
+  const where = store.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${dataDir}`;
   console.log(
-    `Feldakte läuft auf http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (Daten: ${where})`,
+    `Feldakte läuft auf http://${host === '0.0.0.0' ? 'localhost' : host}:${bound} (Daten: ${where})`,
   );
 
   const stop = async () => {
+    if (adminToken) removeAdminChannel(dataDir);
     await app.close();
     await store.close();
     process.exit(0);

@@ -45,6 +45,30 @@ export async function findTeam(db: Queryable, name: string): Promise<Team | unde
   return row;
 }
 
+/** Every team with its number of active accounts, by name (for `team list`). */
+export async function listTeams(db: Queryable): Promise<{ name: string; accounts: number }[]> {
+  const rows = await db.query<{ name: string; accounts: string | number }>(
+    `SELECT t.name, count(u.id) FILTER (WHERE u.disabled_at IS NULL) AS accounts
+       FROM teams t LEFT JOIN users u ON u.team_id = t.id
+      GROUP BY t.id, t.name ORDER BY t.name`,
+  );
+  return rows.map((row) => ({ name: row.name, accounts: Number(row.accounts) }));
+}
+
+/** The accounts of one team, by name (for `user list --team`). */
+export async function listUsers(
+  db: Queryable,
+  teamName: string,
+): Promise<{ email: string; name: string; role: Role; disabled: boolean }[]> {
+  const team = await findTeam(db, teamName);
+  if (!team) throw new Error(`Das Team „${teamName.trim()}“ gibt es nicht.`);
+  return db.query(
+    `SELECT email, name, role, disabled_at IS NOT NULL AS disabled FROM users
+      WHERE team_id = $1 ORDER BY name, email`,
+    [team.id],
+  );
+}
+
 export interface NewUser {
   teamName: string;
   email: string;

@@ -1,6 +1,10 @@
 // Team and user administration, with the same store selection as the server (DATA_DIR /
-// DATABASE_URL):
+// DATABASE_URL). On the embedded database a running server is asked to run the command
+// (admin-channel.ts), so only one process ever opens the data directory:
+//   npm run admin -- --help
 //   npm run admin -- team add <name>
+//   npm run admin -- team list
+//   npm run admin -- user list --team <name>
 //   npm run admin -- user add --team <name> --email <email> --name <name> --role <role> --password <pw>
 //   npm run admin -- user passwd --email <email> --password <pw>
 //   npm run admin -- user disable --email <email>
@@ -9,16 +13,30 @@
 import { pathToFileURL } from 'node:url';
 import type { Store } from '../store/store';
 import { openStoreFromEnv } from '../store/open-store';
-import { createTeam, createUser, disableUser, roles, setPassword } from '../auth/accounts';
+import {
+  createTeam,
+  createUser,
+  disableUser,
+  listTeams,
+  listUsers,
+  roles,
+  setPassword,
+} from '../auth/accounts';
+import { readAdminChannel, removeAdminChannel, runThroughServer } from './admin-channel';
 import { listDevices, revokeDevice, type Device } from '../auth/devices';
 
 export const USAGE = `Verwendung:
   npm run admin -- team add <name>
+  npm run admin -- team list
+  npm run admin -- user list --team <name>
   npm run admin -- user add --team <name> --email <email> --name <name> --role <${roles.join('|')}> --password <pw>
   npm run admin -- user passwd --email <email> --password <pw>
   npm run admin -- user disable --email <email>
   npm run admin -- device list --email <email>
-  npm run admin -- device revoke --email <email> --device <deviceId>`;
+  npm run admin -- device revoke --email <email> --device <deviceId>
+
+Läuft der Server auf der eingebetteten Datenbank (DATA_DIR), übernimmt er den Befehl; sonst
+öffnet das Programm die Datenbank selbst (DATABASE_URL: PostgreSQL).`;
 
 export class UsageError extends Error {}
 
@@ -32,12 +50,34 @@ export async function runAdmin(args: string[], store: Store, now = new Date()): 
     const team = await createTeam(store, name, now);
     return `Team „${team.name}“ angelegt.`;
   }
+  if (command === 'team list') {
+    if (rest.length > 0) throw new UsageError(`Unerwartete Angabe „${rest[0]}“.`);
+    const teams = await listTeams(store);
+    if (teams.length === 0) return 'Noch keine Teams.';
+    return teams
+      .map(({ name, accounts }) => `${name}  (${accounts} ${accounts === 1 ? 'Konto' : 'Konten'})`)
+      .join('\n');
+  }
   if (
-    !['user add', 'user passwd', 'user disable', 'device list', 'device revoke'].includes(command)
+    ![
+      'user add',
+      'user list',
+      'user passwd',
+      'user disable',
+      'device list',
+      'device revoke',
+    ].includes(command)
   ) {
     throw new UsageError(`Unbekannter Befehl „${command.trim()}“.`);
   }
   const options = parseOptions(rest);
+  if (command === 'user list') {
+    const users = await listUsers(store, required(options, 'team'));
+    if (users.length === 0) return 'Keine Konten in diesem Team.';
+    return users
+      .map((u) => [u.email, u.name, u.role, ...(u.disabled ? ['deaktiviert'] : [])].join('  '))
+      .join('\n');
+  }
   if (command === 'device list') {
     const email = required(options, 'email');
     const devices = await listDevices(store, email);
@@ -104,10 +144,37 @@ function required(options: Map<string, string>, name: string): string {
   return value;
 }
 
-async function main(): Promise<void> {
-  const store = await openStoreFromEnv(process.env);
+const HELP = new Set(['--help', '-h', 'help']);
+
+async function main(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  if (args.length === 0 || HELP.has(args[0]!)) {
+    console.log(USAGE);
+    if (args.length === 0) process.exitCode = 1;
+    return;
+  }
+  if (!env.DATABASE_URL) {
+    const dataDir = env.DATA_DIR || './data';
+    const channel = readAdminChannel(dataDir);
+    if (channel) {
+      // A server holds the embedded database: it runs the command, and it takes effect at once.
+      const answer = await runThroughServer(channel, args).catch((error: unknown) => {
+        throw new Error(
+          `Der Server (Prozess ${channel.pid}) hält die Datenbank in ${dataDir}, ist aber nicht erreichbar: ${
+            error instanceof Error ? error.message : String(error)
+          }. Bitte den Server beenden oder erneut versuchen.`,
+        );
+      });
+      if (answer.ok) return console.log(answer.output);
+      console.error(answer.message);
+      if (answer.usage) console.error(USAGE);
+      process.exitCode = 1;
+      return;
+    }
+    removeAdminChannel(dataDir);
+  }
+  const store = await openStoreFromEnv(env);
   try {
-    console.log(await runAdmin(process.argv.slice(2), store));
+    console.log(await runAdmin(args, store));
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     if (error instanceof UsageError) console.error(USAGE);
@@ -117,4 +184,9 @@ async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main(process.argv.slice(2), process.env).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}
