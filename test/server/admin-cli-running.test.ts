@@ -103,8 +103,8 @@ describe('while the server runs on the embedded database', () => {
       expect(server.output()).toContain('Erster Start: das Team „Team Demo“');
       const channel = JSON.parse(readFileSync(join(dataDir, ADMIN_CHANNEL_FILE), 'utf8'));
       // (tsx runs the server in a child process of its own: the pid is that one's.)
-    expect(channel).toMatchObject({ pid: expect.any(Number), url: server.url });
-    expect(channel.token.length).toBeGreaterThanOrEqual(40);
+      expect(channel).toMatchObject({ pid: expect.any(Number), url: server.url });
+      expect(channel.token.length).toBeGreaterThanOrEqual(40);
     },
   );
 
