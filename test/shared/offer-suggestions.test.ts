@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestOffers } from '../../src/shared/domain/offer-suggestions';
+import { hiddenOffers, suggestOffers } from '../../src/shared/domain/offer-suggestions';
 import type { ResidenceKind } from '../../src/shared/domain/residence-status';
 
 function offer(id: string, targetStatuses: ResidenceKind[], active?: boolean) {
@@ -41,5 +41,28 @@ describe('offer suggestions', () => {
       { offerId: 'b', status: 'declined' as const },
     ];
     expect(suggestOffers(offers, statuses, referrals).map((o) => o.id)).toEqual(['b']);
+  });
+});
+
+describe('why an offer is not suggested (issue 13)', () => {
+  it('counts each hidden offer once, by its first reason', () => {
+    const statuses = [{ id: '1', issuedOn: '2025-01-01', kind: 'duldung' as const }];
+    const referrals = [{ offerId: 'a', status: 'sent' as const }];
+    // a: referred; b: suggested; c: other status; d: no target group; e: not active.
+    expect(hiddenOffers(offers, statuses, referrals)).toEqual({
+      inactive: 1,
+      noTargetGroup: 1,
+      otherStatus: 1,
+      referred: 1,
+    });
+  });
+
+  it('says nothing without a status (the section explains that already)', () => {
+    expect(hiddenOffers(offers, [])).toEqual({
+      inactive: 0,
+      noTargetGroup: 0,
+      otherStatus: 0,
+      referred: 0,
+    });
   });
 });

@@ -29,3 +29,31 @@ export function suggestOffers<O extends OfferLike>(
     )
     .sort(compareOffers);
 }
+
+/** Why offers are not suggested, counted per reason (the first reason that applies, in order). */
+export interface HiddenOffers {
+  inactive: number;
+  noTargetGroup: number;
+  otherStatus: number;
+  referred: number;
+}
+
+export function hiddenOffers(
+  offers: readonly OfferLike[],
+  statuses: readonly Pick<ResidenceStatus, 'id' | 'issuedOn' | 'kind'>[],
+  referrals: readonly Pick<Referral, 'offerId' | 'status'>[] = [],
+): HiddenOffers {
+  const counts: HiddenOffers = { inactive: 0, noTargetGroup: 0, otherStatus: 0, referred: 0 };
+  const current = currentResidenceStatus(statuses);
+  if (!current) return counts;
+  const referred = new Set(
+    referrals.filter((r) => r.offerId && isOpenReferral(r.status)).map((r) => r.offerId),
+  );
+  for (const offer of offers) {
+    if (!isOfferActive(offer)) counts.inactive += 1;
+    else if (offer.targetStatuses.length === 0) counts.noTargetGroup += 1;
+    else if (!offer.targetStatuses.includes(current.kind)) counts.otherStatus += 1;
+    else if (referred.has(offer.id)) counts.referred += 1;
+  }
+  return counts;
+}

@@ -40,6 +40,8 @@ describe('offer hints on a case', () => {
     expect(within(list).queryByText('Kurs für Aufenthaltserlaubnis')).toBeNull();
     expect(screen.getByText(/Hinweis, keine Rechtsberatung/)).toBeTruthy();
     expect(screen.getByText('Für: Duldung')).toBeTruthy();
+    // Why the other offer is missing (issue 13).
+    expect(screen.getByText('Nicht gezeigt: 1 für andere Aufenthaltsstatus.')).toBeTruthy();
   });
 
   it('says so when no status is recorded', async () => {

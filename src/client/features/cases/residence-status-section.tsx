@@ -83,6 +83,12 @@ export function ResidenceStatusSection({ caseId }: { caseId: string }) {
             <ExpiryPill status={current} today={today} />
           </p>
           <dl class="facts">
+            {current.validUntil && (
+              <>
+                <dt>{t('cases.residence.validUntil')}</dt>
+                <dd>{formatDay(current.validUntil)}</dd>
+              </>
+            )}
             {current.issuedOn && (
               <>
                 <dt>{t('cases.residence.issuedOn')}</dt>

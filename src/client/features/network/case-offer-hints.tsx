@@ -3,7 +3,11 @@
 import './network.css';
 import { t } from '../../../shared/i18n/t';
 import { currentResidenceStatus } from '../../../shared/domain/residence-status';
-import { suggestOffers } from '../../../shared/domain/offer-suggestions';
+import {
+  hiddenOffers,
+  suggestOffers,
+  type HiddenOffers,
+} from '../../../shared/domain/offer-suggestions';
 import { offerAvailability } from '../../../shared/domain/offer';
 import { useDb } from '../../state/session';
 import { useLiveQuery } from '../../ui/use-live-query';
@@ -22,10 +26,12 @@ export function CaseOfferHints({ caseId }: { caseId: string }) {
       db.referrals.where('caseId').equals(caseId).toArray(),
     ]);
     const suggestions = suggestOffers(offers, statuses, referrals);
+    const hidden = hiddenOffers(offers, statuses, referrals);
     const partners = await db.partners.bulkGet([...new Set(suggestions.map((o) => o.partnerId))]);
     return {
       current: currentResidenceStatus(statuses),
       suggestions,
+      hidden,
       names: new Map(partners.flatMap((p) => (p ? [[p.id, p.name] as const] : []))),
     };
   }, [db, caseId]);
@@ -58,6 +64,16 @@ export function CaseOfferHints({ caseId }: { caseId: string }) {
           ))}
         </RowList>
       )}
+      {data.current && <HiddenOffersNote hidden={data.hidden} />}
     </Section>
   );
+}
+
+/** "Nicht gezeigt: …": why the other offers of the catalogue are not listed here. */
+function HiddenOffersNote({ hidden }: { hidden: HiddenOffers }) {
+  const parts = (['referred', 'otherStatus', 'noTargetGroup', 'inactive'] as const)
+    .filter((reason) => hidden[reason] > 0)
+    .map((reason) => t(`network.hints.hidden.${reason}`, { count: hidden[reason] }));
+  if (parts.length === 0) return null;
+  return <p class="hint">{t('network.hints.hiddenIntro', { reasons: parts.join(', ') })}</p>;
 }

@@ -266,5 +266,12 @@ export const network = germanCatalogue({
     noStatus: 'Ohne erfassten Aufenthaltsstatus gibt es keine Hinweise.',
     none: 'Kein aktives Angebot nennt diesen Aufenthaltsstatus.',
     forStatus: 'Für: {status}',
+    hiddenIntro: 'Nicht gezeigt: {reasons}.',
+    hidden: {
+      referred: '{count} mit offener Vermittlung',
+      otherStatus: '{count} für andere Aufenthaltsstatus',
+      noTargetGroup: '{count} ohne genannte Zielgruppe',
+      inactive: '{count} nicht aktiv',
+    },
   },
 });

@@ -262,5 +262,12 @@ export const networkEn: SameShape<typeof network> = {
     noStatus: 'Without a recorded residence status there are no hints.',
     none: 'No active offer names this residence status.',
     forStatus: 'For: {status}',
+    hiddenIntro: 'Not shown: {reasons}.',
+    hidden: {
+      referred: '{count} with an open referral',
+      otherStatus: '{count} for other residence statuses',
+      noTargetGroup: '{count} naming no target group',
+      inactive: '{count} not active',
+    },
   },
 };
