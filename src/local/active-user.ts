@@ -3,10 +3,12 @@
 // localStorage, can read it. The page sets it on sign-in and clears it on sign-out.
 import Dexie, { type Table } from 'dexie';
 
-interface PointerRow {
-  key: 'activeUser';
-  userId: string;
-}
+type PointerRow =
+  | { key: 'activeUser'; userId: string }
+  /** Why this device deleted its data (revoked, disabled, wrong PINs), until the page has said so. */
+  | { key: 'wipeNotice'; reason: WipeReason };
+
+export type WipeReason = 'device_revoked' | 'user_disabled' | 'pin_failures';
 
 const DEVICE_DB_NAME = 'feldakte-device';
 
@@ -29,7 +31,30 @@ export async function setActiveUserId(userId: string | null): Promise<void> {
 export async function getActiveUserId(): Promise<string | null> {
   const db = openDeviceDb();
   try {
-    return (await db.pointers.get('activeUser'))?.userId ?? null;
+    const row = await db.pointers.get('activeUser');
+    return row?.key === 'activeUser' ? row.userId : null;
+  } finally {
+    db.close();
+  }
+}
+
+export async function setWipeNotice(reason: WipeReason): Promise<void> {
+  const db = openDeviceDb();
+  try {
+    await db.pointers.put({ key: 'wipeNotice', reason });
+  } finally {
+    db.close();
+  }
+}
+
+/** The reason of the last wipe, once: reading it clears it. */
+export async function takeWipeNotice(): Promise<WipeReason | null> {
+  const db = openDeviceDb();
+  try {
+    const row = await db.pointers.get('wipeNotice');
+    if (row?.key !== 'wipeNotice') return null;
+    await db.pointers.delete('wipeNotice');
+    return row.reason;
   } finally {
     db.close();
   }

@@ -5,11 +5,14 @@
 // returns. Writes to `cases` (this tab, another tab, the service worker, a pull) are seen through
 // Dexie's storage-mutation event: a few changed ids are patched in, anything larger (a bulk pull, a
 // clear) drops the index for a rebuild on the next search. The records themselves stay in Dexie.
+// The index holds names, so it exists only while the device is unlocked ([K1]): built from the
+// decrypted records after unlock (warmCaseIndex), dropped when the key is dropped.
 import Dexie from 'dexie';
 import type { FeldakteDb, StoredRecord } from './db';
 import { normalizeForSearch, searchTerms } from '../shared/domain/search-terms';
 import { MIN_KEY_QUERY_LENGTH, nameKey, nameKeys } from '../shared/domain/name-key';
 import { isOpenCase, type CaseStatus } from '../shared/domain/case';
+import { onKeyChange } from './crypto/keyring';
 
 export type StoredCase = StoredRecord<'cases'>;
 
@@ -66,6 +69,10 @@ function singleKeys(node: KeyRangeNode | null | undefined, into: string[] = []):
 function listenForCaseWrites(): void {
   if (listening) return;
   listening = true;
+  onKeyChange((dbName, unlocked) => {
+    if (unlocked) return;
+    for (const db of [...indexes.keys()]) if (db.name === dbName) dropCaseIndex(db);
+  });
   Dexie.on('storagemutated', (parts) => {
     for (const db of [...indexes.keys()]) {
       const prefix = `idb://${db.name}/cases/`;
@@ -89,11 +96,13 @@ function sortKey(row: StoredCase): string {
 }
 
 function toEntry(row: StoredCase): CaseEntry {
+  // Computed from the decrypted names: no search keys are stored (they would be names in clear).
+  const terms = searchTerms(row.givenName, row.familyName, row.otherNames);
   return {
     id: row.id,
     key: sortKey(row),
-    terms: row._terms ?? [],
-    nameKeys: nameKeys(row._terms ?? []),
+    terms,
+    nameKeys: nameKeys(terms),
     status: row.status,
     assignedTo: row.assignedTo,
   };
@@ -137,6 +146,17 @@ function caseIndex(db: FeldakteDb): Promise<CaseEntry[]> {
     index.catch(() => indexes.delete(db));
   }
   return index;
+}
+
+/** Builds the index now (after unlock), so the first search does not wait for it. */
+export async function warmCaseIndex(db: FeldakteDb): Promise<void> {
+  await caseIndex(db);
+}
+
+/** Forgets the index (on lock): names leave memory with the key. */
+export function dropCaseIndex(db: FeldakteDb): void {
+  indexes.delete(db);
+  changedIds.delete(db);
 }
 
 export async function searchCases(

@@ -3,14 +3,16 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { RecordOf, TableName } from '../shared/domain/tables';
 import type { Fields } from '../shared/sync/merge';
+import type { SealedEnvelope } from '../shared/sync/sealed-envelope';
+import type { PinWrap, RecoveryWrap } from './crypto/data-key';
+import { encryptionMiddleware } from './crypto/encryption-middleware';
+import { dataKeyOf } from './crypto/keyring';
 
-/** Local-only columns start with `_`; they are derived on the device and never synced ([R4]). */
-export interface LocalColumns {
-  /** Prefix-search keys (normalized name parts, other spellings). */
-  _terms?: string[];
-}
-
-export type StoredRecord<T extends TableName> = RecordOf<T> & LocalColumns;
+/**
+ * Records as stored. Device-only derived columns (the old `_terms` search keys) are gone: they
+ * were names in an index in clear; search terms are computed in memory after unlock ([K1]).
+ */
+export type StoredRecord<T extends TableName> = RecordOf<T>;
 
 export interface OutboxEntry {
   /** Consecutive per client, from 1 ([L2]). */
@@ -40,6 +42,18 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** The wrapped data key and the wrong-PIN counter ([K2]); nothing here opens without the PIN. */
+export type VaultRow =
+  | ({ id: 'pin' } & PinWrap)
+  | ({ id: 'recovery' } & RecoveryWrap)
+  | { id: 'failures'; count: number };
+
+/** An outbox entry sealed to the server ([K3]), pushed by the locked sync ([K5]). */
+export interface SealedRow {
+  id: number;
+  envelope: SealedEnvelope;
+}
+
 type RecordTables = { [T in TableName]: EntityTable<StoredRecord<T>, 'id'> };
 
 export type FeldakteDb = Dexie &
@@ -47,6 +61,8 @@ export type FeldakteDb = Dexie &
     outbox: EntityTable<OutboxEntry, 'id'>;
     rejections: EntityTable<Rejection, 'mutationId'>;
     meta: Table<MetaRow, string>;
+    vault: Table<VaultRow, string>;
+    sealed: EntityTable<SealedRow, 'id'>;
   };
 
 export function databaseName(userId: string): string {
@@ -59,7 +75,21 @@ export function userIdOf(db: Pick<FeldakteDb, 'name'>): string {
 }
 
 export function openDatabase(userId: string): FeldakteDb {
-  const db = new Dexie(databaseName(userId)) as FeldakteDb;
+  const db = defineSchema(new Dexie(databaseName(userId)) as FeldakteDb);
+  db.use(encryptionMiddleware(() => dataKeyOf(db.name)));
+  return db;
+}
+
+/**
+ * The same database WITHOUT decryption, for what a locked device may read: the clear fields
+ * (clear-fields.ts) of appointments for reminders and the clear meta keys. Never write records
+ * through it: it would store them in clear.
+ */
+export function openClearView(name: string): FeldakteDb {
+  return defineSchema(new Dexie(name) as FeldakteDb);
+}
+
+function defineSchema(db: FeldakteDb): FeldakteDb {
   // Version history: never edit a released version; add a new one with an upgrade if needed.
   db.version(1).stores({
     cases: 'id, status, assignedTo, *_terms',
@@ -78,6 +108,14 @@ export function openDatabase(userId: string): FeldakteDb {
     outbox: 'id, [table+recordId]',
     rejections: 'mutationId, [table+recordId]',
     meta: 'key',
+  });
+  // Encryption at rest (issue 11): no name in an index, the key and the sealed outbox. A version-1
+  // database (stored in clear) is moved over by legacy-database.ts before this one opens.
+  db.version(2).stores({
+    cases: 'id, status, assignedTo',
+    partners: 'id, kind',
+    vault: 'id',
+    sealed: 'id',
   });
   return db;
 }

@@ -7,7 +7,7 @@ import type { FeldakteDb, OutboxEntry, StoredRecord } from './db';
 import { fieldErrors, type FieldErrors } from './record-errors';
 import { ensureClientId, getMeta, setMeta } from './meta';
 import { localRuleContext } from './rule-context';
-import { localColumns } from './local-columns';
+import { sealMutation } from './crypto/outbox-seal';
 import { tables, type RecordOf, type TableName } from '../shared/domain/tables';
 import type { AnyRecord } from '../shared/domain/table-rules';
 import { newRecordId } from '../shared/domain/record-id';
@@ -135,7 +135,7 @@ async function writeInTransaction<T extends TableName>(
   for (const key of prev ? Object.keys(changes) : Object.keys(next)) {
     if (key !== 'id') outboxFields[key] = next[key] ?? null;
   }
-  await db.table(table).put({ ...next, ...localColumns(table, next) });
+  await db.table(table).put(next);
   await appendOutbox(db, { table, recordId: id, op: 'put', fields: outboxFields }, now);
   return { ok: true, id, changed: Object.keys(outboxFields) };
 }
@@ -170,6 +170,9 @@ async function appendOutbox(
   const hlc = tickHlc((await getMeta(db, 'hlc')) ?? null, now.getTime(), clientId);
   const baseCursor = (await getMeta(db, 'cursor')) ?? 0;
   await db.outbox.add({ ...entry, id, hlc, baseCursor, createdAt: now.toISOString() });
+  // [K3] the same mutation sealed to the server, for the locked sync ([K5]).
+  const envelope = sealMutation(db.name, { ...entry, id, hlc, baseCursor });
+  if (envelope) await db.sealed.put({ id, envelope });
   await setMeta(db, 'nextMutationId', id + 1);
   await setMeta(db, 'hlc', hlc);
 }

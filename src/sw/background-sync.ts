@@ -1,7 +1,7 @@
 // Background Sync in the service worker ([E3]): the browser wakes it when the device is online
 // again, even with the app closed. It syncs the signed-in user's own database with the same engine
 // and lock as the page ([E1]); there is no second copy of the data for the worker.
-import { openDatabase } from '../local/db';
+import { openClearView, openDatabase } from '../local/db';
 import { getActiveUserId } from '../local/active-user';
 import { syncOnce } from '../local/sync/sync-engine';
 import { createFetchTransport } from '../local/sync/fetch-transport';
@@ -19,8 +19,9 @@ export async function runBackgroundSync(): Promise<void> {
   if (!userId) return;
   const db = openDatabase(userId);
   try {
+    // The worker never holds the data key: this sync is the locked one ([K5]).
     const result = await syncOnce(db, createFetchTransport());
-    await showDueReminders(db);
+    if (result.ok) await showDueReminders(db);
     if (!result.ok && result.error.retryable) throw result.error;
   } finally {
     db.close();
@@ -33,9 +34,18 @@ export async function runBackgroundSync(): Promise<void> {
  */
 async function showDueReminders(db: ReturnType<typeof openDatabase>): Promise<void> {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-  for (const due of await takeDueReminders(db, new Date())) {
-    await self.registration.showNotification(reminderTitle(due.minutesLeft), {
-      tag: due.tag,
+  // Locked, so only clear fields can be read: startsAt, status and reminderMinutes are clear
+  // (clear-fields.ts) and the reminder text names no one.
+  const view = openClearView(db.name);
+  let due;
+  try {
+    due = await takeDueReminders(view, new Date());
+  } finally {
+    view.close();
+  }
+  for (const reminder of due) {
+    await self.registration.showNotification(reminderTitle(reminder.minutesLeft), {
+      tag: reminder.tag,
       icon: '/icons/icon-192.png',
     });
   }

@@ -137,7 +137,6 @@ describe('case search', () => {
       givenName: 'Sara',
       familyName: `Nouri${i}`,
       status: 'active' as const,
-      _terms: ['sara', `nouri${i}`],
     }));
     await db.cases.bulkPut(pulled);
     expect((await searchCases(db, { query: 'sara' })).total).toBe(60);

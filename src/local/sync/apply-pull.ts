@@ -4,7 +4,6 @@
 // tens of thousands of records must not wait on one IndexedDB round trip per record.
 import type { FeldakteDb } from '../db';
 import { ensureClientId, getMeta, setMeta } from '../meta';
-import { localColumns } from '../local-columns';
 import { isTableName, type TableName } from '../../shared/domain/tables';
 import type { AnyRecord } from '../../shared/domain/table-rules';
 import type { Change, PullResponse } from '../../shared/sync/protocol';
@@ -32,6 +31,7 @@ export async function applyPullPage(
   await db.transaction('rw', db.tables, async () => {
     // [A4] the server has these; whatever they wrote is in this or an earlier page.
     await db.outbox.where('id').belowOrEqual(page.lastMutationId).delete();
+    await db.sealed.where('id').belowOrEqual(page.lastMutationId).delete();
     const pending = await pendingEntriesFor(
       db,
       changes
@@ -51,7 +51,7 @@ export async function applyPullPage(
             pending.get(recordKey(change.table, change.id)) ?? [],
           );
       if (record) {
-        append(puts, change.table, { ...record, ...localColumns(change.table, record) });
+        append(puts, change.table, record);
       } else {
         append(deletes, change.table, change.id);
       }

@@ -5,7 +5,6 @@
 import type { FeldakteDb, OutboxEntry } from '../db';
 import type { AnyRecord } from '../../shared/domain/table-rules';
 import type { MutationResult, PushResponse } from '../../shared/sync/protocol';
-import { localColumns } from '../local-columns';
 import { overlayPending, pendingEntriesFor } from './pending-overlay';
 
 /** Returns how many of the batch were rejected. */
@@ -38,6 +37,7 @@ export async function applyPushResults(
         at: now.toISOString(),
       });
       await db.outbox.delete(entry.id);
+      await db.sealed.delete(entry.id);
       await rollBack(db, entry, result);
     }
   });
@@ -58,6 +58,6 @@ async function rollBack(db: FeldakteDb, entry: OutboxEntry, result: MutationResu
     : null;
   const pending = await pendingEntriesFor(db, [[entry.table, entry.recordId]]);
   const record = overlayPending(entry.recordId, base, [...pending.values()].flat());
-  if (record) await table.put({ ...record, ...localColumns(entry.table, record) });
+  if (record) await table.put(record);
   else await table.delete(entry.recordId);
 }

@@ -62,8 +62,9 @@ export function createFetchTransport(options: FetchTransportOptions = {}): SyncT
       const payload = await readJson(response);
       if (!response.ok) {
         const apiError = isApiError(payload) ? payload : undefined;
-        throw new SyncError(kindForStatus(response.status), {
+        throw new SyncError(kindForStatus(response.status, apiError?.error), {
           ...(apiError?.message ? { serverMessage: apiError.message } : {}),
+          ...(apiError?.error ? { code: apiError.error } : {}),
           ...(typeof apiError?.lastMutationId === 'number'
             ? { lastMutationId: apiError.lastMutationId }
             : {}),

@@ -8,6 +8,10 @@ import { pushOutbox } from './push-outbox';
 import { pullChanges } from './pull-changes';
 import { syncLockName, withSyncLock, type LockManagerLike } from './sync-lock';
 import { toSyncError, type SyncError } from './sync-error';
+import { pushSealed } from './push-sealed';
+import { isUnlocked } from '../crypto/keyring';
+import { wipeDatabase } from '../wipe-database';
+import type { WipeReason } from '../active-user';
 import type { SyncTransport } from './transport';
 
 export interface SyncOptions {
@@ -50,6 +54,16 @@ async function runSync(
   try {
     // Async callback: Dexie keeps its transaction zone across native awaits only then.
     const clientId = await db.transaction('rw', db.meta, async () => ensureClientId(db));
+    if (!isUnlocked(db.name)) {
+      // [K5] locked: only the sealed outbox goes out; pulls wait for the unlock.
+      counts.pushed = await pushSealed(db, transport, clientId);
+      const at = now().toISOString();
+      await db.transaction('rw', db.meta, async () => {
+        await setMeta(db, 'lastSyncAt', at);
+        await setMeta(db, 'lastSyncError', null);
+      });
+      return { ok: true, at, ...counts };
+    }
     const pushed = await pushOutbox(db, transport, {
       clientId,
       now,
@@ -71,6 +85,11 @@ async function runSync(
     return { ok: true, at, ...counts };
   } catch (caught) {
     const error = toSyncError(caught);
+    if (error.kind === 'revoked') {
+      // [K6] revoked device or disabled account: the data leave the device now, outbox included.
+      await wipeDatabase(db, (error.code ?? 'device_revoked') as WipeReason);
+      return { ok: false, error, ...counts };
+    }
     // Only the error's name: a message may quote record content, which never goes to logs.
     if (error.kind === 'internal') console.error('Sync failed unexpectedly:', errorName(caught));
     await recordFailure(db, error, now());

@@ -5,6 +5,8 @@ import { t } from '../../shared/i18n/t';
 export type SyncErrorKind =
   | 'offline'
   | 'unauthorized'
+  /** 401 device_revoked / user_disabled: the device deletes its data ([K6]). */
+  | 'revoked'
   | 'forbidden'
   | 'outdated'
   | 'gap'
@@ -32,12 +34,15 @@ export class SyncError extends Error {
   readonly serverMessage?: string;
   /** For 'gap': the last mutation id the server has from this client. */
   readonly lastMutationId?: number;
+  /** The server's `error` code (e.g. `device_revoked`), when it sent one. */
+  readonly code?: string;
 
   constructor(
     kind: SyncErrorKind,
     details: {
       serverMessage?: string;
       lastMutationId?: number;
+      code?: string;
       message?: string;
       cause?: unknown;
     } = {},
@@ -47,6 +52,7 @@ export class SyncError extends Error {
     this.kind = kind;
     if (details.serverMessage !== undefined) this.serverMessage = details.serverMessage;
     if (details.lastMutationId !== undefined) this.lastMutationId = details.lastMutationId;
+    if (details.code !== undefined) this.code = details.code;
   }
 
   get retryable(): boolean {
@@ -62,9 +68,12 @@ export function isRetryable(kind: SyncErrorKind): boolean {
   return retryableKinds.has(kind);
 }
 
-/** The error kind an HTTP status means for sync. */
-export function kindForStatus(status: number): SyncErrorKind {
-  if (status === 401) return 'unauthorized';
+/** The 401 codes that delete the device's data ([K6]); session_expired never does. */
+export const WIPE_CODES: ReadonlySet<string> = new Set(['device_revoked', 'user_disabled']);
+
+/** The error kind an HTTP status (and the body's `error` code) means for sync. */
+export function kindForStatus(status: number, code?: string): SyncErrorKind {
+  if (status === 401) return code && WIPE_CODES.has(code) ? 'revoked' : 'unauthorized';
   if (status === 403) return 'forbidden';
   if (status === 426) return 'outdated';
   if (status === 409) return 'gap';

@@ -1,5 +1,6 @@
 // The partner directory's search: every word must start a word of the name or contact person
-// (case- and accent-insensitive), found through the `_terms` multiEntry index.
+// (case- and accent-insensitive). Names are encrypted at rest, so there is no index on them; the
+// directory (a few hundred partners) is filtered in memory after reading.
 import type { FeldakteDb, StoredRecord } from '../../../local/db';
 import { matchesQuery, searchTerms } from '../../../shared/domain/search-terms';
 import { comparePartners, type PartnerKind } from '../../../shared/domain/partner';
@@ -11,12 +12,14 @@ export async function searchPartners(
   filter: { query?: string; kind?: PartnerKind | '' },
 ): Promise<StoredPartner[]> {
   const words = searchTerms(filter.query);
-  const [first] = words;
-  const rows = first
-    ? await db.partners.where('_terms').startsWith(first).distinct().toArray()
+  const rows = filter.kind
+    ? await db.partners.where('kind').equals(filter.kind).toArray()
     : await db.partners.toArray();
   return rows
-    .filter((row) => !filter.kind || row.kind === filter.kind)
-    .filter((row) => words.length < 2 || matchesQuery(row._terms ?? [], filter.query ?? ''))
+    .filter(
+      (row) =>
+        words.length === 0 ||
+        matchesQuery(searchTerms(row.name, row.contactPerson), filter.query ?? ''),
+    )
     .sort(comparePartners);
 }

@@ -64,6 +64,7 @@ export const sync = germanCatalogue({
     short: {
       offline: 'Keine Verbindung',
       unauthorized: 'Bitte erneut anmelden',
+      revoked: 'Gerät gesperrt',
       forbidden: 'Kein Zugriff',
       outdated: 'Update nötig',
       gap: 'Sync-Problem',
@@ -74,6 +75,8 @@ export const sync = germanCatalogue({
     },
     errors: {
       offline: 'Keine Verbindung. Änderungen bleiben auf dem Gerät gespeichert.',
+      revoked:
+        'Dieses Gerät wurde gesperrt oder das Konto deaktiviert. Die Daten auf dem Gerät werden gelöscht.',
       unauthorized:
         'Die Anmeldung ist abgelaufen. Bitte erneut anmelden; Änderungen bleiben auf dem Gerät gespeichert.',
       forbidden:

@@ -63,6 +63,7 @@ export const syncEn: SameShape<typeof sync> = {
     short: {
       offline: 'No connection',
       unauthorized: 'Please sign in again',
+      revoked: 'Device revoked',
       forbidden: 'No access',
       outdated: 'Update needed',
       gap: 'Sync problem',
@@ -73,6 +74,8 @@ export const syncEn: SameShape<typeof sync> = {
     },
     errors: {
       offline: 'No connection. Changes stay saved on the device.',
+      revoked:
+        'This device was revoked or the account disabled. The data on the device are being deleted.',
       unauthorized:
         'Your sign-in has expired. Please sign in again; changes stay saved on the device.',
       forbidden:
