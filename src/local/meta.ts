@@ -2,7 +2,8 @@
 import type { FeldakteDb } from './db';
 import type { SyncErrorKind } from './sync/sync-error';
 import { newRecordId } from '../shared/domain/record-id';
-import type { TeamResponse } from '../shared/sync/protocol';
+import type { SessionUser, TeamResponse } from '../shared/sync/protocol';
+import type { SealKey } from '../shared/sync/sealed-envelope';
 
 export interface MetaValues {
   clientId: string;
@@ -20,6 +21,10 @@ export interface MetaValues {
   lastSyncError: { kind: SyncErrorKind; message: string; at: string } | null;
   /** The team's case workers, names only (`GET /api/team`), and when they were fetched. */
   team: (TeamResponse & { fetchedAt: string }) | null;
+  /** The signed-in account (name, e-mail, team): encrypted, read after unlock ([K1]). */
+  sessionUser: SessionUser;
+  /** The server's sealing key as last published ([K3]); public, stored clear. */
+  sealKey: SealKey;
 }
 
 export async function getMeta<K extends keyof MetaValues>(

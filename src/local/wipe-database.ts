@@ -7,10 +7,11 @@ import type { FeldakteDb } from './db';
 import { dropDataKey } from './crypto/keyring';
 import { setActiveUserId, setWipeNotice, type WipeReason } from './active-user';
 
-export async function wipeDatabase(db: FeldakteDb, reason: WipeReason): Promise<void> {
+/** `reason` is left for the page to show; without one the person chose it and knows. */
+export async function wipeDatabase(db: FeldakteDb, reason?: WipeReason): Promise<void> {
   dropDataKey(db.name);
   db.close();
   await Dexie.delete(db.name);
   await setActiveUserId(null).catch(() => undefined);
-  await setWipeNotice(reason).catch(() => undefined);
+  if (reason) await setWipeNotice(reason).catch(() => undefined);
 }

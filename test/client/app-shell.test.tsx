@@ -6,7 +6,7 @@ import { useSession } from '../../src/client/state/session';
 import { useSyncRun } from '../../src/client/features/sync/sync-run-state';
 import { createRecord } from '../../src/local/write-record';
 import { installFakeApi } from './session/fake-api';
-import { testUser } from './sync/signed-in';
+import { signInForTest, testUser } from './sync/signed-in';
 
 beforeEach(() => {
   localStorage.clear();
@@ -23,7 +23,8 @@ const nav = () => screen.getByRole('navigation', { name: 'Hauptnavigation' });
 
 describe('app shell', () => {
   it('opens on "Heute" with five labelled tabs, the current one marked', async () => {
-    installFakeApi({ session: testUser() });
+    // Signed in and unlocked (the PIN flow is tested in session/sign-in-gate.test.tsx).
+    installFakeApi({ session: signInForTest(testUser()).user });
     render(<App />);
     expect(await screen.findByRole('heading', { level: 1, name: 'Heute' })).toBeTruthy();
     const tabs = within(nav()).getAllByRole('link');
@@ -45,6 +46,7 @@ describe('app shell', () => {
 
   it('moves between tabs in the page and shows the records of the device', async () => {
     const user = testUser();
+    signInForTest(user);
     installFakeApi({ session: user });
     render(<App />);
     await screen.findByRole('heading', { level: 1, name: 'Heute' });
@@ -66,7 +68,8 @@ describe('app shell', () => {
 
   it('says so for an unknown page', async () => {
     history.replaceState(null, '', '/gibt-es-nicht');
-    installFakeApi({ session: testUser() });
+    // Signed in and unlocked (the PIN flow is tested in session/sign-in-gate.test.tsx).
+    installFakeApi({ session: signInForTest(testUser()).user });
     render(<App />);
     expect(await screen.findByText('Diese Seite gibt es nicht.')).toBeTruthy();
   });

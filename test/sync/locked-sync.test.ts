@@ -85,11 +85,11 @@ describe('sync while locked', () => {
     expect(unlocked).toMatchObject({ ok: true, rejected: 0 });
     expect(await db.outbox.count()).toBe(0);
     expect(await db.sealed.count()).toBe(0);
-    const [{ n }] = await store.query<{ n: number }>(
+    const [row] = await store.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM change_log WHERE record_id = $1`,
       [saved.id],
     );
-    expect(n).toBe(1);
+    expect(row?.n).toBe(1);
     db.close();
   });
 });

@@ -29,10 +29,18 @@ export function newDataKey(): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(32));
 }
 
-export async function pinKey(pin: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
-  const material = await crypto.subtle.importKey('raw', text(pin.normalize('NFC')), 'PBKDF2', false, [
-    'deriveKey',
-  ]);
+export async function pinKey(
+  pin: string,
+  salt: Uint8Array,
+  iterations: number,
+): Promise<CryptoKey> {
+  const material = await crypto.subtle.importKey(
+    'raw',
+    text(pin.normalize('NFC')),
+    'PBKDF2',
+    false,
+    ['deriveKey'],
+  );
   return crypto.subtle.deriveKey(
     { name: 'PBKDF2', hash: 'SHA-256', salt: bytes(salt), iterations },
     material,
@@ -64,7 +72,11 @@ async function wrap(key: CryptoKey, dataKey: Uint8Array, label: string) {
 }
 
 /** null: the tag did not verify (wrong PIN, another user's secret, a changed wrap). */
-async function unwrap(key: CryptoKey, entry: { iv: Uint8Array; wrapped: Uint8Array }, label: string) {
+async function unwrap(
+  key: CryptoKey,
+  entry: { iv: Uint8Array; wrapped: Uint8Array },
+  label: string,
+) {
   try {
     const plain = await crypto.subtle.decrypt(
       { name: 'AES-GCM', iv: bytes(entry.iv), additionalData: text(label) },

@@ -60,9 +60,7 @@ function encryptedTable(
     get: (req) => table.get(req).then(open),
     getMany: (req) => table.getMany(req).then((rows) => rows.map(open)),
     query: (req) =>
-      table
-        .query(req)
-        .then((res) => (req.values ? { ...res, result: res.result.map(open) } : res)),
+      table.query(req).then((res) => (req.values ? { ...res, result: res.result.map(open) } : res)),
     openCursor: (req) =>
       table.openCursor(req).then((cursor) => (cursor ? decrypting(cursor, open) : cursor)),
   };

@@ -19,8 +19,7 @@ export const MAX_PIN_FAILURES = 10;
 export const WARN_AFTER_FAILURES = 5;
 
 export type UnlockResult =
-  | { ok: true }
-  | { ok: false; failures: number; triesLeft: number; wiped: boolean };
+  { ok: true } | { ok: false; failures: number; triesLeft: number; wiped: boolean };
 
 export async function hasPin(db: FeldakteDb): Promise<boolean> {
   return (await db.vault.get('pin')) !== undefined;

@@ -7,6 +7,7 @@ import { appointmentsEn } from './catalogues/en/appointments';
 import { networkEn } from './catalogues/en/network';
 import { syncEn } from './catalogues/en/sync';
 import { teamEn } from './catalogues/en/team';
+import { lockEn } from './catalogues/en/lock';
 
 export const en: SameShape<Catalogue> = {
   common: commonEn,
@@ -15,4 +16,5 @@ export const en: SameShape<Catalogue> = {
   network: networkEn,
   sync: syncEn,
   team: teamEn,
+  lock: lockEn,
 };

@@ -5,6 +5,7 @@ import { appointments } from './catalogues/appointments';
 import { network } from './catalogues/network';
 import { sync } from './catalogues/sync';
 import { team } from './catalogues/team';
+import { lock } from './catalogues/lock';
 
-export const de = { common, cases, appointments, network, sync, team };
+export const de = { common, cases, appointments, network, sync, team, lock };
 export type Catalogue = typeof de;

@@ -2,6 +2,7 @@
 // enough protocol for the sign-in gate and the scheduler (accepts pushes, pulls nothing).
 import { vi } from 'vitest';
 import type { SessionUser } from '../../../src/shared/sync/protocol';
+import { TEST_RECOVERY_SECRET } from '../../support/real-keys';
 
 export interface FakeApi {
   /** Who the session cookie belongs to; null = no or expired session. */
@@ -12,6 +13,8 @@ export interface FakeApi {
   /** Highest mutation id accepted (one device per test). */
   lastMutationId: number;
   calls: { method: string; path: string }[];
+  /** Every request answers 401 with this code (a revoked device, a disabled account). */
+  revoked: 'device_revoked' | 'user_disabled' | null;
 }
 
 export function installFakeApi(initial: Partial<FakeApi> = {}): FakeApi {
@@ -21,6 +24,7 @@ export function installFakeApi(initial: Partial<FakeApi> = {}): FakeApi {
     offline: false,
     lastMutationId: 0,
     calls: [],
+    revoked: null,
     ...initial,
   };
   const json = (status: number, body: unknown) =>
@@ -38,6 +42,7 @@ export function installFakeApi(initial: Partial<FakeApi> = {}): FakeApi {
       api.calls.push({ method, path });
       if (api.offline) throw new TypeError('Failed to fetch');
       const body = init.body ? JSON.parse(String(init.body)) : undefined;
+      if (api.revoked) return json(401, { error: api.revoked, message: 'Gesperrt.' });
       if (path === '/api/session') {
         if (method === 'GET')
           return api.session ? json(200, { user: api.session }) : unauthorized();
@@ -50,7 +55,7 @@ export function installFakeApi(initial: Partial<FakeApi> = {}): FakeApi {
           return json(401, { error: 'login_failed', message: 'E-Mail oder Passwort falsch.' });
         }
         api.session = account[1];
-        return json(200, { user: account[1] });
+        return json(200, { user: account[1], recoverySecret: TEST_RECOVERY_SECRET });
       }
       if (!api.session) return unauthorized();
       if (path === '/api/sync/push') {

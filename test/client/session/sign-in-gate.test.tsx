@@ -4,7 +4,8 @@ import Dexie from 'dexie';
 import { SignInGate } from '../../../src/client/features/session/sign-in-gate';
 import { useAuthUi } from '../../../src/client/features/session/auth-ui';
 import { useSession } from '../../../src/client/state/session';
-import { databaseName, openDatabase } from '../../../src/local/db';
+import { databaseName, type FeldakteDb } from '../../../src/local/db';
+import { preparedDevice, useRealKeys } from '../../support/real-keys';
 import { getActiveUserId } from '../../../src/local/active-user';
 import { createRecord } from '../../../src/local/write-record';
 import { setMeta } from '../../../src/local/meta';
@@ -25,7 +26,13 @@ afterEach(async () => {
   await waitFor(() => expect(useSyncRun.getState().running).toBe(false));
   cleanup();
   useSession.getState().signOut();
-  useAuthUi.setState({ reauthOpen: false, notice: null });
+  useAuthUi.setState({
+    reauthOpen: false,
+    notice: null,
+    pinSetupFor: null,
+    foreignDataFor: null,
+    forgotPin: false,
+  });
   vi.unstubAllGlobals();
 });
 
@@ -33,17 +40,6 @@ async function signInWithForm(email: string, password: string) {
   fireEvent.input(await screen.findByLabelText(/E-Mail/), { target: { value: email } });
   fireEvent.input(screen.getByLabelText(/Passwort/), { target: { value: password } });
   fireEvent.click(screen.getByRole('button', { name: 'Anmelden' }));
-}
-
-async function addCase(userId: string) {
-  const db = openDatabase(userId);
-  const result = await createRecord(db, 'cases', {
-    givenName: 'Amina',
-    familyName: 'Haddad',
-    status: 'inquiry',
-  });
-  db.close();
-  if (!result.ok) throw new Error(result.message);
 }
 
 describe('first sign-in on a device', () => {
@@ -75,8 +71,9 @@ describe('first sign-in on a device', () => {
     );
   });
 
-  it("opens the app with the user's own database and remembers only the account", async () => {
+  it('after the first sign-in asks for a PIN, refuses an easy one, then opens the app; only the id is remembered', async () => {
     const lena = testUser();
+    useRealKeys(lena.id);
     installFakeApi({ accounts: new Map([[lena.email, [PASSWORD, lena]]]) });
     render(
       <SignInGate>
@@ -84,71 +81,129 @@ describe('first sign-in on a device', () => {
       </SignInGate>,
     );
     await signInWithForm(lena.email, PASSWORD);
+    await screen.findByRole('heading', { name: 'PIN für dieses Gerät festlegen' });
+    await setNewPin('123456');
+    expect((await screen.findByText(/zu leicht zu erraten/)).textContent).toBeTruthy();
+    await setNewPin('482915');
     expect((await screen.findByTestId('app')).textContent).toBe('Angemeldet als Lena Berger');
     expect(useSession.getState().db?.name).toBe(databaseName(lena.id));
-    expect(JSON.parse(localStorage.getItem('feldakte.user')!)).toEqual({
-      id: lena.id,
-      name: lena.name,
-      email: lena.email,
-      role: lena.role,
-      team: lena.team,
-    });
+    // Name, e-mail and team are personal data: only the id stays in localStorage.
+    expect(JSON.parse(localStorage.getItem('feldakte.user')!)).toEqual({ id: lena.id });
     await waitFor(async () => expect(await getActiveUserId()).toBe(lena.id));
   });
 });
 
+async function setNewPin(pin: string) {
+  fireEvent.input(screen.getByLabelText(/Neue PIN/), { target: { value: pin } });
+  fireEvent.input(screen.getByLabelText(/Wiederholen/), { target: { value: pin } });
+  fireEvent.click(screen.getByRole('button', { name: 'Festlegen und öffnen' }));
+}
+
+async function unlock(pin: string) {
+  fireEvent.input(await screen.findByLabelText('PIN'), { target: { value: pin } });
+  fireEvent.click(screen.getByRole('button', { name: 'Entsperren' }));
+}
+
+const caseOf = (db: FeldakteDb) =>
+  createRecord(db, 'cases', { givenName: 'Amina', familyName: 'Haddad', status: 'inquiry' }).then(
+    () => undefined,
+  );
+
 describe('later starts', () => {
-  it("open offline with the last user's database, without waiting for the server", async () => {
+  it('open locked, offline, with nothing personal on the lock screen; the PIN opens the app', async () => {
     const lena = testUser();
-    localStorage.setItem('feldakte.user', JSON.stringify(lena));
-    const api = installFakeApi({ offline: true });
+    await preparedDevice(lena, '482915', caseOf);
+    localStorage.setItem('feldakte.user', JSON.stringify({ id: lena.id }));
+    installFakeApi({ offline: true });
     render(
       <SignInGate>
         <App />
       </SignInGate>,
     );
-    expect(screen.getByTestId('app').textContent).toBe('Angemeldet als Lena Berger');
-    expect(useSession.getState().db?.name).toBe(databaseName(lena.id));
-    await waitFor(() => expect(api.calls.some((call) => call.path === '/api/session')).toBe(true));
-    expect(screen.getByTestId('app')).toBeTruthy();
+    await screen.findByRole('heading', { name: 'Feldakte ist gesperrt' });
+    expect(document.body.textContent).not.toMatch(/Lena|Berger|Amina|Haddad|lena@/);
+    await unlock('482915');
+    expect((await screen.findByTestId('app')).textContent).toBe('Angemeldet als Lena Berger');
   });
 
-  it("another user on the same phone never sees the first user's data", async () => {
+  it('a wrong PIN says so with the tries left; from the fifth on it says what a wipe would lose', async () => {
+    const lena = testUser();
+    await preparedDevice(lena, '482915', caseOf);
+    localStorage.setItem('feldakte.user', JSON.stringify({ id: lena.id }));
+    installFakeApi({ offline: true });
+    render(
+      <SignInGate>
+        <App />
+      </SignInGate>,
+    );
+    await unlock('000111');
+    expect((await screen.findByText('PIN falsch. Noch 9 Versuche.')).textContent).toBeTruthy();
+    for (let i = 0; i < 4; i++) {
+      await waitFor(() =>
+        expect(
+          (screen.getByRole('button', { name: 'Entsperren' }) as HTMLButtonElement).disabled,
+        ).toBe(false),
+      );
+      await unlock('000111');
+    }
+    expect((await screen.findByText('PIN falsch. Noch 5 Versuche.')).textContent).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Nach 5 weiteren Fehlversuchen werden alle Daten auf diesem Gerät gelöscht.',
+      ),
+    ).toBeTruthy();
+    expect(
+      screen.getByText('1 Änderung ist noch nicht synchronisiert und ginge dabei verloren.'),
+    ).toBeTruthy();
+  }, 60_000);
+
+  it("another user's session on the same phone never opens the first user's data", async () => {
     const lena = testUser();
     const omar = testUser({ name: 'Omar Said', email: 'omar@team.example' });
-    await addCase(lena.id);
-    localStorage.setItem('feldakte.user', JSON.stringify(lena));
+    await preparedDevice(lena, '482915', caseOf);
+    localStorage.setItem('feldakte.user', JSON.stringify({ id: lena.id }));
     installFakeApi({ session: omar });
     render(
       <SignInGate>
         <App />
       </SignInGate>,
     );
-    await waitFor(() =>
-      expect(screen.getByTestId('app').textContent).toBe('Angemeldet als Omar Said'),
+    // Omar has no key on this device: he signs in with his password (and sets his PIN).
+    await screen.findByRole('button', { name: 'Anmelden' });
+    expect(screen.queryByTestId('app')).toBeNull();
+    expect(await Dexie.exists(databaseName(lena.id))).toBe(true);
+  });
+});
+
+describe('[K6] a revoked device', () => {
+  it('deletes its data at the start when the server says device_revoked, and says why', async () => {
+    const lena = testUser();
+    await preparedDevice(lena, '482915', caseOf);
+    localStorage.setItem('feldakte.user', JSON.stringify({ id: lena.id }));
+    installFakeApi({ revoked: 'device_revoked' });
+    render(
+      <SignInGate>
+        <App />
+      </SignInGate>,
     );
-    const db = useSession.getState().db!;
-    expect(db.name).toBe(databaseName(omar.id));
-    expect(await db.cases.count()).toBe(0);
-    // Lena's data stay on the device for Lena only.
-    const lenaDb = openDatabase(lena.id);
-    expect(await lenaDb.cases.count()).toBe(1);
-    lenaDb.close();
+    expect(await screen.findByText(/Dieses Gerät wurde gesperrt/)).toBeTruthy();
+    await waitFor(async () => expect(await Dexie.exists(databaseName(lena.id))).toBe(false));
+    expect(localStorage.getItem('feldakte.user')).toBeNull();
   });
 });
 
 describe('[S2] an expired session', () => {
   it('keeps the outbox, asks to sign in again, and syncs after signing in', async () => {
     const lena = testUser();
-    localStorage.setItem('feldakte.user', JSON.stringify(lena));
-    await addCase(lena.id);
+    await preparedDevice(lena, '482915', caseOf);
+    localStorage.setItem('feldakte.user', JSON.stringify({ id: lena.id }));
     const api = installFakeApi({ accounts: new Map([[lena.email, [PASSWORD, lena]]]) });
     render(
       <SignInGate>
         <App />
       </SignInGate>,
     );
-
+    await unlock('482915');
     fireEvent.click(await screen.findByRole('button', { name: 'Jetzt anmelden' }));
     expect(screen.getByTestId('app')).toBeTruthy();
     const db = useSession.getState().db!;
@@ -164,20 +219,22 @@ describe('[S2] an expired session', () => {
 
   it('shows "Bitte erneut anmelden" when the service worker\'s sync met the expiry', async () => {
     const lena = testUser();
-    localStorage.setItem('feldakte.user', JSON.stringify(lena));
-    const db = openDatabase(lena.id);
-    await setMeta(db, 'lastSyncError', {
-      kind: 'unauthorized',
-      message: '',
-      at: new Date().toISOString(),
-    });
-    db.close();
-    installFakeApi({ offline: true });
+    await preparedDevice(lena, '482915', (db) =>
+      setMeta(db, 'lastSyncError', {
+        kind: 'unauthorized',
+        message: '',
+        at: new Date().toISOString(),
+      }),
+    );
+    localStorage.setItem('feldakte.user', JSON.stringify({ id: lena.id }));
+    // The sync after unlock meets the expiry too; the status stays 'unauthorized'.
+    installFakeApi({});
     render(
       <SignInGate>
         <App />
       </SignInGate>,
     );
+    await unlock('482915');
     expect(await screen.findByText(/Bitte erneut anmelden/)).toBeTruthy();
   });
 });

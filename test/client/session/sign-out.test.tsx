@@ -33,11 +33,20 @@ async function signedInWithChanges(changes: number) {
 }
 
 describe('signing out', () => {
+  it('removing the data is the default (issue 11)', async () => {
+    await signedInWithChanges(0);
+    render(<SignOutDialog open onClose={() => undefined} />);
+    expect(
+      (screen.getByLabelText(/Daten von diesem Gerät entfernen/) as HTMLInputElement).checked,
+    ).toBe(true);
+  });
+
   it('can keep the data on the device for the next sign-in', async () => {
     const { user } = await signedInWithChanges(0);
     const api = installFakeApi({ session: user });
     render(<SignOutDialog open onClose={() => undefined} />);
     expect(screen.getByText('Alle Änderungen sind synchronisiert.')).toBeTruthy();
+    fireEvent.click(screen.getByLabelText(/Daten auf dem Gerät behalten/));
     fireEvent.click(screen.getByRole('button', { name: 'Abmelden' }));
     await waitFor(() => expect(useSession.getState().user).toBeNull());
     expect(api.session).toBeNull();
@@ -50,7 +59,6 @@ describe('signing out', () => {
     const { user } = await signedInWithChanges(0);
     installFakeApi({ session: user });
     render(<SignOutDialog open onClose={() => undefined} />);
-    fireEvent.click(screen.getByLabelText(/Daten von diesem Gerät entfernen/));
     fireEvent.click(screen.getByRole('button', { name: 'Abmelden' }));
     await waitFor(async () => expect(await Dexie.exists(databaseName(user.id))).toBe(false));
     expect(useSession.getState().user).toBeNull();
@@ -76,6 +84,7 @@ describe('signing out', () => {
     const { user, db } = await signedInWithChanges(1);
     installFakeApi({ offline: true });
     render(<SignOutDialog open onClose={() => undefined} />);
+    fireEvent.click(screen.getByLabelText(/Daten auf dem Gerät behalten/));
     fireEvent.click(screen.getByRole('button', { name: 'Abmelden' }));
     await waitFor(() => expect(useSession.getState().user).toBeNull());
     expect(localStorage.getItem('feldakte.signedOut')).toBe('1');

@@ -65,7 +65,9 @@ describe('[K1] every table round-trips and stores only clear fields in clear', (
     });
     await db.meta.put({ key: 'futurePersonal', value: { name: 'Mariam Ahmadi' } });
     const dump = JSON.stringify(
-      await Promise.all(['outbox', 'rejections', 'meta', 'cases'].map((t) => raw.table(t).toArray())),
+      await Promise.all(
+        ['outbox', 'rejections', 'meta', 'cases'].map((t) => raw.table(t).toArray()),
+      ),
     );
     expect(dump).not.toMatch(/Mariam|Ahmadi|5550123/);
     expect(await db.meta.get('futurePersonal')).toEqual({
@@ -83,7 +85,9 @@ describe('[K1] every table round-trips and stores only clear fields in clear', (
     await db.contacts.put(row as never);
     const second = ((await raw.contacts.get(row.id as string)) as unknown as { _c: Uint8Array })._c;
     expect(Buffer.from(first).equals(Buffer.from(second))).toBe(false);
-    expect(Buffer.from(first.subarray(0, 12)).equals(Buffer.from(second.subarray(0, 12)))).toBe(false);
+    expect(Buffer.from(first.subarray(0, 12)).equals(Buffer.from(second.subarray(0, 12)))).toBe(
+      false,
+    );
   });
 
   it('the stored format is plain AES-GCM-256: WebCrypto opens it with the key and table|id', async () => {

@@ -99,7 +99,12 @@ describe('unlock', () => {
     await setUp();
     const wipe = vi.fn(async () => undefined);
     const first = await unlockWithPin(db, '111112', wipe);
-    expect(first).toEqual({ ok: false, failures: 1, triesLeft: MAX_PIN_FAILURES - 1, wiped: false });
+    expect(first).toEqual({
+      ok: false,
+      failures: 1,
+      triesLeft: MAX_PIN_FAILURES - 1,
+      wiped: false,
+    });
     expect(await unlockWithPin(db, '482915', wipe)).toEqual({ ok: true });
     dropDataKey(db.name);
     let last;

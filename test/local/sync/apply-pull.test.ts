@@ -205,9 +205,9 @@ describe('applying a pulled page', () => {
       page([caseChange(id, { givenName: 'Yonas', familyName: 'Tesfaye' }, 1)]),
     );
 
-    expect((await searchCases(db, { query: 'tesf', status: 'all' })).cases.map((c) => c.id)).toEqual(
-      [id],
-    );
+    expect(
+      (await searchCases(db, { query: 'tesf', status: 'all' })).cases.map((c) => c.id),
+    ).toEqual([id]);
   });
 
   it('a change of a table this app version does not know is skipped, the rest is stored', async () => {

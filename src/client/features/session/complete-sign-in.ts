@@ -1,14 +1,84 @@
-// After the server accepted a sign-in: remember the account on the device, open its own database
-// (closing any other user's) and sync what waited in its outbox.
+// After the server accepted a password sign-in: remember the account id on the device, open its
+// own database and its data key with the recovery secret from the answer ([K2]) — creating the key
+// on a new device — then ask for a PIN where none is set yet (or after "PIN vergessen").
 import type { SessionUser } from '../../../shared/sync/protocol';
+import type { SealKey } from '../../../shared/sync/sealed-envelope';
+import type { FeldakteDb } from '../../../local/db';
+import { getMeta, setMeta } from '../../../local/meta';
+import { createDataKey, hasPin, unlockWithRecovery } from '../../../local/crypto/vault';
+import { isUnlocked } from '../../../local/crypto/keyring';
+import { startSealSession } from '../../../local/crypto/outbox-seal';
+import { warmCaseIndex } from '../../../local/case-search';
+import { restoreLegacyWork, takeLegacyDatabase } from '../../../local/crypto/legacy-database';
 import { useSession } from '../../state/session';
 import { requestSync } from '../sync/sync-run-state';
 import { rememberUser } from './remembered-user';
 import { useAuthUi } from './auth-ui';
 
-export async function completeSignIn(user: SessionUser): Promise<void> {
+export interface SignInSecrets {
+  recoverySecret?: string;
+  sealKey?: SealKey;
+}
+
+export async function completeSignIn(
+  user: SessionUser,
+  secrets: SignInSecrets = {},
+): Promise<void> {
   await rememberUser(user);
+  const session = useSession.getState();
+  // Signing in again while unlocked (an expired session): only the session was missing.
+  if (session.user?.id === user.id && session.db && isUnlocked(session.db.name)) {
+    await storeAccount(session.db, user, secrets.sealKey);
+    session.signIn(user);
+    useAuthUi.setState({ reauthOpen: false, notice: null });
+    void requestSync();
+    return;
+  }
+  const legacy = await takeLegacyDatabase(user.id);
+  const db = session.openLocked(user.id);
+  if (!secrets.recoverySecret) {
+    // A session found by GET (no secret in that answer): the PIN opens the database.
+    if (!(await hasPin(db))) useSession.getState().signOut();
+    return;
+  }
+  const hasKey = (await db.vault.get('recovery')) !== undefined;
+  if (hasKey) {
+    if (!(await unlockWithRecovery(db, secrets.recoverySecret, user.id))) {
+      useAuthUi.setState({ foreignDataFor: user });
+      return;
+    }
+  } else {
+    await createDataKey(db, secrets.recoverySecret, user.id);
+    if (legacy) await restoreLegacyWork(db, legacy);
+  }
+  await storeAccount(db, user, secrets.sealKey);
+  if (useAuthUi.getState().forgotPin || !(await hasPin(db))) {
+    useAuthUi.setState({ pinSetupFor: user, forgotPin: false, notice: null });
+    return;
+  }
+  await enterApp(db, user);
+}
+
+/** The account and the server's seal key into the database (the account encrypted). */
+async function storeAccount(db: FeldakteDb, user: SessionUser, sealKey?: SealKey): Promise<void> {
+  await setMeta(db, 'sessionUser', user);
+  if (sealKey) await setMeta(db, 'sealKey', sealKey);
+}
+
+/** Unlocked: seal session, search index, the app, a sync. */
+export async function enterApp(db: FeldakteDb, user: SessionUser): Promise<void> {
+  const sealKey = await getMeta(db, 'sealKey');
+  if (sealKey) await startSealSession(db.name, sealKey).catch(() => undefined);
   useSession.getState().signIn(user);
-  useAuthUi.setState({ reauthOpen: false, notice: null });
+  useAuthUi.setState({ reauthOpen: false, notice: null, pinSetupFor: null, foreignDataFor: null });
+  void warmCaseIndex(db).catch(() => undefined);
   void requestSync();
+}
+
+/** After the PIN unlocked the key: the account from the database, then the app. */
+export async function enterAfterUnlock(db: FeldakteDb): Promise<boolean> {
+  const user = await getMeta(db, 'sessionUser');
+  if (!user) return false;
+  await enterApp(db, user);
+  return true;
 }

@@ -7,9 +7,10 @@ import { Button } from '../../ui/button';
 import { TextField } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
 import { signInWithPassword, type SessionOutcome } from './session-api';
+import type { SignInSecrets } from './complete-sign-in';
 
 export interface SignInFormProps {
-  onSignedIn(user: SessionUser): void | Promise<void>;
+  onSignedIn(user: SessionUser, secrets: SignInSecrets): void | Promise<void>;
   initialEmail?: string;
   /** Shown above the form, e.g. why sign-in is needed. */
   notice?: string | null;
@@ -34,7 +35,11 @@ export function SignInForm({ onSignedIn, initialEmail = '', notice }: SignInForm
     setBusy(false);
     if (outcome.kind === 'ok') {
       setPassword('');
-      await onSignedIn(outcome.user);
+      const { user, recoverySecret, sealKey } = outcome;
+      await onSignedIn(user, {
+        ...(recoverySecret ? { recoverySecret } : {}),
+        ...(sealKey ? { sealKey } : {}),
+      });
     } else {
       setError(signInError(outcome));
     }
@@ -74,6 +79,8 @@ function signInError(outcome: Exclude<SessionOutcome, { kind: 'ok' }>): string {
   switch (outcome.kind) {
     case 'unauthorized':
       return t('sync.signIn.errors.wrong');
+    case 'revoked':
+      return t(`lock.wiped.${outcome.reason}`);
     case 'tooMany':
       return t('sync.signIn.errors.tooMany');
     case 'offline':

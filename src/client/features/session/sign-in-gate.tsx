@@ -1,40 +1,47 @@
-// Nothing of the app renders before a user is known. The last signed-in user opens at once, offline
-// included, with their own database; the server session is checked in the background. An expired
-// session keeps the app and its outbox: the person signs in again when it suits them ([S2]).
+// Nothing of the app renders before a user is known AND the device is unlocked. The last signed-in
+// user's database opens locked at once, offline included; the PIN opens it ([K2]). A first sign-in
+// on a device sets the PIN. The server session is checked in the background: an expired session
+// keeps the app and its outbox ([S2]); a revoked device or disabled account deletes the local data
+// and says why ([K6]).
 import type { ComponentChildren } from 'preact';
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../../shared/i18n/t';
 import { useSession } from '../../state/session';
 import { registerServiceWorker, useServiceWorker } from '../../sw-bridge';
+import { isLegacyDatabase } from '../../../local/crypto/legacy-database';
+import { hasPin } from '../../../local/crypto/vault';
+import { setMeta } from '../../../local/meta';
+import { isUnlocked } from '../../../local/crypto/keyring';
 import { UpdateOffer } from '../settings/update-offer';
 import { applyStoredLanguage, useLanguage } from '../settings/language';
 import { useSyncScheduler } from '../sync/use-sync-scheduler';
 import { fetchSession, endServerSession } from './session-api';
-import {
-  markServerSignedOut,
-  readRememberedUser,
-  rememberUser,
-  serverSignOutPending,
-} from './remembered-user';
+import { markServerSignedOut, readRememberedUserId, serverSignOutPending } from './remembered-user';
 import { useAuthUi } from './auth-ui';
 import { SignInForm } from './sign-in-form';
 import { completeSignIn } from './complete-sign-in';
 import { ReauthPrompt } from './reauth-prompt';
+import { LockScreen } from './lock-screen';
+import { PinSetup } from './pin-setup';
+import { ForeignData } from './foreign-data';
+import { showPendingWipe, wipeThisDevice } from './device-wipe';
+import { useAutoLock } from './use-auto-lock';
 import './session.css';
 
 export function SignInGate({ children }: { children: ComponentChildren }) {
   const user = useSession((state) => state.user);
   const db = useSession((state) => state.db);
+  const lockedUserId = useSession((state) => state.lockedUserId);
   const language = useLanguage((state) => state.language);
-  const notice = useAuthUi((state) => state.notice);
+  const { notice, pinSetupFor, foreignDataFor, forgotPin } = useAuthUi();
   const updateAvailable = useServiceWorker((state) => state.updateAvailable);
-  const [checking, setChecking] = useState(() => startFromRememberedUser());
+  const [checking, setChecking] = useState(true);
 
   useEffect(() => {
     registerServiceWorker();
     let cancelled = false;
-    void checkServerSession().then(() => {
+    void start().then(() => {
       if (!cancelled) setChecking(false);
     });
     return () => {
@@ -42,7 +49,9 @@ export function SignInGate({ children }: { children: ComponentChildren }) {
     };
   }, []);
 
+  // Locked or not: a locked page still pushes the sealed outbox ([K5]).
   useSyncScheduler(db);
+  useAutoLock(Boolean(user && db));
 
   if (user && db) {
     return (
@@ -52,6 +61,11 @@ export function SignInGate({ children }: { children: ComponentChildren }) {
         {children}
       </Fragment>
     );
+  }
+  if (db && foreignDataFor) return <ForeignData db={db} />;
+  if (db && pinSetupFor && isUnlocked(db.name)) return <PinSetup db={db} user={pinSetupFor} />;
+  if (db && lockedUserId && !forgotPin) {
+    return <LockScreen db={db} onForgot={() => useAuthUi.setState({ forgotPin: true })} />;
   }
   if (checking) {
     return (
@@ -64,18 +78,33 @@ export function SignInGate({ children }: { children: ComponentChildren }) {
     <main class="sign-in">
       <h1 class="sign-in__title">{t('common.appName')}</h1>
       <h2>{t('sync.signIn.title')}</h2>
-      <p>{t('sync.signIn.intro')}</p>
+      <p>{forgotPin ? t('lock.screen.forgotIntro') : t('sync.signIn.intro')}</p>
       <SignInForm onSignedIn={completeSignIn} notice={notice} />
+      {forgotPin && lockedUserId && (
+        <button
+          type="button"
+          class="button button--ghost button--block"
+          onClick={() => useAuthUi.setState({ forgotPin: false })}
+        >
+          {t('lock.screen.back')}
+        </button>
+      )}
     </main>
   );
 }
 
-/** Opens the remembered user's database before any network; returns whether to wait for the server. */
-function startFromRememberedUser(): boolean {
+/** App start: a wipe done meanwhile, the remembered user's database locked, then the server. */
+async function start(): Promise<void> {
   void applyStoredLanguage();
-  const remembered = serverSignOutPending() ? null : readRememberedUser();
-  if (remembered) useSession.getState().signIn(remembered);
-  return !remembered;
+  await showPendingWipe();
+  const userId = serverSignOutPending() ? null : readRememberedUserId();
+  // A database from before encryption is moved over at the next password sign-in, never opened here.
+  if (userId && !(await isLegacyDatabase(userId))) {
+    const db = useSession.getState().openLocked(userId);
+    // No PIN yet (set-up broken off): only a password sign-in opens the key.
+    if (!(await hasPin(db))) useSession.getState().signOut();
+  }
+  await checkServerSession();
 }
 
 async function checkServerSession(): Promise<void> {
@@ -85,12 +114,17 @@ async function checkServerSession(): Promise<void> {
     return;
   }
   const outcome = await fetchSession();
+  if (outcome.kind === 'revoked') {
+    await wipeThisDevice(outcome.reason);
+    return;
+  }
   if (outcome.kind !== 'ok') return; // offline or expired: the remembered user keeps working
-  const current = useSession.getState().user;
+  const { db, lockedUserId, user } = useSession.getState();
+  const current = user?.id ?? lockedUserId;
   // The cookie decides who is signed in: another account's session switches to that account's db.
-  if (!current || current.id !== outcome.user.id) await completeSignIn(outcome.user);
-  else {
-    await rememberUser(outcome.user);
-    useSession.getState().signIn(outcome.user);
+  if (current !== outcome.user.id) {
+    await completeSignIn(outcome.user, outcome.sealKey ? { sealKey: outcome.sealKey } : {});
+  } else if (db && outcome.sealKey) {
+    await setMeta(db, 'sealKey', outcome.sealKey).catch(() => undefined);
   }
 }

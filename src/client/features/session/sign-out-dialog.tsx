@@ -1,5 +1,6 @@
-// Sign-out asks what happens to the data on the device and warns with the number of changes not
-// yet synced; removing them needs a second, explicit confirmation.
+// Sign-out asks what happens to the data on the device; removing them is the default (issue 11). It
+// warns with the number of changes not yet synced and offers to sync them first; removing unsynced
+// changes needs a second, explicit confirmation.
 import { useState } from 'preact/hooks';
 import { t } from '../../../shared/i18n/t';
 import { useSession } from '../../state/session';
@@ -17,7 +18,7 @@ export function SignOutDialog({ open, onClose }: { open: boolean; onClose(): voi
   const db = useSession((state) => state.db);
   const unsynced = useLiveQuery(async () => (db ? db.outbox.count() : 0), [db]) ?? 0;
   const running = useSyncRun((state) => state.running);
-  const [choice, setChoice] = useState<'keep' | 'remove'>('keep');
+  const [choice, setChoice] = useState<'keep' | 'remove'>('remove');
   const [confirmLoss, setConfirmLoss] = useState(false);
   const [busy, setBusy] = useState(false);
   const blocked = choice === 'remove' && unsynced > 0 && !confirmLoss;

@@ -10,6 +10,7 @@ import { SignOutDialog } from '../session/sign-out-dialog';
 import { SyncDetails } from '../sync/sync-details';
 import { useSyncStatus } from '../sync/use-sync-status';
 import { LanguageSection } from './language-section';
+import { AutoLockSection } from './auto-lock-section';
 import { StorageSection } from './storage-section';
 import { UpdateSection } from './update-section';
 import './settings.css';
@@ -50,6 +51,7 @@ export function MorePage() {
         </RowList>
       </Section>
 
+      <AutoLockSection />
       <LanguageSection />
       <StorageSection />
       <UpdateSection />

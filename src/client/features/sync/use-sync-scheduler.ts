@@ -8,6 +8,7 @@ import { startSyncScheduler } from './sync-scheduler';
 import { useSyncRun } from './sync-run-state';
 import { PULL_PAGE_SIZE } from './pull-page-size';
 import { refreshTeamMembers } from '../../../local/team-members';
+import { afterWipe } from '../session/device-wipe';
 
 // The engine arrives as its own chunk: the first sync waits for the first screen anyway, so its
 // code need not delay it.
@@ -41,6 +42,12 @@ export function useSyncScheduler(db: FeldakteDb | null): void {
         if (!result.ok && result.error.kind === 'outdated') void checkForUpdate();
         // The colleagues' names ride along with a working connection (throttled inside).
         if (result.ok) void refreshTeamMembers(target).catch(() => undefined);
+        // [K6] the engine has deleted the database; the page forgets the account and says why.
+        if (!result.ok && result.error.kind === 'revoked') {
+          void afterWipe(
+            result.error.code === 'user_disabled' ? 'user_disabled' : 'device_revoked',
+          );
+        }
         return result;
       },
       onLocalWrite: () => void requestBackgroundSync(),

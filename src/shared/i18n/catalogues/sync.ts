@@ -30,9 +30,9 @@ export const sync = germanCatalogue({
     title: 'Abmelden',
     question: 'Was soll mit den Daten auf diesem Gerät passieren?',
     keep: 'Daten auf dem Gerät behalten',
-    keepHint: 'Beim nächsten Anmelden sind die Fälle sofort da, auch ohne Netz.',
+    keepHint: 'Verschlüsselt; beim nächsten Anmelden öffnet die PIN sie sofort, auch ohne Netz.',
     remove: 'Daten von diesem Gerät entfernen',
-    removeHint: 'Empfohlen, wenn jemand anderes dieses Gerät nutzt.',
+    removeHint: 'Empfohlen: Die Falldaten verlassen das Gerät; beim nächsten Anmelden kommen sie vom Server.',
     unsyncedOne:
       '1 Änderung ist noch nicht synchronisiert. Wenn Sie die Daten entfernen, geht sie verloren.',
     unsyncedMany:

@@ -1,0 +1,95 @@
+// After the first sign-in on a device (or "PIN vergessen"): the THM sets a PIN of at least 6
+// digits, or a passphrase. The data key is already in memory (unwrapped with the recovery secret);
+// this wraps it with the PIN ([K2]).
+import { useState } from 'preact/hooks';
+import { t } from '../../../shared/i18n/t';
+import type { SessionUser } from '../../../shared/sync/protocol';
+import type { FeldakteDb } from '../../../local/db';
+import { pinProblem } from '../../../local/crypto/data-key';
+import { setPin } from '../../../local/crypto/vault';
+import { Button } from '../../ui/button';
+import { TextField } from '../../ui/field';
+import { FormAlert } from '../../ui/form-alert';
+import { enterApp } from './complete-sign-in';
+
+export function PinSetup({ db, user }: { db: FeldakteDb; user: SessionUser }) {
+  const [kind, setKind] = useState<'pin' | 'passphrase'>('pin');
+  const [pin, setPinValue] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [errors, setErrors] = useState<{ pin?: string; repeat?: string }>({});
+  const [failed, setFailed] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (busy) return;
+    const problem =
+      kind === 'pin' && !/^\d*$/.test(pin) ? 'notDigits' : pin ? pinProblem(pin) : 'tooShort';
+    const next: typeof errors = {};
+    if (problem && (kind === 'pin' || problem === 'passphraseTooShort')) {
+      next.pin = t(`lock.setup.errors.${problem}`);
+    } else if (kind === 'passphrase' && [...pin].length < 8) {
+      next.pin = t('lock.setup.errors.passphraseTooShort');
+    }
+    if (!next.pin && repeat !== pin) next.repeat = t('lock.setup.errors.mismatch');
+    setErrors(next);
+    if (next.pin || next.repeat) {
+      document.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      await setPin(db, pin, kind);
+      await enterApp(db, user);
+    } catch {
+      setFailed(t('common.errors.quota'));
+      setBusy(false);
+    }
+  }
+
+  const switchKind = () => {
+    setKind(kind === 'pin' ? 'passphrase' : 'pin');
+    setPinValue('');
+    setRepeat('');
+    setErrors({});
+  };
+
+  return (
+    <main class="sign-in">
+      <h1 class="sign-in__title">{t('common.appName')}</h1>
+      <h2>{t('lock.setup.title')}</h2>
+      <p>{t('lock.setup.intro')}</p>
+      <form class="sign-in-form" onSubmit={submit} noValidate>
+        <FormAlert message={failed} />
+        <TextField
+          name="new-pin"
+          type="password"
+          label={kind === 'pin' ? t('lock.setup.pin') : t('lock.setup.passphrase')}
+          autoComplete="new-password"
+          {...(kind === 'pin' ? { inputMode: 'numeric' as const } : {})}
+          required
+          value={pin}
+          onValue={setPinValue}
+          error={errors.pin}
+        />
+        <TextField
+          name="repeat-pin"
+          type="password"
+          label={t('lock.setup.repeat')}
+          autoComplete="new-password"
+          {...(kind === 'pin' ? { inputMode: 'numeric' as const } : {})}
+          required
+          value={repeat}
+          onValue={setRepeat}
+          error={errors.repeat}
+        />
+        <Button type="submit" variant="primary" block disabled={busy}>
+          {busy ? t('lock.setup.saving') : t('lock.setup.save')}
+        </Button>
+      </form>
+      <Button variant="ghost" block onClick={switchKind}>
+        {kind === 'pin' ? t('lock.setup.usePassphrase') : t('lock.setup.usePin')}
+      </Button>
+    </main>
+  );
+}

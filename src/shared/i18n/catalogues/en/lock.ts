@@ -1,0 +1,70 @@
+// English half of the catalogue of the same name; loaded only when English is chosen.
+import type { SameShape } from '../../catalogue';
+import type { lock } from '../lock';
+
+export const lockEn: SameShape<typeof lock> = {
+  screen: {
+    title: 'Feldakte is locked',
+    introPin: "Please enter this device's PIN. This also works without a network.",
+    introPassphrase: "Please enter this device's passphrase. This also works without a network.",
+    pin: 'PIN',
+    passphrase: 'Passphrase',
+    unlock: 'Unlock',
+    unlocking: 'Unlocking …',
+    empty: 'Please enter the PIN.',
+    wrongOne: 'Wrong PIN. 1 try left.',
+    wrongMany: 'Wrong PIN. {count} tries left.',
+    warning: 'After {count} more failed tries all data on this device will be deleted.',
+    unsyncedOne: '1 change is not synced yet and would be lost.',
+    unsyncedMany: '{count} changes are not synced yet and would be lost.',
+    allSynced: 'All changes are synced; after deletion the app loads them again.',
+    forgot: 'Forgot the PIN? Sign in online',
+    forgotIntro:
+      'Sign in with your password (this needs a connection). Then set a new PIN; the data on the device are kept.',
+    back: 'Back to the PIN',
+    storageError:
+      'The stored data cannot be opened: they are damaged or were changed. Please sign in online.',
+    lockNow: 'Lock now',
+  },
+  setup: {
+    title: 'Set a PIN for this device',
+    intro:
+      'The case data on this device are encrypted. The PIN opens them, also without a network. Whoever finds the device cannot read anything without it.',
+    pin: 'New PIN (at least 6 digits)',
+    passphrase: 'New passphrase (at least 8 characters)',
+    repeat: 'Repeat',
+    usePassphrase: 'Use a passphrase instead',
+    usePin: 'Use a PIN of digits instead',
+    save: 'Set and open',
+    saving: 'Encrypting …',
+    errors: {
+      tooShort: 'The PIN needs at least 6 digits.',
+      tooSimple: 'This PIN is too easy to guess. Please no sequence and no repeated digits.',
+      passphraseTooShort: 'The passphrase needs at least 8 characters.',
+      mismatch: 'The two entries do not match.',
+      notDigits: 'A PIN consists of digits only.',
+    },
+  },
+  foreign: {
+    title: 'The data on this device cannot be opened',
+    text: 'They belong to another account or were changed. You can delete them and start again with your account; the data then come from the server.',
+    action: 'Delete the data on the device and start again',
+    again: 'The data were deleted. Please sign in to start again.',
+    cancel: 'Sign out',
+  },
+  autoLock: {
+    title: 'Lock automatically',
+    label: 'Lock after this many minutes without use',
+    hint: 'Also when the app was in the background that long. The PIN is needed afterwards.',
+    minutesOne: '1 minute',
+    minutesMany: '{count} minutes',
+  },
+  wiped: {
+    device_revoked:
+      'This device was revoked. All case data on the device were deleted. Please contact the administration.',
+    user_disabled:
+      'Your account was disabled. All case data on the device were deleted. Please contact the administration.',
+    pin_failures:
+      'The PIN was entered wrongly 10 times. All data on this device were deleted. After signing in the app loads the data from the server again.',
+  },
+};

@@ -1,0 +1,70 @@
+// The lock screen, PIN set-up, auto-lock and remote wipe (issue 11). The lock screen names no one.
+import { germanCatalogue } from '../catalogue';
+
+export const lock = germanCatalogue({
+  screen: {
+    title: 'Feldakte ist gesperrt',
+    introPin: 'Bitte die PIN dieses Geräts eingeben. Das geht auch ohne Netz.',
+    introPassphrase: 'Bitte den Passwortsatz dieses Geräts eingeben. Das geht auch ohne Netz.',
+    pin: 'PIN',
+    passphrase: 'Passwortsatz',
+    unlock: 'Entsperren',
+    unlocking: 'Wird entsperrt …',
+    empty: 'Bitte die PIN eingeben.',
+    wrongOne: 'PIN falsch. Noch 1 Versuch.',
+    wrongMany: 'PIN falsch. Noch {count} Versuche.',
+    warning: 'Nach {count} weiteren Fehlversuchen werden alle Daten auf diesem Gerät gelöscht.',
+    unsyncedOne: '1 Änderung ist noch nicht synchronisiert und ginge dabei verloren.',
+    unsyncedMany: '{count} Änderungen sind noch nicht synchronisiert und gingen dabei verloren.',
+    allSynced: 'Alle Änderungen sind synchronisiert; nach dem Löschen lädt die App sie neu.',
+    forgot: 'PIN vergessen? Online anmelden',
+    forgotIntro:
+      'Mit Ihrem Passwort anmelden (dafür ist eine Verbindung nötig). Danach legen Sie eine neue PIN fest; die Daten auf dem Gerät bleiben erhalten.',
+    back: 'Zurück zur PIN',
+    storageError:
+      'Die gespeicherten Daten lassen sich nicht öffnen: sie sind beschädigt oder wurden verändert. Bitte online anmelden.',
+    lockNow: 'Jetzt sperren',
+  },
+  setup: {
+    title: 'PIN für dieses Gerät festlegen',
+    intro:
+      'Die Falldaten auf diesem Gerät werden verschlüsselt. Mit der PIN öffnen Sie sie, auch ohne Netz. Wer das Gerät findet, kann ohne PIN nichts lesen.',
+    pin: 'Neue PIN (mindestens 6 Ziffern)',
+    passphrase: 'Neuer Passwortsatz (mindestens 8 Zeichen)',
+    repeat: 'Wiederholen',
+    usePassphrase: 'Lieber einen Passwortsatz verwenden',
+    usePin: 'Lieber eine PIN aus Ziffern verwenden',
+    save: 'Festlegen und öffnen',
+    saving: 'Wird verschlüsselt …',
+    errors: {
+      tooShort: 'Die PIN braucht mindestens 6 Ziffern.',
+      tooSimple:
+        'Diese PIN ist zu leicht zu erraten. Bitte keine Folge und keine gleichen Ziffern.',
+      passphraseTooShort: 'Der Passwortsatz braucht mindestens 8 Zeichen.',
+      mismatch: 'Die beiden Eingaben stimmen nicht überein.',
+      notDigits: 'Eine PIN besteht nur aus Ziffern.',
+    },
+  },
+  foreign: {
+    title: 'Die Daten auf diesem Gerät lassen sich nicht öffnen',
+    text: 'Sie gehören zu einem anderen Konto oder wurden verändert. Sie können sie löschen und mit Ihrem Konto neu beginnen; die Daten kommen dann vom Server.',
+    action: 'Daten auf dem Gerät löschen und neu beginnen',
+    again: 'Die Daten wurden gelöscht. Bitte melden Sie sich an, um neu zu beginnen.',
+    cancel: 'Abmelden',
+  },
+  autoLock: {
+    title: 'Automatisch sperren',
+    label: 'Sperren nach so vielen Minuten ohne Bedienung',
+    hint: 'Auch wenn die App so lange im Hintergrund war. Danach ist die PIN nötig.',
+    minutesOne: '1 Minute',
+    minutesMany: '{count} Minuten',
+  },
+  wiped: {
+    device_revoked:
+      'Dieses Gerät wurde gesperrt. Alle Falldaten auf dem Gerät wurden gelöscht. Bitte wenden Sie sich an die Verwaltung.',
+    user_disabled:
+      'Ihr Konto wurde deaktiviert. Alle Falldaten auf dem Gerät wurden gelöscht. Bitte wenden Sie sich an die Verwaltung.',
+    pin_failures:
+      'Die PIN wurde 10-mal falsch eingegeben. Alle Daten auf diesem Gerät wurden gelöscht. Nach der Anmeldung lädt die App die Daten vom Server neu.',
+  },
+});
