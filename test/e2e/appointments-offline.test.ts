@@ -8,6 +8,8 @@ import {
   syncNow,
   waitForSynced,
   type Device,
+  goto,
+  unlockIfLocked,
 } from '../support/e2e-browser';
 
 let phoneA: Device;
@@ -28,9 +30,10 @@ describe('appointments offline on two phones', () => {
     const { page } = phoneA;
     await setOffline(phoneA, true);
     await page.reload();
-    await page.getByRole('navigation').waitFor();
+    // The reload dropped the key: the PIN opens the data again, offline.
+    await unlockIfLocked(page);
 
-    await page.goto('/termine/neu');
+    await goto(page, '/termine/neu');
     await page.getByLabel('Titel', { exact: false }).fill('Infoabend Unterkunft Nord');
     await page.getByLabel('Anzahl Teilnehmende').fill('12');
     await page.getByLabel('Beginn', { exact: true }).fill('00:05');
@@ -46,10 +49,10 @@ describe('appointments offline on two phones', () => {
 
     const b = phoneB.page;
     await syncNow(b);
-    await b.goto('/termine');
+    await goto(b, '/termine');
     await b.getByText('00:05–00:10 Infoabend Unterkunft Nord').waitFor();
     await b.getByText('12 Personen', { exact: false }).first().waitFor();
-    await b.goto('/');
+    await goto(b, '/');
     await b
       .getByRole('region', { name: 'Termine heute' })
       .getByText('Infoabend Unterkunft Nord')

@@ -10,6 +10,8 @@ import {
   syncNow,
   waitForSynced,
   type Device,
+  goto,
+  unlockIfLocked,
 } from '../support/e2e-browser';
 
 let server: E2eServer;
@@ -30,7 +32,7 @@ afterAll(async () => {
 });
 
 async function createCase(page: Page, givenName: string, familyName: string): Promise<string> {
-  await page.goto('/faelle/neu');
+  await goto(page, '/faelle/neu');
   await page.getByLabel('Vorname').fill(givenName);
   await page.getByLabel('Nachname').fill(familyName);
   await page.getByRole('button', { name: 'Speichern' }).click();
@@ -39,7 +41,7 @@ async function createCase(page: Page, givenName: string, familyName: string): Pr
 }
 
 async function editField(page: Page, url: string, label: string, value: string): Promise<void> {
-  await page.goto(`${url}/bearbeiten`);
+  await goto(page, `${url}/bearbeiten`);
   await page.getByLabel(label, { exact: false }).first().fill(value);
   await page.getByRole('button', { name: 'Speichern' }).click();
   await page.waitForURL((target) => target.pathname === url);
@@ -50,7 +52,8 @@ describe('offline on the phone', () => {
     const { page } = phoneA;
     await setOffline(phoneA, true);
     await page.reload();
-    await page.getByRole('navigation').waitFor();
+    // The reload dropped the key: the PIN opens the data again, offline.
+    await unlockIfLocked(page);
 
     caseUrl = await createCase(page, 'Amina', 'Haddad');
     await editField(page, caseUrl, 'Telefon', '0171 1234567');
@@ -71,9 +74,9 @@ describe('offline on the phone', () => {
   it('a second phone of the team sees the case', async () => {
     const { page } = phoneB;
     await syncNow(page);
-    await page.goto('/faelle');
+    await goto(page, '/faelle');
     await page.getByText('Haddad').first().waitFor();
-    await page.goto(caseUrl);
+    await goto(page, caseUrl);
     await page.getByText('0171 1234567').first().waitFor();
   });
 
@@ -90,7 +93,7 @@ describe('offline on the phone', () => {
     await syncNow(phoneA.page);
 
     for (const { page } of [phoneA, phoneB]) {
-      await page.goto(caseUrl);
+      await goto(page, caseUrl);
       await page.getByText('0171 7654321').first().waitFor();
       await page.getByText('17.05.2004').first().waitFor();
     }
@@ -114,7 +117,7 @@ describe('offline on the phone', () => {
     await expect
       .poll(async () => (await syncChip(page).textContent())?.trim(), within)
       .toBe('1 Konflikt prüfen');
-    await page.goto('/mehr/konflikte');
+    await goto(page, '/mehr/konflikte');
     const card = page.getByRole('article').filter({ hasText: 'Telefon' });
     await expect.poll(() => card.textContent(), within).toContain('Ihr Wert0160 1111111');
     await expect.poll(() => card.textContent(), within).toContain('Behaltener Wert0160 2222222');
@@ -123,7 +126,7 @@ describe('offline on the phone', () => {
     await waitForSynced(page);
 
     await syncNow(phoneB.page);
-    await phoneB.page.goto(caseUrl);
+    await goto(phoneB.page, caseUrl);
     await phoneB.page.getByText('0160 1111111').first().waitFor();
     expect(phoneA.errors).toEqual([]);
     expect(phoneB.errors).toEqual([]);
@@ -156,7 +159,7 @@ describe('offline on the phone', () => {
     });
 
     // The worker's sync runs on its own time: phone B pulls until the change has arrived.
-    await phoneB.page.goto(caseUrl);
+    await goto(phoneB.page, caseUrl);
     await vi.waitFor(
       async () => {
         await syncNow(phoneB.page);
@@ -164,7 +167,7 @@ describe('offline on the phone', () => {
       },
       { timeout: 30_000, interval: 500 },
     );
-    await page.goto(caseUrl);
+    await goto(page, caseUrl);
     await waitForSynced(page);
   });
 });

@@ -52,13 +52,39 @@ export async function newDevice(
   return { context, page, errors };
 }
 
-/** Opens the app and signs in with the form; resolves when the signed-in shell shows. */
+/** The PIN every e2e phone sets after its first sign-in. */
+export const E2E_PIN = '482915';
+
+/**
+ * Opens the app and signs in with the form, sets the device PIN (first sign-in on the device);
+ * resolves when the signed-in shell shows.
+ */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/');
   await page.getByLabel('E-Mail').fill(email);
   await page.getByLabel('Passwort').fill(password);
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+  await page.getByLabel('Neue PIN').fill(E2E_PIN);
+  await page.getByLabel('Wiederholen').fill(E2E_PIN);
+  await page.getByRole('button', { name: 'Festlegen und öffnen' }).click();
   await page.getByRole('navigation').waitFor();
+}
+
+/** A full page load drops the key: the lock screen asks for the PIN (offline too). */
+export async function unlockIfLocked(page: Page, pin = E2E_PIN): Promise<void> {
+  const locked = page.getByRole('heading', { name: 'Feldakte ist gesperrt' });
+  const shell = page.getByRole('navigation', { name: 'Hauptnavigation' });
+  await locked.or(shell).first().waitFor();
+  if (!(await locked.isVisible())) return;
+  await page.getByLabel('PIN', { exact: true }).fill(pin);
+  await page.getByRole('button', { name: 'Entsperren' }).click();
+  await shell.waitFor();
+}
+
+/** page.goto for an app page: loads it and unlocks with the PIN. */
+export async function goto(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  if (url !== 'about:blank') await unlockIfLocked(page);
 }
 
 /** The service worker controls the page, so a reload works offline. */

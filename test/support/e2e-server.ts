@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../src/server/app';
 import { openStoreFromEnv } from '../../src/server/store/open-store';
+import type { Store } from '../../src/server/store/store';
 import { createTeam, createUser } from '../../src/server/auth/accounts';
 
 export const E2E_PASSWORD = 'e2e-geheim-passwort';
@@ -35,6 +36,8 @@ export interface E2eServer {
   accounts: readonly E2eAccount[];
   password: string;
   dataDir: string;
+  /** The server's store, for admin commands during a test (device revoke). */
+  store: Store;
   close(): Promise<void>;
 }
 
@@ -101,6 +104,7 @@ export async function startE2eServer(
     accounts,
     password: E2E_PASSWORD,
     dataDir,
+    store,
     async close() {
       await app.close();
       await store.close();

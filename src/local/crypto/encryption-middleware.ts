@@ -66,11 +66,22 @@ function encryptedTable(
   };
 }
 
-/** The cursor with `value` decrypted (once per position). */
+/**
+ * The cursor with `value` decrypted (once per position). Like Dexie's own virtual-index cursor:
+ * every IDBCursor accessor is re-declared, because a native getter called on a derived object
+ * throws "Illegal invocation" in browsers; methods delegate to the (patched) cursor at call time.
+ */
 function decrypting(cursor: DBCoreCursor, open: (row: unknown) => unknown): DBCoreCursor {
   let source: unknown;
   let opened: unknown;
   return Object.create(cursor, {
+    continue: { value: (key?: unknown) => cursor.continue(key) },
+    continuePrimaryKey: {
+      value: (key: unknown, primaryKey: unknown) => cursor.continuePrimaryKey(key, primaryKey),
+    },
+    advance: { value: (count: number) => cursor.advance(count) },
+    key: { get: () => cursor.key },
+    primaryKey: { get: () => cursor.primaryKey },
     value: {
       get() {
         const current = cursor.value;
