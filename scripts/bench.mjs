@@ -12,6 +12,7 @@ const all = [
   'case-search',
   'first-screen',
   'first-sync',
+  'at-rest',
   'slow-network',
   'peer',
   'server-load',

@@ -66,10 +66,13 @@ try {
   // sync chip, which appears only after the user's database answered.
   await page.addInitScript(`
     new MutationObserver((_, observer) => {
+      // Since issue 11 a reload opens on the lock screen (the key left memory): that is the
+      // first screen; unlocking is timed by the at-rest bench.
       if (
-        document.querySelector('.bottom-nav') &&
-        document.querySelector('.app-main .page-intro') &&
-        document.querySelector('.sync-chip__button')
+        document.querySelector('.lock-screen form') ||
+        (document.querySelector('.bottom-nav') &&
+          document.querySelector('.app-main .page-intro') &&
+          document.querySelector('.sync-chip__button'))
       ) {
         window.__firstScreenMs = performance.now();
         observer.disconnect();

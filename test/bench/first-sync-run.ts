@@ -103,6 +103,10 @@ export async function timeFirstSync(
   }
   const clickedAt = Date.now();
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+  // The first sign-in on a device sets the PIN (issue 11); the first sync already runs meanwhile.
+  await page.getByLabel('Neue PIN').fill('482915');
+  await page.getByLabel('Wiederholen').fill('482915');
+  await page.getByRole('button', { name: 'Festlegen und öffnen' }).click();
   await page.waitForFunction(
     () => document.querySelector('.sync-chip__button')?.textContent?.trim() === 'Synchronisiert',
     null,

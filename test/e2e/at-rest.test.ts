@@ -238,10 +238,7 @@ describe('devices', () => {
       ['device', 'revoke', '--email', server.accounts[0]!.email, '--device', deviceId!],
       server.store,
     );
-    await page
-      .getByRole('button', { name: /Synchronis|Änderung|Konflikt/ })
-      .first()
-      .click();
+    await syncChip(page).click();
     await page.getByRole('button', { name: 'Jetzt synchronisieren' }).click();
     await page.getByText(/Dieses Gerät wurde gesperrt/).waitFor();
     await expect

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startE2eServer, type E2eServer } from '../support/e2e-server';
 import {
+  goto,
   launchChromium,
   newDevice,
   setOffline,
@@ -135,8 +136,13 @@ async function settle(page: Page): Promise<void> {
 }
 
 async function look(page: Page, width: number, path: string): Promise<string[]> {
-  await page.goto(path);
+  // A page load drops the key (issue 11): unlock with the PIN first.
+  await goto(page, path);
   await settle(page);
+  return check(page, width, path);
+}
+
+async function check(page: Page, width: number, path: string): Promise<string[]> {
   if (screenshotDir) {
     const name = `${width}${path.replaceAll(/[0-9a-f-]{36}/g, 'id').replaceAll(/[/:]/g, '_')}`;
     // One picture per screenful, as a person scrolls through it.
@@ -154,6 +160,24 @@ async function look(page: Page, width: number, path: string): Promise<string[]> 
 }
 
 describe.each([320, 360])('at %i px', (width) => {
+  it('the lock screen and its wrong-PIN warning fit (issue 11)', async () => {
+    const { page } = phone;
+    await page.setViewportSize({ width, height: 740 });
+    await goto(page, '/mehr');
+    await page.getByRole('button', { name: 'Jetzt sperren' }).click();
+    await page.getByRole('heading', { name: 'Feldakte ist gesperrt' }).waitFor();
+    const problems = await check(page, width, '/gesperrt');
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel('PIN', { exact: true }).fill('000111');
+      await page.getByRole('button', { name: 'Entsperren' }).click();
+      await page.getByText(`Noch ${9 - i} Versuche`).waitFor();
+    }
+    await page.getByText('Nach 5 weiteren Fehlversuchen').waitFor();
+    problems.push(...(await check(page, width, '/gesperrt-warnung')));
+    expect(problems).toEqual([]);
+    await goto(page, '/'); // the right PIN resets the count
+  });
+
   it('no screen scrolls sideways or clips text', async () => {
     const { page } = phone;
     await page.setViewportSize({ width, height: 740 });
@@ -166,7 +190,7 @@ describe.each([320, 360])('at %i px', (width) => {
     const { page } = phone;
     await page.setViewportSize({ width, height: 740 });
     await setOffline(phone, true);
-    await page.goto('/');
+    await goto(page, '/');
     await settle(page);
     // A pending change: tick one of the seeded tasks done (each width ticks another one).
     await page.getByRole('checkbox').first().click();

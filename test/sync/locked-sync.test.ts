@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import Dexie from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { openDatabase, type FeldakteDb } from '../../src/local/db';
+import { openDatabase } from '../../src/local/db';
 import { createRecord } from '../../src/local/write-record';
 import { syncOnce } from '../../src/local/sync/sync-engine';
 import { createFetchTransport } from '../../src/local/sync/fetch-transport';

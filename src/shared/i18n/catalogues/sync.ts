@@ -32,7 +32,8 @@ export const sync = germanCatalogue({
     keep: 'Daten auf dem Gerät behalten',
     keepHint: 'Verschlüsselt; beim nächsten Anmelden öffnet die PIN sie sofort, auch ohne Netz.',
     remove: 'Daten von diesem Gerät entfernen',
-    removeHint: 'Empfohlen: Die Falldaten verlassen das Gerät; beim nächsten Anmelden kommen sie vom Server.',
+    removeHint:
+      'Empfohlen: Die Falldaten verlassen das Gerät; beim nächsten Anmelden kommen sie vom Server.',
     unsyncedOne:
       '1 Änderung ist noch nicht synchronisiert. Wenn Sie die Daten entfernen, geht sie verloren.',
     unsyncedMany:

@@ -33,7 +33,8 @@ export const syncEn: SameShape<typeof sync> = {
     keep: 'Keep data on this device',
     keepHint: 'Encrypted; at the next sign-in the PIN opens them at once, also without a network.',
     remove: 'Remove data from this device',
-    removeHint: 'Recommended: the case data leave the device; at the next sign-in they come from the server.',
+    removeHint:
+      'Recommended: the case data leave the device; at the next sign-in they come from the server.',
     unsyncedOne: '1 change is not synced yet. If you remove the data, it is lost.',
     unsyncedMany: '{count} changes are not synced yet. If you remove the data, they are lost.',
     allSynced: 'All changes are synced.',
