@@ -13,6 +13,7 @@ import { normalizeForSearch, searchTerms } from '../shared/domain/search-terms';
 import { MIN_KEY_QUERY_LENGTH, nameKey, nameKeys } from '../shared/domain/name-key';
 import { isOpenCase, type CaseStatus } from '../shared/domain/case';
 import { onKeyChange } from './crypto/keyring';
+import { readAllRows, readRowsById } from './crypto/bulk-cipher';
 
 export type StoredCase = StoredRecord<'cases'>;
 
@@ -111,7 +112,8 @@ function toEntry(row: StoredCase): CaseEntry {
 const byKey = (a: CaseEntry, b: CaseEntry) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 async function buildIndex(db: FeldakteDb): Promise<CaseEntry[]> {
-  return (await db.cases.toArray()).map(toEntry).sort(byKey);
+  // Decrypted in bulk through WebCrypto (bulk-cipher.ts), outside any transaction.
+  return ((await readAllRows(db, 'cases')) as StoredCase[]).map(toEntry).sort(byKey);
 }
 
 /** A new sorted index with the changed cases re-read (deleted ones drop out). */
@@ -194,9 +196,13 @@ export async function searchCases(
   }
   const matches = spelled.concat(sounding);
   const page = filter.limit === undefined ? matches : matches.slice(0, filter.limit);
-  const rows = await db.cases.bulkGet(page.map((entry) => entry.id));
+  const rows = (await readRowsById(
+    db,
+    'cases',
+    page.map((entry) => entry.id),
+  )) as StoredCase[];
   return {
-    cases: rows.filter((row): row is StoredCase => row !== undefined),
+    cases: rows,
     total: matches.length,
   };
 }

@@ -51,6 +51,7 @@ export function sealRow(
   row: Record<string, unknown>,
 ): Record<string, unknown> {
   if (rowIsClear(policy, row)) return row;
+  if (isSealed(policy, row)) return row;
   const stored: Record<string, unknown> = {};
   const secret: Record<string, unknown> = {};
   let hasSecret = false;
@@ -72,6 +73,17 @@ export function sealRow(
   blob.set(sealed, IV_BYTES);
   stored[CIPHER_FIELD] = blob;
   return stored;
+}
+
+/** A row sealed already (bulk-cipher.ts): only clear fields besides its ciphertext. */
+function isSealed(policy: RowPolicy, row: Record<string, unknown>): boolean {
+  if (!ArrayBuffer.isView(row[CIPHER_FIELD])) return false;
+  for (const field of Object.keys(row)) {
+    if (field !== CIPHER_FIELD && field !== policy.primaryKey && !policy.clear.has(field)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 export function openRow(

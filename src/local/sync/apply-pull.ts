@@ -9,6 +9,7 @@ import type { AnyRecord } from '../../shared/domain/table-rules';
 import type { Change, PullResponse } from '../../shared/sync/protocol';
 import { HLC_PATTERN, receiveHlc } from '../../shared/sync/hlc';
 import { overlayPending, pendingEntriesFor, recordKey } from './pending-overlay';
+import { sealPulledRecords } from '../crypto/bulk-cipher';
 
 export async function applyPullPage(
   db: FeldakteDb,
@@ -27,6 +28,8 @@ export async function applyPullPage(
     }
   }
   const changes = [...latest.values()];
+  // [K1] sealed with WebCrypto before the transaction opens: nothing may await inside it.
+  const sealed = await sealPulledRecords(db, changes);
 
   await db.transaction('rw', db.tables, async () => {
     // [A4] the server has these; whatever they wrote is in this or an earlier page.
@@ -43,15 +46,13 @@ export async function applyPullPage(
     const deletes = new Map<TableName, string[]>();
     for (const change of changes) {
       // [A3] a tombstone wins locally; pending edits of the record wait for their rejection ([P5]).
+      const key = recordKey(change.table, change.id);
+      const mine = pending.get(key) ?? [];
       const record = change.deleted
         ? null
-        : overlayPending(
-            change.id,
-            { ...change.fields, id: change.id },
-            pending.get(recordKey(change.table, change.id)) ?? [],
-          );
+        : overlayPending(change.id, { ...change.fields, id: change.id }, mine);
       if (record) {
-        append(puts, change.table, record);
+        append(puts, change.table, (mine.length === 0 && sealed.get(key)) || record);
       } else {
         append(deletes, change.table, change.id);
       }
