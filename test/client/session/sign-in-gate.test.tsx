@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import Dexie from 'dexie';
 import { SignInGate } from '../../../src/client/features/session/sign-in-gate';
 import { useAuthUi } from '../../../src/client/features/session/auth-ui';
@@ -14,6 +14,10 @@ import { installFakeApi } from './fake-api';
 import { useSyncRun } from '../../../src/client/features/sync/sync-run-state';
 
 const PASSWORD = 'richtig-geheim-123';
+
+// PIN derivation is PBKDF2 with 600,000 iterations: on a machine busy with other tests one unlock
+// can take seconds, longer than testing-library's default wait of 1 s.
+configure({ asyncUtilTimeout: 20_000 });
 
 function App() {
   const user = useSession((state) => state.user);
