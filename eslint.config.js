@@ -1,6 +1,18 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const domGlobals = ['document', 'window', 'localStorage', 'sessionStorage', 'HTMLElement'].map(
+  (name) => ({ name, message: `${name} exists only in the page (src/client).` }),
+);
+const workerGlobals = ['self', 'navigator', 'caches', 'indexedDB'].map((name) => ({
+  name,
+  message: `${name} exists only in the browser (page or worker); this runtime has no such global.`,
+}));
+const nodeGlobals = ['process', 'Buffer', '__dirname', '__filename', 'require'].map((name) => ({
+  name,
+  message: `${name} exists only in Node (src/server).`,
+}));
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'data', '.tsbuild', 'coverage'] },
   js.configs.recommended,
@@ -59,6 +71,23 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/server/**', 'node:*'] }],
     },
+  },
+  // Globals of the wrong runtime, backing up the per-runtime tsconfigs (test/house/runtime-boundaries).
+  {
+    files: ['src/shared/**'],
+    rules: { 'no-restricted-globals': ['error', ...domGlobals, ...workerGlobals, ...nodeGlobals] },
+  },
+  {
+    files: ['src/local/**', 'src/sw/**'],
+    rules: { 'no-restricted-globals': ['error', ...domGlobals, ...nodeGlobals] },
+  },
+  {
+    files: ['src/server/**'],
+    rules: { 'no-restricted-globals': ['error', ...domGlobals, ...workerGlobals] },
+  },
+  {
+    files: ['src/client/**'],
+    rules: { 'no-restricted-globals': ['error', ...nodeGlobals] },
   },
   {
     files: ['scripts/**', 'src/server/**', 'test/**'],

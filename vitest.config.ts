@@ -11,7 +11,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['test/{shared,local,server,sync}/**/*.test.ts'],
+          include: ['test/{house,shared,local,server,sync}/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/support/setup-indexeddb.ts'],
           testTimeout: 30_000,
