@@ -22,16 +22,6 @@ const appVersion = `${version} (${new Date().toISOString().slice(0, 16).replace(
 export default defineConfig({
   plugins: [
     preact(),
-    // zustand's React binding needs only three hooks: resolve its 'react' to a preact/hooks shim
-    // instead of preact/compat (about 3.4 KB gzipped less on the first screen).
-    {
-      name: 'zustand-react-shim',
-      enforce: 'pre',
-      resolveId: (id: string, importer?: string) =>
-        (id === 'react' || id === 'preact/compat') && importer?.includes('/zustand/')
-          ? new URL('./src/client/react-for-zustand.ts', import.meta.url).pathname
-          : null,
-    },
     precacheManifest(),
     precompress(),
   ],

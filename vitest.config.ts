@@ -25,8 +25,6 @@ export default defineConfig({
           include: ['test/client/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['test/support/setup-indexeddb.ts', 'test/support/setup-dom.ts'],
-          // zustand imports 'react': inlined, it gets the preact/compat alias like in the build.
-          server: { deps: { inline: ['zustand'] } },
           testTimeout: 30_000,
         },
       },

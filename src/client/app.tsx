@@ -13,7 +13,7 @@ import { settingsRoutes } from './features/settings/routes';
 import { BottomNav } from './ui/bottom-nav';
 import { EmptyState } from './ui/empty-state';
 import { Icon } from './ui/icon';
-import { usePageTitleStore } from './ui/page-title';
+import { usePageTitleStore } from './state/page-title';
 import { Toasts } from './ui/toast';
 import type { FeatureRoute } from './ui/feature-route';
 

@@ -2,10 +2,8 @@
 // service worker, offers updates (never forces them: a half-written note must survive), asks for
 // Background Sync and shows local notifications.
 import type { Workbox } from 'workbox-window';
-import { create } from 'zustand';
-
-/** Tag of the Background Sync registration; src/sw/sw.ts listens for it. */
-export const BACKGROUND_SYNC_TAG = 'feldakte-sync';
+import { BACKGROUND_SYNC_TAG } from '../local/sync/background-sync-tag';
+import { create } from './state/create-store';
 
 export interface ServiceWorkerState {
   /** false in dev mode and in browsers without service workers. */

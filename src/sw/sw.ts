@@ -7,6 +7,7 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { BACKGROUND_SYNC_TAG } from '../local/sync/background-sync-tag';
 import { runBackgroundSync } from './background-sync';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -15,8 +16,6 @@ declare const self: ServiceWorkerGlobalScope;
 interface SyncEvent extends ExtendableEvent {
   readonly tag: string;
 }
-
-const BACKGROUND_SYNC_TAG = 'feldakte-sync';
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { App } from '../../src/client/app';
 import { isTabActive } from '../../src/client/ui/bottom-nav';
 import { useSession } from '../../src/client/state/session';
-import { useSyncRun } from '../../src/client/features/sync/sync-run-state';
+import { useSyncRun } from '../../src/client/state/sync-run';
 import { createRecord } from '../../src/local/write-record';
 import { installFakeApi } from './session/fake-api';
 import { signInForTest, testUser } from './sync/signed-in';

@@ -1,7 +1,7 @@
 // Session state (who is signed in, their open device database, locked or not). Records are NOT
 // kept here: screens read them live from the database. The app renders only when `user` is set,
 // which is only while the database's key is in memory ([K2]); locked, just `lockedUserId` is known.
-import { create } from 'zustand';
+import { create } from './create-store';
 import type { SessionUser } from '../../shared/sync/protocol';
 import { databaseName, openDatabase, type FeldakteDb } from '../../local/db';
 import { lockDatabase } from '../../local/crypto/vault';

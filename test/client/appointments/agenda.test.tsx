@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { setAgendaView } from '../../../src/client/features/appointments/agenda-view';
+import { setAgendaView } from '../../../src/client/state/agenda-view';
 import { TodayAppointments } from '../../../src/client/features/appointments/today-appointments';
 import { CaseAppointments } from '../../../src/client/features/appointments/case-appointments';
 import { toLocalDate } from '../../../src/shared/domain/common';

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { renderAt, signIn, signOut, write, writeCase, preloadScreens } from './case-fixtures';
-import { setCaseListFilter } from '../../../src/client/features/cases/case-list-filter';
+import { setCaseListFilter } from '../../../src/client/state/case-list-filter';
 
 beforeAll(preloadScreens);
 afterEach(() => {

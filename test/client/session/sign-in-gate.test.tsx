@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import Dexie from 'dexie';
 import { SignInGate } from '../../../src/client/features/session/sign-in-gate';
-import { useAuthUi } from '../../../src/client/features/session/auth-ui';
+import { useAuthUi } from '../../../src/client/state/auth-ui';
 import { useSession } from '../../../src/client/state/session';
 import { databaseName, type FeldakteDb } from '../../../src/local/db';
 import { preparedDevice, useRealKeys } from '../../support/real-keys';
@@ -11,7 +11,7 @@ import { createRecord } from '../../../src/local/write-record';
 import { setMeta } from '../../../src/local/meta';
 import { testUser } from '../sync/signed-in';
 import { installFakeApi } from './fake-api';
-import { useSyncRun } from '../../../src/client/features/sync/sync-run-state';
+import { useSyncRun } from '../../../src/client/state/sync-run';
 
 const PASSWORD = 'richtig-geheim-123';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { MorePage } from '../../../src/client/features/settings/more-page';
-import { chooseLanguage } from '../../../src/client/features/settings/language';
+import { chooseLanguage } from '../../../src/client/state/language';
 import { useSession } from '../../../src/client/state/session';
 import { createRecord } from '../../../src/local/write-record';
 import { signInForTest } from '../sync/signed-in';

@@ -4,7 +4,7 @@ import { SyncStatusChip } from '../../../src/client/features/sync/sync-status-ch
 import { PendingBadge } from '../../../src/client/features/sync/pending-badge';
 import { ConflictList } from '../../../src/client/features/sync/conflict-list';
 import { RejectionList } from '../../../src/client/features/sync/rejection-list';
-import { useAuthUi } from '../../../src/client/features/session/auth-ui';
+import { useAuthUi } from '../../../src/client/state/auth-ui';
 import { setMeta } from '../../../src/local/meta';
 import { createRecord } from '../../../src/local/write-record';
 import { newRecordId } from '../../../src/shared/domain/record-id';

@@ -8,8 +8,8 @@ import { ChipChoice } from '../../ui/chips';
 import { EmptyState } from '../../ui/empty-state';
 import { Icon } from '../../ui/icon';
 import { RowList } from '../../ui/list-row';
-import { usePageTitle } from '../../ui/page-title';
-import { setAgendaView, useAgendaView, type AgendaView } from './agenda-view';
+import { usePageTitle } from '../../state/page-title';
+import { setAgendaView, useAgendaView, type AgendaView } from '../../state/agenda-view';
 import { AppointmentRow } from './appointment-row';
 import { IcsExport } from './ics-export';
 import {

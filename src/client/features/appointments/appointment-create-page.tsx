@@ -3,7 +3,7 @@
 import { useLocation } from 'preact-iso';
 import { toLocalDate } from '../../../shared/domain/common';
 import { t } from '../../../shared/i18n/t';
-import { usePageTitle } from '../../ui/page-title';
+import { usePageTitle } from '../../state/page-title';
 import { emptyAppointmentDraft } from './appointment-draft';
 import { AppointmentEditor } from './appointment-editor';
 

@@ -9,7 +9,7 @@ import { formatDate } from '../../../shared/i18n/format-date';
 import { useDb } from '../../state/session';
 import { LinkButton } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
-import { usePageTitle } from '../../ui/page-title';
+import { usePageTitle } from '../../state/page-title';
 import { StatusPill } from '../../ui/status-pill';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { PendingBadge } from '../sync/pending-badge';

@@ -8,6 +8,7 @@ import type {
   PlaceKind,
 } from '../../../shared/domain/appointment';
 import { needsHygieneChecklist } from '../../../shared/domain/appointment-hygiene';
+import { textOrNull } from '../../ui/form-values';
 import { instantToLocalDate, instantToLocalTime, localToInstant } from './local-time';
 
 export interface AppointmentDraft {
@@ -81,7 +82,6 @@ export function draftFromAppointment(a: Appointment): AppointmentDraft {
 export function draftToFields(d: AppointmentDraft): Omit<Appointment, 'id'> {
   const inPerson = needsHygieneChecklist(d);
   const number = (text: string) => (text.trim() === '' ? null : Number(text));
-  const textOrNull = (text: string) => (text.trim() === '' ? null : text);
   return {
     caseId: d.caseId || null,
     purpose: d.purpose || null,

@@ -4,7 +4,7 @@ import { useLocation, useRoute } from 'preact-iso';
 import { t } from '../../../shared/i18n/t';
 import { useDb } from '../../state/session';
 import { EmptyState } from '../../ui/empty-state';
-import { usePageTitle } from '../../ui/page-title';
+import { usePageTitle } from '../../state/page-title';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { draftFromAppointment } from './appointment-draft';
 import { AppointmentEditor } from './appointment-editor';

@@ -1,8 +1,6 @@
 // After "Hat stattgefunden": the contact-log entry, prefilled from the appointment (channel from
 // the mode, duration from the times). One more tap on "Kontakt speichern" documents the visit.
-import { useState } from 'preact/hooks';
 import { createRecord } from '../../../local/write-record';
-import type { FieldErrors } from '../../../local/record-errors';
 import { contactDraftFor } from '../../../shared/domain/appointment-contact';
 import type { Appointment } from '../../../shared/domain/appointment';
 import { contactChannels, type ContactChannel } from '../../../shared/domain/contact';
@@ -13,7 +11,8 @@ import { SelectField, TextAreaField, TextField } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
 import { optionsOf } from '../../ui/select-options';
 import { Sheet } from '../../ui/sheet';
-import { showToast } from '../../ui/toast';
+import { useDraftForm } from '../../ui/use-draft-form';
+import { countOrNull, textOrNull } from '../../ui/form-values';
 import { contactChannelLabel } from '../cases/labels';
 
 export interface AttendedContactSheetProps {
@@ -37,58 +36,40 @@ type Prefilled = NonNullable<ReturnType<typeof contactDraftFor>>;
 
 function ContactForm({ prefilled, onDone }: { prefilled: Prefilled; onDone(): void }) {
   const db = useDb();
-  const [channel, setChannel] = useState<ContactChannel>(prefilled.channel);
-  const [duration, setDuration] = useState(String(prefilled.durationMinutes ?? ''));
-  const [summary, setSummary] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-
-  const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    const result = await createRecord(db, 'contacts', {
-      ...prefilled,
-      channel,
-      durationMinutes: duration.trim() === '' ? null : Number(duration),
-      summary: summary.trim() || null,
-    });
-    if (!result.ok) {
-      setMessage(result.message);
-      setErrors(result.errors);
-      return;
-    }
-    showToast(t('appointments.contact.saved'));
-    onDone();
-  };
+  const { field, message, formProps } = useDraftForm({
+    initial: {
+      channel: prefilled.channel as string,
+      durationMinutes: String(prefilled.durationMinutes ?? ''),
+      summary: '',
+    },
+    save: ({ channel, durationMinutes, summary }) =>
+      createRecord(db, 'contacts', {
+        ...prefilled,
+        channel: channel as ContactChannel,
+        durationMinutes: countOrNull(durationMinutes) as number | null,
+        summary: textOrNull(summary),
+      }),
+    savedMessage: t('appointments.contact.saved'),
+    onSaved: () => onDone(),
+  });
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form {...formProps}>
       <p class="hint">{t('appointments.contact.explain')}</p>
       <FormAlert message={message} />
       <SelectField
-        name="channel"
+        {...field('channel')}
         label={t('appointments.contact.channel')}
-        value={channel}
         allowEmpty={false}
         options={optionsOf(contactChannels, contactChannelLabel)}
-        error={errors.channel}
-        onValue={(value) => setChannel(value as ContactChannel)}
       />
       <TextField
-        name="durationMinutes"
+        {...field('durationMinutes')}
         type="number"
         inputMode="numeric"
         label={t('appointments.contact.duration')}
-        value={duration}
-        error={errors.durationMinutes}
-        onValue={setDuration}
       />
-      <TextAreaField
-        name="summary"
-        label={t('appointments.contact.summary')}
-        value={summary}
-        error={errors.summary}
-        onValue={setSummary}
-      />
+      <TextAreaField {...field('summary')} label={t('appointments.contact.summary')} />
       <div class="form-actions">
         <Button type="submit" variant="primary" block>
           {t('appointments.contact.save')}

@@ -1,6 +1,5 @@
 // The team's hygiene checklist: which items every in-person appointment shows. One settings record
 // per team, its id derived from team and key, so two phones editing offline merge into one.
-import { useState } from 'preact/hooks';
 import { putRecord } from '../../../local/write-record';
 import { t } from '../../../shared/i18n/t';
 import { useDb } from '../../state/session';
@@ -8,8 +7,8 @@ import { Button } from '../../ui/button';
 import { TextField } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
 import { RowList } from '../../ui/list-row';
-import { usePageTitle } from '../../ui/page-title';
-import { showToast } from '../../ui/toast';
+import { usePageTitle } from '../../state/page-title';
+import { refused, useDraftForm } from '../../ui/use-draft-form';
 import { hygieneItemLabel } from './labels';
 import { useHygieneItems, useHygieneSettingId } from './use-hygiene-items';
 
@@ -23,30 +22,28 @@ export function HygieneSettingsPage() {
 function HygieneSettingsForm({ initial }: { initial: readonly string[] }) {
   const db = useDb();
   const id = useHygieneSettingId();
-  const [items, setItems] = useState<string[]>([...initial]);
-  const [newItem, setNewItem] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-
+  const { draft, field, set, message, formProps } = useDraftForm({
+    initial: { items: [...initial], newItem: '' },
+    save: async ({ items }) => {
+      // The team's setting id comes from the session; without it there is nothing to write to.
+      if (!id) return refused(t('common.errors.unknown'));
+      const result = await putRecord(db, 'settings', id, { key: 'hygiene_items', value: items });
+      // The rule's message about the list is the clearest thing to show above it.
+      return result.ok ? result : refused(Object.values(result.errors)[0] ?? result.message);
+    },
+    savedMessage: t('appointments.hygieneSettings.saved'),
+    onSaved: () => {},
+  });
+  const items = draft.items;
   const add = () => {
-    const item = newItem.trim();
+    const item = draft.newItem.trim();
     if (!item || items.includes(item)) return;
-    setItems([...items, item]);
-    setNewItem('');
-  };
-  const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    if (!id) return;
-    const result = await putRecord(db, 'settings', id, { key: 'hygiene_items', value: items });
-    if (!result.ok) {
-      setMessage(Object.values(result.errors)[0] ?? result.message);
-      return;
-    }
-    setMessage(null);
-    showToast(t('appointments.hygieneSettings.saved'));
+    set('items', [...items, item]);
+    set('newItem', '');
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form {...formProps}>
       <p class="page-intro">{t('appointments.hygieneSettings.explain')}</p>
       <FormAlert message={message} />
       <RowList label={t('appointments.hygieneSettings.title')}>
@@ -62,7 +59,12 @@ function HygieneSettingsForm({ initial }: { initial: readonly string[] }) {
                   aria-label={t('appointments.hygieneSettings.remove', {
                     item: hygieneItemLabel(item),
                   })}
-                  onClick={() => setItems(items.filter((other) => other !== item))}
+                  onClick={() =>
+                    set(
+                      'items',
+                      items.filter((other) => other !== item),
+                    )
+                  }
                 >
                   {t('common.actions.delete')}
                 </Button>
@@ -72,10 +74,9 @@ function HygieneSettingsForm({ initial }: { initial: readonly string[] }) {
         ))}
       </RowList>
       <TextField
+        {...field('newItem')}
         name="newHygieneItem"
         label={t('appointments.hygieneSettings.newItem')}
-        value={newItem}
-        onValue={setNewItem}
       />
       <div class="form-actions">
         <Button onClick={add} block>

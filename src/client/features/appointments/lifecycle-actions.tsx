@@ -14,7 +14,7 @@ import { Button, LinkButton } from '../../ui/button';
 import { FormAlert } from '../../ui/form-alert';
 import { Section } from '../../ui/section';
 import { Sheet } from '../../ui/sheet';
-import { showToast } from '../../ui/toast';
+import { showToast } from '../../state/toast';
 import { AttendedContactSheet } from './attended-contact-sheet';
 import { actionLabel, statusLabel } from './labels';
 

@@ -1,6 +1,5 @@
 // "Termin verschieben": a new time creates a new appointment (proposed) and marks the old one
 // rescheduled with a link to it, both in ONE transaction: never one without the other.
-import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { writeRecords } from '../../../local/write-record';
 import { rescheduleAppointment } from '../../../shared/domain/appointment-reschedule';
@@ -12,8 +11,9 @@ import { Button } from '../../ui/button';
 import { DateField } from '../../ui/field';
 import { EmptyState } from '../../ui/empty-state';
 import { FormAlert } from '../../ui/form-alert';
-import { usePageTitle } from '../../ui/page-title';
-import { showToast } from '../../ui/toast';
+import { usePageTitle } from '../../state/page-title';
+import { refused, useDraftForm } from '../../ui/use-draft-form';
+import { formErrorKey } from './appointment-draft';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { instantToLocalDate, instantToLocalTime, localToInstant } from './local-time';
 import { OverlapWarning } from './overlap-warning';
@@ -33,59 +33,39 @@ export function ReschedulePage() {
 function RescheduleForm({ old }: { old: Appointment }) {
   const db = useDb();
   const { route } = useLocation();
-  const [date, setDate] = useState(instantToLocalDate(old.startsAt));
-  const [start, setStart] = useState(instantToLocalTime(old.startsAt));
-  const [end, setEnd] = useState(instantToLocalTime(old.endsAt));
-  const [message, setMessage] = useState<string | null>(null);
-  const startsAt = localToInstant(date, start);
-  const endsAt = localToInstant(date, end);
-
-  const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    const planned = rescheduleAppointment(old, { startsAt, endsAt }, newRecordId());
-    if (!planned.ok) {
-      setMessage(planned.reason);
-      return;
-    }
-    const { next, previous } = planned.value;
-    const { id: nextId, ...nextFields } = next;
-    const result = await writeRecords(db, [
-      { table: 'appointments', id: nextId, fields: nextFields },
-      { table: 'appointments', id: old.id, fields: previous },
-    ]);
-    if (!result.ok) {
-      setMessage(result.message);
-      return;
-    }
-    showToast(t('appointments.form.saved'));
-    route(`/termine/${nextId}`, true);
-  };
+  const { draft, field, message, formProps } = useDraftForm({
+    initial: {
+      date: instantToLocalDate(old.startsAt),
+      start: instantToLocalTime(old.startsAt),
+      end: instantToLocalTime(old.endsAt),
+    },
+    save: async ({ date, start, end }) => {
+      const times = { startsAt: localToInstant(date, start), endsAt: localToInstant(date, end) };
+      const planned = rescheduleAppointment(old, times, newRecordId());
+      if (!planned.ok) return refused(planned.reason);
+      const { next, previous } = planned.value;
+      const { id: nextId, ...nextFields } = next;
+      const result = await writeRecords(db, [
+        { table: 'appointments', id: nextId, fields: nextFields },
+        { table: 'appointments', id: old.id, fields: previous },
+      ]);
+      // Errors of the new appointment (write 0) show at its times; the old one's only above.
+      return result.ok || result.index === 0 ? result : { ...result, errors: {} };
+    },
+    savedMessage: t('appointments.form.saved'),
+    onSaved: (result) => route(`/termine/${result.ids[0]}`, true),
+    errorField: formErrorKey,
+  });
+  const startsAt = localToInstant(draft.date, draft.start);
+  const endsAt = localToInstant(draft.date, draft.end);
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form {...formProps}>
       <p class="page-intro">{t('appointments.reschedule.explain')}</p>
       <FormAlert message={message} />
-      <DateField
-        name="date"
-        label={t('appointments.form.date')}
-        required
-        value={date}
-        onValue={setDate}
-      />
-      <TimeField
-        name="start"
-        label={t('appointments.form.start')}
-        required
-        value={start}
-        onValue={setStart}
-      />
-      <TimeField
-        name="end"
-        label={t('appointments.form.end')}
-        required
-        value={end}
-        onValue={setEnd}
-      />
+      <DateField {...field('date')} label={t('appointments.form.date')} required />
+      <TimeField {...field('start')} label={t('appointments.form.start')} required />
+      <TimeField {...field('end')} label={t('appointments.form.end')} required />
       <OverlapWarning
         id={old.id}
         startsAt={startsAt}

@@ -5,7 +5,7 @@ import { t } from '../../../shared/i18n/t';
 import { useDb } from '../../state/session';
 import { EmptyState } from '../../ui/empty-state';
 import { LinkButton } from '../../ui/button';
-import { usePageTitle } from '../../ui/page-title';
+import { usePageTitle } from '../../state/page-title';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { CaseAppointments } from '../appointments/case-appointments';
 import { CaseConsents } from '../network/case-consents';

@@ -1,6 +1,7 @@
 // The case form's editable copy: every field as the input shows it (strings, one boolean). Turning
 // it into record fields maps an empty input to "cleared" (null) on edit and to "absent" on create.
 import type { Case } from '../../../shared/domain/case';
+import { textOrAbsent } from '../../ui/form-values';
 
 const textKeys = [
   'givenName',
@@ -56,18 +57,19 @@ export function caseToDraft(record: Case): CaseDraft {
 
 /** Record fields from the draft; `status` only on create (later changes go through the rules). */
 export function draftToFields(draft: CaseDraft, mode: 'create' | 'edit'): CaseFields {
-  const empty = mode === 'create' ? undefined : null;
+  const editing = mode === 'edit';
   const fields: Record<string, unknown> = {};
   for (const key of textKeys) {
-    if (key === 'status' && mode === 'edit') continue;
-    const value = draft[key].trim();
-    fields[key] = value === '' && key !== 'givenName' && key !== 'familyName' ? empty : value;
+    if (key === 'status' && editing) continue;
+    // The names stay '' when empty, so the rules refuse them with their own message.
+    const required = key === 'givenName' || key === 'familyName';
+    fields[key] = required ? draft[key].trim() : textOrAbsent(draft[key], editing);
   }
   const otherNames = draft.otherNames
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
-  fields.otherNames = otherNames.length ? otherNames : empty;
+  fields.otherNames = otherNames.length ? otherNames : editing ? null : undefined;
   fields.interpreterNeeded = draft.interpreterNeeded;
   return fields as CaseFields;
 }

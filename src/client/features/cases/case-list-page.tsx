@@ -15,10 +15,10 @@ import { EmptyState } from '../../ui/empty-state';
 import { SelectField, TextField } from '../../ui/field';
 import { Icon } from '../../ui/icon';
 import { RowList } from '../../ui/list-row';
-import { usePageTitle } from '../../ui/page-title';
+import { usePageTitle } from '../../state/page-title';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { CaseRow } from './case-row';
-import { PAGE_SIZE, setCaseListFilter, useCaseListFilter } from './case-list-filter';
+import { PAGE_SIZE, setCaseListFilter, useCaseListFilter } from '../../state/case-list-filter';
 import { caseStatusLabel } from './labels';
 
 export function CaseListPage() {

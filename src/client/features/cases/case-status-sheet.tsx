@@ -1,6 +1,5 @@
 // Changing the case status: only the transitions the shared rules allow are offered; closing asks
 // for a reason (and a note when the reason is "other") before anything is written.
-import { useRef, useState } from 'preact/hooks';
 import { putRecord } from '../../../local/write-record';
 import {
   allowedCaseTransitions,
@@ -19,8 +18,7 @@ import { SelectField, TextAreaField } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
 import { optionsOf } from '../../ui/select-options';
 import { Sheet } from '../../ui/sheet';
-import { showToast } from '../../ui/toast';
-import { useFocusFirstError } from '../../ui/use-focus-first-error';
+import { refused, useDraftForm } from '../../ui/use-draft-form';
 import { caseStatusLabel, closingReasonLabel } from './labels';
 
 export interface CaseStatusSheetProps {
@@ -32,43 +30,37 @@ export interface CaseStatusSheetProps {
 export function CaseStatusSheet({ record, open, onClose }: CaseStatusSheetProps) {
   const db = useDb();
   const targets = allowedCaseTransitions(record.status);
-  const [to, setTo] = useState<CaseStatus | ''>('');
-  const [reason, setReason] = useState<ClosingReason | ''>('');
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, errors);
-
+  const { draft, field, set, reset, message, formProps } = useDraftForm({
+    initial: { to: '', closingReason: '', closingNote: '' },
+    save: async ({ to, closingReason: reason, closingNote: note }) => {
+      if (!to) return refused(null, { to: t('cases.statusSheet.chooseStatus') });
+      const closing =
+        to === 'closed' && reason
+          ? { reason: reason as ClosingReason, note: note.trim() || null }
+          : undefined;
+      const change = caseStatusChange(record, to as CaseStatus, toLocalDate(new Date()), closing);
+      if (!change.ok) {
+        return refused(
+          null,
+          to === 'closed' ? { closingReason: change.reason } : { to: change.reason },
+        );
+      }
+      return putRecord(db, 'cases', record.id, change.fields);
+    },
+    onSaved: () => close(),
+    // A rule about the closing note (reason "other") belongs under the note field.
+    errorField: (key, { to, closingReason }) =>
+      key === '_record' && to === 'closed'
+        ? closingReason === 'other'
+          ? 'closingNote'
+          : 'closingReason'
+        : key,
+  });
   const close = () => {
-    setTo('');
-    setReason('');
-    setNote('');
-    setErrors({});
-    setMessage(null);
+    reset();
     onClose();
   };
-
-  const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    if (!to) return setErrors({ to: t('cases.statusSheet.chooseStatus') });
-    const closing = to === 'closed' && reason ? { reason, note: note.trim() || null } : undefined;
-    const change = caseStatusChange(record, to, toLocalDate(new Date()), closing);
-    if (!change.ok) {
-      return setErrors(to === 'closed' ? { closingReason: change.reason } : { to: change.reason });
-    }
-    const result = await putRecord(db, 'cases', record.id, change.fields);
-    if (!result.ok) {
-      setMessage(result.message);
-      // A rule about the closing note (reason "other") belongs under the note field.
-      const errs: Record<string, string> = { ...result.errors };
-      if (errs._record && to === 'closed')
-        errs[reason === 'other' ? 'closingNote' : 'closingReason'] = errs._record;
-      return setErrors(errs);
-    }
-    showToast(t('common.form.saved'));
-    close();
-  };
+  const to = draft.to;
 
   return (
     <Sheet
@@ -76,38 +68,29 @@ export function CaseStatusSheet({ record, open, onClose }: CaseStatusSheetProps)
       title={to === 'closed' ? t('cases.statusSheet.closeTitle') : t('cases.statusSheet.title')}
       onClose={close}
     >
-      <form ref={form} onSubmit={onSubmit} noValidate>
+      <form {...formProps}>
         <FormAlert message={message} />
         <ChipChoice
           legend={t('cases.statusSheet.moveTo')}
           name="caseStatus"
           value={to}
           options={optionsOf(targets, caseStatusLabel)}
-          error={errors.to}
-          onValue={(value) => {
-            setTo(value as CaseStatus);
-            setErrors({});
-          }}
+          error={field('to').error}
+          onValue={(value) => set('to', value)}
         />
         {to === 'closed' && (
           <>
             <p class="hint">{t('cases.statusSheet.reasonHint')}</p>
             <SelectField
-              name="closingReason"
+              {...field('closingReason')}
               label={t('cases.fields.closingReason')}
               required
               options={optionsOf(closingReasons, closingReasonLabel)}
-              value={reason}
-              error={errors.closingReason}
-              onValue={(value) => setReason(value as ClosingReason | '')}
             />
             <TextAreaField
-              name="closingNote"
+              {...field('closingNote')}
               label={t('cases.fields.closingNote')}
-              required={reason === 'other'}
-              value={note}
-              error={errors.closingNote}
-              onValue={setNote}
+              required={draft.closingReason === 'other'}
             />
           </>
         )}

@@ -17,8 +17,7 @@ import { FormAlert } from '../../ui/form-alert';
 import { ListRow, RowList } from '../../ui/list-row';
 import { Section } from '../../ui/section';
 import { optionsOf } from '../../ui/select-options';
-import { showToast } from '../../ui/toast';
-import { useFormFeedback } from '../../ui/use-form-feedback';
+import { refused, useDraftForm } from '../../ui/use-draft-form';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { contactChannelLabel } from './labels';
 
@@ -32,60 +31,35 @@ export function ContactLog({ caseId }: { caseId: string }) {
       (await db.contacts.where('caseId').equals(caseId).toArray()).sort(compareContactsNewestFirst),
     [db, caseId],
   );
-  const [channel, setChannel] = useState<ContactChannel | ''>('');
-  const [note, setNote] = useState('');
-  const { errors, setErrors, message, setMessage, form } = useFormFeedback();
   const [showAll, setShowAll] = useState(false);
-
-  const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    if (!channel) return setErrors({ channel: t('cases.contacts.chooseChannel') });
-    const result = await createRecord(
-      db,
-      'contacts',
-      quickContactFields(caseId, channel, note, new Date(), authorId),
-    );
-    if (!result.ok) {
-      setMessage(result.message);
-      return setErrors({ ...result.errors });
-    }
-    setChannel('');
-    setNote('');
-    setErrors({});
-    setMessage(null);
-    showToast(t('cases.contacts.saved'));
-  };
+  const { field, set, reset, message, formProps } = useDraftForm({
+    initial: { channel: '', summary: '' },
+    save: async ({ channel, summary }) => {
+      if (!channel) return refused(null, { channel: t('cases.contacts.chooseChannel') });
+      return createRecord(
+        db,
+        'contacts',
+        quickContactFields(caseId, channel as ContactChannel, summary, new Date(), authorId),
+      );
+    },
+    savedMessage: t('cases.contacts.saved'),
+    onSaved: () => reset(),
+  });
 
   const shown = showAll ? contacts : contacts?.slice(0, SHOWN);
   return (
     <Section title={t('cases.contacts.title')}>
-      <form
-        ref={form}
-        class="card"
-        onSubmit={onSubmit}
-        noValidate
-        aria-label={t('cases.contacts.quickTitle')}
-      >
+      <form {...formProps} class="card" aria-label={t('cases.contacts.quickTitle')}>
         <FormAlert message={message} />
         <ChipChoice
           legend={t('cases.contacts.quickTitle')}
           name={`channel-${caseId}`}
           options={optionsOf(contactChannels, contactChannelLabel)}
-          value={channel}
-          error={errors.channel}
-          onValue={(value) => {
-            setChannel(value as ContactChannel);
-            setErrors({});
-          }}
+          value={field('channel').value}
+          error={field('channel').error}
+          onValue={(value) => set('channel', value)}
         />
-        <TextAreaField
-          name="summary"
-          label={t('cases.contacts.note')}
-          rows={2}
-          value={note}
-          error={errors.summary}
-          onValue={setNote}
-        />
+        <TextAreaField {...field('summary')} label={t('cases.contacts.note')} rows={2} />
         <Button type="submit" variant="primary" block>
           {t('cases.contacts.save')}
         </Button>

@@ -1,5 +1,6 @@
 // The need form's editable copy and its mapping to record fields.
 import type { Need } from '../../../shared/domain/need';
+import { textOrAbsent } from '../../ui/form-values';
 
 const keys = [
   'category',
@@ -26,11 +27,9 @@ export function needDraftToFields(
   draft: NeedDraft,
   editing: boolean,
 ): Record<string, string | null | undefined> {
-  const empty = editing ? null : undefined;
   const fields: Record<string, string | null | undefined> = {};
   for (const key of keys) {
-    if (key === 'status') continue;
-    fields[key] = draft[key].trim() || empty;
+    if (key !== 'status') fields[key] = textOrAbsent(draft[key], editing);
   }
   return fields;
 }

@@ -1,6 +1,5 @@
 // Add or edit a need. The goal is written as the person says it. A status change runs through the
 // shared rules: work starts only with a next step, and met/not met stamps the date.
-import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { createRecord, putRecord } from '../../../local/write-record';
 import { toLocalDate } from '../../../shared/domain/common';
@@ -11,8 +10,6 @@ import {
   needPriorities,
   needSources,
   needStatusChange,
-  NEXT_STEP_REQUIRED,
-  type Need,
   type NeedStatus,
 } from '../../../shared/domain/need';
 import { t } from '../../../shared/i18n/t';
@@ -21,12 +18,12 @@ import { Button } from '../../ui/button';
 import { ChipChoice } from '../../ui/chips';
 import { DateField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
-import { usePageTitle } from '../../ui/page-title';
+import { usePageTitle } from '../../state/page-title';
 import { optionsOf } from '../../ui/select-options';
-import { showToast } from '../../ui/toast';
-import { useFormFeedback } from '../../ui/use-form-feedback';
+import { refused, useDraftForm } from '../../ui/use-draft-form';
+import { useLiveQuery } from '../../ui/use-live-query';
 import { needCategoryLabel, needStatusLabel } from './labels';
-import { needDraftToFields, needToDraft, type NeedDraft } from './need-draft';
+import { needDraftToFields, needToDraft } from './need-draft';
 
 export function NeedFormPage({ id: caseId, needId }: { id: string; needId?: string }) {
   const editing = needId !== undefined && needId !== 'neu';
@@ -36,130 +33,81 @@ export function NeedFormPage({ id: caseId, needId }: { id: string; needId?: stri
   );
   const db = useDb();
   const { route } = useLocation();
-  const [stored, setStored] = useState<Need | undefined>(undefined);
-  const [draft, setDraft] = useState<NeedDraft | null>(editing ? null : needToDraft());
-  const { errors, setErrors, message, setMessage, form } = useFormFeedback();
-
-  useEffect(() => {
-    if (!editing) return;
-    void db.needs.get(needId).then((need) => {
-      setStored(need);
-      setDraft(needToDraft(need));
-    });
-  }, [db, needId]);
+  const stored = useLiveQuery(
+    async () => (editing ? ((await db.needs.get(needId)) ?? null) : null),
+    [db, needId],
+  );
+  const { draft, field, formProps, message } = useDraftForm({
+    initial: stored === undefined ? undefined : needToDraft(stored ?? undefined),
+    save: async (draft) => {
+      let fields: Record<string, unknown> = needDraftToFields(draft, editing);
+      if (stored && draft.status !== stored.status) {
+        const change = needStatusChange(
+          { status: stored.status, nextStep: draft.nextStep.trim() || null },
+          draft.status as NeedStatus,
+          toLocalDate(new Date()),
+        );
+        if (!change.ok) {
+          const at = draft.status === 'in_progress' ? 'nextStep' : 'status';
+          return refused(change.reason, { [at]: change.reason });
+        }
+        fields = { ...fields, ...change.fields };
+      }
+      return stored
+        ? putRecord(db, 'needs', stored.id, fields)
+        : createRecord(db, 'needs', { ...fields, caseId, status: 'open' });
+    },
+    onSaved: () => route(`/faelle/${caseId}`, true),
+    // The record-level refusal of an emptied next step (work in progress) belongs at that field.
+    errorField: (key, draft) =>
+      key === '_record' && draft.status === 'in_progress' && !draft.nextStep.trim()
+        ? 'nextStep'
+        : key,
+  });
 
   if (!draft) return <p class="hint">{t('cases.list.loading')}</p>;
-  const set = (key: keyof NeedDraft) => (value: string) =>
-    setDraft((current) => current && { ...current, [key]: value });
   const statusOptions = stored ? [stored.status, ...allowedNeedTransitions(stored.status)] : [];
 
-  const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    let fields: Record<string, unknown> = needDraftToFields(draft, editing);
-    if (stored && draft.status !== stored.status) {
-      const nextStep = draft.nextStep.trim() || null;
-      const change = needStatusChange(
-        { status: stored.status, nextStep },
-        draft.status as NeedStatus,
-        toLocalDate(new Date()),
-      );
-      if (!change.ok) {
-        setMessage(change.reason);
-        return setErrors(
-          draft.status === 'in_progress' ? { nextStep: change.reason } : { status: change.reason },
-        );
-      }
-      fields = { ...fields, ...change.fields };
-    }
-    const result = stored
-      ? await putRecord(db, 'needs', stored.id, fields)
-      : await createRecord(db, 'needs', { ...fields, caseId, status: 'open' });
-    if (!result.ok) {
-      setMessage(result.message);
-      const errs = { ...result.errors };
-      if (errs._record && errs._record === NEXT_STEP_REQUIRED) errs.nextStep = errs._record;
-      return setErrors(errs);
-    }
-    showToast(t('common.form.saved'));
-    route(`/faelle/${caseId}`, true);
-  };
-
   return (
-    <form ref={form} onSubmit={onSubmit} noValidate>
+    <form {...formProps}>
       <FormAlert message={message} />
       <SelectField
-        name="category"
+        {...field('category')}
         label={t('cases.needs.category')}
         required
         options={optionsOf(needCategories, needCategoryLabel)}
-        value={draft.category}
-        error={errors.category}
-        onValue={set('category')}
       />
       <TextAreaField
-        name="goal"
+        {...field('goal')}
         label={t('cases.needs.goal')}
         hint={t('cases.needs.goalHint')}
-        value={draft.goal}
-        error={errors.goal}
-        onValue={set('goal')}
       />
-      <TextField
-        name="nextStep"
-        label={t('cases.needs.nextStep')}
-        value={draft.nextStep}
-        error={errors.nextStep}
-        onValue={set('nextStep')}
-      />
+      <TextField {...field('nextStep')} label={t('cases.needs.nextStep')} />
       <ChipChoice
         legend={t('cases.needs.nextStepBy')}
-        name="nextStepBy"
+        {...field('nextStepBy')}
         options={optionsOf(needActors, (a) => t(`cases.needActor.${a}`))}
-        value={draft.nextStepBy}
-        error={errors.nextStepBy}
-        onValue={set('nextStepBy')}
       />
       <ChipChoice
         legend={t('cases.needs.priority')}
-        name="priority"
+        {...field('priority')}
         options={optionsOf(needPriorities, (p) => t(`cases.needPriority.${p}`))}
-        value={draft.priority}
-        error={errors.priority}
-        onValue={set('priority')}
       />
       {stored && (
         <SelectField
-          name="status"
+          {...field('status')}
           label={t('cases.needs.status')}
           allowEmpty={false}
           options={optionsOf(statusOptions, needStatusLabel)}
-          value={draft.status}
-          error={errors.status}
-          onValue={set('status')}
         />
       )}
-      <DateField
-        name="reviewOn"
-        label={t('cases.needs.reviewOn')}
-        value={draft.reviewOn}
-        error={errors.reviewOn}
-        onValue={set('reviewOn')}
-      />
+      <DateField {...field('reviewOn')} label={t('cases.needs.reviewOn')} />
       <ChipChoice
         legend={t('cases.needs.source')}
-        name="source"
+        {...field('source')}
         options={optionsOf(needSources, (s) => t(`cases.needSource.${s}`))}
-        value={draft.source}
-        error={errors.source}
-        onValue={set('source')}
       />
-      <TextAreaField
-        name="description"
-        label={t('cases.needs.description')}
-        value={draft.description}
-        error={errors.description}
-        onValue={set('description')}
-      />
+      <TextAreaField {...field('description')} label={t('cases.needs.description')} />
       <div class="form-actions">
         <Button type="submit" variant="primary" block>
           {t('common.actions.save')}

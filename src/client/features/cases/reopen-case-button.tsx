@@ -7,7 +7,7 @@ import { t } from '../../../shared/i18n/t';
 import { useDb } from '../../state/session';
 import { Button } from '../../ui/button';
 import { FormAlert } from '../../ui/form-alert';
-import { showToast } from '../../ui/toast';
+import { showToast } from '../../state/toast';
 
 export function ReopenCaseButton({ record }: { record: Case }) {
   const db = useDb();

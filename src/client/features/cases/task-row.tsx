@@ -5,7 +5,7 @@ import { taskBucket, taskDoneChange, type Task } from '../../../shared/domain/ta
 import { formatDay, t } from '../../../shared/i18n/t';
 import { useDb } from '../../state/session';
 import { StatusPill } from '../../ui/status-pill';
-import { showToast } from '../../ui/toast';
+import { showToast } from '../../state/toast';
 import { taskKindLabel } from './labels';
 
 export interface TaskRowProps {

@@ -14,7 +14,7 @@ import { EmptyState } from '../../ui/empty-state';
 import { Button, LinkButton } from '../../ui/button';
 import { FormAlert } from '../../ui/form-alert';
 import { StatusPill, type PillTone } from '../../ui/status-pill';
-import { showToast } from '../../ui/toast';
+import { showToast } from '../../state/toast';
 import { consentStateLabel, purposeLabel } from './network-labels';
 
 const stateTones: Record<ReturnType<typeof consentState>, PillTone> = {

@@ -6,7 +6,7 @@ import { Sheet } from '../../ui/sheet';
 import { CheckboxField, TextAreaField } from '../../ui/field';
 import { Button } from '../../ui/button';
 import { needLabel, referralActionLabel } from './network-labels';
-import { textOrNull } from './form-values';
+import { textOrNull } from '../../ui/form-values';
 
 export function CompleteReferralSheet({
   open,

@@ -1,6 +1,5 @@
 // "/faelle/:caseId/fallkonferenz/:appointmentId": after a case conference, the minutes and the
 // agreed next steps, each turned into a follow-up task or a need's next step.
-import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { t } from '../../../shared/i18n/t';
 import { addDays, toLocalDate } from '../../../shared/domain/common';
@@ -8,15 +7,15 @@ import { isOpenNeed, type Need } from '../../../shared/domain/need';
 import type { Appointment } from '../../../shared/domain/appointment';
 import { useDb } from '../../state/session';
 import { useLiveQuery } from '../../ui/use-live-query';
-import { usePageTitle } from '../../ui/page-title';
+import { usePageTitle } from '../../state/page-title';
 import { DateField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { FormAlert } from '../../ui/form-alert';
-import { showToast } from '../../ui/toast';
+import { useDraftForm } from '../../ui/use-draft-form';
 import { ConferenceConsentCheck } from './conference-consent-check';
 import { needLabel } from './network-labels';
-import { textOrNull } from './form-values';
+import { textOrNull } from '../../ui/form-values';
 import { saveConferenceOutcome, type ConferenceStep } from './save-conference-outcome';
 
 interface StepDraft {
@@ -66,11 +65,28 @@ function OutcomeFields({
 }) {
   const db = useDb();
   const defaultDue = addDays(toLocalDate(new Date()), 7);
-  const [minutes, setMinutes] = useState(data.appointment.notes ?? '');
-  const [steps, setSteps] = useState<StepDraft[]>([
-    { text: '', target: 'task', dueOn: defaultDue },
-  ]);
-  const [message, setMessage] = useState<string | null>(null);
+  const { draft, field, set, message, formProps } = useDraftForm({
+    initial: {
+      minutes: data.appointment.notes ?? '',
+      steps: [{ text: '', target: 'task', dueOn: defaultDue }] as StepDraft[],
+    },
+    save: ({ minutes, steps }) =>
+      saveConferenceOutcome(db, {
+        caseId,
+        appointmentId: data.appointment.id,
+        minutes: textOrNull(minutes),
+        steps: steps
+          .filter((s) => s.text.trim())
+          .map((s): ConferenceStep =>
+            s.target === 'task'
+              ? { text: s.text.trim(), target: 'task', dueOn: s.dueOn }
+              : { text: s.text.trim(), target: 'need', needId: s.target },
+          ),
+      }),
+    savedMessage: t('network.conference.saved'),
+    onSaved: () => onSaved(),
+  });
+  const steps = draft.steps;
   const targets = [
     { value: 'task', label: t('network.conference.asTask') },
     ...data.needs.map((n) => ({
@@ -79,42 +95,19 @@ function OutcomeFields({
     })),
   ];
   const update = (index: number, patch: Partial<StepDraft>) =>
-    setSteps((current) => current.map((step, i) => (i === index ? { ...step, ...patch } : step)));
-
-  const save = async (event: Event) => {
-    event.preventDefault();
-    const agreed: ConferenceStep[] = steps
-      .filter((s) => s.text.trim())
-      .map((s) =>
-        s.target === 'task'
-          ? { text: s.text.trim(), target: 'task', dueOn: s.dueOn }
-          : { text: s.text.trim(), target: 'need', needId: s.target },
-      );
-    const result = await saveConferenceOutcome(db, {
-      caseId,
-      appointmentId: data.appointment.id,
-      minutes: textOrNull(minutes),
-      steps: agreed,
-    });
-    if (!result.ok) return setMessage(result.message);
-    showToast(t('network.conference.saved'));
-    onSaved();
-  };
+    set(
+      'steps',
+      steps.map((step, i) => (i === index ? { ...step, ...patch } : step)),
+    );
 
   return (
-    <form class="form" onSubmit={save} noValidate>
+    <form class="form" {...formProps}>
       <ConferenceConsentCheck
         caseId={caseId}
         partnerIds={data.appointment.participantPartnerIds ?? []}
       />
       <FormAlert message={message} />
-      <TextAreaField
-        name="minutes"
-        label={t('network.conference.minutes')}
-        rows={6}
-        value={minutes}
-        onValue={setMinutes}
-      />
+      <TextAreaField {...field('minutes')} label={t('network.conference.minutes')} rows={6} />
       <fieldset class="checks">
         <legend>{t('network.conference.steps')}</legend>
         {steps.map((step, index) => (
@@ -144,9 +137,7 @@ function OutcomeFields({
           </div>
         ))}
         <Button
-          onClick={() =>
-            setSteps((current) => [...current, { text: '', target: 'task', dueOn: defaultDue }])
-          }
+          onClick={() => set('steps', [...steps, { text: '', target: 'task', dueOn: defaultDue }])}
         >
           {t('network.conference.addStep')}
         </Button>

@@ -1,22 +1,20 @@
 // "/netzwerk/:partnerId/angebote/neu" and ".../:offerId": an offer of a partner.
-import { useId, useRef, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { t } from '../../../shared/i18n/t';
 import { offerCategories, type Offer } from '../../../shared/domain/offer';
 import { residenceKinds, type ResidenceKind } from '../../../shared/domain/residence-status';
 import { createRecord, putRecord } from '../../../local/write-record';
-import type { FieldErrors } from '../../../local/record-errors';
 import { useDb } from '../../state/session';
 import { useLiveQuery } from '../../ui/use-live-query';
-import { usePageTitle } from '../../ui/page-title';
+import { usePageTitle } from '../../state/page-title';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { optionsOf } from '../../ui/select-options';
 import { Button } from '../../ui/button';
 import { FormAlert } from '../../ui/form-alert';
-import { showToast } from '../../ui/toast';
-import { useFocusFirstError } from '../../ui/use-focus-first-error';
+import { useDraftForm } from '../../ui/use-draft-form';
 import { offerCategoryLabel, residenceKindLabel } from './network-labels';
-import { countOrNull, fromNullable, textOrNull } from './form-values';
+import { countOrNull, fromNullable, textOrNull } from '../../ui/form-values';
 
 export function OfferForm({ partnerId, offerId }: { partnerId: string; offerId?: string }) {
   const db = useDb();
@@ -33,13 +31,30 @@ function OfferFormFields({ partnerId, offer }: { partnerId: string; offer: Offer
   const { route } = useLocation();
   const backHref = `/netzwerk/${partnerId}`;
   usePageTitle(t(offer ? 'network.offer.editTitle' : 'network.offer.newTitle'), backHref);
-  const [values, setValues] = useState({
-    title: fromNullable(offer?.title),
-    category: fromNullable(offer?.category),
-    places: fromNullable(offer?.places),
-    waitlist: fromNullable(offer?.waitlist),
-    language: fromNullable(offer?.language),
-    description: fromNullable(offer?.description),
+  const { field, errors, message, formProps } = useDraftForm({
+    initial: {
+      title: fromNullable(offer?.title),
+      category: fromNullable(offer?.category),
+      places: fromNullable(offer?.places),
+      waitlist: fromNullable(offer?.waitlist),
+      language: fromNullable(offer?.language),
+      description: fromNullable(offer?.description),
+    },
+    save: async (values) => {
+      const fields = {
+        partnerId,
+        title: values.title.trim(),
+        category: (textOrNull(values.category) as Offer['category']) ?? null,
+        targetStatuses: targets,
+        places: countOrNull(values.places) as number | null,
+        waitlist: countOrNull(values.waitlist) as number | null,
+        language: textOrNull(values.language),
+        description: textOrNull(values.description),
+        ...flags,
+      };
+      return offer ? putRecord(db, 'offers', offer.id, fields) : createRecord(db, 'offers', fields);
+    },
+    onSaved: () => route(backHref),
   });
   const [targets, setTargets] = useState<ResidenceKind[]>(offer?.targetStatuses ?? []);
   const [flags, setFlags] = useState({
@@ -47,13 +62,7 @@ function OfferFormFields({ partnerId, offer }: { partnerId: string; offer: Offer
     travelCosts: offer?.travelCosts ?? false,
     active: offer?.active !== false,
   });
-  const [errors, setErrors] = useState<FieldErrors | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const form = useRef<HTMLFormElement>(null);
   const hintId = useId();
-  useFocusFirstError(form, errors);
-  const set = (key: keyof typeof values) => (value: string) =>
-    setValues((current) => ({ ...current, [key]: value }));
   const toggleTarget = (kind: ResidenceKind, on: boolean) =>
     setTargets((current) =>
       on
@@ -61,48 +70,14 @@ function OfferFormFields({ partnerId, offer }: { partnerId: string; offer: Offer
         : current.filter((k) => k !== kind),
     );
 
-  const save = async (event: Event) => {
-    event.preventDefault();
-    const fields = {
-      partnerId,
-      title: values.title,
-      category: (textOrNull(values.category) as Offer['category']) ?? null,
-      targetStatuses: targets,
-      places: countOrNull(values.places) as number | null,
-      waitlist: countOrNull(values.waitlist) as number | null,
-      language: textOrNull(values.language),
-      description: textOrNull(values.description),
-      ...flags,
-    };
-    const result = offer
-      ? await putRecord(db, 'offers', offer.id, fields)
-      : await createRecord(db, 'offers', fields);
-    if (!result.ok) {
-      setMessage(result.message);
-      return setErrors(result.errors);
-    }
-    showToast(t('common.form.saved'));
-    route(backHref);
-  };
-
   return (
-    <form class="form" ref={form} onSubmit={save} noValidate>
+    <form class="form" {...formProps}>
       <FormAlert message={message} />
-      <TextField
-        name="title"
-        label={t('network.offer.title')}
-        required
-        value={values.title}
-        onValue={set('title')}
-        error={errors?.title}
-      />
+      <TextField {...field('title')} label={t('network.offer.title')} required />
       <SelectField
-        name="category"
+        {...field('category')}
         label={t('network.offer.category')}
-        value={values.category}
-        onValue={set('category')}
         options={optionsOf(offerCategories, offerCategoryLabel)}
-        error={errors?.category}
       />
       <fieldset class="checks" aria-describedby={hintId}>
         <legend>{t('network.offer.targetStatuses')}</legend>
@@ -121,22 +96,16 @@ function OfferFormFields({ partnerId, offer }: { partnerId: string; offer: Offer
         {errors?.targetStatuses && <p class="field__error">{errors.targetStatuses}</p>}
       </fieldset>
       <TextField
-        name="places"
+        {...field('places')}
         type="number"
         inputMode="numeric"
         label={t('network.offer.places')}
-        value={values.places}
-        onValue={set('places')}
-        error={errors?.places}
       />
       <TextField
-        name="waitlist"
+        {...field('waitlist')}
         type="number"
         inputMode="numeric"
         label={t('network.offer.waitlist')}
-        value={values.waitlist}
-        onValue={set('waitlist')}
-        error={errors?.waitlist}
       />
       <CheckboxField
         name="childcare"
@@ -150,20 +119,8 @@ function OfferFormFields({ partnerId, offer }: { partnerId: string; offer: Offer
         checked={flags.travelCosts}
         onValue={(on) => setFlags((current) => ({ ...current, travelCosts: on }))}
       />
-      <TextField
-        name="language"
-        label={t('network.offer.language')}
-        value={values.language}
-        onValue={set('language')}
-        error={errors?.language}
-      />
-      <TextAreaField
-        name="description"
-        label={t('network.offer.description')}
-        value={values.description}
-        onValue={set('description')}
-        error={errors?.description}
-      />
+      <TextField {...field('language')} label={t('network.offer.language')} />
+      <TextAreaField {...field('description')} label={t('network.offer.description')} />
       <CheckboxField
         name="active"
         label={t('network.offer.active')}

@@ -3,7 +3,7 @@ import { t, formatDay } from '../../../shared/i18n/t';
 import { compareOffers, isOfferActive, offerAvailability } from '../../../shared/domain/offer';
 import { useDb } from '../../state/session';
 import { useLiveQuery } from '../../ui/use-live-query';
-import { usePageTitle } from '../../ui/page-title';
+import { usePageTitle } from '../../state/page-title';
 import { Section } from '../../ui/section';
 import { ListRow, RowList } from '../../ui/list-row';
 import { EmptyState } from '../../ui/empty-state';

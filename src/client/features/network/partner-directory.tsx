@@ -5,7 +5,7 @@ import { t } from '../../../shared/i18n/t';
 import { partnerKinds, type PartnerKind } from '../../../shared/domain/partner';
 import { useDb } from '../../state/session';
 import { useLiveQuery } from '../../ui/use-live-query';
-import { usePageTitle } from '../../ui/page-title';
+import { usePageTitle } from '../../state/page-title';
 import { SelectField, TextField } from '../../ui/field';
 import { optionsOf } from '../../ui/select-options';
 import { ListRow, RowList } from '../../ui/list-row';

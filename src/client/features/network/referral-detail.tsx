@@ -16,12 +16,12 @@ import {
 import { fullName } from '../../../shared/domain/case';
 import { useDb } from '../../state/session';
 import { useLiveQuery } from '../../ui/use-live-query';
-import { usePageTitle } from '../../ui/page-title';
+import { usePageTitle } from '../../state/page-title';
 import { Button, LinkButton } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { FormAlert } from '../../ui/form-alert';
 import { StatusPill } from '../../ui/status-pill';
-import { showToast } from '../../ui/toast';
+import { showToast } from '../../state/toast';
 import {
   directionLabel,
   needLabel,

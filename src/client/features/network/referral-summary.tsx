@@ -14,7 +14,7 @@ import { summaryDataKinds } from '../../../shared/domain/referral-summary';
 import { fullName } from '../../../shared/domain/case';
 import { useDb, useSession } from '../../state/session';
 import { useLiveQuery } from '../../ui/use-live-query';
-import { usePageTitle } from '../../ui/page-title';
+import { usePageTitle } from '../../state/page-title';
 import { CheckboxField } from '../../ui/field';
 import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';

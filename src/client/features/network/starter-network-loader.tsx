@@ -5,7 +5,7 @@ import { useDb } from '../../state/session';
 import { Button } from '../../ui/button';
 import { Section } from '../../ui/section';
 import { FormAlert } from '../../ui/form-alert';
-import { showToast } from '../../ui/toast';
+import { showToast } from '../../state/toast';
 import { loadStarterNetwork } from './load-starter-network';
 
 export function StarterNetworkLoader() {

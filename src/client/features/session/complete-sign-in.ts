@@ -11,9 +11,9 @@ import { startSealSession } from '../../../local/crypto/outbox-seal';
 import { warmCaseIndex } from '../../../local/case-search';
 import { restoreLegacyWork, takeLegacyDatabase } from '../../../local/crypto/legacy-database';
 import { useSession } from '../../state/session';
-import { requestSync } from '../sync/sync-run-state';
+import { requestSync } from '../../state/sync-run';
 import { rememberUser } from './remembered-user';
-import { useAuthUi } from './auth-ui';
+import { useAuthUi } from '../../state/auth-ui';
 
 export interface SignInSecrets {
   recoverySecret?: string;

@@ -6,7 +6,7 @@ import { t } from '../../../shared/i18n/t';
 import { Button } from '../../ui/button';
 import { Sheet } from '../../ui/sheet';
 import { useSyncStatus } from '../sync/use-sync-status';
-import { closeReauth, openReauth, useAuthUi } from './auth-ui';
+import { closeReauth, openReauth, useAuthUi } from '../../state/auth-ui';
 import { SignInForm } from './sign-in-form';
 import { completeSignIn } from './complete-sign-in';
 

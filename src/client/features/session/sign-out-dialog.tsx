@@ -9,9 +9,9 @@ import { CheckboxField } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
 import { Sheet } from '../../ui/sheet';
 import { useLiveQuery } from '../../ui/use-live-query';
-import { requestSync, useSyncRun } from '../sync/sync-run-state';
+import { requestSync, useSyncRun } from '../../state/sync-run';
 import { signOutDevice } from './sign-out-device';
-import { useAuthUi } from './auth-ui';
+import { useAuthUi } from '../../state/auth-ui';
 
 export function SignOutDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   // Read without useDb(): the dialog may render once more while sign-out closes the database.

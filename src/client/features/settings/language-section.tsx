@@ -2,7 +2,7 @@
 import { languages } from '../../../shared/i18n/catalogue';
 import { t } from '../../../shared/i18n/t';
 import { Section } from '../../ui/section';
-import { chooseLanguage, useLanguage } from './language';
+import { chooseLanguage, useLanguage } from '../../state/language';
 
 export function LanguageSection() {
   const language = useLanguage((state) => state.language);

@@ -4,7 +4,7 @@ import { t } from '../../../shared/i18n/t';
 import { useDb, useSession } from '../../state/session';
 import { Button } from '../../ui/button';
 import { ListRow, RowList } from '../../ui/list-row';
-import { usePageTitle } from '../../ui/page-title';
+import { usePageTitle } from '../../state/page-title';
 import { Section } from '../../ui/section';
 import { SignOutDialog } from '../session/sign-out-dialog';
 import { SyncDetails } from '../sync/sync-details';

@@ -11,7 +11,7 @@ import { useLiveQuery } from '../../ui/use-live-query';
 import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { FormAlert } from '../../ui/form-alert';
-import { usePageTitle } from '../../ui/page-title';
+import { usePageTitle } from '../../state/page-title';
 import { fieldLabel, hlcTime, valueLabel } from './change-labels';
 import { recordHeading, recordName } from './record-name';
 import { useTeamMembers } from '../team/use-team-members';

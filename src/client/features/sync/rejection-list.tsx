@@ -7,7 +7,7 @@ import { useDb } from '../../state/session';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
-import { usePageTitle } from '../../ui/page-title';
+import { usePageTitle } from '../../state/page-title';
 import { fieldLabel } from './change-labels';
 import { recordHeading, recordName } from './record-name';
 import './sync.css';

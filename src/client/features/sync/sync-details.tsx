@@ -3,8 +3,8 @@
 import type { SyncStatus } from '../../../local/sync/sync-status';
 import { formatDateTime, formatTime, t } from '../../../shared/i18n/t';
 import { Button } from '../../ui/button';
-import { openReauth } from '../session/auth-ui';
-import { requestSync, useSyncRun } from './sync-run-state';
+import { openReauth } from '../../state/auth-ui';
+import { requestSync, useSyncRun } from '../../state/sync-run';
 import { conflictsLabel, pendingLabel, rejectionsLabel } from './sync-chip-view';
 
 export interface SyncDetailsProps {

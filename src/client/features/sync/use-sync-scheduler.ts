@@ -5,7 +5,7 @@ import type { FeldakteDb } from '../../../local/db';
 import type { SyncTransport } from '../../../local/sync/transport';
 import { checkForUpdate, requestBackgroundSync } from '../../sw-bridge';
 import { startSyncScheduler } from './sync-scheduler';
-import { useSyncRun } from './sync-run-state';
+import { useSyncRun } from '../../state/sync-run';
 import { PULL_PAGE_SIZE } from './pull-page-size';
 import { refreshTeamMembers } from '../../../local/team-members';
 import { afterWipe } from '../session/device-wipe';

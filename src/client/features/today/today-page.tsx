@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { toLocalDate } from '../../../shared/domain/common';
 import { formatLongDay, t } from '../../../shared/i18n/t';
 import { Button } from '../../ui/button';
-import { usePageTitle } from '../../ui/page-title';
+import { usePageTitle } from '../../state/page-title';
 import { TodayAppointments } from '../appointments/today-appointments';
 import { ExpiringStatuses } from './expiring-statuses';
 import { TodayTasks } from './today-tasks';

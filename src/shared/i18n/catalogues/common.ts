@@ -39,6 +39,8 @@ export const common = germanCatalogue({
     quota:
       'Der Speicher des Geräts ist voll. Bereits gespeicherte Daten bleiben erhalten; bitte Platz schaffen und erneut speichern.',
     unknown: 'Etwas ist schiefgelaufen. Die Daten auf dem Gerät bleiben erhalten.',
+    storage:
+      'Speichern auf dem Gerät hat nicht geklappt. Ihre Eingaben sind noch da; bitte erneut speichern. Hilft das nicht, die App neu laden.',
     notFound: 'Nicht gefunden.',
   },
 });

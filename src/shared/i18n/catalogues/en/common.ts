@@ -41,6 +41,8 @@ export const commonEn: SameShape<typeof common> = {
     quota:
       'The device storage is full. Data already saved is kept; please free up space and save again.',
     unknown: 'Something went wrong. The data on the device is kept.',
+    storage:
+      'Saving on the device did not work. Your input is still here; please save again. If that does not help, reload the app.',
     notFound: 'Not found.',
   },
 };

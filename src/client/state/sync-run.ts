@@ -1,8 +1,8 @@
 // What the running scheduler knows and the database does not: whether a round trip is under way
 // and when the next retry is due. Everything else the chip shows is read from the database
 // (readSyncStatus), which the service worker's syncs update too ([E4]).
-import { create } from 'zustand';
-import type { SyncResult } from '../../../local/sync/sync-engine';
+import { create } from './create-store';
+import type { SyncResult } from '../../local/sync/sync-engine';
 
 export interface SyncRunState {
   running: boolean;

@@ -1,7 +1,7 @@
 // The shell's header shows the current page's title and, on sub-pages, a back link. Pages set it
 // with usePageTitle(); this is UI state, so it lives in a small zustand store, never records.
 // document.title stays generic: a person's name must not reach the task switcher or history.
-import { create } from 'zustand';
+import { create } from './create-store';
 import { useEffect } from 'preact/hooks';
 
 interface PageTitleState {

@@ -1,6 +1,6 @@
 // The case list's search and filters: UI state, kept while the THM opens a case and comes back.
-import { create } from 'zustand';
-import type { CaseStatus } from '../../../shared/domain/case';
+import { create } from './create-store';
+import type { CaseStatus } from '../../shared/domain/case';
 
 export interface CaseListFilter {
   query: string;

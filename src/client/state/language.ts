@@ -1,8 +1,8 @@
 // The chosen language (German first). Kept in localStorage, applied before the first render; the
 // sign-in gate re-renders the app when it changes.
-import { create } from 'zustand';
-import { languages, type Language } from '../../../shared/i18n/catalogue';
-import { loadLanguage } from '../../../shared/i18n/t';
+import { create } from './create-store';
+import { languages, type Language } from '../../shared/i18n/catalogue';
+import { loadLanguage } from '../../shared/i18n/t';
 
 const STORAGE_KEY = 'feldakte.language';
 

@@ -1,7 +1,7 @@
 // UI state of signing in again while the app stays open (expired session, [S2]) and of the last
 // sign-out; whether the session expired is read from the stored sync status, not kept here.
-import { create } from 'zustand';
-import type { SessionUser } from '../../../shared/sync/protocol';
+import { create } from './create-store';
+import type { SessionUser } from '../../shared/sync/protocol';
 
 export interface AuthUiState {
   /** The "Bitte erneut anmelden" dialog is open. */

@@ -1,7 +1,7 @@
 // Which day and view the agenda shows: UI state, kept while the THM opens an appointment and
 // comes back. Starts on today.
-import { create } from 'zustand';
-import { toLocalDate } from '../../../shared/domain/common';
+import { create } from './create-store';
+import { toLocalDate } from '../../shared/domain/common';
 
 export type AgendaView = 'day' | 'week';
 

@@ -1,0 +1,12 @@
+// What a form says when the device could not store a write (a full disk, a closed or blocked
+// database, a browser that refuses IndexedDB): German, actionable, and the input stays in the form.
+// The error itself is not logged beyond its name: it may carry record values.
+import { t } from '../shared/i18n/t';
+import { isQuotaError } from './write-record';
+
+export function writeFailureMessage(error: unknown): string {
+  if (isQuotaError(error)) return t('common.errors.quota');
+  const name = (error as { name?: unknown } | null)?.name;
+  console.warn('Write failed on the device', typeof name === 'string' ? name : 'unknown error');
+  return t('common.errors.storage');
+}
