@@ -1,6 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type FeldakteDb } from '../../src/local/db';
-import { createRecord, deleteRecord, putRecord, writeRecords } from '../../src/local/write-record';
+import {
+  createRecord,
+  deleteRecord,
+  putRecord,
+  withoutLocalColumns,
+  writeRecords,
+} from '../../src/local/write-record';
+import { setMeta } from '../../src/local/meta';
 
 let db: FeldakteDb;
 let userId: string;
@@ -14,7 +21,7 @@ afterEach(() => db.close());
 const ahmad = { givenName: 'Ahmad', familyName: 'Karimi', status: 'intake' as const };
 
 describe('writing a record', () => {
-  it('stores the record and its outbox entry together', async () => {
+  it('[L1] stores the record and its outbox entry together', async () => {
     const result = await createRecord(db, 'cases', ahmad);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -49,7 +56,7 @@ describe('writing a record', () => {
     expect(await db.outbox.count()).toBe(1);
   });
 
-  it('sends only the changed fields, and nothing for a write that changes nothing', async () => {
+  it('[L3] sends only the changed fields, and nothing for a write that changes nothing', async () => {
     const created = await createRecord(db, 'cases', ahmad);
     if (!created.ok) throw new Error('setup');
     await putRecord(db, 'cases', created.id, { ...ahmad, phone: '0171 1234567' });
@@ -78,8 +85,66 @@ describe('writing a record', () => {
   });
 });
 
+describe('the rules of a local write', () => {
+  it('[R1] a new record gets a UUIDv7 id made on the device', async () => {
+    const result = await createRecord(db, 'cases', ahmad, new Date('2025-03-01T10:00:00Z'));
+    if (!result.ok) throw new Error('setup');
+    expect(result.id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    // The first 48 bits are the creation time, so ids sort by creation.
+    expect(parseInt(result.id.replace(/-/g, '').slice(0, 12), 16)).toBe(
+      Date.parse('2025-03-01T10:00:00Z'),
+    );
+  });
+
+  it('[L2] outbox ids are consecutive from 1 and never reused after acknowledged entries are removed', async () => {
+    await createRecord(db, 'cases', ahmad);
+    await createRecord(db, 'cases', { ...ahmad, givenName: 'Amina' });
+    expect((await db.outbox.toArray()).map((e) => e.id)).toEqual([1, 2]);
+    await db.outbox.clear(); // what an acknowledgement ([A4]) does
+    await createRecord(db, 'cases', { ...ahmad, givenName: 'Samir' });
+    expect((await db.outbox.toArray()).map((e) => e.id)).toEqual([3]);
+  });
+
+  it('[L4] an outbox entry carries the pull cursor the device had reached when it wrote', async () => {
+    await createRecord(db, 'cases', ahmad);
+    await setMeta(db, 'cursor', 41);
+    await createRecord(db, 'cases', { ...ahmad, givenName: 'Amina' });
+    expect((await db.outbox.orderBy('id').toArray()).map((e) => e.baseCursor)).toEqual([0, 41]);
+  });
+
+  it('[L5] a write resolves when it is stored on the device, without touching the network', async () => {
+    const fetch = vi.fn(() => new Promise<Response>(() => {}));
+    vi.stubGlobal('fetch', fetch);
+    try {
+      const result = await createRecord(db, 'cases', ahmad);
+      expect(result.ok).toBe(true);
+      expect(fetch).not.toHaveBeenCalled();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('[R4] sync metadata (clock, cursor, outbox id) never enters the stored record', async () => {
+    const result = await createRecord(db, 'cases', { ...ahmad, phone: '0171 1234567' });
+    if (!result.ok) throw new Error('setup');
+    const stored = await db.cases.get(result.id);
+    expect(withoutLocalColumns(stored!)).toEqual({
+      id: result.id,
+      ...ahmad,
+      phone: '0171 1234567',
+    });
+    const [entry] = await db.outbox.toArray();
+    for (const key of ['hlc', 'baseCursor', 'version', '_terms']) {
+      expect(entry!.fields).not.toHaveProperty(key);
+      expect(withoutLocalColumns(stored!)).not.toHaveProperty(key);
+    }
+  });
+});
+
 describe('a full disk', () => {
-  it('becomes a clear German message and loses nothing already saved', async () => {
+  it('[L1] becomes a clear German message; neither the record nor its outbox entry is stored', async () => {
     const first = await createRecord(db, 'cases', ahmad);
     if (!first.ok) throw new Error('setup');
     const put = IDBObjectStore.prototype.put;

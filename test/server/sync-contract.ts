@@ -54,7 +54,7 @@ export function describeSyncContract(backend: string, makeStore: StoreFactory): 
       team: await server.store.query('SELECT version FROM teams WHERE id = $1', [teamId]),
     });
 
-    it('[P1][V4] a pushed case reaches another device of the team as the whole record', async () => {
+    it('[P1][P7][V4] a pushed case reaches another device of the team as the whole record', async () => {
       const t = team();
       const anna = await server.member(t);
       const ben = await server.member(t);
@@ -411,6 +411,53 @@ export function describeSyncContract(backend: string, makeStore: StoreFactory): 
       expect((await server.pullAll(anna)).changes).toEqual([change]);
     });
 
+    it('[V3] a first pull (cursor null) starts at the beginning; a record deleted before comes as a tombstone', async () => {
+      const t = team();
+      const anna = await server.member(t);
+      const ben = await server.member(t);
+      const kept = newRecordId();
+      const gone = newRecordId();
+      await pushed(anna, putCase(anna, 1, kept, validCase()));
+      await pushed(anna, putCase(anna, 2, gone, validCase({ givenName: 'Samir' })));
+      await pushed(anna, deleteCase(anna, 3, gone));
+      const response = await server.pull(ben, null);
+      expect(response.statusCode).toBe(200);
+      const first = response.json<PullResponse>();
+      expect(first.changes).toEqual([
+        expect.objectContaining({ id: kept, deleted: false, version: 1 }),
+        expect.objectContaining({ id: gone, deleted: true, fields: {}, version: 3 }),
+      ]);
+      expect(first).toMatchObject({ cursor: 3, hasMore: false });
+    });
+
+    it('[R3] two devices adding needs to one case at the same time both land, with no conflict', async () => {
+      const t = team();
+      const anna = await server.member(t);
+      const ben = await server.member(t);
+      const caseId = newRecordId();
+      await pushed(anna, putCase(anna, 1, caseId, validCase()));
+      const { cursor } = await server.pullAll(ben);
+      const addNeed = (member: Member, id: number, category: string) => ({
+        id,
+        table: 'needs' as const,
+        recordId: newRecordId(),
+        op: 'put' as const,
+        fields: { caseId, category, priority: 'medium', source: 'self', status: 'open' },
+        hlc: tick(member),
+        baseCursor: cursor,
+      });
+      const fromAnna = await pushed(anna, addNeed(anna, 2, 'language'));
+      const fromBen = await pushed(ben, addNeed(ben, 1, 'work'));
+      expect([...fromAnna.results, ...fromBen.results]).toEqual([
+        { id: 2, status: 'applied' },
+        { id: 1, status: 'applied' },
+      ]);
+      const { changes } = await server.pullAll(anna);
+      const needs = changes.filter((change) => change.table === 'needs');
+      expect(needs.map((change) => change.fields.category).sort()).toEqual(['language', 'work']);
+      expect(changes.filter((change) => change.table === 'conflicts')).toEqual([]);
+    });
+
     it('[C3] a clock far ahead of the server is clamped, so a later edit from a correct phone still wins', async () => {
       const t = team();
       const anna = await server.member(t);
@@ -445,7 +492,7 @@ export function describeSyncContract(backend: string, makeStore: StoreFactory): 
       expect(await snapshot(anna.teamId)).toEqual(before);
     });
 
-    describe('[S3] a record of another team does not exist for you', () => {
+    describe('[S3][R1] a record of another team does not exist for you', () => {
       it('is never pulled', async () => {
         const anna = await server.member(team());
         const olga = await server.member(team());
