@@ -1,15 +1,14 @@
 // Embedded PostgreSQL (PGlite): the default store. In memory without a dataDir (tests), on disk
-// in `dataDir` otherwise. One connection, so every query and transaction runs under one mutex.
+// in `dataDir` otherwise. One connection: PGlite itself queues every query, exec and close behind
+// a running transaction, so none interleaves with it (test/server/concurrency.pglite.test.ts).
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { Mutex } from './mutex';
 import type { Queryable, Store } from './store';
 
 export async function openPgliteStore(dataDir?: string): Promise<Store> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = dataDir ? new PGlite(dataDir) : new PGlite();
   await db.waitReady;
-  const mutex = new Mutex();
   let closed = false;
 
   const on = (conn: PGlite | Transaction): Queryable => ({
@@ -24,13 +23,13 @@ export async function openPgliteStore(dataDir?: string): Promise<Store> {
 
   return {
     kind: 'pglite',
-    query: (sql, params) => mutex.run(() => direct.query(sql, params)),
-    exec: (sql) => mutex.run(() => direct.exec(sql)),
-    transaction: (fn) => mutex.run(() => db.transaction((tx) => fn(on(tx)))),
+    query: (sql, params) => direct.query(sql, params),
+    exec: (sql) => direct.exec(sql),
+    transaction: (fn) => db.transaction((tx) => fn(on(tx))),
     async close() {
       if (closed) return;
       closed = true;
-      await mutex.run(() => db.close());
+      await db.close();
     },
   };
 }
