@@ -16,9 +16,9 @@ export interface MetaValues {
   /** ISO time of the last successful round trip. */
   lastSyncAt: string | null;
   /** Why the last sync failed (null after a success), shown by page and service worker ([E4]). */
+  lastSyncError: { kind: SyncErrorKind; message: string; at: string } | null;
   /** Up to when reminders were shown, by the page or the service worker (no reminder twice). */
   remindersShownUntil: string | null;
-  lastSyncError: { kind: SyncErrorKind; message: string; at: string } | null;
   /** The team's case workers, names only (`GET /api/team`), and when they were fetched. */
   team: (TeamResponse & { fetchedAt: string }) | null;
   /** The signed-in account (name, e-mail, team): encrypted, read after unlock ([K1]). */

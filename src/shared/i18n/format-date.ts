@@ -5,7 +5,8 @@ import { de } from 'date-fns/locale/de';
 import { enGB } from 'date-fns/locale/en-GB';
 import type { Locale } from 'date-fns';
 import type { Language } from './catalogue';
-import { getLanguage, toDate } from './t';
+import { getLanguage } from './t';
+import { toDate } from '../domain/common';
 
 export function dateLocale(language: Language = getLanguage()): Locale {
   return language === 'en' ? enGB : de;

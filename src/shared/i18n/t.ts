@@ -1,6 +1,7 @@
 // The typed translate function. A key that is not in the German catalogue fails the type check.
 import type { Language, MessageKeys, SameShape } from './catalogue';
 import { de, type Catalogue } from './messages';
+import { toDate } from '../domain/common';
 
 export type MessageKey = MessageKeys<Catalogue>;
 export type Params = Record<string, string | number>;
@@ -72,19 +73,6 @@ export function formatTime(date: Date | number | string): string {
 /** `14.03.2025, 09:30`. */
 export function formatDateTime(date: Date | number | string): string {
   return `${formatDay(date)}, ${formatTime(date)}`;
-}
-
-export function toDate(date: Date | number | string): Date {
-  return typeof date === 'string' ? parseLocal(date) : new Date(date);
-}
-
-/** A `YYYY-MM-DD` date is a day in local time, not midnight UTC. */
-function parseLocal(text: string): Date {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    const [y, m, d] = text.split('-').map(Number) as [number, number, number];
-    return new Date(y, m - 1, d);
-  }
-  return new Date(text);
 }
 
 function lookup(tree: unknown, key: string): string | undefined {

@@ -1,6 +1,6 @@
 // "Termine": today first, one day or one week, appointments of every case plus group events.
 import { format, getISOWeek } from 'date-fns';
-import { toLocalDate } from '../../../shared/domain/common';
+import { toLocalDate, parseLocalDay } from '../../../shared/domain/common';
 import { formatDay, t } from '../../../shared/i18n/t';
 import { formatDate } from '../../../shared/i18n/format-date';
 import { Button, LinkButton } from '../../ui/button';
@@ -12,14 +12,7 @@ import { usePageTitle } from '../../state/page-title';
 import { setAgendaView, useAgendaView, type AgendaView } from '../../state/agenda-view';
 import { AppointmentRow } from './appointment-row';
 import { IcsExport } from './ics-export';
-import {
-  dayRange,
-  instantToLocalDate,
-  parseDay,
-  shiftDay,
-  weekDays,
-  weekRange,
-} from './local-time';
+import { dayRange, instantToLocalDate, shiftDay, weekDays, weekRange } from './local-time';
 import { useAppointmentsBetween, type AgendaData } from './use-appointments-between';
 import { ScopeToggle } from '../team/scope-toggle';
 
@@ -72,7 +65,7 @@ export function AgendaPage() {
         {view === 'day'
           ? dayHeading(day, today)
           : t('appointments.agenda.weekOf', {
-              week: getISOWeek(parseDay(day)),
+              week: getISOWeek(parseLocalDay(day)),
               from: formatDay(days[0]!),
               to: formatDay(days[6]!),
             })}
@@ -89,7 +82,7 @@ export function AgendaPage() {
           appointments={data.appointments}
           people={data.people}
           label={t('appointments.ics.downloadWeek')}
-          fileName={`termine-kw${format(parseDay(day), 'II-RRRR')}.ics`}
+          fileName={`termine-kw${format(parseLocalDay(day), 'II-RRRR')}.ics`}
         />
       )}
       <div class="form-actions">

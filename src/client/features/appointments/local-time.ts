@@ -1,7 +1,7 @@
 // The form speaks local date and clock time; records store UTC instants. These convert between
 // them in the device's time zone (what the THM means by "Dienstag, 9 Uhr").
 import { addDays, startOfDay, startOfWeek } from 'date-fns';
-import { toLocalDate } from '../../../shared/domain/common';
+import { parseLocalDay, toLocalDate } from '../../../shared/domain/common';
 
 /** `YYYY-MM-DD` + `HH:mm` (local) -> canonical UTC instant, or '' when either is incomplete. */
 export function localToInstant(date: string, time: string): string {
@@ -29,13 +29,13 @@ export function instantToLocalTime(instant: string): string {
 
 /** `[from, to)` of a local day as UTC instants, for a range query on the `startsAt` index. */
 export function dayRange(day: string): [string, string] {
-  const start = startOfDay(parseDay(day));
+  const start = startOfDay(parseLocalDay(day));
   return [start.toISOString(), addDays(start, 1).toISOString()];
 }
 
 /** The seven local days (Monday first) of the week containing `day`. */
 export function weekDays(day: string): string[] {
-  const monday = startOfWeek(parseDay(day), { weekStartsOn: 1 });
+  const monday = startOfWeek(parseLocalDay(day), { weekStartsOn: 1 });
   return Array.from({ length: 7 }, (_, i) => toLocalDate(addDays(monday, i)));
 }
 
@@ -46,12 +46,7 @@ export function weekRange(day: string): [string, string] {
 }
 
 export function shiftDay(day: string, days: number): string {
-  return toLocalDate(addDays(parseDay(day), days));
-}
-
-export function parseDay(day: string): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d);
+  return toLocalDate(addDays(parseLocalDay(day), days));
 }
 
 function pad(value: number): string {
