@@ -22,6 +22,17 @@ function describedBy(id: string, hint?: string, error?: string): string | undefi
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/** What every input of a field carries: its id and name, and the aria wiring of hint and error. */
+function controlProps(id: string, props: FieldBase) {
+  return {
+    id,
+    name: props.name,
+    'aria-required': props.required || undefined,
+    'aria-invalid': props.error ? ('true' as const) : undefined,
+    'aria-describedby': describedBy(id, props.hint, props.error),
+  };
+}
+
 function FieldFrame({ id, label, hint, error, required, children }: FieldFrameProps) {
   return (
     <div class={error ? 'field field--invalid' : 'field'}>
@@ -59,17 +70,13 @@ export function TextField(props: TextFieldProps) {
   return (
     <FieldFrame {...props} id={id}>
       <input
-        id={id}
-        name={props.name}
+        {...controlProps(id, props)}
         class="field__input"
         type={type}
         value={value}
         autoComplete={autoComplete}
         inputMode={inputMode}
         placeholder={placeholder}
-        aria-required={props.required || undefined}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(id, props.hint, props.error)}
         onInput={(event) => onValue(event.currentTarget.value)}
       />
     </FieldFrame>
@@ -87,14 +94,10 @@ export function TextAreaField(props: TextAreaFieldProps) {
   return (
     <FieldFrame {...props} id={id}>
       <textarea
-        id={id}
-        name={props.name}
+        {...controlProps(id, props)}
         class="field__input field__input--area"
         rows={props.rows ?? 3}
         value={props.value}
-        aria-required={props.required || undefined}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(id, props.hint, props.error)}
         onInput={(event) => props.onValue(event.currentTarget.value)}
       />
     </FieldFrame>
@@ -119,13 +122,9 @@ export function SelectField(props: SelectFieldProps) {
   return (
     <FieldFrame {...props} id={id}>
       <select
-        id={id}
-        name={props.name}
+        {...controlProps(id, props)}
         class="field__input field__input--select"
         value={props.value}
-        aria-required={props.required || undefined}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(id, props.hint, props.error)}
         onChange={(event) => props.onValue(event.currentTarget.value)}
       >
         {props.allowEmpty !== false && <option value="">{t('common.form.choose')}</option>}
@@ -152,16 +151,12 @@ export function DateField(props: DateFieldProps) {
   return (
     <FieldFrame {...props} id={id}>
       <input
-        id={id}
-        name={props.name}
+        {...controlProps(id, props)}
         class="field__input"
         type="date"
         value={props.value}
         min={props.min}
         max={props.max}
-        aria-required={props.required || undefined}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(id, props.hint, props.error)}
         onInput={(event) => props.onValue(event.currentTarget.value)}
       />
     </FieldFrame>
