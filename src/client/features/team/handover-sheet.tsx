@@ -1,7 +1,6 @@
 // Handing a case to a colleague, or having it covered during an absence (Vertretung), chosen from
 // the team's members on the device (names only). The rules are case-ownership.ts; this renders
 // and writes through the one write path, showing a refused write where it happened.
-import { useState } from 'preact/hooks';
 import { putRecord } from '../../../local/write-record';
 import type { Case } from '../../../shared/domain/case';
 import {
@@ -18,8 +17,9 @@ import { ChipChoice } from '../../ui/chips';
 import { DateField } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
 import { Sheet } from '../../ui/sheet';
-import { showToast } from '../../ui/toast';
-import { useFormFeedback } from '../../ui/use-form-feedback';
+import { showToast } from '../../state/toast';
+import { refused, useDraftForm } from '../../ui/use-draft-form';
+import { writeFailureMessage } from '../../../local/write-failure';
 import { memberName, useTeamMembers } from './use-team-members';
 
 type Kind = 'handover' | 'cover';
@@ -36,48 +36,52 @@ export function HandoverSheet({
   const db = useDb();
   const me = useSession((state) => state.user?.id);
   const members = useTeamMembers(db);
-  const [kind, setKind] = useState<Kind>('handover');
-  const [to, setTo] = useState('');
-  const [until, setUntil] = useState('');
-  const { errors, setErrors, message, setMessage, form } = useFormFeedback();
   const today = toLocalDate(new Date());
   // The person in charge is never offered (a handover to them changes nothing).
   const choices = (members ?? []).filter((m) => m.active && m.id !== record.assignedTo);
+  const { draft, field, set, refuse, reset, message, formProps } = useDraftForm({
+    initial: { kind: 'handover' as Kind, to: '', coveredUntil: '' },
+    save: async ({ kind, to, coveredUntil }) => {
+      if (!to) return refused(null, { to: t('team.handover.chooseMember') });
+      if (kind === 'handover') return putRecord(db, 'cases', record.id, handoverFields(record, to));
+      const problem = coverProblem(record, to, coveredUntil || null, today);
+      if (problem === 'self') return refused(null, { to: t('team.handover.self') });
+      if (problem === 'past') return refused(null, { coveredUntil: t('team.handover.past') });
+      return putRecord(db, 'cases', record.id, coverFields(to, coveredUntil || null));
+    },
+    savedMessage: null,
+    onSaved: (_result, { kind, to }) => {
+      const name = memberName(members, to, me);
+      showToast(
+        kind === 'handover'
+          ? t('team.handover.handedOver', { name })
+          : t('team.handover.coverSet', { name }),
+      );
+      close();
+    },
+  });
+  const kind = draft.kind;
 
   const close = () => {
-    setTo('');
-    setUntil('');
-    setErrors({});
-    setMessage(null);
+    reset();
     onClose();
   };
 
-  const write = async (fields: Partial<Case>, done: string) => {
-    const result = await putRecord(db, 'cases', record.id, fields);
-    if (!result.ok) {
-      setMessage(result.message);
-      return setErrors(result.errors);
+  /** Ending a cover is one tap, outside the form's draft; its failure shows at the same form. */
+  const endCover = async () => {
+    try {
+      const result = await putRecord(db, 'cases', record.id, endCoverFields);
+      if (!result.ok) return refuse(result.message, result.errors);
+      showToast(t('team.handover.coverEnded'));
+      close();
+    } catch (error) {
+      refuse(writeFailureMessage(error));
     }
-    showToast(done);
-    close();
-  };
-
-  const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    if (!to) return setErrors({ to: t('team.handover.chooseMember') });
-    const name = memberName(members, to, me);
-    if (kind === 'handover') {
-      return write(handoverFields(record, to), t('team.handover.handedOver', { name }));
-    }
-    const problem = coverProblem(record, to, until || null, today);
-    if (problem === 'self') return setErrors({ to: t('team.handover.self') });
-    if (problem === 'past') return setErrors({ coveredUntil: t('team.handover.past') });
-    return write(coverFields(to, until || null), t('team.handover.coverSet', { name }));
   };
 
   return (
     <Sheet open={open} title={t('team.handover.title')} onClose={close}>
-      <form ref={form} onSubmit={onSubmit} noValidate>
+      <form {...formProps}>
         <FormAlert message={message} />
         <ChipChoice
           legend={t('team.handover.kind')}
@@ -87,10 +91,7 @@ export function HandoverSheet({
             { value: 'handover', label: t('team.handover.handover') },
             { value: 'cover', label: t('team.handover.cover') },
           ]}
-          onValue={(value) => {
-            setKind(value as Kind);
-            setErrors({});
-          }}
+          onValue={(value) => set('kind', value as Kind)}
         />
         <p class="hint">
           {kind === 'handover' ? t('team.handover.handoverHint') : t('team.handover.coverHint')}
@@ -100,28 +101,19 @@ export function HandoverSheet({
         ) : (
           <ChipChoice
             legend={t('team.handover.to')}
-            name="to"
-            value={to}
+            {...field('to')}
             options={choices.map((m) => ({
               value: m.id,
               label: m.id === me ? `${m.name} (${t('team.me')})` : m.name,
             }))}
-            error={errors.to}
-            onValue={(value) => {
-              setTo(value);
-              setErrors({});
-            }}
           />
         )}
         {kind === 'cover' && (
           <DateField
-            name="coveredUntil"
+            {...field('coveredUntil')}
             label={t('team.handover.until')}
             hint={t('team.handover.untilHint')}
             min={today}
-            value={until}
-            error={errors.coveredUntil}
-            onValue={setUntil}
           />
         )}
         <div class="form-actions">
@@ -131,7 +123,7 @@ export function HandoverSheet({
               : t('team.handover.confirmCover')}
           </Button>
           {record.coveredBy && (
-            <Button block onClick={() => void write(endCoverFields, t('team.handover.coverEnded'))}>
+            <Button block onClick={() => void endCover()}>
               {t('team.handover.endCover')}
             </Button>
           )}
