@@ -69,7 +69,18 @@ export default tseslint.config(
   {
     files: ['src/client/**', 'src/sw/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/server/**', 'node:*'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: ['**/server/**', 'node:*'],
+          // zustand's main entry imports 'react' (preact/compat in the bundle): stores use
+          // create() from client/state/create-store.ts, built on zustand/vanilla.
+          paths: [
+            { name: 'zustand', message: 'Use create() from src/client/state/create-store.ts.' },
+            { name: 'react', message: 'This is a Preact app: import from preact.' },
+          ],
+        },
+      ],
     },
   },
   // Globals of the wrong runtime, backing up the per-runtime tsconfigs (test/house/runtime-boundaries).

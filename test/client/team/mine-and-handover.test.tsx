@@ -12,7 +12,7 @@ import {
 } from '../cases/case-fixtures';
 import { setMeta } from '../../../src/local/meta';
 import type { FeldakteDb } from '../../../src/local/db';
-import { useScope } from '../../../src/client/features/team/scope-toggle';
+import { useScope } from '../../../src/client/state/scope';
 import { addDays, toLocalDate } from '../../../src/shared/domain/common';
 
 beforeAll(preloadScreens);

@@ -7,7 +7,7 @@ import { isMyAppointment } from '../../../shared/domain/case-ownership';
 import { toLocalDate } from '../../../shared/domain/common';
 import { useDb, useSession } from '../../state/session';
 import { useLiveQuery } from '../../ui/use-live-query';
-import { useScope } from '../team/scope-toggle';
+import { useScope } from '../../state/scope';
 
 export type CasePerson = Pick<
   StoredRecord<'cases'>,

@@ -1,15 +1,8 @@
 // "Meine" / "Ganzes Team": the lists of Heute and the agenda show my own work first; the team's is
-// one tap away. The choice is UI state for the session (zustand), not stored on the device.
-import { create } from 'zustand';
+// one tap away. The choice is UI state for the session (client/state/scope.ts).
 import { t } from '../../../shared/i18n/t';
 import { ToggleChip } from '../../ui/chips';
-
-export type Scope = 'mine' | 'team';
-
-export const useScope = create<{ scope: Scope; setScope(scope: Scope): void }>((set) => ({
-  scope: 'mine',
-  setScope: (scope) => set({ scope }),
-}));
+import { useScope } from '../../state/scope';
 
 export function ScopeToggle() {
   const { scope, setScope } = useScope();

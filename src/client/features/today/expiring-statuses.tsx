@@ -10,7 +10,7 @@ import {
 import { t } from '../../../shared/i18n/t';
 import { isMyCase } from '../../../shared/domain/case-ownership';
 import { useDb, useSession } from '../../state/session';
-import { useScope } from '../team/scope-toggle';
+import { useScope } from '../../state/scope';
 import { ListRow, RowList } from '../../ui/list-row';
 import { Section } from '../../ui/section';
 import { useLiveQuery } from '../../ui/use-live-query';

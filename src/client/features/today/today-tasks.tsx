@@ -4,7 +4,7 @@ import { compareTasks } from '../../../shared/domain/task';
 import { t } from '../../../shared/i18n/t';
 import { isMyTask } from '../../../shared/domain/case-ownership';
 import { useDb, useSession } from '../../state/session';
-import { useScope } from '../team/scope-toggle';
+import { useScope } from '../../state/scope';
 import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { RowList } from '../../ui/list-row';
