@@ -20,11 +20,7 @@ const appVersion = `${version} (${new Date().toISOString().slice(0, 16).replace(
 // src/client/sw-bridge.ts registers it (type module) and asks the user before an update, so a
 // half-written note is never lost to a forced reload. The web app manifest is public/.
 export default defineConfig({
-  plugins: [
-    preact(),
-    precacheManifest(),
-    precompress(),
-  ],
+  plugins: [preact(), precacheManifest(), precompress()],
   resolve: {
     // Dexie's package entry wraps its ES5 UMD build (dist/dexie.js); its ES2018 module build is
     // smaller and tree-shakes. One alias, so app and service worker still share one Dexie.
