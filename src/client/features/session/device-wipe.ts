@@ -7,7 +7,7 @@ import { wipeDatabase } from '../../../local/wipe-database';
 import { useSession } from '../../state/session';
 import { forgetUser } from './remembered-user';
 import { forgetDeviceId } from './device-identity';
-import { useAuthUi } from './auth-ui';
+import { useAuthUi } from '../../state/auth-ui';
 
 /** Deletes the open user's database now (if any) and shows the reason. */
 export async function wipeThisDevice(reason: WipeReason): Promise<void> {

@@ -6,7 +6,7 @@ import type { FeldakteDb } from '../../../local/db';
 import { Button } from '../../ui/button';
 import { useSession } from '../../state/session';
 import { wipeDatabase } from '../../../local/wipe-database';
-import { useAuthUi } from './auth-ui';
+import { useAuthUi } from '../../state/auth-ui';
 import { forgetUser } from './remembered-user';
 
 export function ForeignData({ db }: { db: FeldakteDb }) {

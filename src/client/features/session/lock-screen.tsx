@@ -17,7 +17,7 @@ import { TextField } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
 import { afterWipe } from './device-wipe';
 import { enterAfterUnlock } from './complete-sign-in';
-import { useAuthUi } from './auth-ui';
+import { useAuthUi } from '../../state/auth-ui';
 
 export function LockScreen({ db, onForgot }: { db: FeldakteDb; onForgot(): void }) {
   const [pin, setPin] = useState('');
