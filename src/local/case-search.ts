@@ -7,7 +7,7 @@
 // clear) drops the index for a rebuild on the next search. The records themselves stay in Dexie.
 // The index holds names, so it exists only while the device is unlocked ([K1]): built from the
 // decrypted records after unlock (warmCaseIndex), dropped when the key is dropped.
-import Dexie from 'dexie';
+import Dexie, { RangeSet, type IntervalTree } from 'dexie';
 import type { FeldakteDb, StoredRecord } from './db';
 import { normalizeForSearch, searchTerms } from '../shared/domain/search-terms';
 import { MIN_KEY_QUERY_LENGTH, nameKey, nameKeys } from '../shared/domain/name-key';
@@ -51,20 +51,17 @@ const changedIds = new Map<FeldakteDb, Set<string>>();
 const MAX_PATCH = 200;
 let listening = false;
 
-interface KeyRangeNode {
-  from?: unknown;
-  to?: unknown;
-  l?: KeyRangeNode | null;
-  r?: KeyRangeNode | null;
-}
-
-/** The single keys of a Dexie range set, or null when it holds a real range (bulk write, clear). */
-function singleKeys(node: KeyRangeNode | null | undefined, into: string[] = []): string[] | null {
-  if (!node || node.from === undefined) return into;
-  if (typeof node.from !== 'string' || node.from !== node.to) return null;
-  into.push(node.from);
-  if (into.length > MAX_PATCH) return null;
-  return singleKeys(node.l, into) && singleKeys(node.r, into);
+/** The single keys of a mutated range set (read with Dexie's public RangeSet), or null when it
+ * holds a real range (bulk write, clear). */
+function singleKeys(tree: IntervalTree | undefined): string[] | null {
+  const ids: string[] = [];
+  if (!tree) return ids;
+  for (const range of RangeSet(tree)) {
+    if (typeof range.from !== 'string' || range.from !== range.to) return null;
+    ids.push(range.from);
+    if (ids.length > MAX_PATCH) return null;
+  }
+  return ids;
 }
 
 function listenForCaseWrites(): void {
@@ -78,7 +75,7 @@ function listenForCaseWrites(): void {
     for (const db of [...indexes.keys()]) {
       const prefix = `idb://${db.name}/cases/`;
       if (!Object.keys(parts).some((part) => part.startsWith(prefix))) continue;
-      const ids = singleKeys(parts[prefix] as KeyRangeNode | undefined);
+      const ids = singleKeys(parts[prefix]);
       const pending = changedIds.get(db) ?? new Set<string>();
       for (const id of ids ?? []) pending.add(id);
       if (ids === null || pending.size > MAX_PATCH) {
