@@ -52,7 +52,8 @@ export default defineConfig({
       resolveDependencies: (_filename, deps, { hostType }) =>
         hostType === 'html' ? deps : deps.filter((dep) => dep.endsWith('.css')),
     },
-    sourcemap: true,
+    // No source maps in production: they would hand out the whole source (issue 9, item 10).
+    sourcemap: false,
   },
 });
 

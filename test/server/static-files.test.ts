@@ -23,6 +23,7 @@ writeFileSync(
   join(dist, 'sw.js.br'),
   brotliCompressSync('self.addEventListener("fetch", () => {});'),
 );
+writeFileSync(join(dist, 'assets', 'index-B4x9Kq2z.js.map'), '{"sources":["src/secret.ts"]}');
 
 describe('static files', () => {
   let store: Store;
@@ -38,6 +39,12 @@ describe('static files', () => {
   });
   const get = (url: string, accept = 'text/html') =>
     server.app.inject({ method: 'GET', url, headers: { accept } });
+
+  it('never serves a source map, even one left in dist/', async () => {
+    const response = await get('/assets/index-B4x9Kq2z.js.map', '*/*');
+    expect(response.statusCode).toBe(404);
+    expect(response.body).not.toContain('secret');
+  });
 
   it('serves index.html, revalidated on every load', async () => {
     const response = await get('/');

@@ -21,6 +21,8 @@ export async function registerStaticFiles(
       // browser accepts is sent as is, with Vary: Accept-Encoding.
       preCompressed: true,
       cacheControl: false,
+      // Source maps are not built for production; one left in dist/ is still never served.
+      allowedPath: (pathName: string) => !pathName.endsWith('.map'),
       setHeaders(reply, path) {
         reply.header('Cache-Control', cacheControlFor(path));
       },
