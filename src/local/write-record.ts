@@ -113,16 +113,22 @@ async function writeInTransaction<T extends TableName>(
   const rules = tables[table];
   const stored = (await db.table(table).get(id)) as AnyRecord | undefined;
   const prev = stored ? withoutLocalColumns(stored) : undefined;
-  const changes: Fields = {};
+  const patch: Fields = {};
   for (const [key, value] of Object.entries(fields)) {
     if (key === 'id' || key.startsWith('_') || value === undefined) continue;
-    if (!prev || !sameValue(prev[key], value)) changes[key] = value;
+    patch[key] = value;
   }
-  if (prev && Object.keys(changes).length === 0) return { ok: true, id, changed: [] };
 
-  const parsed = v.safeParse(rules.schema, { ...prev, ...changes, id });
+  const parsed = v.safeParse(rules.schema, { ...prev, ...patch, id });
   if (!parsed.success) return invalid(fieldErrors(parsed.issues));
   const next = parsed.output as AnyRecord;
+  // [L3] diff what the schema produced (trimmed text) against what is stored: `'Amina '` over
+  // `'Amina'` changes nothing, and an empty write would carry a newer clock that could beat a
+  // real concurrent edit on the server.
+  const changed = prev
+    ? Object.keys(patch).filter((key) => !sameValue(prev[key], next[key]))
+    : Object.keys(next).filter((key) => key !== 'id');
+  if (prev && changed.length === 0) return { ok: true, id, changed: [] };
   const reason = await rules.checkChange?.(
     prev as never,
     next as never,
@@ -132,9 +138,7 @@ async function writeInTransaction<T extends TableName>(
 
   // Store what the schema produced (trimmed text), and send exactly that.
   const outboxFields: Fields = {};
-  for (const key of prev ? Object.keys(changes) : Object.keys(next)) {
-    if (key !== 'id') outboxFields[key] = next[key] ?? null;
-  }
+  for (const key of changed) outboxFields[key] = next[key] ?? null;
   await db.table(table).put(next);
   await appendOutbox(db, { table, recordId: id, op: 'put', fields: outboxFields }, now);
   return { ok: true, id, changed: Object.keys(outboxFields) };

@@ -68,6 +68,31 @@ describe('writing a record', () => {
     ]);
   });
 
+  it('[L3] a write whose parsed value equals the stored one stores nothing', async () => {
+    const created = await createRecord(db, 'cases', ahmad);
+    if (!created.ok) throw new Error('setup');
+    // The schema trims: 'Ahmad ' is 'Ahmad'. Without this, an empty write with a newer clock
+    // could beat a real concurrent edit on the server.
+    const result = await putRecord(db, 'cases', created.id, {
+      givenName: 'Ahmad ',
+      familyName: ' Karimi',
+    });
+    expect(result).toEqual({ ok: true, id: created.id, changed: [] });
+    expect(await db.outbox.count()).toBe(1);
+    const changed = await putRecord(db, 'cases', created.id, { givenName: ' Ahmed ', phone: null });
+    expect(changed).toEqual({ ok: true, id: created.id, changed: ['givenName'] });
+    expect((await db.outbox.toArray())[1]!.fields).toEqual({ givenName: 'Ahmed' });
+  });
+
+  it('[P8] refuses text with a lone surrogate before anything is saved', async () => {
+    const result = await createRecord(db, 'cases', { ...ahmad, givenName: 'A\ud800B' });
+    expect(result).toMatchObject({
+      ok: false,
+      errors: { givenName: expect.stringMatching(/ungültiges Zeichen/) },
+    });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it('keeps records and outbox across a reload', async () => {
     const created = await createRecord(db, 'cases', ahmad);
     if (!created.ok) throw new Error('setup');
