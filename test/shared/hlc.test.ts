@@ -77,3 +77,24 @@ describe('hybrid logical clock', () => {
     expect(clampHlc(near, T0)).toBe(near);
   });
 });
+
+describe('[C4] a clock is valid only as an exact UTC instant', () => {
+  const node = '0190a0b0-0000-7000-8000-00000000000a';
+  it.each([
+    '2026-13-01T10:00:00.000Z',
+    '9999-99-99T99:99:99.999Z',
+    '2026-02-30T10:00:00.000Z',
+    '2026-05-01T24:00:00.000Z',
+    '2026-05-01T10:60:00.000Z',
+  ])('%s is no instant, so the clock is invalid', (date) => {
+    expect(parseHlc(`${date}-0000-${node}`)).toBeNull();
+  });
+
+  it('a real instant round-trips', () => {
+    expect(parseHlc(`2028-02-29T23:59:59.999Z-00ff-${node}`)).toEqual({
+      ms: Date.parse('2028-02-29T23:59:59.999Z'),
+      counter: 255,
+      node,
+    });
+  });
+});

@@ -116,6 +116,24 @@ describe('field merge', () => {
     ]);
   });
 
+  it('[M7] a different value that loses to a newer clock is a conflict even when not concurrent', () => {
+    const base = mergeFields(undefined, change(A, 2_000, { givenName: 'Ahmad' }), 1);
+    // B had pulled version 1 (baseCursor 1) but wrote with an older clock, ignoring [C2].
+    const late = mergeFields(base, change(B, 1_000, { givenName: 'Ahmed' }, 1), 2);
+    expect(late.fields.givenName).toBe('Ahmad');
+    expect(late.conflicts).toEqual([
+      {
+        field: 'givenName',
+        losingValue: 'Ahmed',
+        losingHlc: clock(1_000, B),
+        keptValue: 'Ahmad',
+        keptHlc: clock(2_000, A),
+      },
+    ]);
+    const sameValue = mergeFields(base, change(B, 1_000, { givenName: 'Ahmad' }, 1), 2);
+    expect(sameValue.conflicts).toEqual([]);
+  });
+
   it('[M2] a replayed change changes nothing', () => {
     const first = change(A, 0, { givenName: 'Ahmad' });
     const once = mergeFields(undefined, first, 1);

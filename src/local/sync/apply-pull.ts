@@ -7,7 +7,7 @@ import { ensureClientId, getMeta, setMeta } from '../meta';
 import { isTableName, type TableName } from '../../shared/domain/tables';
 import type { AnyRecord } from '../../shared/domain/table-rules';
 import type { Change, PullResponse } from '../../shared/sync/protocol';
-import { HLC_PATTERN, receiveHlc } from '../../shared/sync/hlc';
+import { parseHlc, receiveHlc } from '../../shared/sync/hlc';
 import { overlayPending, pendingEntriesFor, recordKey } from './pending-overlay';
 import { sealPulledRecords } from '../crypto/bulk-cipher';
 
@@ -23,7 +23,7 @@ export async function applyPullPage(
     // A table this app version does not know yet comes with an update; skip it rather than fail.
     if (!isTableName(change.table)) continue;
     latest.set(recordKey(change.table, change.id), change as Change & { table: TableName });
-    if (HLC_PATTERN.test(change.hlc) && (newestHlc === null || change.hlc > newestHlc)) {
+    if (parseHlc(change.hlc) && (newestHlc === null || change.hlc > newestHlc)) {
       newestHlc = change.hlc;
     }
   }

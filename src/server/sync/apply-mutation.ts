@@ -6,7 +6,8 @@ import { tables, type TableName } from '../../shared/domain/tables';
 import type { AnyRecord, RuleContext, TableRules } from '../../shared/domain/table-rules';
 import { newRecordId } from '../../shared/domain/record-id';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
-import { clampHlc, formatHlc, hlcNode } from '../../shared/sync/hlc';
+import { clampHlc, formatHlc, hlcNode, parseHlc } from '../../shared/sync/hlc';
+import { isStorableText } from '../../shared/domain/common';
 import { mergeFields, sameValue, type FieldConflict, type Fields } from '../../shared/sync/merge';
 import type { Queryable } from '../store/store';
 import { newestHlc, type RecordRow } from './record-rows';
@@ -49,6 +50,12 @@ export async function applyMutation(scope: PushScope, mutation: Mutation): Promi
     result: { id, status: 'rejected', reason, current: currentOf(recordId, stored) },
     writes: [],
   });
+  // [C4] a clock that is no real instant, or names another device, would outrank honest edits
+  // or let one device speak for another: refused, and the rest of the push goes on.
+  const clock = parseHlc(mutation.hlc);
+  if (!clock) return reject('Die Uhrzeit der Änderung ist ungültig.');
+  if (clock.node !== scope.clientId)
+    return reject('Die Uhrzeit der Änderung stammt von einem anderen Gerät.');
   const hlc = clampHlc(mutation.hlc, scope.now.getTime());
 
   if (mutation.op === 'delete') {
@@ -71,8 +78,9 @@ export async function applyMutation(scope: PushScope, mutation: Mutation): Promi
   const rules = tables[table] as unknown as TableRules<AnyRecord>;
   const incoming: Fields = { ...mutation.fields };
   delete incoming.id;
-  // PostgreSQL's jsonb cannot hold U+0000; refused here, it cannot block the device's outbox.
-  if (containsNul(incoming)) return reject('Der Text enthält ein ungültiges Steuerzeichen.');
+  // [P8] PostgreSQL's jsonb cannot hold U+0000 or a lone surrogate; refused here, such text
+  // cannot block the device's outbox (any other database refusal: push-mutations.ts).
+  if (!isStorable(incoming)) return reject('Der Text enthält ein ungültiges Steuerzeichen.');
   const merged = mergeFields(
     stored,
     { fields: incoming, hlc, clientId: scope.clientId, baseCursor: mutation.baseCursor },
@@ -176,8 +184,8 @@ export function currentOf(id: string, row: RecordRow | undefined): MutationResul
   return { fields: row.deleted ? {} : { ...row.fields, id }, deleted: row.deleted };
 }
 
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\0');
-  if (value === null || typeof value !== 'object') return false;
-  return Object.entries(value).some(([key, item]) => key.includes('\0') || containsNul(item));
+function isStorable(value: unknown): boolean {
+  if (typeof value === 'string') return isStorableText(value);
+  if (value === null || typeof value !== 'object') return true;
+  return Object.entries(value).every(([key, item]) => isStorableText(key) && isStorable(item));
 }

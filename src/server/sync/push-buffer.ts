@@ -7,15 +7,18 @@ import type { Fields, FieldStamp } from '../../shared/sync/merge';
 import type { Queryable } from '../store/store';
 import { sqlRuleContext, type RecordRow } from './record-rows';
 
-interface Entry {
+export interface BufferEntry {
   table: string;
   id: string;
   row: RecordRow | undefined;
   dirty: boolean;
 }
 
+/** An opaque snapshot of a buffer (entries are replaced, never changed in place). */
+export type Checkpoint = ReadonlyMap<string, BufferEntry>;
+
 export class PushBuffer {
-  private entries = new Map<string, Entry>();
+  private entries = new Map<string, BufferEntry>();
 
   private constructor(
     private readonly db: Queryable,
@@ -66,10 +69,26 @@ export class PushBuffer {
     this.entries.set(key(table, id), { table, id, row, dirty: true });
   }
 
-  /** Writes every changed row with `version` in one statement. */
+  /** The buffer as it is now; `restore` returns to it (a rejected group, a refused write). */
+  checkpoint(): Checkpoint {
+    return new Map(this.entries);
+  }
+
+  restore(checkpoint: Checkpoint): void {
+    this.entries = new Map(checkpoint);
+  }
+
+  /** Writes every changed row with `version` in one statement; they count as saved after it. */
   async save(version: number): Promise<void> {
     const dirty = [...this.entries.values()].filter((entry) => entry.dirty && entry.row);
     if (dirty.length === 0) return;
+    await this.write(version, dirty);
+    // New objects, not a flag flipped in place: a checkpoint taken before still holds the old ones.
+    for (const entry of dirty)
+      this.entries.set(key(entry.table, entry.id), { ...entry, dirty: false });
+  }
+
+  private async write(version: number, dirty: BufferEntry[]): Promise<void> {
     await this.db.query(
       `INSERT INTO records (team_id, tbl, id, fields, stamps, hlc, deleted, version)
        SELECT $1, r.tbl, r.id, r.fields, r.stamps, r.hlc, r.deleted, $2
@@ -96,7 +115,7 @@ export class PushBuffer {
   /** The shared rules' view: the team's stored records with this push's writes laid over them. */
   ruleContext(today: string): RuleContext {
     const stored = sqlRuleContext(this.db, this.teamId, today);
-    const live = (entry: Entry): AnyRecord | undefined =>
+    const live = (entry: BufferEntry): AnyRecord | undefined =>
       entry.row && !entry.row.deleted
         ? ({ ...entry.row.fields, id: entry.id } as AnyRecord)
         : undefined;

@@ -16,7 +16,8 @@ import { openSealedPush } from './seal-keys';
 import { bindClient } from './client-binding';
 import { belongsToOtherTeam, loadRecord } from './record-rows';
 import { PushBuffer } from './push-buffer';
-import { applyMutation, currentOf, type Write } from './apply-mutation';
+import { currentOf, type Write } from './apply-mutation';
+import { applyFresh } from './apply-groups';
 
 export async function pushMutations(
   store: Store,
@@ -89,6 +90,7 @@ export async function pushMutations(
       rules: records.ruleContext(toLocalDate(now)),
     };
 
+    const outcomes = await applyFresh(scope, fresh);
     const results: MutationResult[] = [];
     const log: (Write & { mutationId: number })[] = [];
     for (const mutation of request.mutations) {
@@ -96,11 +98,10 @@ export async function pushMutations(
         results.push(replayed.get(mutation.id)!);
         continue;
       }
-      const outcome = await applyMutation(scope, mutation);
+      const outcome = outcomes.get(mutation.id)!;
       results.push(outcome.result);
       for (const write of outcome.writes) log.push({ ...write, mutationId: mutation.id });
     }
-    await records.save(version);
     await recordProcessed(db, {
       teamId,
       userId: user.id,

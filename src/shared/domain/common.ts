@@ -38,12 +38,25 @@ export const isoDateTime = (message = 'Bitte Datum und Uhrzeit eingeben') =>
     v.check((text) => !Number.isNaN(Date.parse(text)), message),
   );
 
+/** A UTF-16 surrogate without its partner: no character at all, and PostgreSQL refuses it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * True when `text` can be stored everywhere: no lone surrogate (broken Unicode from a bad paste or
+ * a faulty keyboard) and no NUL (jsonb cannot hold U+0000). The phone refuses such text before it
+ * saves, so it never reaches an outbox the server would have to refuse ([P8]).
+ */
+export function isStorableText(text: string): boolean {
+  return !text.includes('\0') && !LONE_SURROGATE.test(text);
+}
+
 /** Free text, trimmed, with an upper bound so a record stays small enough to sync. */
 export const text = (max: number) =>
   v.pipe(
     v.string('Bitte Text eingeben'),
     v.trim(),
     v.maxLength(max, `Bitte höchstens ${max} Zeichen eingeben`),
+    v.check(isStorableText, 'Der Text enthält ein ungültiges Zeichen. Bitte neu eingeben.'),
   );
 
 export const requiredText = (max: number, message: string) =>

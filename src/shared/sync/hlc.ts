@@ -10,6 +10,9 @@ export interface Hlc {
 export const HLC_PATTERN =
   /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([A-Za-z0-9-]{1,64})$/;
 
+/** Longest well-formed clock: 24 (date) + 1 + 4 (counter) + 1 + 64 (node). */
+export const HLC_MAX_LENGTH = 94;
+
 /** How far ahead of the server's clock a client clock may run before the server clamps it. */
 export const HLC_MAX_DRIFT_MS = 60_000;
 
@@ -19,11 +22,16 @@ export function formatHlc({ ms, counter, node }: Hlc): string {
   return `${new Date(ms).toISOString()}-${counter.toString(16).padStart(4, '0')}-${node}`;
 }
 
+/**
+ * [C4] A clock is valid only when its date part is a real UTC instant written exactly as
+ * `toISOString()` writes it (month 13, 30 February or `9999-99-99T99:99:99.999Z` match the pattern
+ * but are no instant: such a clock would compare above every real one and freeze the field).
+ */
 export function parseHlc(text: string): Hlc | null {
   const match = HLC_PATTERN.exec(text);
   if (!match) return null;
   const ms = Date.parse(match[1]!);
-  if (Number.isNaN(ms)) return null;
+  if (Number.isNaN(ms) || new Date(ms).toISOString() !== match[1]) return null;
   return { ms, counter: parseInt(match[2]!, 16), node: match[3]! };
 }
 

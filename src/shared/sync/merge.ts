@@ -51,7 +51,8 @@ export interface MergeResult {
  * carries the clientId) and an equal clock from the same client is a replay: no change;
  * [M3] edits are concurrent when the stored stamp is newer than the writer's base cursor and came
  * from another client; [M4] the losing value of a concurrent edit with a different value becomes a
- * conflict, whichever side lost; [M6] a newer write of the value already stored still moves the
+ * conflict, whichever side lost; [M7] an incoming different value that loses is always one;
+ * [M6] a newer write of the value already stored still moves the
  * field's stamp, so the stamp always names the newest write the server has accepted.
  */
 export function mergeFields(
@@ -88,7 +89,9 @@ export function mergeFields(
       stamped.push(field);
       fields[field] = value;
       stamps[field] = { hlc: incoming.hlc, version };
-    } else if (concurrent && incoming.hlc < stamp.hlc) {
+    } else if (incoming.hlc < stamp.hlc && !sameValue(current, value)) {
+      // [M7] a different value that loses to a newer clock is always a conflict, concurrent or
+      // not (a phone that ignored [C2]): its writer is told, never answered a plain `applied`.
       conflicts.push({
         field,
         losingValue: value,

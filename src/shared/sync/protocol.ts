@@ -1,7 +1,7 @@
 // Wire types of the sync protocol (SPEC.md). The server parses requests with these schemas; the
 // client builds them. Limits keep one request small enough for a phone on a weak network.
 import * as v from 'valibot';
-import { HLC_PATTERN } from './hlc';
+import { HLC_MAX_LENGTH } from './hlc';
 import { UUID_PATTERN } from '../domain/common';
 import { tableNames } from '../domain/tables';
 
@@ -25,8 +25,11 @@ export const mutationSchema = v.strictObject({
   recordId: v.pipe(v.string(), v.regex(UUID_PATTERN, 'recordId muss eine UUID sein')),
   op: v.picklist(['put', 'delete']),
   fields: v.record(v.string(), v.unknown()),
-  hlc: v.pipe(v.string(), v.regex(HLC_PATTERN, 'Ungültige Uhrzeit (hlc)')),
+  // Judged per mutation ([C4]): a bad clock rejects that mutation, the rest of the push goes on.
+  hlc: v.pipe(v.string(), v.maxLength(HLC_MAX_LENGTH, 'Ungültige Uhrzeit (hlc)')),
   baseCursor: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+  /** [P9] consecutive mutations with one groupId are applied all or nothing. */
+  groupId: v.optional(v.pipe(v.string(), v.regex(UUID_PATTERN, 'groupId muss eine UUID sein'))),
 });
 export type Mutation = v.InferOutput<typeof mutationSchema>;
 

@@ -1,0 +1,109 @@
+// The fresh mutations of one push, applied in order ([P1]) in units: a mutation alone, or the
+// consecutive mutations of one group ([P9]: all or nothing). The writes go to the database in one
+// statement; if the database refuses it, the push is redone unit by unit, each under its own
+// savepoint, and only the unit the database refuses is rejected ([P8]: an outbox always drains).
+import type { Mutation, MutationResult } from '../../shared/sync/protocol';
+import { applyMutation, currentOf, type Outcome, type PushScope } from './apply-mutation';
+
+export const STORE_REFUSED = 'Der Server kann diese Änderung nicht speichern (ungültiger Inhalt).';
+
+export async function applyFresh(
+  scope: PushScope,
+  fresh: readonly Mutation[],
+): Promise<Map<number, Outcome>> {
+  const { db, records, version } = scope;
+  const units = unitsOf(fresh);
+  const start = records.checkpoint();
+  await db.query('SAVEPOINT push_all');
+  try {
+    const outcomes = new Map<number, Outcome>();
+    for (const unit of units) for (const o of await applyUnit(scope, unit)) outcomes.set(o.id, o);
+    await records.save(version);
+    await db.query('RELEASE SAVEPOINT push_all');
+    return outcomes;
+  } catch (error) {
+    if (!refusedByDatabase(error)) throw error;
+    await db.query('ROLLBACK TO SAVEPOINT push_all');
+    records.restore(start);
+  }
+
+  // Slow path, only after a refusal: one savepoint per unit finds the one the database refuses.
+  const outcomes = new Map<number, Outcome>();
+  for (const unit of units) {
+    const before = records.checkpoint();
+    await db.query('SAVEPOINT push_unit');
+    try {
+      const applied = await applyUnit(scope, unit);
+      await records.save(version);
+      await db.query('RELEASE SAVEPOINT push_unit');
+      for (const o of applied) outcomes.set(o.id, o);
+    } catch (error) {
+      if (!refusedByDatabase(error)) throw error;
+      await db.query('ROLLBACK TO SAVEPOINT push_unit');
+      records.restore(before);
+      for (const mutation of unit) {
+        outcomes.set(mutation.id, {
+          result: {
+            id: mutation.id,
+            status: 'rejected',
+            reason: STORE_REFUSED,
+            current: currentOf(mutation.recordId, records.get(mutation.table, mutation.recordId)),
+          },
+          writes: [],
+        });
+      }
+    }
+  }
+  return outcomes;
+}
+
+/** [P9] a group applies whole or not at all: one rejected member rejects every member. */
+async function applyUnit(
+  scope: PushScope,
+  unit: readonly Mutation[],
+): Promise<(Outcome & { id: number })[]> {
+  const before = scope.records.checkpoint();
+  const outcomes: (Outcome & { id: number })[] = [];
+  for (const mutation of unit) {
+    outcomes.push({ id: mutation.id, ...(await applyMutation(scope, mutation)) });
+  }
+  const refused = outcomes.find((o) => o.result.status === 'rejected');
+  if (!refused || unit.length === 1) return outcomes;
+  scope.records.restore(before);
+  const why = refused.result.reason ?? 'Abgelehnt.';
+  return unit.map((mutation, index) => {
+    const own = outcomes[index]!.result;
+    const result: MutationResult = {
+      id: mutation.id,
+      status: 'rejected',
+      reason:
+        own.status === 'rejected'
+          ? (own.reason ?? why)
+          : `Gehört zu einer Änderung, die nur zusammen gespeichert wird: ${why}`,
+      current: currentOf(mutation.recordId, scope.records.get(mutation.table, mutation.recordId)),
+    };
+    return { id: mutation.id, result, writes: [] };
+  });
+}
+
+/** Consecutive mutations with one `groupId` form a unit; every other mutation is one alone. */
+function unitsOf(mutations: readonly Mutation[]): Mutation[][] {
+  const units: Mutation[][] = [];
+  for (const mutation of mutations) {
+    const last = units[units.length - 1];
+    if (mutation.groupId && last?.[0]?.groupId === mutation.groupId) last.push(mutation);
+    else units.push([mutation]);
+  }
+  return units;
+}
+
+/**
+ * A refusal of what was written (SQLSTATE class 22 data exception, 23 integrity, 54 limits, ...),
+ * as opposed to a failure of the connection or the transaction (classes 08, 40, 53, 57, 58, XX),
+ * which must fail the push so that the device retries it unchanged.
+ */
+export function refusedByDatabase(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return false;
+  return !['08', '40', '53', '57', '58', 'XX'].includes(code.slice(0, 2));
+}
