@@ -10,6 +10,7 @@ import {
   newRecordId,
   putCase,
   startTestServer,
+  tick,
   validCase,
   type Member,
   type PushMutation,
@@ -181,6 +182,69 @@ export function describeHardeningContract(backend: string, makeStore: StoreFacto
         ),
       );
       expect(same.results[0]).toEqual({ id: 2, status: 'applied' });
+    });
+
+    describe('[P10] a reference must name a live record of the same team', () => {
+      const need = (member: Member, id: number, caseId: string): PushMutation => ({
+        id,
+        table: 'needs',
+        recordId: newRecordId(),
+        op: 'put',
+        fields: { caseId, category: 'language', priority: 'high', source: 'self', status: 'open' },
+        hlc: tick(member),
+        baseCursor: 0,
+      });
+
+      it('another team’s case gets the same answer as an unknown one, and stores nothing', async () => {
+        const anna = await server.member(team());
+        const olga = await server.member(team());
+        const olgasCase = newRecordId();
+        await pushed(olga, putCase(olga, 1, olgasCase, validCase()));
+        const { results, lastMutationId } = await pushed(
+          anna,
+          need(anna, 1, olgasCase),
+          need(anna, 2, newRecordId()),
+        );
+        expect(lastMutationId).toBe(2);
+        expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+        expect(results[0]!.reason).toBe(results[1]!.reason);
+        expect(results[0]!.reason).toMatch(/caseId.*unbekannt/);
+        expect((await server.pullAll(anna)).changes).toEqual([]);
+        expect((await server.pullAll(olga)).changes.map((c) => c.id)).toEqual([olgasCase]);
+      });
+
+      it('a record of the same push counts, before or after the reference', async () => {
+        const anna = await server.member(team());
+        const [early, late] = [newRecordId(), newRecordId()];
+        const { results } = await pushed(
+          anna,
+          putCase(anna, 1, early, validCase()),
+          need(anna, 2, early),
+          need(anna, 3, late),
+          putCase(anna, 4, late, validCase()),
+        );
+        expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+      });
+
+      it('a deleted case takes no new child, and a changed reference is checked too', async () => {
+        const anna = await server.member(team());
+        const olga = await server.member(team());
+        const [caseId, gone, olgasCase] = [newRecordId(), newRecordId(), newRecordId()];
+        await pushed(olga, putCase(olga, 1, olgasCase, validCase()));
+        await pushed(
+          anna,
+          putCase(anna, 1, caseId, validCase()),
+          putCase(anna, 2, gone, validCase()),
+          { ...putCase(anna, 3, gone, {}), op: 'delete' },
+        );
+        const { results } = await pushed(
+          anna,
+          need(anna, 4, gone),
+          putCase(anna, 5, caseId, { referredByPartnerId: olgasCase }),
+        );
+        expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+        expect(results[1]!.reason).toMatch(/referredByPartnerId.*unbekannt/);
+      });
     });
 
     it('[P3] a replay of a push that hit a refused mutation answers as the first time', async () => {

@@ -8,6 +8,7 @@ import { newRecordId } from '../../shared/domain/record-id';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
 import { clampHlc, formatHlc, hlcNode, parseHlc } from '../../shared/sync/hlc';
 import { isStorableText } from '../../shared/domain/common';
+import { newReferences } from '../../shared/domain/references';
 import { mergeFields, sameValue, type FieldConflict, type Fields } from '../../shared/sync/merge';
 import type { Queryable } from '../store/store';
 import { newestHlc, type RecordRow } from './record-rows';
@@ -27,6 +28,8 @@ export interface PushScope {
   version: number;
   now: Date;
   rules: RuleContext;
+  /** `table/id` of every record this push puts ([P10]: may be referenced before it is known). */
+  pushedRecords: ReadonlySet<string>;
 }
 
 /** A row this mutation wrote, for the change log. */
@@ -95,6 +98,13 @@ export async function applyMutation(scope: PushScope, mutation: Mutation): Promi
   if (frozen) return reject(`Das Feld „${frozen}“ lässt sich nach dem Anlegen nicht mehr ändern.`);
   const reason = await rules.checkChange?.(prev, next, scope.rules);
   if (reason) return reject(reason);
+  // [P10] a new reference must name a live record of this team, or one this push writes. Another
+  // team's id gets the same answer as an unknown one, so ids cannot be probed.
+  for (const ref of newReferences(table, prev, next)) {
+    if (scope.pushedRecords.has(`${ref.table}/${ref.id}`)) continue;
+    if (!(await scope.rules.get(ref.table, ref.id)))
+      return reject(`Der verknüpfte Eintrag („${ref.field}“) ist unbekannt oder gelöscht.`);
+  }
 
   // Store what the schema produced: unknown fields are dropped, and so are their stamps.
   const { id: _id, ...fields } = next;

@@ -88,6 +88,9 @@ export async function pushMutations(
       version,
       now,
       rules: records.ruleContext(toLocalDate(now)),
+      pushedRecords: new Set(
+        fresh.filter((m) => m.op === 'put').map((m) => `${m.table}/${m.recordId}`),
+      ),
     };
 
     const outcomes = await applyFresh(scope, fresh);
