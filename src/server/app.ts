@@ -21,8 +21,12 @@ export interface AppOptions {
   now?: () => Date;
   /** Fastify's logger; it logs method, URL and status, never bodies (they hold case data). */
   logger?: FastifyServerOptions['logger'];
-  /** Behind a reverse proxy: take the client IP and https from X-Forwarded-* headers. */
-  trustProxy?: boolean;
+  /**
+   * Behind reverse proxies: how many hops to trust. The client address is taken that many hops
+   * from the right of X-Forwarded-For (never the first hop, which the client can forge), and
+   * https from X-Forwarded-Proto. 0 or false: no proxy.
+   */
+  trustProxy?: boolean | number;
   /** The admin CLI's loopback channel (embedded database only; see cli/admin-channel.ts). */
   adminChannel?: { token: string; run: AdminRunner; isUsageError(error: unknown): boolean };
 }
@@ -35,7 +39,14 @@ export async function buildApp({
   trustProxy = false,
   adminChannel,
 }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, trustProxy, bodyLimit: MAX_BODY_BYTES });
+  // `true` would trust every hop (the client's forged first one included): it means one hop here.
+  const hops = trustProxy === true ? 1 : trustProxy || 0;
+  const app = Fastify({
+    logger,
+    // Trust the `hops` nearest addresses (the proxies); the next one to the left is the client.
+    trustProxy: hops > 0 ? (_address: string, hop: number) => hop < hops : false,
+    bodyLimit: MAX_BODY_BYTES,
+  });
   await app.register(fastifyCookie);
   await registerCompression(app);
   registerSecurityHeaders(app);

@@ -1,6 +1,6 @@
 // Starts the server: environment -> store (migrated) -> app -> listen.
 //   PORT (8080), HOST (127.0.0.1), DATA_DIR (./data, PGlite), DATABASE_URL (PostgreSQL instead),
-//   DATABASE_SCHEMA (optional schema in that database), STATIC_DIR (./dist), TRUST_PROXY (1 behind a proxy).
+//   DATABASE_SCHEMA (optional schema in that database), STATIC_DIR (./dist), TRUST_PROXY (number of proxy hops in front).
 import { resolve } from 'node:path';
 import { openStoreFromEnv } from './store/open-store';
 import { buildApp } from './app';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
       : {}),
     staticDir: resolve(process.env.STATIC_DIR ?? 'dist'),
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
-    trustProxy: ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase()),
+    trustProxy: trustedHops(process.env.TRUST_PROXY),
   });
   const port = Number(process.env.PORT ?? 8080);
   const host = process.env.HOST ?? '127.0.0.1';
@@ -69,3 +69,10 @@ main().catch((error: unknown) => {
   console.error('Der Server konnte nicht starten:', error instanceof Error ? error.message : error);
   process.exit(1);
 });
+
+/** TRUST_PROXY=<hops> (`true`/`yes` = 1 hop); anything else trusts no proxy. */
+function trustedHops(value: string | undefined): number {
+  const text = (value ?? '').trim().toLowerCase();
+  if (text === 'true' || text === 'yes') return 1;
+  return /^\d{1,2}$/.test(text) ? Number(text) : 0;
+}

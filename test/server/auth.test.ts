@@ -29,6 +29,8 @@ describe('sessions', () => {
   let nowMs = Date.parse('2025-03-01T09:00:00Z');
   const start = async (options: Parameters<typeof startTestServer>[0] = {}) => {
     nowMs = Date.parse('2025-03-01T09:00:00Z');
+    // Failed sign-ins live in the shared store now; each test starts without any.
+    await store.query('DELETE FROM login_failures');
     server = await startTestServer({
       store,
       keepStore: true,

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import type { SessionUser } from '../../shared/sync/protocol';
 import type { Store } from '../store/store';
 import { HttpError, messages } from '../http/api-error';
-import { LoginLimiter } from '../auth/login-limiter';
+import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from '../auth/login-limiter';
 import { normaliseEmail } from '../auth/accounts';
 import { UNKNOWN_USER_HASH, verifyPassword } from '../auth/password';
 import { endSession, findSession, SESSION_COOKIE, startSession } from '../auth/sessions';
@@ -23,8 +23,6 @@ const loginSchema = v.object({
 });
 
 export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
-  const limiter = new LoginLimiter(store);
-
   app.post('/api/session', async (request, reply) => {
     const parsed = v.safeParse(loginSchema, request.body);
     if (!parsed.success)
@@ -33,9 +31,10 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
     if (deviceId !== undefined && !DEVICE_ID_PATTERN.test(deviceId))
       throw new HttpError(400, 'invalid_device', messages.invalidDevice);
     const email = normaliseEmail(parsed.output.email);
-    const key = `${email}|${request.ip}`;
+    // request.ip honours TRUST_PROXY hops: behind a proxy, never the client's own first hop.
+    const attempt = { email, address: request.ip };
     const at = now();
-    const wait = await limiter.retryAfter(key, at.getTime());
+    const wait = await loginRetryAfter(store, attempt, at);
     if (wait > 0) {
       reply.header('Retry-After', Math.ceil(wait / 1000));
       throw new HttpError(429, 'too_many_attempts', messages.tooManyLogins);
@@ -50,10 +49,10 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
       user?.password_hash ?? UNKNOWN_USER_HASH,
     );
     if (!user || !valid || user.disabled) {
-      await limiter.fail(key, at.getTime());
+      await recordLoginFailure(store, attempt, at);
       throw new HttpError(401, 'login_failed', messages.loginFailed);
     }
-    await limiter.succeed(key);
+    await clearLoginFailures(store, attempt);
     const device = deviceId?.toLowerCase() ?? null;
     if (
       device &&

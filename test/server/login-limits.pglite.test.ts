@@ -1,0 +1,4 @@
+import { describeLoginLimits } from './login-limits';
+import { memoryStore } from '../support/server-harness';
+
+describeLoginLimits('PGlite', memoryStore);
