@@ -1,5 +1,6 @@
 // buildApp: the whole HTTP server without listening, so tests drive it with inject(). main.ts
 // chooses the store and the port.
+import type { IncomingMessage } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { MAX_BODY_BYTES } from '../shared/sync/protocol';
@@ -29,6 +30,8 @@ export interface AppOptions {
   trustProxy?: boolean | number;
   /** The admin CLI's loopback channel (embedded database only; see cli/admin-channel.ts). */
   adminChannel?: { token: string; run: AdminRunner; isUsageError(error: unknown): boolean };
+  /** Largest request body read (bytes); tests lower it to act as a stricter proxy would. */
+  bodyLimit?: number;
 }
 
 export async function buildApp({
@@ -38,6 +41,7 @@ export async function buildApp({
   logger = false,
   trustProxy = false,
   adminChannel,
+  bodyLimit = MAX_BODY_BYTES,
 }: AppOptions): Promise<FastifyInstance> {
   // `true` would trust every hop (the client's forged first one included): it means one hop here.
   const hops = trustProxy === true ? 1 : trustProxy || 0;
@@ -45,21 +49,26 @@ export async function buildApp({
     logger,
     // Trust the `hops` nearest addresses (the proxies); the next one to the left is the client.
     trustProxy: hops > 0 ? (_address: string, hop: number) => hop < hops : false,
-    bodyLimit: MAX_BODY_BYTES,
+    bodyLimit,
   });
   await app.register(fastifyCookie);
   await registerCompression(app);
   registerSecurityHeaders(app);
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
-    if (error instanceof HttpError) return reply.code(error.statusCode).send(error.body);
-    const known = clientError(error);
-    if (known) return reply.code(known.statusCode).send(known.body);
-    // Name, code and stack only: database errors carry `detail`/`where` that may quote case data.
-    const { name, code, message, stack } = error;
-    request.log.error({ err: { name, code, message, stack } }, 'request failed');
-    return reply.code(500).send({ error: 'internal', message: messages.internal });
-  });
+  app.setErrorHandler(
+    async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
+      if (error instanceof HttpError) return reply.code(error.statusCode).send(error.body);
+      // Read the rest of an oversize body (up to a bound) before answering: answering mid-upload
+      // closes the socket, and a client still sending sees a broken connection, never the 413.
+      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') await drainBody(request.raw);
+      const known = clientError(error);
+      if (known) return reply.code(known.statusCode).send(known.body);
+      // Name, code and stack only: database errors carry `detail`/`where` that may quote case data.
+      const { name, code, message, stack } = error;
+      request.log.error({ err: { name, code, message, stack } }, 'request failed');
+      return reply.code(500).send({ error: 'internal', message: messages.internal });
+    },
+  );
 
   sessionRoutes(app, store, now);
   syncRoutes(app, store, now);
@@ -93,4 +102,29 @@ function clientError(error: { statusCode?: number; code?: string }): HttpError |
     return new HttpError(error.statusCode, 'bad_request', messages.badRequest);
   }
   return undefined;
+}
+
+/** An oversize body is read and dropped up to this many bytes; beyond, the socket is closed. */
+export const MAX_DRAIN_BYTES = 32 * 1024 * 1024;
+const DRAIN_TIMEOUT_MS = 60_000;
+
+function drainBody(raw: IncomingMessage): Promise<void> {
+  if (raw.complete || raw.readableEnded || raw.destroyed) return Promise.resolve();
+  const declared = Number(raw.headers['content-length']);
+  if (declared > MAX_DRAIN_BYTES) return Promise.resolve();
+  return new Promise((resolve) => {
+    let read = 0;
+    const done = () => {
+      clearTimeout(timer);
+      raw.off('data', onData).off('end', done).off('error', done).off('close', done);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      read += chunk.length;
+      if (read > MAX_DRAIN_BYTES) done();
+    };
+    const timer = setTimeout(done, DRAIN_TIMEOUT_MS);
+    raw.on('data', onData).on('end', done).on('error', done).on('close', done);
+    raw.resume();
+  });
 }

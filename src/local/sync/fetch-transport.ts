@@ -63,6 +63,7 @@ export function createFetchTransport(options: FetchTransportOptions = {}): SyncT
       if (!response.ok) {
         const apiError = isApiError(payload) ? payload : undefined;
         throw new SyncError(kindForStatus(response.status, apiError?.error), {
+          status: response.status,
           ...(apiError?.message ? { serverMessage: apiError.message } : {}),
           ...(apiError?.error ? { code: apiError.error } : {}),
           ...(typeof apiError?.lastMutationId === 'number'

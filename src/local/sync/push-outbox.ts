@@ -36,8 +36,14 @@ export async function pushOutbox(
   let after = 0;
   let resumedAfterGap = false;
 
+  // Lowered after a 413 (the server's limit is smaller than this app thinks, e.g. a proxy's).
+  let maxCount = batchSize;
+  let maxBytes = BODY_BUDGET_BYTES;
   for (;;) {
-    const batch = fitBody(await db.outbox.where('id').above(after).limit(batchSize).toArray());
+    const batch = fitBody(
+      await db.outbox.where('id').above(after).limit(maxCount).toArray(),
+      maxBytes,
+    );
     if (batch.length === 0) return outcome;
     let response;
     try {
@@ -47,6 +53,12 @@ export async function pushOutbox(
         mutations: batch.map(toMutation),
       });
     } catch (error) {
+      // 413: split the batch and retry; only a single entry (or group) too large stops the push.
+      if (error instanceof SyncError && error.status === 413 && batch.length > 1) {
+        maxCount = Math.max(1, Math.floor(batch.length / 2));
+        maxBytes = Math.max(1, Math.floor(bodyBytes(batch) / 2));
+        continue;
+      }
       const resumeAt = gapResumePoint(error, batch[0]!.id, resumedAfterGap);
       if (resumeAt === undefined) throw error;
       resumedAfterGap = true;
@@ -89,13 +101,18 @@ function toMutation(entry: OutboxEntry): Mutation {
   };
 }
 
-/** The longest prefix that stays under the body limit (at least one entry; the server judges it). */
-function fitBody(entries: OutboxEntry[]): OutboxEntry[] {
-  const encoder = new TextEncoder();
+const encoder = new TextEncoder();
+const entryBytes = (entry: OutboxEntry) =>
+  encoder.encode(JSON.stringify(toMutation(entry))).length + 1;
+const bodyBytes = (entries: readonly OutboxEntry[]) =>
+  entries.reduce((sum, entry) => sum + entryBytes(entry), 0);
+
+/** The longest prefix that stays under `budget` bytes (at least one entry; the server judges it). */
+function fitBody(entries: OutboxEntry[], budget: number): OutboxEntry[] {
   let bytes = 0;
   for (let i = 0; i < entries.length; i++) {
-    bytes += encoder.encode(JSON.stringify(toMutation(entries[i]!))).length + 1;
-    if (bytes > BODY_BUDGET_BYTES && i > 0) return entries.slice(0, i);
+    bytes += entryBytes(entries[i]!);
+    if (bytes > budget && i > 0) return entries.slice(0, i);
   }
   return entries;
 }

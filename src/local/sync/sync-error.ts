@@ -36,6 +36,8 @@ export class SyncError extends Error {
   readonly lastMutationId?: number;
   /** The server's `error` code (e.g. `device_revoked`), when it sent one. */
   readonly code?: string;
+  /** The HTTP status, when the server answered (413: the push splits its batch and retries). */
+  readonly status?: number;
 
   constructor(
     kind: SyncErrorKind,
@@ -43,6 +45,7 @@ export class SyncError extends Error {
       serverMessage?: string;
       lastMutationId?: number;
       code?: string;
+      status?: number;
       message?: string;
       cause?: unknown;
     } = {},
@@ -53,6 +56,7 @@ export class SyncError extends Error {
     if (details.serverMessage !== undefined) this.serverMessage = details.serverMessage;
     if (details.lastMutationId !== undefined) this.lastMutationId = details.lastMutationId;
     if (details.code !== undefined) this.code = details.code;
+    if (details.status !== undefined) this.status = details.status;
   }
 
   get retryable(): boolean {
