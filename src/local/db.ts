@@ -23,6 +23,8 @@ export interface OutboxEntry {
   fields: Fields;
   hlc: string;
   baseCursor: number;
+  /** [P9] entries written together by one `writeRecords` share it: applied all or none. */
+  groupId?: string;
   createdAt: string;
 }
 

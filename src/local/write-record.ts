@@ -74,9 +74,18 @@ export async function writeRecords(
   try {
     return await db.transaction('rw', db.tables, async () => {
       const ids: string[] = [];
+      // [P9] what is written together is pushed together and applied by the server all or none.
+      const groupId = writes.length > 1 ? newRecordId(now.getTime()) : undefined;
       for (const [index, write] of writes.entries()) {
         const id = write.id ?? newRecordId(now.getTime());
-        const result = await writeInTransaction(db, write.table, id, write.fields as never, now);
+        const result = await writeInTransaction(
+          db,
+          write.table,
+          id,
+          write.fields as never,
+          now,
+          groupId,
+        );
         if (!result.ok) {
           failed = { index, result };
           throw new BatchRefused();
@@ -109,6 +118,7 @@ async function writeInTransaction<T extends TableName>(
   id: string,
   fields: Patch<T>,
   now: Date,
+  groupId?: string,
 ): Promise<WriteResult> {
   const rules = tables[table];
   const stored = (await db.table(table).get(id)) as AnyRecord | undefined;
@@ -140,7 +150,8 @@ async function writeInTransaction<T extends TableName>(
   const outboxFields: Fields = {};
   for (const key of changed) outboxFields[key] = next[key] ?? null;
   await db.table(table).put(next);
-  await appendOutbox(db, { table, recordId: id, op: 'put', fields: outboxFields }, now);
+  const entry = { table, recordId: id, op: 'put' as const, fields: outboxFields };
+  await appendOutbox(db, groupId ? { ...entry, groupId } : entry, now);
   return { ok: true, id, changed: Object.keys(outboxFields) };
 }
 
@@ -166,7 +177,7 @@ export async function deleteRecord(
 /** Appends one outbox entry with the next consecutive id and a fresh clock. Inside a rw transaction. */
 async function appendOutbox(
   db: FeldakteDb,
-  entry: Pick<OutboxEntry, 'table' | 'recordId' | 'op' | 'fields'>,
+  entry: Pick<OutboxEntry, 'table' | 'recordId' | 'op' | 'fields' | 'groupId'>,
   now: Date,
 ): Promise<void> {
   const clientId = await ensureClientId(db);

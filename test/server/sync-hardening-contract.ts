@@ -247,6 +247,54 @@ export function describeHardeningContract(backend: string, makeStore: StoreFacto
       });
     });
 
+    describe('[P9] a group is applied all or nothing', () => {
+      const grouped = (m: PushMutation, groupId: string): PushMutation => ({ ...m, groupId });
+
+      it('one rejected member rejects every member, each with the reason, and stores nothing', async () => {
+        const anna = await server.member(team());
+        const caseId = newRecordId();
+        await pushed(anna, putCase(anna, 1, caseId, validCase()));
+        const group = randomUUID();
+        const newCase = newRecordId();
+        const { results, lastMutationId } = await pushed(
+          anna,
+          grouped(putCase(anna, 2, newCase, validCase()), group),
+          grouped(putCase(anna, 3, caseId, { givenName: 'Amira' }), group),
+          grouped(putCase(anna, 4, caseId, { status: 'paused' }), group),
+          putCase(anna, 5, caseId, { languages: 'Dari' }),
+        );
+        expect(lastMutationId).toBe(5);
+        expect(results.map((r) => r.status)).toEqual([
+          'rejected',
+          'rejected',
+          'rejected',
+          'applied',
+        ]);
+        expect(results[2]!.reason).toMatch(/Statuswechsel/);
+        expect(results[0]!.reason).toMatch(/nur zusammen gespeichert.*Statuswechsel/);
+        expect(results[0]!.current).toBeNull();
+        expect(results[1]!.current).toEqual({
+          fields: { id: caseId, ...validCase() },
+          deleted: false,
+        });
+        const changes = (await server.pullAll(anna)).changes;
+        expect(changes.map((c) => c.id)).toEqual([caseId]);
+        expect(changes[0]!.fields).toEqual({ id: caseId, ...validCase({ languages: 'Dari' }) });
+      });
+
+      it('a group whose members all pass is applied whole', async () => {
+        const anna = await server.member(team());
+        const group = randomUUID();
+        const [a, b] = [newRecordId(), newRecordId()];
+        const { results } = await pushed(
+          anna,
+          grouped(putCase(anna, 1, a, validCase()), group),
+          grouped(putCase(anna, 2, b, validCase()), group),
+        );
+        expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
+      });
+    });
+
     it('[P3] a replay of a push that hit a refused mutation answers as the first time', async () => {
       const anna = await refusing.member(team());
       const mutations = [

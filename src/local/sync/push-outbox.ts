@@ -40,9 +40,9 @@ export async function pushOutbox(
   let maxCount = batchSize;
   let maxBytes = BODY_BUDGET_BYTES;
   for (;;) {
-    const batch = fitBody(
-      await db.outbox.where('id').above(after).limit(maxCount).toArray(),
-      maxBytes,
+    const batch = await wholeGroups(
+      db,
+      fitBody(await db.outbox.where('id').above(after).limit(maxCount).toArray(), maxBytes),
     );
     if (batch.length === 0) return outcome;
     let response;
@@ -54,7 +54,7 @@ export async function pushOutbox(
       });
     } catch (error) {
       // 413: split the batch and retry; only a single entry (or group) too large stops the push.
-      if (error instanceof SyncError && error.status === 413 && batch.length > 1) {
+      if (error instanceof SyncError && error.status === 413 && !oneGroup(batch)) {
         maxCount = Math.max(1, Math.floor(batch.length / 2));
         maxBytes = Math.max(1, Math.floor(bodyBytes(batch) / 2));
         continue;
@@ -98,7 +98,34 @@ function toMutation(entry: OutboxEntry): Mutation {
     fields: entry.fields,
     hlc: entry.hlc,
     baseCursor: entry.baseCursor,
+    ...(entry.groupId ? { groupId: entry.groupId } : {}),
   };
+}
+
+/**
+ * [P9] a group travels in one push: a batch that ends inside a group is cut before the group, or,
+ * when the group starts the batch, extended to its end (whatever the size; the server judges it).
+ */
+async function wholeGroups(db: FeldakteDb, batch: OutboxEntry[]): Promise<OutboxEntry[]> {
+  const last = batch[batch.length - 1];
+  if (!last?.groupId) return batch;
+  const rest = await db.outbox.where('id').above(last.id).limit(MAX_MUTATIONS_PER_PUSH).toArray();
+  const more = rest.slice(0, endOfGroup(rest, last.groupId));
+  if (more.length === 0) return batch;
+  const start = batch.findIndex((entry) => entry.groupId === last.groupId);
+  return start > 0 ? batch.slice(0, start) : [...batch, ...more];
+}
+
+function endOfGroup(entries: readonly OutboxEntry[], groupId: string): number {
+  const end = entries.findIndex((entry) => entry.groupId !== groupId);
+  return end === -1 ? entries.length : end;
+}
+
+function oneGroup(batch: readonly OutboxEntry[]): boolean {
+  return (
+    batch.length === 1 ||
+    (!!batch[0]!.groupId && endOfGroup(batch, batch[0]!.groupId) === batch.length)
+  );
 }
 
 const encoder = new TextEncoder();

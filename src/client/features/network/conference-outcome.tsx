@@ -16,7 +16,7 @@ import { useDraftForm } from '../../ui/use-draft-form';
 import { ConferenceConsentCheck } from './conference-consent-check';
 import { needLabel } from './network-labels';
 import { textOrNull } from '../../ui/form-values';
-import { saveConferenceOutcome, type ConferenceStep } from './save-conference-outcome';
+import { saveConferenceOutcome, type ConferenceStep } from '../../../local/save-conference-outcome';
 
 interface StepDraft {
   text: string;

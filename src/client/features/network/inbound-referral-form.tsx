@@ -14,7 +14,7 @@ import { ChipChoice } from '../../ui/chips';
 import { Button } from '../../ui/button';
 import { FormAlert } from '../../ui/form-alert';
 import { refused, useDraftForm } from '../../ui/use-draft-form';
-import { takeInboundReferral } from './take-inbound-referral';
+import { takeInboundReferral } from '../../../local/take-inbound-referral';
 import { textOrNull } from '../../ui/form-values';
 
 export function InboundReferralForm() {

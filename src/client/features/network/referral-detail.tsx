@@ -30,7 +30,7 @@ import {
   referralStatusTone,
 } from './network-labels';
 import { ConsentGate } from './consent-gate';
-import { changeReferralStatus } from './change-referral-status';
+import { changeReferralStatus } from '../../../local/change-referral-status';
 import { CompleteReferralSheet } from './complete-referral-sheet';
 
 export function ReferralDetail({ caseId, referralId }: { caseId: string; referralId: string }) {

@@ -1,7 +1,7 @@
 // The outcome of a case conference: the minutes go into the appointment's notes; each agreed step
 // becomes a follow-up task or the next step of one of the case's needs, all in ONE transaction.
-import type { FeldakteDb } from '../../../local/db';
-import { writeRecords, type RecordWrite } from '../../../local/write-record';
+import type { FeldakteDb } from './db';
+import { writeRecords, type RecordWrite } from './write-record';
 
 export type ConferenceStep =
   | { text: string; target: 'task'; dueOn: string }

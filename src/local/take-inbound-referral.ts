@@ -1,10 +1,10 @@
 // A partner refers someone to the THM: the referral arrives as `received`; a person the team does
 // not know yet gets a new case in `inquiry`, both in ONE transaction.
-import type { FeldakteDb } from '../../../local/db';
-import { writeRecords, type RecordWrite } from '../../../local/write-record';
-import type { FieldErrors } from '../../../local/record-errors';
-import { toLocalDate } from '../../../shared/domain/common';
-import { newRecordId } from '../../../shared/domain/record-id';
+import type { FeldakteDb } from './db';
+import { writeRecords, type RecordWrite } from './write-record';
+import type { FieldErrors } from './record-errors';
+import { toLocalDate } from '../shared/domain/common';
+import { newRecordId } from '../shared/domain/record-id';
 
 export interface InboundReferral {
   partnerId: string;

@@ -1,17 +1,17 @@
 // Moves a referral through its status machine with what goes along, in ONE transaction: sending
 // records the consent used and creates the follow-up task; completing can mark the linked need as
 // met. The consent gate itself is the referral's rule (phone and server), not this function's.
-import type { FeldakteDb } from '../../../local/db';
-import { writeRecords, type RecordWrite } from '../../../local/write-record';
-import { toLocalDate } from '../../../shared/domain/common';
+import type { FeldakteDb } from './db';
+import { writeRecords, type RecordWrite } from './write-record';
+import { toLocalDate } from '../shared/domain/common';
 import {
   referralStatusChange,
   type Referral,
   type ReferralStatus,
-} from '../../../shared/domain/referral';
-import { consentForSending } from '../../../shared/domain/referral-consent';
-import { referralFollowUpTask } from '../../../shared/domain/referral-follow-up';
-import { needStatusChange } from '../../../shared/domain/need';
+} from '../shared/domain/referral';
+import { consentForSending } from '../shared/domain/referral-consent';
+import { referralFollowUpTask } from '../shared/domain/referral-follow-up';
+import { needStatusChange } from '../shared/domain/need';
 
 export interface StatusChangeOptions {
   /** Completing: also mark the linked need as met. */
