@@ -12,6 +12,7 @@ import {
 import { consentForSending } from '../shared/domain/referral-consent';
 import { referralFollowUpTask } from '../shared/domain/referral-follow-up';
 import { needStatusChange } from '../shared/domain/need';
+import { deviceNow } from './device-environment';
 
 export interface StatusChangeOptions {
   /** Completing: also mark the linked need as met. */
@@ -27,7 +28,7 @@ export async function changeReferralStatus(
   referral: Referral,
   to: ReferralStatus,
   options: StatusChangeOptions = {},
-  now = new Date(),
+  now = deviceNow(db),
 ): Promise<StatusChangeResult> {
   const today = toLocalDate(now);
   const change = referralStatusChange(referral, to, today);

@@ -1,9 +1,9 @@
 // Small typed key-value rows of the device database: the client id, the clock, the counters.
 import type { FeldakteDb } from './db';
 import type { SyncErrorKind } from './sync/sync-error';
-import { newRecordId } from '../shared/domain/record-id';
 import type { SessionUser, TeamResponse } from '../shared/sync/protocol';
 import type { SealKey } from '../shared/sync/sealed-envelope';
+import { newDeviceId } from './device-environment';
 
 export interface MetaValues {
   clientId: string;
@@ -46,7 +46,7 @@ export async function setMeta<K extends keyof MetaValues>(
 export async function ensureClientId(db: FeldakteDb): Promise<string> {
   const existing = await getMeta(db, 'clientId');
   if (existing) return existing;
-  const clientId = newRecordId();
+  const clientId = newDeviceId(db);
   await setMeta(db, 'clientId', clientId);
   return clientId;
 }

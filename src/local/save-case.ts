@@ -5,8 +5,8 @@ import type { FeldakteDb } from './db';
 import { writeRecords, type BatchResult, type RecordWrite } from './write-record';
 import { ageLimitTaskFields, isOpenCase, type Case } from '../shared/domain/case';
 import type { Task } from '../shared/domain/task';
-import { newRecordId } from '../shared/domain/record-id';
 import { toLocalDate } from '../shared/domain/common';
+import { deviceNow, newDeviceId } from './device-environment';
 
 type CaseFields = { [K in keyof Case]?: Case[K] | null };
 
@@ -19,9 +19,9 @@ export async function saveCase(
   db: FeldakteDb,
   fields: CaseFields,
   id?: string,
-  now = new Date(),
+  now = deviceNow(db),
 ): Promise<BatchResult> {
-  const caseId = id ?? newRecordId(now.getTime());
+  const caseId = id ?? newDeviceId(db, now.getTime());
   const stored = id ? await db.cases.get(id) : undefined;
   const writes: RecordWrite[] = [{ table: 'cases', id: caseId, fields }];
 

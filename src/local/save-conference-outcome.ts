@@ -2,6 +2,7 @@
 // becomes a follow-up task or the next step of one of the case's needs, all in ONE transaction.
 import type { FeldakteDb } from './db';
 import { writeRecords, type RecordWrite } from './write-record';
+import { deviceNow } from './device-environment';
 
 export type ConferenceStep =
   | { text: string; target: 'task'; dueOn: string }
@@ -17,7 +18,7 @@ export async function saveConferenceOutcome(
     minutes: string | null;
     steps: readonly ConferenceStep[];
   },
-  now = new Date(),
+  now = deviceNow(db),
 ): Promise<OutcomeResult> {
   const writes: RecordWrite[] = [
     { table: 'appointments', id: input.appointmentId, fields: { notes: input.minutes } },

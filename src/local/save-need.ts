@@ -4,6 +4,7 @@ import type { FeldakteDb } from './db';
 import { createRecord, putRecord, type WriteResult } from './write-record';
 import { toLocalDate } from '../shared/domain/common';
 import { needStatusChange, type Need, type NeedStatus } from '../shared/domain/need';
+import { deviceNow } from './device-environment';
 
 export async function saveNeed(
   db: FeldakteDb,
@@ -15,7 +16,7 @@ export async function saveNeed(
     /** The status the person chose (editing only; a new need starts `open`). */
     status?: NeedStatus;
   },
-  now = new Date(),
+  now = deviceNow(db),
 ): Promise<WriteResult> {
   const { stored, caseId } = input;
   if (!stored) return createRecord(db, 'needs', { ...input.fields, caseId, status: 'open' }, now);

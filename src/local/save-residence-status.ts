@@ -5,8 +5,8 @@ import type { FeldakteDb } from './db';
 import { writeRecords, type BatchResult, type RecordWrite } from './write-record';
 import { expiryTaskFields, type ResidenceStatus } from '../shared/domain/residence-status';
 import type { Task } from '../shared/domain/task';
-import { newRecordId } from '../shared/domain/record-id';
 import { toLocalDate } from '../shared/domain/common';
+import { deviceNow, newDeviceId } from './device-environment';
 
 type StatusFields = { [K in keyof ResidenceStatus]?: ResidenceStatus[K] | null };
 
@@ -18,9 +18,9 @@ export async function saveResidenceStatus(
   db: FeldakteDb,
   fields: StatusFields,
   id?: string,
-  now = new Date(),
+  now = deviceNow(db),
 ): Promise<BatchResult> {
-  const statusId = id ?? newRecordId(now.getTime());
+  const statusId = id ?? newDeviceId(db, now.getTime());
   const stored = id ? await db.statuses.get(id) : undefined;
   const writes: RecordWrite[] = [{ table: 'statuses', id: statusId, fields }];
 

@@ -4,7 +4,7 @@ import type { FeldakteDb } from './db';
 import { writeRecords, type RecordWrite } from './write-record';
 import type { FieldErrors } from './record-errors';
 import { toLocalDate } from '../shared/domain/common';
-import { newRecordId } from '../shared/domain/record-id';
+import { deviceNow, newDeviceId } from './device-environment';
 
 export interface InboundReferral {
   partnerId: string;
@@ -22,10 +22,10 @@ export type InboundResult =
 export async function takeInboundReferral(
   db: FeldakteDb,
   input: InboundReferral,
-  now = new Date(),
+  now = deviceNow(db),
 ): Promise<InboundResult> {
   const today = toLocalDate(now);
-  const caseId = input.newPerson ? newRecordId(now.getTime()) : (input.caseId ?? '');
+  const caseId = input.newPerson ? newDeviceId(db, now.getTime()) : (input.caseId ?? '');
   const writes: RecordWrite[] = [];
   if (input.newPerson) {
     writes.push({
@@ -40,7 +40,7 @@ export async function takeInboundReferral(
       },
     });
   }
-  const referralId = newRecordId(now.getTime());
+  const referralId = newDeviceId(db, now.getTime());
   writes.push({
     table: 'referrals',
     id: referralId,

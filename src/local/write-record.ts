@@ -10,11 +10,11 @@ import { localRuleContext } from './rule-context';
 import { sealMutation } from './crypto/outbox-seal';
 import { tables, type RecordOf, type TableName } from '../shared/domain/tables';
 import type { AnyRecord } from '../shared/domain/table-rules';
-import { newRecordId } from '../shared/domain/record-id';
 import { toLocalDate } from '../shared/domain/common';
 import { sameValue, type Fields } from '../shared/sync/merge';
 import { tickHlc } from '../shared/sync/hlc';
 import { t } from '../shared/i18n/t';
+import { deviceNow, newDeviceId } from './device-environment';
 
 export type WriteResult =
   { ok: true; id: string; changed: string[] } | { ok: false; message: string; errors: FieldErrors };
@@ -26,9 +26,9 @@ export function createRecord<T extends TableName>(
   db: FeldakteDb,
   table: T,
   fields: Patch<T>,
-  now = new Date(),
+  now = deviceNow(db),
 ): Promise<WriteResult> {
-  return putRecord(db, table, newRecordId(now.getTime()), fields, now);
+  return putRecord(db, table, newDeviceId(db, now.getTime()), fields, now);
 }
 
 /**
@@ -40,7 +40,7 @@ export async function putRecord<T extends TableName>(
   table: T,
   id: string,
   fields: Patch<T>,
-  now = new Date(),
+  now = deviceNow(db),
 ): Promise<WriteResult> {
   try {
     // The callback must be an async function: Dexie keeps its transaction zone across native
@@ -68,16 +68,16 @@ export type BatchResult =
 export async function writeRecords(
   db: FeldakteDb,
   writes: readonly RecordWrite[],
-  now = new Date(),
+  now = deviceNow(db),
 ): Promise<BatchResult> {
   let failed: { index: number; result: Extract<WriteResult, { ok: false }> } | undefined;
   try {
     return await db.transaction('rw', db.tables, async () => {
       const ids: string[] = [];
       // [P9] what is written together is pushed together and applied by the server all or none.
-      const groupId = writes.length > 1 ? newRecordId(now.getTime()) : undefined;
+      const groupId = writes.length > 1 ? newDeviceId(db, now.getTime()) : undefined;
       for (const [index, write] of writes.entries()) {
-        const id = write.id ?? newRecordId(now.getTime());
+        const id = write.id ?? newDeviceId(db, now.getTime());
         const result = await writeInTransaction(
           db,
           write.table,
@@ -160,7 +160,7 @@ export async function deleteRecord(
   db: FeldakteDb,
   table: TableName,
   id: string,
-  now = new Date(),
+  now = deviceNow(db),
 ): Promise<WriteResult> {
   try {
     return await db.transaction('rw', db.tables, async () => {

@@ -7,6 +7,7 @@
 // Long runs:  SYNC_SEEDS=500 npx vitest run test/sync      (or: npm run test:sync -- --seeds 500)
 // One seed:   SYNC_SEED=1234 npx vitest run test/sync
 // A failing seed goes into FIXED_SEEDS below, so it is checked on every run from then on.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncOnce, type SyncResult } from '../../src/local/sync/sync-engine';
 import { sameValue, type FieldStamp, type Fields } from '../../src/shared/sync/merge';
@@ -14,7 +15,8 @@ import { tableNames } from '../../src/shared/domain/tables';
 import { addTeam, startTestServer, type TestServer } from '../support/server-harness';
 import { FakeNetwork } from '../support/fake-network';
 import { seededRandom } from '../support/seeded-random';
-import { makeDevice, randomOperation, type Device } from './device-fleet';
+import { makeDevice, randomOperation, type Device, type VirtualClock } from './device-fleet';
+import { getMeta } from '../../src/local/meta';
 
 /** Seeds that once failed; each stays a fixed case. */
 const FIXED_SEEDS: number[] = [
@@ -29,14 +31,17 @@ const seeds = process.env.SYNC_SEED
   ? [Number(process.env.SYNC_SEED)]
   : [...FIXED_SEEDS, ...Array.from({ length: SEEDS }, (_, i) => FIRST_SEED + i)];
 
-let server: TestServer;
+let sharedServer: TestServer;
 let runs = 0;
+/** The run's time ([issue 9] one seed, one run): the server and each device (with a skew) read it. */
+const clock: VirtualClock = { ms: 0 };
+const RUN_START_MS = Date.parse('2026-03-02T07:30:00.000Z');
 
 beforeAll(async () => {
-  server = await startTestServer();
+  sharedServer = await startTestServer({ now: () => new Date(clock.ms) });
 });
 afterAll(async () => {
-  await server?.close();
+  await sharedServer?.close();
 });
 
 interface ServerRow {
@@ -44,118 +49,237 @@ interface ServerRow {
   id: string;
   fields: Fields;
   stamps: Record<string, FieldStamp>;
+  hlc: string;
   deleted: boolean;
+  version: number | string;
 }
 
 describe('devices converge with the server over an unreliable network', () => {
   it.each(seeds)('seed %i', async (seed) => {
-    const random = seededRandom(seed);
-    runs += 1;
-    const team = `Konvergenz ${runs}-${seed}`;
-    await addTeam(server.store, team);
-    const users = await Promise.all([server.member(team), server.member(team)]);
-    const network = new FakeNetwork(server.app, random);
-    const devices = Array.from({ length: 3 + random.int(3) }, (_, i) =>
-      makeDevice(`d${i}`, users[i % users.length]!, network, `seed-${runs}-${seed}`),
-    );
-    // A few cases every device knows, so that edits of the same fields really meet.
-    for (let i = 0; i < 3; i++) await randomOperation(devices[0]!, random, 'create');
-    for (const device of devices) await syncOnce(device.db, device.transport);
-    network.disturb({ dropRequest: 0.1, dropResponse: 0.1, duplicate: 0.1 });
-    const syncing = new Map<Device, Promise<SyncResult>>();
+    await runSeed(seed);
+  });
 
-    // Every decision is taken while each running sync waits on the network (or has ended), so a
-    // seed replays the same run. Woken by the network and by finished syncs, never by a timer.
-    let wake = () => {};
-    network.onQueued = () => wake();
-    const settle = async () => {
-      while ([...syncing.keys()].some((device) => !network.isWaiting(device.name))) {
-        await new Promise<void>((resolve) => (wake = resolve));
+  it('[issue 9] one seed replays exactly: the same final state, twice', async () => {
+    const seed = Number(process.env.SYNC_SEED ?? 7);
+    // Each run on a server of its own: the seeded devices reuse their client ids.
+    const digests: string[] = [];
+    for (let run = 0; run < 2; run++) {
+      const own = await startTestServer({ now: () => new Date(clock.ms) });
+      try {
+        digests.push(await runSeed(seed, own));
+      } finally {
+        await own.close();
       }
-    };
-    try {
-      for (let step = 0; step < STEPS; step++) {
-        await settle();
-        const device = random.pick(devices);
-        const roll = random.next();
-        if (roll < 0.4) {
-          await randomOperation(device, random);
-        } else if (roll < 0.6) {
-          if (!syncing.has(device)) {
-            const run = syncOnce(device.db, device.transport);
-            syncing.set(device, run);
-            void run.then(() => {
-              syncing.delete(device);
-              wake();
-            });
-          }
-        } else if (roll < 0.95) {
-          await network.step();
-        } else {
-          network.partition(device.name, random.chance(0.6));
-        }
-      }
-
-      // Heal: deliver everything still in flight, then everyone syncs until a round is quiet, twice.
-      await settle();
-      await network.heal();
-      await Promise.all(syncing.values());
-      let quietRounds = 0;
-      for (let round = 0; quietRounds < 2; round++) {
-        expect(round, 'the devices never became quiet').toBeLessThan(20);
-        let busy = false;
-        for (const device of devices) {
-          const result = await syncOnce(device.db, device.transport);
-          expect(result.ok ? 'ok' : result.error.message).toBe('ok');
-          if (result.pushed > 0 || result.pulled > 0) busy = true;
-        }
-        quietRounds = busy ? 0 : quietRounds + 1;
-      }
-
-      const rows = await server.store.query<ServerRow>(
-        'SELECT tbl, id, fields, stamps, deleted FROM records WHERE team_id = $1',
-        [users[0]!.teamId],
-      );
-      const serverState = liveRecords(rows);
-      const byKey = new Map(rows.map((row) => [`${row.tbl}/${row.id}`, row]));
-
-      for (const device of devices) {
-        expect(await device.db.outbox.count(), `${device.name}: outbox drained`).toBe(0);
-        expect(await replicaState(device), `${device.name} equals the server`).toEqual(serverState);
-        const shown = new Set([
-          ...(await device.db.rejections.toCollection().primaryKeys()),
-          ...device.dismissed,
-        ]);
-        for (const entry of device.ledger) {
-          if (shown.has(entry.id)) continue;
-          const where = `${device.name} write #${entry.id} (${entry.op} ${entry.table})`;
-          const row = byKey.get(`${entry.table}/${entry.recordId}`);
-          expect(row, `${where} reached the server`).toBeDefined();
-          // A tombstone supersedes every write to its record ([M5]).
-          if (row!.deleted) continue;
-          expect(entry.op, `${where}: a delete that landed leaves a tombstone`).toBe('put');
-          for (const [field, value] of Object.entries(entry.fields)) {
-            const stamp = row!.stamps[field];
-            const stored = row!.fields[field];
-            expect(stamp, `${where}: ${field} stored`).toBeDefined();
-            // [M1]/[M6] the stored stamp is this write's clock or a later one, never an older one:
-            // a same-value write moves the stamp too, so an older edit cannot win against it.
-            const kept = stamp!.hlc >= entry.hlc;
-            expect(kept, `${where}: ${field} lost (server ${JSON.stringify(stored)})`).toBe(true);
-            if (stamp!.hlc === entry.hlc) {
-              expect(sameValue(stored, value), `${where}: ${field} as written`).toBe(true);
-            }
-          }
-        }
-      }
-      // A run that never lost or repeated anything would prove little.
-      expect(network.stats.delivered).toBeGreaterThan(0);
-    } finally {
-      await Promise.allSettled(syncing.values());
-      await Promise.all(devices.map((device) => device.db.delete()));
     }
+    expect(digests[1]).toBe(digests[0]);
   });
 });
+
+/** Runs one seed in a team of its own; returns a digest of the final state of server and devices. */
+async function runSeed(seed: number, server = sharedServer): Promise<string> {
+  const random = seededRandom(seed);
+  clock.ms = RUN_START_MS;
+  runs += 1;
+  const team = `Konvergenz ${runs}-${seed}`;
+  await addTeam(server.store, team);
+  const users = await Promise.all([server.member(team), server.member(team)]);
+  const network = new FakeNetwork(server.app, random);
+  const devices = Array.from({ length: 3 + random.int(3) }, (_, i) =>
+    makeDevice(`d${i}`, users[i % users.length]!, network, `seed-${runs}-${seed}`, {
+      clock,
+      // Phones' clocks disagree: up to 30 s ahead, and now and then minutes behind (a hostile
+      // clock: its edits lose to everything newer and must be shown as conflicts, [M7]).
+      skewMs: random.chance(0.25) ? -random.int(20 * 60_000) : random.int(30_000),
+      random: seededRandom(seed * 1_000 + i),
+    }),
+  );
+  // A few cases every device knows, so that edits of the same fields really meet.
+  for (let i = 0; i < 3; i++) await randomOperation(devices[0]!, random, 'create');
+  for (const device of devices) await syncOnce(device.db, device.transport);
+  network.disturb({ dropRequest: 0.1, dropResponse: 0.1, duplicate: 0.1 });
+  const syncing = new Map<Device, Promise<SyncResult>>();
+
+  // Every decision is taken while each running sync waits on the network (or has ended), so a
+  // seed replays the same run. Woken by the network and by finished syncs, never by a timer.
+  let wake = () => {};
+  network.onQueued = () => wake();
+  const settle = async () => {
+    while ([...syncing.keys()].some((device) => !network.isWaiting(device.name))) {
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  };
+  try {
+    for (let step = 0; step < STEPS; step++) {
+      await settle();
+      clock.ms += 200 + random.int(3_000);
+      const device = random.pick(devices);
+      const roll = random.next();
+      if (roll < 0.4) {
+        await randomOperation(device, random);
+      } else if (roll < 0.6) {
+        if (!syncing.has(device)) {
+          const run = syncOnce(device.db, device.transport);
+          syncing.set(device, run);
+          void run.then(() => {
+            syncing.delete(device);
+            wake();
+          });
+        }
+      } else if (roll < 0.95) {
+        await network.step();
+      } else {
+        network.partition(device.name, random.chance(0.6));
+      }
+    }
+
+    // Heal: deliver everything still in flight, then everyone syncs until a round is quiet, twice.
+    await settle();
+    await network.heal();
+    await Promise.all(syncing.values());
+    let quietRounds = 0;
+    for (let round = 0; quietRounds < 2; round++) {
+      expect(round, 'the devices never became quiet').toBeLessThan(20);
+      let busy = false;
+      for (const device of devices) {
+        clock.ms += 1_000;
+        const result = await syncOnce(device.db, device.transport);
+        expect(result.ok ? 'ok' : result.error.message).toBe('ok');
+        if (result.pushed > 0 || result.pulled > 0) busy = true;
+      }
+      quietRounds = busy ? 0 : quietRounds + 1;
+    }
+
+    const rows = await server.store.query<ServerRow>(
+      'SELECT tbl, id, fields, stamps, hlc, deleted, version FROM records WHERE team_id = $1 ORDER BY tbl, id',
+      [users[0]!.teamId],
+    );
+    const serverState = liveRecords(rows);
+    const byKey = new Map(rows.map((row) => [`${row.tbl}/${row.id}`, row]));
+    const versions = await appliedVersions(server, devices);
+    const conflicts = new Set(
+      rows
+        .filter((row) => row.tbl === 'conflicts')
+        .map(
+          (row) =>
+            `${String(row.fields.recordId)}/${String(row.fields.field)}/${String(row.fields.losingHlc)}`,
+        ),
+    );
+    const shownBy = new Map<Device, Set<number>>();
+    for (const device of devices) {
+      shownBy.set(
+        device,
+        new Set([
+          ...(await device.db.rejections.toCollection().primaryKeys()),
+          ...device.dismissed,
+        ]),
+      );
+    }
+    const writes = devices.flatMap((device) =>
+      device.ledger
+        .filter((entry) => entry.op === 'put')
+        .map((entry) => ({ device, entry, shown: shownBy.get(device)! })),
+    );
+
+    for (const device of devices) {
+      expect(await device.db.outbox.count(), `${device.name}: outbox drained`).toBe(0);
+      expect(await replicaState(device), `${device.name} equals the server`).toEqual(serverState);
+      const shown = shownBy.get(device)!;
+      for (const id of device.hostile) {
+        expect(shown.has(id), `${device.name} hostile write #${id} was rejected`).toBe(true);
+      }
+      for (const entry of device.ledger) {
+        if (shown.has(entry.id)) continue;
+        const where = `${device.name} write #${entry.id} (${entry.op} ${entry.table})`;
+        const row = byKey.get(`${entry.table}/${entry.recordId}`);
+        expect(row, `${where} reached the server`).toBeDefined();
+        // A tombstone supersedes every write to its record ([M5]).
+        if (row!.deleted) continue;
+        expect(entry.op, `${where}: a delete that landed leaves a tombstone`).toBe('put');
+        for (const [field, value] of Object.entries(entry.fields)) {
+          const stamp = row!.stamps[field];
+          const stored = row!.fields[field];
+          expect(stamp, `${where}: ${field} stored`).toBeDefined();
+          // [M1]/[M6] the stored stamp is this write's clock or a later one, never an older one:
+          // a same-value write moves the stamp too, so an older edit cannot win against it.
+          const kept = stamp!.hlc >= entry.hlc;
+          expect(kept, `${where}: ${field} lost (server ${JSON.stringify(stored)})`).toBe(true);
+          if (stamp!.hlc === entry.hlc) {
+            expect(sameValue(stored, value), `${where}: ${field} as written`).toBe(true);
+            continue;
+          }
+          // [M4]/[M7] superseded: a conflict record keeps this value, unless a later write saw it
+          // (same phone, or pulled after it landed) or kept the same value.
+          const version = versions.get(`${device.name}/${entry.id}`);
+          const seen = writes.some(
+            (w) =>
+              !w.shown.has(w.entry.id) &&
+              w.entry.table === entry.table &&
+              w.entry.recordId === entry.recordId &&
+              field in w.entry.fields &&
+              w.entry.hlc > entry.hlc &&
+              (w.device === device ||
+                sameValue(w.entry.fields[field], value) ||
+                (version !== undefined && w.entry.baseCursor >= version)),
+          );
+          const conflict = conflicts.has(`${entry.recordId}/${field}/${entry.hlc}`);
+          expect(
+            seen || conflict,
+            `${where}: ${field} superseded by a concurrent write without a conflict record`,
+          ).toBe(true);
+        }
+      }
+    }
+    // A run that never lost or repeated anything would prove little.
+    expect(network.stats.delivered).toBeGreaterThan(0);
+    return await digest(
+      rows,
+      devices,
+      users.map((user) => user.userId),
+    );
+  } finally {
+    await Promise.allSettled(syncing.values());
+    await Promise.all(devices.map((device) => device.db.delete()));
+  }
+}
+
+/** The team version each device's applied mutations got on the server ([M3]: who saw what). */
+async function appliedVersions(
+  server: TestServer,
+  devices: Device[],
+): Promise<Map<string, number>> {
+  const versions = new Map<string, number>();
+  for (const device of devices) {
+    const clientId = await getMeta(device.db, 'clientId');
+    const rows = await server.store.query<{
+      mutation_id: number | string;
+      version: number | string;
+    }>(
+      "SELECT mutation_id, version FROM mutation_results WHERE client_id = $1 AND status = 'applied'",
+      [clientId],
+    );
+    for (const row of rows)
+      versions.set(`${device.name}/${Number(row.mutation_id)}`, Number(row.version));
+  }
+  return versions;
+}
+
+/** A digest of everything a run leaves: server rows, every replica, outboxes and rejections. */
+async function digest(rows: ServerRow[], devices: Device[], userIds: string[]): Promise<string> {
+  const state = {
+    server: rows.map((row) => ({ ...row, version: Number(row.version) })),
+    devices: await Promise.all(
+      devices.map(async (device) => ({
+        replica: await replicaState(device),
+        rejections: await device.db.rejections.toArray(),
+        meta: await device.db.meta.toArray(),
+      })),
+    ),
+  };
+  // Team and user ids are made by the server per run; everything else must repeat exactly.
+  let text = JSON.stringify(state);
+  userIds.forEach((id, index) => (text = text.replaceAll(id, `user-${index}`)));
+  return createHash('sha256').update(text).digest('hex');
+}
 
 function liveRecords(rows: ServerRow[]): Record<string, Record<string, unknown>> {
   const state: Record<string, Record<string, unknown>> = {};

@@ -3,7 +3,11 @@
 // lost"). Random operations are the ones a THM does: cases, names, status moves, deletes,
 // contacts, conflict review and dismissing rejections.
 import { openDatabase, type FeldakteDb, type OutboxEntry } from '../../src/local/db';
-import { getMeta } from '../../src/local/meta';
+import { getMeta, setMeta } from '../../src/local/meta';
+import { deviceNow, setDeviceEnvironment } from '../../src/local/device-environment';
+import { saveCase } from '../../src/local/save-case';
+import { changeReferralStatus } from '../../src/local/change-referral-status';
+import { tickHlc } from '../../src/shared/sync/hlc';
 import {
   createRecord,
   deleteRecord,
@@ -35,22 +39,39 @@ export interface Device {
   ledger: OutboxEntry[];
   /** Rejections the THM saw and dismissed. */
   dismissed: Set<number>;
+  /** Outbox entries a broken phone wrote (bad clock, broken text): the server must reject each. */
+  hostile: Set<number>;
+}
+
+/** The run's time: the server and every device read it (each device with its own skew). */
+export interface VirtualClock {
+  ms: number;
 }
 
 const givenNames = ['Amina', 'Yonas', 'Dilan', 'Samir', 'Hevin', 'Omid'];
 const familyNames = ['Haddad', 'Tesfaye', 'Yılmaz', 'Rahimi', 'Ahmadi'];
 const summaries = ['Termin beim Jobcenter', 'Rückruf', 'Unterlagen besprochen', 'Kurs gefunden'];
+const birthDates = ['2001-04-12', '2003-11-30', '1999-08-02'];
 
 export function makeDevice(
   name: string,
   member: Member,
   network: FakeNetwork,
   unique: string,
+  environment: { clock: VirtualClock; skewMs: number; random: Random },
 ): Device {
+  const db = openDatabase(`${unique}-${name}`);
+  // [issue 9] the device's time and ids come from the run's clock and seed: a seed replays exactly.
+  setDeviceEnvironment(db, {
+    now: () => new Date(environment.clock.ms + environment.skewMs),
+    fillRandom: (bytes) => {
+      for (let i = 0; i < bytes.length; i++) bytes[i] = environment.random.int(256);
+    },
+  });
   return {
     name,
     member,
-    db: openDatabase(`${unique}-${name}`),
+    db,
     transport: createFetchTransport({
       fetch: network.fetchFor(name, () => member.cookie),
       // The fake network holds requests as long as the test wants; only it decides their fate.
@@ -58,6 +79,7 @@ export function makeDevice(
     }),
     ledger: [],
     dismissed: new Set(),
+    hostile: new Set(),
   };
 }
 
@@ -79,31 +101,41 @@ async function pickOperation(
   device: Device,
   random: Random,
   only?: 'create',
-): Promise<WriteResult | undefined> {
+): Promise<WriteResult | { ok: boolean } | undefined> {
   const { db } = device;
+  const now = deviceNow(db);
+  const today = toLocalDate(now);
   const cases = (await db.cases.toArray()) as Case[];
   const roll = random.next();
-  if (only === 'create' || cases.length === 0 || roll < 0.1) {
-    return createRecord(db, 'cases', {
+  if (only === 'create' || cases.length === 0 || roll < 0.08) {
+    const fields = {
       givenName: random.pick(givenNames),
       familyName: random.pick(familyNames),
-      status: 'inquiry',
-    });
+      status: 'inquiry' as const,
+    };
+    // With a birth date the case brings its age-limit task: one group ([P9]).
+    if (!only && random.chance(0.4)) {
+      return saveCase(db, { ...fields, birthDate: random.pick(birthDates) });
+    }
+    return createRecord(db, 'cases', fields);
   }
   const target = random.pick(cases);
-  if (roll < 0.4) {
+  if (roll < 0.32) {
     const field = random.chance(0.5) ? 'givenName' : 'familyName';
     const value = random.pick(field === 'givenName' ? givenNames : familyNames);
-    return putRecord(db, 'cases', target.id, { [field]: value });
+    // Now and then with stray spaces: [L3] a write that changes nothing after trimming stores nothing.
+    return putRecord(db, 'cases', target.id, {
+      [field]: random.chance(0.2) ? ` ${value} ` : value,
+    });
   }
-  if (roll < 0.66) {
+  if (roll < 0.52) {
     const to = random.pick(allowedCaseTransitions(target.status));
     const reason = random.pick(closingReasons.filter((r) => r !== 'other'));
-    const change = caseStatusChange(target, to, toLocalDate(new Date()), { reason });
+    const change = caseStatusChange(target, to, today, { reason });
     return change.ok ? putRecord(db, 'cases', target.id, change.fields) : undefined;
   }
-  if (roll < 0.72) return deleteRecord(db, 'cases', target.id);
-  if (roll < 0.85) {
+  if (roll < 0.57) return deleteRecord(db, 'cases', target.id);
+  if (roll < 0.67) {
     const contacts = await db.contacts.where('caseId').equals(target.id).toArray();
     if (contacts.length > 0 && random.chance(0.5)) {
       return putRecord(db, 'contacts', random.pick(contacts).id, {
@@ -113,10 +145,11 @@ async function pickOperation(
     return createRecord(
       db,
       'contacts',
-      quickContactFields(target.id, 'phone', random.pick(summaries), new Date()),
+      quickContactFields(target.id, 'phone', random.pick(summaries), now),
     );
   }
-  if (roll < 0.95) {
+  if (roll < 0.78) return referralOperation(device, random, target, today);
+  if (roll < 0.86) {
     const open = (await db.conflicts.toArray()).filter((conflict) => !conflict.resolution);
     if (open.length === 0) return undefined;
     const conflict = random.pick(open);
@@ -125,10 +158,104 @@ async function pickOperation(
       ? reapplyConflict(db, conflict, options)
       : dismissConflict(db, conflict, options);
   }
-  const rejections = await db.rejections.toArray();
-  if (rejections.length === 0) return undefined;
-  const rejection = random.pick(rejections);
-  device.dismissed.add(rejection.mutationId);
-  await dismissRejection(db, rejection.mutationId);
-  return undefined;
+  if (roll < 0.9) {
+    const rejections = await db.rejections.toArray();
+    if (rejections.length === 0) return undefined;
+    const rejection = random.pick(rejections);
+    device.dismissed.add(rejection.mutationId);
+    await dismissRejection(db, rejection.mutationId);
+    return undefined;
+  }
+  if (roll < 0.95) {
+    // [P8] broken text is refused on the phone before anything is stored.
+    const refused = await putRecord(db, 'cases', target.id, { lifeWorldNotes: 'Notiz \ud800' });
+    if (refused.ok) throw new Error(`${device.name}: a lone surrogate was saved`);
+    return undefined;
+  }
+  return hostileEntry(device, random, target.id);
+}
+
+/** Referrals with consent changes: a partner, consents given and withdrawn, drafts sent ([P9]). */
+async function referralOperation(
+  device: Device,
+  random: Random,
+  target: Case,
+  today: string,
+): Promise<WriteResult | { ok: boolean } | undefined> {
+  const { db } = device;
+  const partners = await db.partners.toArray();
+  if (partners.length === 0 || random.chance(0.05)) {
+    return createRecord(db, 'partners', { name: `Jobcenter ${random.int(3)}`, kind: 'jobcenter' });
+  }
+  const partner = random.pick(partners);
+  const roll = random.next();
+  if (roll < 0.3) {
+    return createRecord(db, 'consents', {
+      caseId: target.id,
+      purpose: 'share_with_partner',
+      partnerId: partner.id,
+      givenOn: today,
+    });
+  }
+  if (roll < 0.5) {
+    const consents = (await db.consents.where('caseId').equals(target.id).toArray()).filter(
+      (consent) => !consent.withdrawnOn,
+    );
+    if (consents.length === 0) return undefined;
+    return putRecord(db, 'consents', random.pick(consents).id, { withdrawnOn: today });
+  }
+  const drafts = (await db.referrals.where('caseId').equals(target.id).toArray()).filter(
+    (referral) => referral.status === 'draft',
+  );
+  if (roll < 0.7 || drafts.length === 0) {
+    return createRecord(db, 'referrals', {
+      caseId: target.id,
+      partnerId: partner.id,
+      direction: 'out',
+      status: 'draft',
+    });
+  }
+  // Sent with its follow-up task, one group: refused together when the consent is gone.
+  return changeReferralStatus(db, random.pick(drafts), 'sent');
+}
+
+const badClocks = [
+  (clientId: string) => `2026-13-01T10:00:00.000Z-0000-${clientId}`,
+  (clientId: string) => `9999-99-99T99:99:99.999Z-0000-${clientId}`,
+  (clientId: string) => `2026-02-30T10:00:00.000Z-00A0-${clientId}`,
+  () => `2026-05-01T10:00:00.000Z-0000-0190a0b0-0000-7000-8000-00000000dead`,
+];
+
+/**
+ * A broken phone: an outbox entry with a clock that is no instant or not its own, or text with a
+ * lone surrogate ([C4], [P8]). The server must reject it, and the outbox must still drain.
+ */
+async function hostileEntry(
+  device: Device,
+  random: Random,
+  recordId: string,
+): Promise<{ ok: boolean }> {
+  const { db } = device;
+  await db.transaction('rw', db.outbox, db.meta, async () => {
+    const clientId = (await getMeta(db, 'clientId'))!;
+    const id = (await getMeta(db, 'nextMutationId')) ?? 1;
+    const badText = random.chance(0.4);
+    const hlc = badText
+      ? tickHlc((await getMeta(db, 'hlc')) ?? null, deviceNow(db).getTime(), clientId)
+      : random.pick(badClocks)(clientId);
+    await db.outbox.add({
+      id,
+      table: 'cases',
+      recordId,
+      op: 'put',
+      fields: { givenName: badText ? 'Am\udc00ina' : 'Kaputt' },
+      hlc,
+      baseCursor: (await getMeta(db, 'cursor')) ?? 0,
+      createdAt: deviceNow(db).toISOString(),
+    });
+    await setMeta(db, 'nextMutationId', id + 1);
+    if (badText) await setMeta(db, 'hlc', hlc);
+    device.hostile.add(id);
+  });
+  return { ok: true };
 }

@@ -10,11 +10,12 @@ import type { Change, PullResponse } from '../../shared/sync/protocol';
 import { parseHlc, receiveHlc } from '../../shared/sync/hlc';
 import { overlayPending, pendingEntriesFor, recordKey } from './pending-overlay';
 import { sealPulledRecords } from '../crypto/bulk-cipher';
+import { deviceNow } from '../device-environment';
 
 export async function applyPullPage(
   db: FeldakteDb,
   page: PullResponse,
-  now = new Date(),
+  now = deviceNow(db),
 ): Promise<void> {
   // A record may change twice within one page; its later version is the one to keep.
   const latest = new Map<string, Change & { table: TableName }>();

@@ -6,13 +6,14 @@ import type { FeldakteDb, OutboxEntry } from '../db';
 import type { AnyRecord } from '../../shared/domain/table-rules';
 import type { MutationResult, PushResponse } from '../../shared/sync/protocol';
 import { overlayPending, pendingEntriesFor } from './pending-overlay';
+import { deviceNow } from '../device-environment';
 
 /** Returns how many of the batch were rejected. */
 export async function applyPushResults(
   db: FeldakteDb,
   batch: readonly OutboxEntry[],
   response: PushResponse,
-  now = new Date(),
+  now = deviceNow(db),
 ): Promise<number> {
   const sent = new Map(batch.map((entry) => [entry.id, entry]));
   const rejected = response.results.filter(

@@ -6,6 +6,7 @@ import { DEFAULT_PULL_LIMIT, SCHEMA_VERSION } from '../../shared/sync/protocol';
 import { applyPullPage } from './apply-pull';
 import { SyncError } from './sync-error';
 import type { SyncTransport } from './transport';
+import { deviceNow } from '../device-environment';
 
 export interface PullOptions {
   clientId: string;
@@ -23,7 +24,7 @@ export async function pullChanges(
   transport: SyncTransport,
   options: PullOptions,
 ): Promise<PullOutcome> {
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? (() => deviceNow(db));
   const outcome: PullOutcome = { pages: 0, changes: 0 };
   const request = (cursor: number | null) =>
     transport.pull({

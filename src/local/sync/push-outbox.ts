@@ -10,6 +10,7 @@ import {
 import { applyPushResults } from './apply-push-results';
 import { SyncError } from './sync-error';
 import type { SyncTransport } from './transport';
+import { deviceNow } from '../device-environment';
 
 export interface PushOptions {
   clientId: string;
@@ -31,7 +32,7 @@ export async function pushOutbox(
   options: PushOptions,
 ): Promise<PushOutcome> {
   const batchSize = Math.min(options.batchSize ?? MAX_MUTATIONS_PER_PUSH, MAX_MUTATIONS_PER_PUSH);
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? (() => deviceNow(db));
   const outcome: PushOutcome = { pushed: 0, rejected: 0 };
   let after = 0;
   let resumedAfterGap = false;

@@ -5,6 +5,7 @@ import type { FeldakteDb } from '../db';
 import { putRecord, type WriteResult } from '../write-record';
 import type { Conflict } from '../../shared/domain/conflict';
 import { isTableName } from '../../shared/domain/tables';
+import { deviceNow } from '../device-environment';
 
 export interface ResolveOptions {
   /** The signed-in user's id. */
@@ -18,7 +19,7 @@ export async function reapplyConflict(
   conflict: Conflict,
   options: ResolveOptions,
 ): Promise<WriteResult> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? deviceNow(db);
   if (!isTableName(conflict.table)) {
     return { ok: false, message: 'Diese Tabelle kennt die App nicht.', errors: {} };
   }
@@ -53,7 +54,7 @@ export function dismissConflict(
   conflict: Conflict,
   options: ResolveOptions,
 ): Promise<WriteResult> {
-  return markResolved(db, conflict, 'dismissed', options.resolvedBy, options.now ?? new Date());
+  return markResolved(db, conflict, 'dismissed', options.resolvedBy, options.now ?? deviceNow(db));
 }
 
 function markResolved(

@@ -13,6 +13,7 @@ import { isUnlocked } from '../crypto/keyring';
 import { wipeDatabase } from '../wipe-database';
 import type { WipeReason } from '../active-user';
 import type { SyncTransport } from './transport';
+import { deviceNow } from '../device-environment';
 
 export interface SyncOptions {
   /** Records per pull page (the server caps it). */
@@ -49,7 +50,7 @@ async function runSync(
   transport: SyncTransport,
   options: SyncOptions,
 ): Promise<SyncResult> {
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? (() => deviceNow(db));
   const counts: SyncCounts = { pushed: 0, rejected: 0, pulled: 0 };
   try {
     // Async callback: Dexie keeps its transaction zone across native awaits only then.

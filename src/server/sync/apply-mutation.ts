@@ -1,6 +1,7 @@
 // One mutation of a push, inside the push transaction: merge field by field ([M1]-[M3]), validate
 // the merged record with the shared rules ([R2]), keep losing values as conflicts ([M4]), refuse
 // writes to tombstones ([M5]). A rejected mutation writes nothing ([P5]).
+import { createHash } from 'node:crypto';
 import * as v from 'valibot';
 import { tables, type TableName } from '../../shared/domain/tables';
 import type { AnyRecord, RuleContext, TableRules } from '../../shared/domain/table-rules';
@@ -123,7 +124,7 @@ export async function applyMutation(scope: PushScope, mutation: Mutation): Promi
     if (changed.length > 0 || !stored) writes.push({ table, recordId, op: 'put', fields: changed });
   }
   for (const conflict of conflicts) {
-    writes.push(await storeConflict(scope, table, recordId, next, conflict, hlc));
+    writes.push(await storeConflict(scope, mutation, next, conflict, hlc));
   }
   const result: MutationResult = { id, status: 'applied' };
   if (conflicts.length > 0) {
@@ -140,18 +141,26 @@ export async function applyMutation(scope: PushScope, mutation: Mutation): Promi
 /** The losing value becomes a record of `conflicts`, pulled by every device of the team ([M4]). */
 async function storeConflict(
   scope: PushScope,
-  table: string,
-  recordId: string,
+  mutation: Mutation,
   record: AnyRecord,
   conflict: FieldConflict,
   incomingHlc: string,
 ): Promise<Write> {
+  const { table, recordId } = mutation;
   const writerOf = async (hlc: string) =>
     hlc === incomingHlc ? scope.userId : await userOfClient(scope.db, hlcNode(hlc));
   const caseId =
     table === 'cases' ? recordId : typeof record.caseId === 'string' ? record.caseId : null;
   const candidate = {
-    id: newRecordId(scope.now.getTime()),
+    // One conflict per mutation and field: its id derives from them, so a run replays exactly.
+    id: newRecordId(scope.now.getTime(), (bytes) =>
+      bytes.set(
+        createHash('sha256')
+          .update(`${scope.clientId}\n${mutation.id}\n${conflict.field}`)
+          .digest()
+          .subarray(0, bytes.length),
+      ),
+    ),
     table,
     recordId,
     caseId,

@@ -137,8 +137,8 @@ async function recordProcessed(
     `WITH progress AS (
        UPDATE clients SET last_mutation_id = $4, last_seen_at = $6 WHERE client_id = $3
      ), outcomes AS (
-       INSERT INTO mutation_results (client_id, mutation_id, status, reason)
-       SELECT $3, r.id, r.status, r.reason FROM jsonb_to_recordset($7::jsonb) AS r(id bigint, status text, reason text)
+       INSERT INTO mutation_results (client_id, mutation_id, status, reason, version)
+       SELECT $3, r.id, r.status, r.reason, $5 FROM jsonb_to_recordset($7::jsonb) AS r(id bigint, status text, reason text)
      )
      INSERT INTO change_log (team_id, tbl, record_id, op, fields, user_id, client_id, mutation_id, version, at)
      SELECT $1, w.tbl, w.record_id, w.op, w.fields, $2, $3, w.mutation_id, $5, $6

@@ -3,9 +3,12 @@
 // Web Crypto exists in browsers, workers and Node >= 19; `shared` compiles without DOM/Node types.
 declare const crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
 
-export function newRecordId(nowMs: number = Date.now()): string {
+export function newRecordId(
+  nowMs: number = Date.now(),
+  fillRandom: (bytes: Uint8Array) => void = (bytes) => crypto.getRandomValues(bytes),
+): string {
   const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
+  fillRandom(bytes);
   let ms = nowMs;
   for (let i = 5; i >= 0; i--) {
     bytes[i] = ms % 256;
