@@ -295,6 +295,31 @@ export function describeHardeningContract(backend: string, makeStore: StoreFacto
       });
     });
 
+    it('[C3] clamped clocks of one phone keep their order: its later edit still wins', async () => {
+      const anna = await server.member(team());
+      const caseId = newRecordId();
+      // A phone whose date is years ahead: both clocks clamp to the same limit, counter 0.
+      const future = Date.parse('2099-01-01T00:00:00.000Z');
+      const { results } = await pushed(
+        anna,
+        putCase(anna, 1, caseId, validCase({ familyName: 'Erst' }), {
+          hlc: clock(future, anna.clientId),
+        }),
+        putCase(
+          anna,
+          2,
+          caseId,
+          { familyName: 'Dann' },
+          { hlc: clock(future + 1_000, anna.clientId) },
+        ),
+      );
+      expect(results).toEqual([
+        { id: 1, status: 'applied' },
+        { id: 2, status: 'applied' },
+      ]);
+      expect((await storedCase(anna, caseId))!.fields.familyName).toBe('Dann');
+    });
+
     it('[P3] a replay of a push that hit a refused mutation answers as the first time', async () => {
       const anna = await refusing.member(team());
       const mutations = [

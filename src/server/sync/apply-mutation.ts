@@ -7,7 +7,7 @@ import { tables, type TableName } from '../../shared/domain/tables';
 import type { AnyRecord, RuleContext, TableRules } from '../../shared/domain/table-rules';
 import { newRecordId } from '../../shared/domain/record-id';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
-import { clampHlc, formatHlc, hlcNode, parseHlc } from '../../shared/sync/hlc';
+import { clampHlc, formatHlc, hlcNode, parseHlc, tickHlc } from '../../shared/sync/hlc';
 import { isStorableText } from '../../shared/domain/common';
 import { newReferences } from '../../shared/domain/references';
 import { mergeFields, sameValue, type FieldConflict, type Fields } from '../../shared/sync/merge';
@@ -60,7 +60,12 @@ export async function applyMutation(scope: PushScope, mutation: Mutation): Promi
   if (!clock) return reject('Die Uhrzeit der Änderung ist ungültig.');
   if (clock.node !== scope.clientId)
     return reject('Die Uhrzeit der Änderung stammt von einem anderen Gerät.');
-  const hlc = clampHlc(mutation.hlc, scope.now.getTime());
+  const hlc = laterThanOwn(
+    clampHlc(mutation.hlc, scope.now.getTime()),
+    mutation.hlc,
+    stored,
+    scope,
+  );
 
   if (mutation.op === 'delete') {
     if (table === CONFLICTS) return reject('Ein Konflikt lässt sich nicht löschen, nur auflösen.');
@@ -207,4 +212,23 @@ function isStorable(value: unknown): boolean {
   if (typeof value === 'string') return isStorableText(value);
   if (value === null || typeof value !== 'object') return true;
   return Object.entries(value).every(([key, item]) => isStorableText(key) && isStorable(item));
+}
+
+/**
+ * [C3] Clamping can give two edits of one phone the same clock (both pulled back to the same
+ * limit), and the later one would count as a replay ([M2]) and vanish. A phone's mutations come in
+ * its own order, so a clamped clock is moved past this phone's own stamps on the record.
+ */
+function laterThanOwn(
+  clamped: string,
+  original: string,
+  stored: RecordRow | undefined,
+  scope: PushScope,
+): string {
+  if (clamped === original || !stored) return clamped;
+  let own = '';
+  for (const stamp of Object.values(stored.stamps)) {
+    if (hlcNode(stamp.hlc) === scope.clientId && stamp.hlc > own) own = stamp.hlc;
+  }
+  return own >= clamped ? tickHlc(own, 0, scope.clientId) : clamped;
 }
