@@ -23,13 +23,15 @@ const FIXED_SEEDS: number[] = [
   7, // a re-sent unchanged value must move the server's stamp ([M6]); it once kept the older one
   59, // a same-value write's newer stamp was dropped, so an older edit later won ([M6], issue 16)
   92, // the same, traced: the older write was answered `applied` and no conflict named it ([M4])
+  22, // a phone that lost to a skewed newer clock kept showing its own value: the row was not re-sent ([M7])
+  95, // the same, with a status change
 ];
 const SEEDS = Number(process.env.SYNC_SEEDS ?? 20);
 const STEPS = Number(process.env.SYNC_STEPS ?? 120);
 const FIRST_SEED = Number(process.env.SYNC_FIRST_SEED ?? 1);
 const seeds = process.env.SYNC_SEED
   ? [Number(process.env.SYNC_SEED)]
-  : [...FIXED_SEEDS, ...Array.from({ length: SEEDS }, (_, i) => FIRST_SEED + i)];
+  : [...new Set([...FIXED_SEEDS, ...Array.from({ length: SEEDS }, (_, i) => FIRST_SEED + i)])];
 
 let sharedServer: TestServer;
 let runs = 0;

@@ -122,8 +122,10 @@ export async function applyMutation(scope: PushScope, mutation: Mutation): Promi
   const conflicts = merged.conflicts.filter((conflict) => conflict.field in fields);
   const writes: Write[] = [];
   // [M6] a moved stamp alone is stored too (new version, so devices pull the newer clock); the
-  // change log names only fields whose value changed.
-  if (stamped.length > 0 || !stored) {
+  // change log names only fields whose value changed. [M7] so is a record this push's value lost
+  // on: the phone shows its own value until it pulls the kept one, which it may have pulled before.
+  const lost = conflicts.some((conflict) => conflict.losingHlc === hlc);
+  if (stamped.length > 0 || !stored || lost) {
     const row: RecordRow = { fields, stamps, hlc: newestHlc(stamps, hlc), deleted: false, version };
     records.set(table, recordId, row);
     if (changed.length > 0 || !stored) writes.push({ table, recordId, op: 'put', fields: changed });
