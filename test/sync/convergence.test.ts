@@ -2,7 +2,11 @@
 // one team run the real engine against the real server over a seeded network that loses requests
 // and answers, repeats and reorders them, and cuts devices off. After healing, every replica equals
 // the server and no write is lost: each is on the server, superseded by a later clock (a conflict
-// record keeps a concurrent loser), or shown to its author as a rejection.
+// record keeps a concurrent loser), or shown to its author as a rejection. Phones' clocks are
+// skewed (some minutes behind); they write referrals with consents given and withdrawn, groups
+// ([P9]), broken text and entries with hostile clocks ([C4], [P8]) that the server must reject.
+// Time and ids come from a virtual clock and the seed, so a seed replays exactly (checked by
+// running one seed twice and comparing a digest of the final state).
 //
 // Long runs:  SYNC_SEEDS=500 npx vitest run test/sync      (or: npm run test:sync -- --seeds 500)
 // One seed:   SYNC_SEED=1234 npx vitest run test/sync
