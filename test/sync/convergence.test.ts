@@ -78,7 +78,7 @@ describe('devices converge with the server over an unreliable network', () => {
       }
     }
     expect(digests[1]).toBe(digests[0]);
-  });
+  }, 240_000);
 });
 
 /** Runs one seed in a team of its own; returns a digest of the final state of server and devices. */
