@@ -50,9 +50,14 @@ describe('appointments offline on two phones', () => {
     const b = phoneB.page;
     await syncNow(b);
     await goto(b, '/termine');
+    // The group event is A's: B sees it with the whole team, one tap away from "Meine" (issue 13).
+    await b.getByRole('button', { name: 'Ganzes Team' }).click();
     await b.getByText('00:05–00:10 Infoabend Unterkunft Nord').waitFor();
     await b.getByText('12 Personen', { exact: false }).first().waitFor();
     await goto(b, '/');
+    if ((await b.getByRole('button', { name: 'Ganzes Team', pressed: false }).count()) > 0) {
+      await b.getByRole('button', { name: 'Ganzes Team' }).click();
+    }
     await b
       .getByRole('region', { name: 'Termine heute' })
       .getByText('Infoabend Unterkunft Nord')

@@ -6,6 +6,7 @@ import {
 import type { SyncResult } from '../../../src/local/sync/sync-engine';
 import { SyncError, type SyncErrorKind } from '../../../src/local/sync/sync-error';
 import type { FeldakteDb } from '../../../src/local/db';
+import { setMeta } from '../../../src/local/meta';
 import { freshDb, writeCase } from '../../support/sync-fixtures';
 
 const ok = (): SyncResult => ({
@@ -123,6 +124,9 @@ describe('[E3] the page syncs on its triggers', () => {
       active -= 1;
       return ok();
     });
+    // A device that has pulled before: its start sync waits startDelayMs (a never-synced one starts
+    // at once, and on a slow machine that start run could come after the three below).
+    await setMeta(db, 'cursor', 1);
     scheduler = startSyncScheduler({ db, run, intervalMs: 60_000, startDelayMs: 10_000 });
     await Promise.all([scheduler.syncNow(), scheduler.syncNow(), scheduler.syncNow()]);
     expect(run).toHaveBeenCalledTimes(2);
