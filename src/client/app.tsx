@@ -10,6 +10,7 @@ import { appointmentRoutes } from './features/appointments/routes';
 import { AppointmentReminders } from './features/appointments/appointment-reminders';
 import { networkRoutes } from './features/network/routes';
 import { settingsRoutes } from './features/settings/routes';
+import { gapRoutes } from './features/gaps/routes';
 import { BottomNav } from './ui/bottom-nav';
 import { EmptyState } from './ui/empty-state';
 import { Icon } from './ui/icon';
@@ -22,6 +23,7 @@ const routes: FeatureRoute[] = [
   ...appointmentRoutes,
   ...networkRoutes,
   ...settingsRoutes,
+  ...gapRoutes,
 ];
 
 function NotFound() {

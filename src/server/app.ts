@@ -14,6 +14,7 @@ import { syncRoutes } from './routes/sync-routes';
 import { reportRoutes } from './routes/report-routes';
 import { teamRoutes } from './routes/team-routes';
 import { adminRoutes, type AdminRunner } from './cli/admin-channel';
+import { adminConsoleRoutes } from './routes/admin-routes';
 
 export interface AppOptions {
   store: Store;
@@ -76,6 +77,7 @@ export async function buildApp({
   teamRoutes(app, store, now);
   if (adminChannel)
     adminRoutes(app, store, adminChannel.token, adminChannel.run, adminChannel.isUsageError);
+  adminConsoleRoutes(app, store, now);
   await registerStaticFiles(app, staticDir);
   return app;
 }

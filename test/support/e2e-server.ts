@@ -23,6 +23,8 @@ export interface E2eAccount {
   email: string;
   name: string;
   team: string;
+  /** thm unless named (the console e2e test signs in a coordinator). */
+  role?: 'thm' | 'coordinator' | 'admin';
 }
 
 export const defaultAccounts: readonly E2eAccount[] = [
@@ -92,7 +94,7 @@ export async function startE2eServer(
       teamName: account.team,
       email: account.email,
       name: account.name,
-      role: 'thm',
+      role: account.role ?? 'thm',
       password: E2E_PASSWORD,
     });
   }

@@ -6,6 +6,14 @@ import type { SessionUser } from '../../shared/sync/protocol';
 import { databaseName, openDatabase, type FeldakteDb } from '../../local/db';
 import { lockDatabase } from '../../local/crypto/vault';
 
+/**
+ * Only THMs work with case data on the device. Coordinators (anonymised reports) and admins (users
+ * and teams) get the online console, which never opens a device database.
+ */
+export function worksWithCases(user: Pick<SessionUser, 'role'>): boolean {
+  return user.role === 'thm';
+}
+
 export interface SessionState {
   /** The signed-in user, only while unlocked. */
   user: SessionUser | null;
@@ -28,6 +36,11 @@ export const useSession = create<SessionState>((set, get) => ({
   lockedUserId: null,
   signIn(user) {
     const current = get();
+    if (!worksWithCases(user)) {
+      current.db?.close();
+      set({ user, db: null, lockedUserId: null });
+      return;
+    }
     if (current.db?.name === databaseName(user.id)) {
       set({ user, lockedUserId: null });
       return;

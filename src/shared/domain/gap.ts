@@ -2,7 +2,7 @@
 // one tap. No case and no person: gaps feed the needs/offer analysis, anonymous by design.
 import * as v from 'valibot';
 import { defineTable } from './table-rules';
-import { addDays, choice, isoDate, LONG, recordId, requiredText } from './common';
+import { addDays, choice, isoDate, LONG, optional, recordId, requiredText } from './common';
 import { needCategories } from './need';
 
 export const gapSchema = v.object({
@@ -10,6 +10,8 @@ export const gapSchema = v.object({
   category: choice(needCategories, 'Bitte einen Bereich aus der Liste wählen'),
   description: requiredText(LONG, 'Bitte die Lücke kurz beschreiben'),
   date: isoDate('Bitte ein gültiges Datum eingeben'),
+  /** The THM who noted it (a team member, never the person concerned): "my gaps" on the phone. */
+  authorId: optional(v.pipe(v.string(), v.maxLength(64))),
 });
 export type Gap = v.InferOutput<typeof gapSchema>;
 

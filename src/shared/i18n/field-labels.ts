@@ -183,6 +183,7 @@ export const fieldLabels: FieldLabels = {
     category: { de: 'Bereich', en: 'Area' },
     description: { de: 'Beschreibung', en: 'Description' },
     date: { de: 'Datum', en: 'Date' },
+    authorId: { de: 'Notiert von', en: 'Noted by' },
   },
   settings: {
     id,

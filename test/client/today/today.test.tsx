@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, screen, within } from '@testing-library/preact';
 import {
   renderAt,
   signIn,
@@ -124,15 +124,10 @@ describe('Heute', () => {
     expect(await screen.findByText(/Kein Aufenthaltsstatus läuft/)).toBeTruthy();
   });
 
-  it('records a gap in the support system without any person', async () => {
-    const { db } = signIn();
+  it('offers to note a gap in one tap (the form is its own page)', async () => {
+    signIn();
     renderAt('/');
-    fireEvent.click(await screen.findByRole('button', { name: 'Lücke notieren' }));
-    const sheet = await screen.findByRole('dialog');
-    fireEvent.click(within(sheet).getByRole('button', { name: 'Speichern' }));
-    expect(await within(sheet).findByText('Bitte einen Bereich aus der Liste wählen')).toBeTruthy();
-    const category = within(sheet).getByLabelText(/Bereich/) as HTMLSelectElement;
-    await waitFor(() => expect(document.activeElement).toBe(category));
-    expect(await db.gaps.count()).toBe(0);
+    const link = await screen.findByRole('link', { name: 'Lücke notieren' });
+    expect(link.getAttribute('href')).toBe('/luecken/neu');
   });
 });

@@ -112,6 +112,15 @@ export function NeedFormPage({ id: caseId, needId }: { id: string; needId?: stri
         <Button type="submit" variant="primary" block>
           {t('common.actions.save')}
         </Button>
+        {draft.category && (
+          // One tap to note that no offer exists for this need: the gap form with its area set.
+          <a
+            class="button button--secondary button--block"
+            href={`/luecken/neu?bereich=${encodeURIComponent(draft.category)}`}
+          >
+            {t('cases.gaps.missingOffer')}
+          </a>
+        )}
         <a class="button button--ghost button--block" href={`/faelle/${caseId}`}>
           {t('common.actions.cancel')}
         </a>

@@ -10,7 +10,7 @@ import { isUnlocked } from '../../../local/crypto/keyring';
 import { startSealSession } from '../../../local/crypto/outbox-seal';
 import { warmCaseIndex } from '../../../local/case-search';
 import { restoreLegacyWork, takeLegacyDatabase } from '../../../local/crypto/legacy-database';
-import { useSession } from '../../state/session';
+import { useSession, worksWithCases } from '../../state/session';
 import { requestSync } from '../../state/sync-run';
 import { rememberUser } from './remembered-user';
 import { useAuthUi } from '../../state/auth-ui';
@@ -24,6 +24,13 @@ export async function completeSignIn(
   user: SessionUser,
   secrets: SignInSecrets = {},
 ): Promise<void> {
+  // The console (coordinators, admins) keeps nothing on the device: no database, no key, and the
+  // account is not remembered (the server session decides at the next start).
+  if (!worksWithCases(user)) {
+    useSession.getState().signIn(user);
+    useAuthUi.setState({ reauthOpen: false, notice: null });
+    return;
+  }
   await rememberUser(user);
   const session = useSession.getState();
   // Signing in again while unlocked (an expired session): only the session was missing.

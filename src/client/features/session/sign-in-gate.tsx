@@ -7,7 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../../shared/i18n/t';
-import { useSession } from '../../state/session';
+import { useSession, worksWithCases } from '../../state/session';
 import { registerServiceWorker, useServiceWorker } from '../../sw-bridge';
 import { isLegacyDatabase } from '../../../local/crypto/legacy-database';
 import { hasPin } from '../../../local/crypto/vault';
@@ -27,6 +27,7 @@ import { PinSetup } from './pin-setup';
 import { ForeignData } from './foreign-data';
 import { showPendingWipe, wipeThisDevice } from './device-wipe';
 import { useAutoLock } from './use-auto-lock';
+import { ConsoleLoader } from './console-loader';
 import './session.css';
 
 export function SignInGate({ children }: { children: ComponentChildren }) {
@@ -53,6 +54,15 @@ export function SignInGate({ children }: { children: ComponentChildren }) {
   useSyncScheduler(db);
   useAutoLock(Boolean(user && db));
 
+  // Coordinators and admins: the online console, a lazy chunk; no device database is opened.
+  if (user && !worksWithCases(user)) {
+    return (
+      <Fragment key={language}>
+        {updateAvailable && <UpdateOffer />}
+        <ConsoleLoader user={user} />
+      </Fragment>
+    );
+  }
   if (user && db) {
     return (
       <Fragment key={language}>

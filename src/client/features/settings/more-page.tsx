@@ -51,6 +51,12 @@ export function MorePage() {
         </RowList>
       </Section>
 
+      <Section title={t('cases.gaps.list')}>
+        <RowList>
+          <ListRow href="/luecken" title={t('cases.gaps.listLink')} />
+        </RowList>
+      </Section>
+
       <AutoLockSection />
       <LanguageSection />
       <StorageSection />

@@ -16,12 +16,12 @@ export function TodayPage() {
   usePageTitle(t('cases.today.title'));
   const now = new Date();
   const today = toLocalDate(now);
-  const [sheet, setSheet] = useState<'task' | 'gap' | null>(null);
+  const [taskOpen, setTaskOpen] = useState(false);
   // Loaded on the first tap (from the service worker's cache, so offline too).
   const [sheets, setSheets] = useState<Sheets | null>(null);
-  const open = async (which: 'task' | 'gap') => {
+  const openTask = async () => {
     setSheets(await import('./today-sheets'));
-    setSheet(which);
+    setTaskOpen(true);
   };
   return (
     <>
@@ -31,19 +31,15 @@ export function TodayPage() {
       <TodayTasks today={today} />
       <ExpiringStatuses today={today} />
       <div class="form-actions">
-        <Button block onClick={() => void open('task')}>
+        <Button block onClick={() => void openTask()}>
           {t('cases.tasks.add')}
         </Button>
-        <Button block variant="ghost" onClick={() => void open('gap')}>
+        {/* The gap form is its own (lazy) page: "Meine Lücken", edit and delete live there too. */}
+        <a class="button button--ghost button--block" href="/luecken/neu">
           {t('cases.gaps.open')}
-        </Button>
+        </a>
       </div>
-      {sheets && (
-        <>
-          <sheets.AddTaskSheet open={sheet === 'task'} onClose={() => setSheet(null)} />
-          <sheets.GapSheet open={sheet === 'gap'} onClose={() => setSheet(null)} />
-        </>
-      )}
+      {sheets && <sheets.AddTaskSheet open={taskOpen} onClose={() => setTaskOpen(false)} />}
     </>
   );
 }

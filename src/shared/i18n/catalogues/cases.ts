@@ -322,6 +322,15 @@ export const cases = germanCatalogue({
     descriptionHint: 'Ohne Namen oder Angaben zu Personen',
     date: 'Datum',
     saved: 'Lücke notiert',
+    list: 'Meine notierten Lücken',
+    listLink: 'Meine Lücken im Hilfesystem',
+    empty: 'Sie haben noch keine Lücke notiert.',
+    editTitle: 'Lücke bearbeiten',
+    noPerson:
+      'Eine Lücke nennt nie eine Person: keine Namen, keine Geburtsdaten, keine Angaben, an denen jemand zu erkennen ist. Sie geht anonym an das Bündnis.',
+    missingOffer: 'Angebot fehlt',
+    deleteConfirm: 'Diese Lücke löschen?',
+    deleted: 'Lücke gelöscht',
   },
   storage: {
     persisted: 'Daten sind dauerhaft auf dem Gerät gespeichert.',

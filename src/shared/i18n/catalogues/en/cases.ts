@@ -316,6 +316,15 @@ export const casesEn: SameShape<typeof cases> = {
     descriptionHint: 'No names or personal details',
     date: 'Date',
     saved: 'Gap recorded',
+    list: 'My recorded gaps',
+    listLink: 'My gaps in the support system',
+    empty: 'You have not recorded a gap yet.',
+    editTitle: 'Edit gap',
+    noPerson:
+      'A gap never names a person: no names, no birth dates, nothing by which someone could be recognised. It goes to the alliance anonymously.',
+    missingOffer: 'Offer missing',
+    deleteConfirm: 'Delete this gap?',
+    deleted: 'Gap deleted',
   },
   storage: {
     persisted: 'Data are stored permanently on this device.',

@@ -1,0 +1,129 @@
+// Choosing the report period: month, quarter, year or from/to. The server checks the period again
+// (from after to, longer than 5 years): its German message is shown as it comes.
+import type { ReportPeriod } from '../../shared/reports/report';
+import { ct } from './console-texts';
+import { periodOf, type PeriodChoice, type PeriodKind } from './report-period';
+
+const kinds: PeriodKind[] = ['month', 'quarter', 'year', 'custom'];
+
+export function PeriodPicker({
+  choice,
+  onChoice,
+  onSubmit,
+  busy,
+}: {
+  choice: PeriodChoice;
+  onChoice(choice: PeriodChoice): void;
+  onSubmit(period: ReportPeriod): void;
+  busy: boolean;
+}) {
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: 8 }, (_, i) => thisYear - i);
+  const set = (patch: Partial<PeriodChoice>) => onChoice({ ...choice, ...patch });
+  return (
+    <form
+      class="period-picker no-print"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit(periodOf(choice));
+      }}
+    >
+      <fieldset>
+        <legend>{ct('period.legend')}</legend>
+        <div class="period-picker__kinds" role="radiogroup" aria-label={ct('period.kind')}>
+          {kinds.map((kind) => (
+            <label key={kind} class="period-picker__kind">
+              <input
+                type="radio"
+                name="period-kind"
+                value={kind}
+                checked={choice.kind === kind}
+                onChange={() => set({ kind })}
+              />
+              {ct(`period.${kind}`)}
+            </label>
+          ))}
+        </div>
+        <div class="period-picker__fields">
+          {choice.kind === 'month' && (
+            <label class="field">
+              <span class="field__label">{ct('period.month')}</span>
+              <input
+                type="month"
+                class="field__input"
+                required
+                value={choice.month}
+                onInput={(e) => set({ month: (e.target as HTMLInputElement).value })}
+              />
+            </label>
+          )}
+          {(choice.kind === 'quarter' || choice.kind === 'year') && (
+            <label class="field">
+              <span class="field__label">{ct('period.year')}</span>
+              <select
+                class="field__input"
+                value={String(choice.year)}
+                onChange={(e) => set({ year: Number((e.target as HTMLSelectElement).value) })}
+              >
+                {years.map((year) => (
+                  <option key={year} value={String(year)}>
+                    {year}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {choice.kind === 'quarter' && (
+            <label class="field">
+              <span class="field__label">{ct('period.whichQuarter')}</span>
+              <select
+                class="field__input"
+                value={String(choice.quarter)}
+                onChange={(e) =>
+                  set({
+                    quarter: Number(
+                      (e.target as HTMLSelectElement).value,
+                    ) as PeriodChoice['quarter'],
+                  })
+                }
+              >
+                {[1, 2, 3, 4].map((n) => (
+                  <option key={n} value={String(n)}>
+                    {ct('period.quarterN', { n })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {choice.kind === 'custom' && (
+            <>
+              <label class="field">
+                <span class="field__label">{ct('period.from')}</span>
+                <input
+                  type="date"
+                  class="field__input"
+                  required
+                  value={choice.from}
+                  onInput={(e) => set({ from: (e.target as HTMLInputElement).value })}
+                />
+              </label>
+              <label class="field">
+                <span class="field__label">{ct('period.to')}</span>
+                <input
+                  type="date"
+                  class="field__input"
+                  required
+                  value={choice.to}
+                  onInput={(e) => set({ to: (e.target as HTMLInputElement).value })}
+                />
+              </label>
+            </>
+          )}
+        </div>
+        <button type="submit" class="button button--primary" disabled={busy}>
+          {ct('period.show')}
+        </button>
+      </fieldset>
+    </form>
+  );
+}

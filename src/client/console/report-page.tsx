@@ -1,0 +1,224 @@
+// The report screen: choose a period, read the team's anonymised figures (charts with their
+// tables), download them as CSV for Excel, or print them on A4.
+import { useEffect, useState } from 'preact/hooks';
+import type { SessionUser } from '../../shared/sync/protocol';
+import type { IndicatorKey, ReportPeriod, ReportSummary } from '../../shared/reports/report';
+import {
+  axisLabel,
+  categoryLabel,
+  countText,
+  reportTexts,
+  tableAxes,
+} from '../../shared/reports/labels';
+import { HIDDEN_COUNT, SMALL_COUNT } from '../../shared/reports/suppress';
+import { formatDay } from '../../shared/i18n/t';
+import { ct } from './console-texts';
+import { CountTable, GridTable } from './report-tables';
+import { BarChart, StackedColumnChart } from './report-charts';
+import { PeriodPicker } from './period-picker';
+import { defaultChoice, periodOf, today, type PeriodChoice } from './report-period';
+import { useReport } from './use-report';
+
+export function ReportPage({ user }: { user: SessionUser }) {
+  const [choice, setChoice] = useState<PeriodChoice>(() => defaultChoice(today()));
+  const [period, setPeriod] = useState<ReportPeriod>(() => periodOf(choice));
+  const state = useReport(period);
+
+  useEffect(() => {
+    document.title = `${ct('nav.report')} – ${user.team.name}`;
+  }, [user.team.name]);
+
+  return (
+    <div class="report">
+      <PeriodPicker
+        choice={choice}
+        onChoice={setChoice}
+        onSubmit={(next) => setPeriod(next)}
+        busy={state.kind === 'loading'}
+      />
+      <ReportState state={state} onRetry={() => setPeriod({ ...period })} />
+      {state.kind === 'ok' && <ReportView report={state.report} />}
+    </div>
+  );
+}
+
+export function ReportState({
+  state,
+  onRetry,
+}: {
+  state: ReturnType<typeof useReport>;
+  onRetry(): void;
+}) {
+  if (state.kind === 'loading') return <p role="status">{ct('loading')}</p>;
+  if (state.kind === 'ok') return null;
+  const message =
+    state.kind === 'offline'
+      ? ct('offline')
+      : state.kind === 'refused'
+        ? state.message
+        : ct('serverError');
+  return (
+    <div class="console-alert" role="alert">
+      <p>{message}</p>
+      {state.kind !== 'refused' && (
+        <button type="button" class="button button--secondary" onClick={onRetry}>
+          {ct('retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+const IN_PERSON = ['in_person', 'outreach'];
+
+function rowsOf(key: IndicatorKey, report: ReportSummary) {
+  return Object.entries(report.indicators[key]).map(([category, value]) => ({
+    key: category,
+    label: categoryLabel(key, category),
+    value,
+  }));
+}
+
+function shortMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat('de-DE', { month: 'short', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(y, m - 1, 1)))
+    .concat(` ${String(y).slice(2)}`);
+}
+
+export function ReportView({ report }: { report: ReportSummary }) {
+  const x = reportTexts();
+  const table = (key: keyof ReportSummary['tables'], caption: string, corner: string) => (
+    <GridTable
+      caption={caption}
+      grid={report.tables[key]}
+      rowLabel={(r) => axisLabel(tableAxes[key].rows, r)}
+      columnLabel={(c) => axisLabel(tableAxes[key].columns, c)}
+      corner={corner}
+    />
+  );
+  const simple = (key: IndicatorKey) => (
+    <CountTable caption={x.indicators[key]} heading={x.category} rows={rowsOf(key, report)} />
+  );
+  const contacts = report.tables.contactsByChannelAndMonth;
+  // Category keys come with the report, in order (no domain code in the console chunk).
+  const channels = contacts.rows;
+  const sumOf = (keys: readonly string[]) => {
+    const values = keys.map((k) => contacts.rowTotals[k]!);
+    if (values.some((v) => v === HIDDEN_COUNT)) return HIDDEN_COUNT as string;
+    const numbers = values.filter((v): v is number => typeof v === 'number');
+    const total = numbers.reduce((a, b) => a + b, 0);
+    // A share containing a "<5" is a range: shown as at least its known part.
+    return values.some((v) => v === SMALL_COUNT)
+      ? `≥ ${total.toLocaleString('de-DE')}`
+      : countText(total);
+  };
+
+  return (
+    <article class="report-view" aria-labelledby="report-heading">
+      <header class="report-view__head">
+        <h2 id="report-heading">{ct('report.heading', { team: report.team.name })}</h2>
+        <p>{ct('report.periodLine', { from: formatDay(report.from), to: formatDay(report.to) })}</p>
+        <div class="report-view__actions no-print">
+          <a
+            class="button button--primary"
+            href={`/api/reports/summary.csv?from=${report.from}&to=${report.to}`}
+            download={`sachbericht-${report.from}-bis-${report.to}.csv`}
+          >
+            {ct('report.csv')}
+          </a>
+          <button type="button" class="button button--secondary" onClick={() => window.print()}>
+            {ct('report.print')}
+          </button>
+        </div>
+        <dl class="report-legend" aria-label={ct('report.legendTitle')}>
+          <dt>{SMALL_COUNT}</dt>
+          <dd>{x.legendSmall}</dd>
+          <dt>{HIDDEN_COUNT}</dt>
+          <dd>{x.legendHidden}</dd>
+        </dl>
+        {report.consentRequired && <p class="hint">{x.consentNote}</p>}
+      </header>
+
+      <section aria-labelledby="r-persons">
+        <h3 id="r-persons">{ct('report.persons')}</h3>
+        {simple('personsReached')}
+        {table('personsByGender', x.tables.personsByGender, x.category)}
+        {table('personsByAgeBand', x.tables.personsByAgeBand, x.category)}
+        {table('personsByResidenceStatus', x.tables.personsByResidenceStatus, x.category)}
+      </section>
+
+      <section aria-labelledby="r-contacts">
+        <h3 id="r-contacts">{ct('report.contacts')}</h3>
+        <StackedColumnChart
+          id="chart-contacts"
+          title={ct('report.chartContacts')}
+          description={ct('report.chartContactsDesc')}
+          columns={contacts.columns.map((m) => ({ key: m, label: categoryLabel('month', m) }))}
+          series={channels.map((c) => ({ key: c, label: categoryLabel('contactsByChannel', c) }))}
+          value={(s, c) => contacts.cells[s]![c]!}
+          columnLabel={shortMonth}
+        />
+        {table('contactsByChannelAndMonth', x.tables.contactsByChannelAndMonth, x.category)}
+        <CountTable
+          caption={ct('report.shift')}
+          heading={x.category}
+          rows={[
+            { key: 'in', label: ct('report.inPerson'), value: sumOf(IN_PERSON) },
+            {
+              key: 'remote',
+              label: ct('report.remote'),
+              value: sumOf(channels.filter((c) => !IN_PERSON.includes(c))),
+            },
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="r-appointments">
+        <h3 id="r-appointments">{ct('report.appointments')}</h3>
+        {table('appointmentsByMode', x.tables.appointmentsByMode, x.category)}
+        {simple('caseConferences')}
+      </section>
+
+      <section aria-labelledby="r-referrals">
+        <h3 id="r-referrals">{ct('report.referrals')}</h3>
+        <BarChart
+          id="chart-outcomes"
+          title={ct('report.chartOutcomes')}
+          description={ct('report.chartOutcomesDesc')}
+          bars={rowsOf('referralOutcomes', report)}
+        />
+        {simple('referralOutcomes')}
+        {simple('referralsByPartnerKind')}
+        {simple('referralsByOffer')}
+        {simple('referralsReceived')}
+      </section>
+
+      <section aria-labelledby="r-transitions">
+        <h3 id="r-transitions">{ct('report.transitions')}</h3>
+        {simple('closingReasons')}
+      </section>
+
+      <section aria-labelledby="r-needs">
+        <h3 id="r-needs">{ct('report.needs')}</h3>
+        {table('needsByCategory', x.tables.needsByCategory, x.category)}
+      </section>
+
+      <section aria-labelledby="r-gaps">
+        <h3 id="r-gaps">{ct('report.gaps')}</h3>
+        {simple('gapsByCategory')}
+        {report.gaps.length === 0 ? (
+          <p>{ct('report.noGaps')}</p>
+        ) : (
+          <ul class="gap-texts">
+            {report.gaps.map((gap, i) => (
+              <li key={i}>
+                <strong>{categoryLabel('gapsByCategory', gap.category)}:</strong> {gap.description}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,149 @@
+// The report's data tables: one-way (category -> count) and two-way (with row and column totals).
+// Wide tables scroll inside their own box (keyboard-reachable), never the page.
+import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
+import type { ReportGrid } from '../../shared/reports/report';
+import type { PublishedCount } from '../../shared/reports/suppress';
+import { countText } from '../../shared/reports/labels';
+import { ct } from './console-texts';
+
+/**
+ * The title stands outside the scrolling box (a caption inside it would be cut off on a phone)
+ * and names the table through aria-labelledby.
+ */
+function ScrollBox({
+  label,
+  titleId,
+  children,
+}: {
+  label: string;
+  titleId: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <>
+      <p class="table-title" id={titleId}>
+        {label}
+      </p>
+      <div
+        class="table-box"
+        role="region"
+        aria-label={`${label} – ${ct('report.tableScroll')}`}
+        tabIndex={0}
+      >
+        {children}
+      </div>
+    </>
+  );
+}
+
+export function CountTable({
+  caption,
+  heading,
+  rows,
+  total,
+}: {
+  caption: string;
+  /** Heading of the label column. */
+  heading: string;
+  /** A published count, or a figure already written out (a range such as "≥ 12"). */
+  rows: { key: string; label: string; value: PublishedCount | string }[];
+  total?: PublishedCount;
+}) {
+  const titleId = useId();
+  return (
+    <ScrollBox label={caption} titleId={titleId}>
+      {
+        <table class="report-table" aria-labelledby={titleId}>
+          <thead>
+            <tr>
+              <th scope="col">{heading}</th>
+              <th scope="col" class="num">
+                {ct('report.total')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                <td class="num">
+                  {typeof row.value === 'number' ? countText(row.value) : row.value}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          {total !== undefined && (
+            <tfoot>
+              <tr>
+                <th scope="row">{ct('report.total')}</th>
+                <td class="num">{countText(total)}</td>
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      }
+    </ScrollBox>
+  );
+}
+
+export function GridTable({
+  caption,
+  grid,
+  rowLabel,
+  columnLabel,
+  corner,
+}: {
+  caption: string;
+  grid: ReportGrid;
+  rowLabel: (key: string) => string;
+  columnLabel: (key: string) => string;
+  corner: string;
+}) {
+  const titleId = useId();
+  return (
+    <ScrollBox label={caption} titleId={titleId}>
+      {
+        <table class="report-table" aria-labelledby={titleId}>
+          <thead>
+            <tr>
+              <th scope="col">{corner}</th>
+              {grid.columns.map((c) => (
+                <th key={c} scope="col" class="num">
+                  {columnLabel(c)}
+                </th>
+              ))}
+              <th scope="col" class="num">
+                {ct('report.total')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {grid.rows.map((r) => (
+              <tr key={r}>
+                <th scope="row">{rowLabel(r)}</th>
+                {grid.columns.map((c) => (
+                  <td key={c} class="num">
+                    {countText(grid.cells[r]![c]!)}
+                  </td>
+                ))}
+                <td class="num">{countText(grid.rowTotals[r]!)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{ct('report.total')}</th>
+              {grid.columns.map((c) => (
+                <td key={c} class="num">
+                  {countText(grid.columnTotals[c]!)}
+                </td>
+              ))}
+              <td class="num">{countText(grid.total)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      }
+    </ScrollBox>
+  );
+}

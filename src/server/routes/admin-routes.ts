@@ -1,0 +1,202 @@
+// /api/admin/*: what the admin CLI does, for the console. Admins only (403 for everyone else, 401
+// signed out). Auth MUST come before anything reads the body. Every refusal is a German 4xx and
+// stores nothing; passwords are made here and shown once, never logged or stored in clear.
+import { randomInt } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import * as v from 'valibot';
+import type { Store } from '../store/store';
+import { requireSession } from '../auth/request-session';
+import { HttpError } from '../http/api-error';
+import {
+  createTeam,
+  createUser,
+  disableUser,
+  roles,
+  setPassword,
+  type Role,
+} from '../auth/accounts';
+import { listDevices, revokeAllDevices, revokeDevice } from '../auth/devices';
+
+const ONE_TIME_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** 3 groups of 4 from 31 letters and digits (about 59 bits), easy to read out and type. */
+export function oneTimePassword(): string {
+  const group = () =>
+    Array.from({ length: 4 }, () => ONE_TIME_ALPHABET[randomInt(ONE_TIME_ALPHABET.length)]).join(
+      '',
+    );
+  return `${group()}-${group()}-${group()}`;
+}
+
+const noNul = v.check((text: string) => !text.includes('\0'), 'Ungültige Zeichen.');
+const teamBody = v.object({
+  name: v.pipe(v.string('Bitte einen Teamnamen angeben.'), v.maxLength(200), noNul),
+});
+const userBody = v.object({
+  teamId: v.pipe(v.string('Bitte ein Team wählen.'), v.maxLength(64)),
+  email: v.pipe(v.string('Bitte eine E-Mail-Adresse angeben.'), v.maxLength(320), noNul),
+  name: v.pipe(v.string('Bitte einen Namen angeben.'), v.maxLength(200), noNul),
+  role: v.picklist(roles, `Die Rolle muss ${roles.join(', ')} sein.`),
+});
+const roleBody = v.object({ role: v.picklist(roles, `Die Rolle muss ${roles.join(', ')} sein.`) });
+
+function parse<T extends v.GenericSchema>(schema: T, body: unknown): v.InferOutput<T> {
+  const result = v.safeParse(schema, body);
+  if (!result.success) throw new HttpError(400, 'invalid_request', result.issues[0].message);
+  return result.output;
+}
+
+/** The account functions throw German errors for bad input: those are the person's 4xx. */
+async function accountCall<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof HttpError || !(error instanceof Error)) throw error;
+    const status = /gibt es schon/.test(error.message)
+      ? 409
+      : /gibt es\b.*\bnicht/.test(error.message)
+        ? 404
+        : 400;
+    throw new HttpError(status, status === 409 ? 'exists' : 'invalid_request', error.message);
+  }
+}
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  team_id: string;
+  team_name: string;
+  disabled: boolean;
+}
+
+export function adminConsoleRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
+  const admin = async (request: FastifyRequest, reply: FastifyReply) => {
+    const { user } = await requireSession(store, request, reply, now());
+    if (user.role !== 'admin') {
+      throw new HttpError(403, 'not_admin', 'Nur die Verwaltung darf Teams und Konten ändern.');
+    }
+    return user;
+  };
+  const userById = async (id: string): Promise<UserRow> => {
+    const [row] = await store.query<UserRow>(
+      `SELECT u.id, u.email, u.name, u.role, u.team_id, t.name AS team_name,
+              u.disabled_at IS NOT NULL AS disabled
+         FROM users u JOIN teams t ON t.id = u.team_id WHERE u.id = $1`,
+      [id],
+    );
+    if (!row) throw new HttpError(404, 'unknown_user', 'Dieses Konto gibt es nicht.');
+    return row;
+  };
+  const notSelf = (adminId: string, userId: string) => {
+    if (adminId === userId) {
+      throw new HttpError(
+        400,
+        'own_account',
+        'Das eigene Konto kann hier nicht deaktiviert oder herabgestuft werden.',
+      );
+    }
+  };
+  const userJson = (row: UserRow) => ({
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    team: { id: row.team_id, name: row.team_name },
+    disabled: row.disabled,
+  });
+
+  app.get('/api/admin/teams', async (request, reply) => {
+    await admin(request, reply);
+    const rows = await store.query<{ id: string; name: string; users: number }>(
+      `SELECT t.id, t.name, count(u.id)::int AS users
+         FROM teams t LEFT JOIN users u ON u.team_id = t.id AND u.disabled_at IS NULL
+        GROUP BY t.id, t.name ORDER BY t.name`,
+    );
+    return { teams: rows.map((row) => ({ ...row, users: Number(row.users) })) };
+  });
+
+  app.post('/api/admin/teams', async (request, reply) => {
+    await admin(request, reply);
+    const { name } = parse(teamBody, request.body);
+    const team = await accountCall(() => createTeam(store, name, now()));
+    return reply.code(201).send({ team });
+  });
+
+  app.get('/api/admin/users', async (request, reply) => {
+    await admin(request, reply);
+    const rows = await store.query<UserRow>(
+      `SELECT u.id, u.email, u.name, u.role, u.team_id, t.name AS team_name,
+              u.disabled_at IS NOT NULL AS disabled
+         FROM users u JOIN teams t ON t.id = u.team_id ORDER BY t.name, u.name, u.email`,
+    );
+    return { users: rows.map(userJson) };
+  });
+
+  app.post('/api/admin/users', async (request, reply) => {
+    await admin(request, reply);
+    const input = parse(userBody, request.body);
+    const [team] = await store.query<{ name: string }>('SELECT name FROM teams WHERE id = $1', [
+      input.teamId,
+    ]);
+    if (!team) throw new HttpError(400, 'unknown_team', 'Bitte ein bestehendes Team wählen.');
+    const password = oneTimePassword();
+    const user = await accountCall(() =>
+      createUser(store, { ...input, teamName: team.name, password }, now()),
+    );
+    reply.header('cache-control', 'no-store');
+    return reply
+      .code(201)
+      .send({ user: userJson(await userById(user.id)), oneTimePassword: password });
+  });
+
+  app.patch('/api/admin/users/:id', async (request, reply) => {
+    const me = await admin(request, reply);
+    const { id } = request.params as { id: string };
+    const { role } = parse(roleBody, request.body);
+    const user = await userById(id);
+    if (role !== 'admin') notSelf(me.id, user.id);
+    if (user.role === role) return { user: userJson(user) };
+    await store.transaction(async (tx) => {
+      await tx.query('UPDATE users SET role = $2 WHERE id = $1', [id, role]);
+      // A THM's phones hold case data: under another role they must wipe (device revocation).
+      if (user.role === 'thm') await revokeAllDevices(tx, id, now());
+    });
+    return { user: userJson(await userById(id)) };
+  });
+
+  app.post('/api/admin/users/:id/disable', async (request, reply) => {
+    const me = await admin(request, reply);
+    const { id } = request.params as { id: string };
+    const user = await userById(id);
+    notSelf(me.id, user.id);
+    await disableUser(store, user.email, now());
+    return { user: userJson(await userById(id)) };
+  });
+
+  app.post('/api/admin/users/:id/password', async (request, reply) => {
+    await admin(request, reply);
+    const { id } = request.params as { id: string };
+    const user = await userById(id);
+    const password = oneTimePassword();
+    await setPassword(store, user.email, password);
+    reply.header('cache-control', 'no-store');
+    return { oneTimePassword: password };
+  });
+
+  app.get('/api/admin/users/:id/devices', async (request, reply) => {
+    await admin(request, reply);
+    const { id } = request.params as { id: string };
+    const user = await userById(id);
+    return { devices: await listDevices(store, user.email) };
+  });
+
+  app.post('/api/admin/users/:id/devices/:deviceId/revoke', async (request, reply) => {
+    await admin(request, reply);
+    const { id, deviceId } = request.params as { id: string; deviceId: string };
+    const user = await userById(id);
+    await accountCall(() => revokeDevice(store, user.email, deviceId, now()));
+    return { devices: await listDevices(store, user.email) };
+  });
+}

@@ -1,0 +1,227 @@
+// The console (coordinators, admins): signing in opens no device database; the report shows its
+// charts beside their tables, "<5" for small counts, a CSV link; offline and an ended session are
+// said clearly; gaps by area; a reset password is shown once.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { LocationProvider } from 'preact-iso';
+import { SignInGate } from '../../../src/client/features/session/sign-in-gate';
+import { useSession } from '../../../src/client/state/session';
+import { useAuthUi } from '../../../src/client/state/auth-ui';
+import { getActiveUserId } from '../../../src/local/active-user';
+import { buildSummary } from '../../../src/server/reports/summary';
+import type { SessionUser } from '../../../src/shared/sync/protocol';
+import { testUser } from '../sync/signed-in';
+import { choose } from '../cases/case-fixtures';
+
+const coordinator = testUser({ role: 'coordinator', name: 'Clara Koordination' });
+const admin = testUser({ role: 'admin', name: 'Anton Verwaltung' });
+
+function summary(from: string, to: string) {
+  return buildSummary(
+    { id: 'team-1', name: 'Team Nord' },
+    { from, to },
+    {
+      persons: [
+        { stage: 'new', gender: 'female', age: 19, residence: 'duldung', n: 12 },
+        { stage: 'ongoing', gender: 'male', age: 22, residence: 'gestattung', n: 3 },
+      ],
+      contacts: [
+        { channel: 'in_person', month: `${from.slice(0, 7)}`, n: 30 },
+        { channel: 'phone', month: `${from.slice(0, 7)}`, n: 2 },
+        { channel: 'video', month: `${from.slice(0, 7)}`, n: 9 },
+      ],
+      appointments: [{ mode: 'in_person', status: 'attended', n: 14 }],
+      conferences: 6,
+      referralsOut: [
+        { partnerKind: 'vhs', offer: 'Deutschkurs B1', status: 'accepted', n: 8 },
+        { partnerKind: 'jobcenter', offer: '', status: 'completed', n: 7 },
+      ],
+      referralsIn: [],
+      closing: [],
+      needs: [{ category: 'language', met: false, n: 9 }],
+      gaps: [
+        { category: 'language', description: 'Kein Sprachkurs mit Kinderbetreuung' },
+        { category: 'housing', description: 'Keine WG-Zimmer unter 400 €' },
+      ],
+    },
+    false,
+  );
+}
+
+interface Fake {
+  session: SessionUser | null;
+  offline: boolean;
+  calls: string[];
+}
+
+function installFetch(fake: Fake) {
+  const json = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json' },
+    });
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+      const url = new URL(String(input), 'http://app.test');
+      const method = init.method ?? 'GET';
+      fake.calls.push(`${method} ${url.pathname}${url.search}`);
+      if (fake.offline) throw new TypeError('Failed to fetch');
+      if (url.pathname === '/api/session' && method === 'DELETE') {
+        fake.session = null;
+        return new Response(null, { status: 204 });
+      }
+      if (!fake.session) return json(401, { error: 'not_signed_in', message: 'Bitte anmelden.' });
+      if (url.pathname === '/api/session') return json(200, { user: fake.session });
+      if (url.pathname === '/api/reports/summary') {
+        return json(200, summary(url.searchParams.get('from')!, url.searchParams.get('to')!));
+      }
+      if (url.pathname === '/api/admin/teams') {
+        return json(200, { teams: [{ id: 'team-1', name: 'Team Nord', users: 2 }] });
+      }
+      if (url.pathname === '/api/admin/users') {
+        return json(200, {
+          users: [
+            {
+              id: 'u-1',
+              email: 'lena@team.example',
+              name: 'Lena Berger',
+              role: 'thm',
+              team: { id: 'team-1', name: 'Team Nord' },
+              disabled: false,
+            },
+          ],
+        });
+      }
+      if (url.pathname === '/api/admin/users/u-1/password') {
+        return json(200, { oneTimePassword: 'abcd-efgh-jkmn' });
+      }
+      return json(404, { error: 'not_found', message: 'Nicht gefunden.' });
+    }),
+  );
+}
+
+function renderConsoleFor(user: SessionUser, fake: Fake, path = '/') {
+  fake.session = user;
+  installFetch(fake);
+  // A console user is never remembered on the device (complete-sign-in.ts): the cookie decides.
+  history.replaceState(null, '', path);
+  return render(
+    <LocationProvider>
+      <SignInGate>
+        <p>Phone app</p>
+      </SignInGate>
+    </LocationProvider>,
+  );
+}
+
+let fake: Fake;
+beforeEach(() => {
+  localStorage.clear();
+  fake = { session: null, offline: false, calls: [] };
+});
+afterEach(() => {
+  cleanup();
+  useSession.getState().signOut();
+  useAuthUi.setState({ reauthOpen: false, notice: null });
+  vi.unstubAllGlobals();
+});
+
+describe('console', () => {
+  it('a coordinator gets the console, no device database and no sync', async () => {
+    renderConsoleFor(coordinator, fake);
+    expect(await screen.findByRole('heading', { name: /Sachbericht Team Nord/ })).toBeTruthy();
+    expect(screen.queryByText('Phone app')).toBeNull();
+    expect(screen.getByText(/speichert keine Falldaten auf diesem Gerät/)).toBeTruthy();
+    expect(useSession.getState().db).toBeNull();
+    const names = (await indexedDB.databases()).map((db) => db.name);
+    expect(names).not.toContain(`feldakte-${coordinator.id}`);
+    expect(await getActiveUserId()).toBeNull();
+    expect(fake.calls.some((call) => call.includes('/api/sync/'))).toBe(false);
+  });
+
+  it('shows the report: accessible charts beside their tables, "<5", CSV and print', async () => {
+    renderConsoleFor(coordinator, fake);
+    const chart = await screen.findByRole('img', {
+      name: /Kontakte nach Kontaktweg und Monat \(gestapelt\)/,
+    });
+    expect(chart.tagName.toLowerCase()).toBe('svg');
+    expect(screen.getByRole('img', { name: /Vermittlungen nach Ergebnis/ })).toBeTruthy();
+    const contacts = screen.getByRole('table', { name: 'Kontakte nach Kontaktweg und Monat' });
+    const phone = within(contacts).getByRole('row', { name: /^Telefon/ });
+    expect(within(phone).getAllByText('<5').length).toBeGreaterThan(0);
+    // 30 + "<5" + 9 with a known total would give the "<5" away: another figure is hidden.
+    expect(within(contacts).getAllByText('x').length).toBeGreaterThan(0);
+    const csv = screen.getByRole('link', { name: 'CSV herunterladen (Excel)' });
+    const year = new Date().getFullYear();
+    expect(csv.getAttribute('href')).toBe(
+      `/api/reports/summary.csv?from=${year}-01-01&to=${year}-12-31`,
+    );
+    expect(screen.getByRole('button', { name: 'Drucken' })).toBeTruthy();
+  });
+
+  it('asks for another period: a quarter', async () => {
+    renderConsoleFor(coordinator, fake);
+    await screen.findByRole('heading', { name: /Sachbericht/ });
+    fireEvent.click(screen.getByRole('radio', { name: 'Quartal' }));
+    choose(screen.getByLabelText('Welches Quartal'), '2');
+    fireEvent.click(screen.getByRole('button', { name: 'Bericht anzeigen' }));
+    const year = new Date().getFullYear();
+    await waitFor(() =>
+      expect(fake.calls.at(-1)).toBe(
+        `GET /api/reports/summary?from=${year}-04-01&to=${year}-06-30`,
+      ),
+    );
+    expect(await screen.findByText(`01.04.${year} bis 30.06.${year}`)).toBeTruthy();
+  });
+
+  it('says clearly when it is offline', async () => {
+    renderConsoleFor(coordinator, fake);
+    await screen.findByRole('heading', { name: /Sachbericht/ });
+    fake.offline = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Bericht anzeigen' }));
+    expect(
+      await screen.findByText(/Keine Verbindung. Die Konsole braucht das Internet/),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Erneut versuchen' })).toBeTruthy();
+  });
+
+  it('an ended session goes back to the sign-in screen with a message', async () => {
+    renderConsoleFor(coordinator, fake);
+    await screen.findByRole('heading', { name: /Sachbericht/ });
+    fake.session = null;
+    fireEvent.click(screen.getByRole('button', { name: 'Bericht anzeigen' }));
+    expect(
+      await screen.findByText('Die Anmeldung ist abgelaufen. Bitte erneut anmelden.'),
+    ).toBeTruthy();
+    expect(useSession.getState().user).toBeNull();
+  });
+
+  it('lists the gaps by area for the alliance meeting', async () => {
+    renderConsoleFor(coordinator, fake, '/luecken');
+    expect(
+      await screen.findByRole('heading', { name: /Lücken für das Bündnistreffen/ }),
+    ).toBeTruthy();
+    const language = await screen.findByRole('region', { name: /Sprache/ });
+    expect(within(language).getByText('Kein Sprachkurs mit Kinderbetreuung')).toBeTruthy();
+    expect(within(language).getByText(/<5 notiert/)).toBeTruthy();
+  });
+
+  it('a coordinator has no administration tab', async () => {
+    renderConsoleFor(coordinator, fake);
+    await screen.findByRole('heading', { name: /Sachbericht/ });
+    const nav = screen.getByRole('navigation', { name: 'Bereiche der Konsole' });
+    expect(within(nav).queryByRole('link', { name: 'Verwaltung' })).toBeNull();
+  });
+
+  it('an admin resets a password and sees the one-time password once', async () => {
+    renderConsoleFor(admin, fake, '/verwaltung');
+    fireEvent.click(await screen.findByRole('button', { name: 'Passwort zurücksetzen' }));
+    const dialog = await screen.findByRole('alertdialog', {
+      name: 'Einmal-Passwort für lena@team.example',
+    });
+    expect(within(dialog).getByText('abcd-efgh-jkmn')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Verstanden, schließen' }));
+    await waitFor(() => expect(screen.queryByText('abcd-efgh-jkmn')).toBeNull());
+  });
+});
