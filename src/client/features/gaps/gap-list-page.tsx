@@ -3,7 +3,7 @@ import { t, formatDay } from '../../../shared/i18n/t';
 import { useDb, useSession } from '../../state/session';
 import { EmptyState } from '../../ui/empty-state';
 import { ListRow, RowList } from '../../ui/list-row';
-import { usePageTitle } from '../../ui/page-title';
+import { usePageTitle } from '../../state/page-title';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { needCategoryLabel } from '../cases/labels';
 import { isOwnGap } from './own-gaps';
