@@ -15,6 +15,7 @@ import { reportRoutes } from './routes/report-routes';
 import { teamRoutes } from './routes/team-routes';
 import { adminRoutes, type AdminRunner } from './cli/admin-channel';
 import { adminConsoleRoutes } from './routes/admin-routes';
+import { privacyRoutes } from './privacy/privacy-routes';
 
 export interface AppOptions {
   store: Store;
@@ -78,6 +79,7 @@ export async function buildApp({
   if (adminChannel)
     adminRoutes(app, store, adminChannel.token, adminChannel.run, adminChannel.isUsageError);
   adminConsoleRoutes(app, store, now);
+  privacyRoutes(app, store, now);
   await registerStaticFiles(app, staticDir);
   return app;
 }

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { createDemoAccountIfEmpty } from './first-start';
 import { newAdminToken, removeAdminChannel, writeAdminChannel } from './cli/admin-channel';
 import { runAdmin, UsageError } from './cli/admin';
+import { scheduleRetention } from './privacy/retention';
 
 async function main(): Promise<void> {
   const store = await openStoreFromEnv(process.env);
@@ -55,8 +56,23 @@ async function main(): Promise<void> {
     `Feldakte läuft auf http://${host === '0.0.0.0' ? 'localhost' : host}:${bound} (Daten: ${where})`,
   );
 
+  // [X5] at start and once a day; only counts are printed, never what was erased.
+  const stopRetention = scheduleRetention(
+    store,
+    (outcome) => {
+      if (outcome.cases > 0)
+        console.log(`Aufbewahrungsfristen: ${outcome.cases} abgelaufene Fälle gelöscht.`);
+    },
+    (error) =>
+      console.error(
+        'Die Aufbewahrungsprüfung ist fehlgeschlagen:',
+        (error as { name?: string } | null)?.name ?? typeof error,
+      ),
+  );
+
   const stop = async () => {
     if (adminToken) removeAdminChannel(dataDir);
+    stopRetention();
     await app.close();
     await store.close();
     process.exit(0);

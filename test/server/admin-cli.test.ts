@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdmin } from '../../src/server/cli/admin';
 import { openStoreFromEnv } from '../../src/server/store/open-store';
 import type { Store } from '../../src/server/store/store';
-import { memoryStore, signIn, startTestServer, type TestServer } from '../support/server-harness';
+import { randomUUID } from 'node:crypto';
+import {
+  clock,
+  memoryStore,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from '../support/server-harness';
 
 describe('admin commands', () => {
   let store: Store;
@@ -117,9 +124,79 @@ describe('admin commands', () => {
     ['user disable --email niemand@example.org', /gibt es nicht/],
     ['team add', /Teamnamen/],
     ['team delete Team Passwd', /Unbekannter Befehl/],
+    ['team settings --team Niemand', /gibt es nicht/],
+    ['team settings --team Settings --retention-years 0', /mindestens 1 Jahr/],
+    ['team settings --team Settings --legal-basis vertrag', /consent/],
+    ['team settings --team Settings --reports-need-consent vielleicht', /„ja“ oder „nein“/],
+    ['team settings --team Settings --farbe blau', /Unbekannte Einstellung/],
+    ['retention run --today 31.01.2030', /JJJJ-MM-TT/],
+    ['retention run --today 2030-02-31', /kein gültiges Datum/],
+    ['retention run --days 3', /Unerwartete Angabe/],
   ];
+  beforeAll(() => admin('team add Settings'));
   it.each(refusals)('refuses "%s" with a German message', async (line, message) => {
     await expect(admin(line)).rejects.toThrow(message);
+  });
+
+  it('team settings prints the settings and changes the ones given', async () => {
+    await admin('team add Einstellungen');
+    expect(await admin('team settings --team Einstellungen')).toContain(
+      'Aufbewahrungsfrist:        3 Jahre nach Abschluss',
+    );
+    const changed = await runAdmin(
+      [
+        'team',
+        'settings',
+        '--team',
+        'Einstellungen',
+        '--retention-years',
+        '5',
+        '--legal-basis',
+        'public_task',
+        '--reports-need-consent',
+        'ja',
+        '--controller',
+        'Stadt Beispielstadt, Markt 1',
+      ],
+      store,
+    );
+    expect(changed).toContain('5 Jahre nach Abschluss');
+    expect(changed).toContain('öffentliche Aufgabe (public_task');
+    expect(changed).toContain('Berichte nur mit Einwilligung: ja');
+    expect(changed).toContain('Stadt Beispielstadt, Markt 1');
+    // Only the given settings change.
+    expect(await admin('team settings --team Einstellungen --reports-need-consent nein')).toContain(
+      '5 Jahre nach Abschluss',
+    );
+  });
+
+  it('retention run erases expired closed cases and prints how many', async () => {
+    const anna = await server.member('Team Aufbewahrung');
+    const caseId = randomUUID();
+    const response = await server.push(anna, [
+      {
+        id: 1,
+        table: 'cases',
+        recordId: caseId,
+        op: 'put',
+        fields: {
+          givenName: 'A',
+          familyName: 'B',
+          status: 'closed',
+          closingReason: 'work',
+          closedOn: '2020-01-01',
+          retainUntil: '2023-01-01',
+        },
+        hlc: clock(Date.now(), anna.clientId),
+      },
+    ]);
+    expect(response.statusCode).toBe(200);
+    expect(await admin('retention run --today 2022-12-31')).toBe(
+      'Aufbewahrungsfristen geprüft (Stichtag 2022-12-31): 0 Fälle gelöscht (0 Einträge).',
+    );
+    expect(await admin('retention run --today 2023-01-02')).toBe(
+      'Aufbewahrungsfristen geprüft (Stichtag 2023-01-02): 1 Fall gelöscht (1 Eintrag).',
+    );
   });
 
   it('refuses an unknown role and a second account with the same e-mail', async () => {
@@ -177,6 +254,9 @@ describe('npm run admin', () => {
       'cli-passwort-1',
     );
     expect(added.stdout).toContain('Konto cli@example.org (thm) angelegt.');
+    expect((await run('retention', 'run', '--today', '2030-01-01')).stdout).toContain(
+      'Aufbewahrungsfristen geprüft (Stichtag 2030-01-01): 0 Fälle gelöscht (0 Einträge).',
+    );
     await expect(run('user', 'disable', '--email', 'niemand@example.org')).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining('gibt es nicht'),

@@ -1,4 +1,5 @@
 // Accounts and sessions: login, cookie flags, rate limit, logout, disabled users, expiry.
+import { DEFAULT_TEAM_SETTINGS } from '../../src/shared/domain/team-settings';
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/server/store/store';
@@ -72,7 +73,7 @@ describe('sessions', () => {
         name: user.name,
         email: 'lea@example.org',
         role: 'thm',
-        team: { id: user.teamId, name: 'Team Nord' },
+        team: { id: user.teamId, name: 'Team Nord', settings: DEFAULT_TEAM_SETTINGS },
       },
     };
     const sealKey = { kid: expect.any(String), publicKey: expect.any(String) };

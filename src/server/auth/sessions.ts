@@ -4,6 +4,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../store/store';
 import type { Role } from './accounts';
 import { touchDevice } from './devices';
+import type { TeamSettings } from '../../shared/domain/team-settings';
+import {
+  settingsFromRow,
+  TEAM_SETTINGS_COLUMNS,
+  type TeamSettingsRow,
+} from '../privacy/team-settings';
 
 export const SESSION_COOKIE = 'feldakte_session';
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60_000;
@@ -14,7 +20,8 @@ export interface SessionUser {
   name: string;
   email: string;
   role: Role;
-  team: { id: string; name: string };
+  /** `settings`: the team's privacy settings, so the phone knows them offline (issue 12). */
+  team: { id: string; name: string; settings: TeamSettings };
 }
 
 export interface Session {
@@ -76,23 +83,26 @@ export async function findSession(
 
 /** The session for a token, or why there is none (disabled before revoked before expired). */
 export async function checkSession(db: Queryable, token: string, now: Date): Promise<SessionCheck> {
-  const [row] = await db.query<{
-    id: string;
-    name: string;
-    email: string;
-    role: Role;
-    team_id: string;
-    team_name: string;
-    expires_at: Date | string;
-    disabled: boolean;
-    device_id: string | null;
-    revoked: boolean;
-  }>(
+  const [row] = await db.query<
+    TeamSettingsRow & {
+      id: string;
+      name: string;
+      email: string;
+      role: Role;
+      team_id: string;
+      team_name: string;
+      expires_at: Date | string;
+      disabled: boolean;
+      device_id: string | null;
+      revoked: boolean;
+    }
+  >(
     `SELECT u.id, u.name, u.email, u.role, t.id AS team_id, t.name AS team_name, s.expires_at,
             u.disabled_at IS NOT NULL AS disabled, s.device_id,
-            d.revoked_at IS NOT NULL AS revoked
+            d.revoked_at IS NOT NULL AS revoked, ${TEAM_SETTINGS_COLUMNS}
        FROM sessions s JOIN users u ON u.id = s.user_id JOIN teams t ON t.id = u.team_id
        LEFT JOIN devices d ON d.user_id = s.user_id AND d.device_id = s.device_id
+       LEFT JOIN team_settings ts ON ts.team_id = t.id
       WHERE s.token_hash = $1`,
     [hashToken(token)],
   );
@@ -118,7 +128,7 @@ export async function checkSession(db: Queryable, token: string, now: Date): Pro
     name: row.name,
     email: row.email,
     role: row.role,
-    team: { id: row.team_id, name: row.team_name },
+    team: { id: row.team_id, name: row.team_name, settings: settingsFromRow(row) },
   };
   return { ok: true, session: { user, expiresAt, refreshed, deviceId: row.device_id } };
 }

@@ -10,6 +10,9 @@
 //   npm run admin -- user disable --email <email>
 //   npm run admin -- device list --email <email>
 //   npm run admin -- device revoke --email <email> --device <deviceId>
+//   npm run admin -- team settings --team <name> [--retention-years <n>] [--legal-basis <basis>]
+//                    [--reports-need-consent <ja|nein>] [--controller <text>] [--dpo <text>]
+//   npm run admin -- retention run [--today YYYY-MM-DD]
 import { pathToFileURL } from 'node:url';
 import type { Store } from '../store/store';
 import { openStoreFromEnv } from '../store/open-store';
@@ -17,6 +20,7 @@ import {
   createTeam,
   createUser,
   disableUser,
+  findTeam,
   listTeams,
   listUsers,
   roles,
@@ -24,6 +28,10 @@ import {
 } from '../auth/accounts';
 import { readAdminChannel, removeAdminChannel, runThroughServer } from './admin-channel';
 import { listDevices, revokeDevice, type Device } from '../auth/devices';
+import { legalBases, type TeamSettings } from '../../shared/domain/team-settings';
+import { HttpError } from '../http/api-error';
+import { getTeamSettings, updateTeamSettings } from '../privacy/team-settings';
+import { runRetention } from '../privacy/retention';
 
 export const USAGE = `Verwendung:
   npm run admin -- team add <name>
@@ -34,6 +42,9 @@ export const USAGE = `Verwendung:
   npm run admin -- user disable --email <email>
   npm run admin -- device list --email <email>
   npm run admin -- device revoke --email <email> --device <deviceId>
+  npm run admin -- team settings --team <name> [--retention-years <1-10>] [--legal-basis <${legalBases.join('|')}>]
+                   [--reports-need-consent <ja|nein>] [--controller <Name und Anschrift>] [--dpo <Kontakt>]
+  npm run admin -- retention run [--today YYYY-MM-DD]
 
 Läuft der Server auf der eingebetteten Datenbank (DATA_DIR), übernimmt er den Befehl; sonst
 öffnet das Programm die Datenbank selbst (DATABASE_URL: PostgreSQL).`;
@@ -58,6 +69,8 @@ export async function runAdmin(args: string[], store: Store, now = new Date()): 
       .map(({ name, accounts }) => `${name}  (${accounts} ${accounts === 1 ? 'Konto' : 'Konten'})`)
       .join('\n');
   }
+  if (command === 'team settings') return teamSettings(parseOptions(rest), store, now);
+  if (command === 'retention run') return retention(parseOptions(rest), store, now);
   if (
     ![
       'user add',
@@ -124,6 +137,72 @@ function deviceLine(device: Device): string {
 
 function utc(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+async function teamSettings(
+  options: Map<string, string>,
+  store: Store,
+  now: Date,
+): Promise<string> {
+  const name = required(options, 'team');
+  const team = await findTeam(store, name);
+  if (!team) throw new UsageError(`Das Team „${name}“ gibt es nicht.`);
+  const change: Record<string, unknown> = {};
+  for (const [flag, value] of options) {
+    if (flag === 'team') continue;
+    if (flag === 'retention-years') change.retentionYears = Number(value);
+    else if (flag === 'legal-basis') change.legalBasis = value;
+    else if (flag === 'reports-need-consent') change.reportsNeedConsent = yesNo(value);
+    else if (flag === 'controller') change.controller = value;
+    else if (flag === 'dpo') change.dataProtectionOfficer = value;
+    else throw new UsageError(`Unbekannte Einstellung „--${flag}“.`);
+  }
+  let settings: TeamSettings;
+  try {
+    settings =
+      Object.keys(change).length === 0
+        ? await getTeamSettings(store, team.id)
+        : await updateTeamSettings(store, team.id, change, now);
+  } catch (error) {
+    if (error instanceof HttpError) throw new UsageError(error.message);
+    throw error;
+  }
+  return [
+    `Einstellungen des Teams „${team.name}“:`,
+    `  Aufbewahrungsfrist:        ${settings.retentionYears} Jahre nach Abschluss`,
+    `  Rechtsgrundlage:           ${settings.legalBasis === 'consent' ? 'Einwilligung (consent, Art. 6 Abs. 1 lit. a DSGVO)' : 'öffentliche Aufgabe (public_task, Art. 6 Abs. 1 lit. e DSGVO)'}`,
+    `  Berichte nur mit Einwilligung: ${settings.reportsNeedConsent ? 'ja' : 'nein'}`,
+    `  Verantwortliche Stelle:    ${settings.controller ?? '(nicht eingetragen)'}`,
+    `  Datenschutzbeauftragte:    ${settings.dataProtectionOfficer ?? '(nicht eingetragen)'}`,
+  ].join('\n');
+}
+
+async function retention(options: Map<string, string>, store: Store, now: Date): Promise<string> {
+  for (const flag of options.keys())
+    if (flag !== 'today') throw new UsageError(`Unerwartete Angabe „--${flag}“.`);
+  const today = options.get('today');
+  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today))
+    throw new UsageError('Bitte das Datum als JJJJ-MM-TT angeben, z. B. --today 2030-01-31.');
+  if (today !== undefined && !isCalendarDay(today))
+    throw new UsageError(`„${today}“ ist kein gültiges Datum.`);
+  const outcome = await runRetention(store, { now, ...(today ? { today } : {}) });
+  if (!outcome.ran)
+    return 'Die Aufbewahrungsprüfung läuft gerade auf einer anderen Server-Instanz; nichts getan.';
+  const cases = outcome.cases === 1 ? '1 Fall' : `${outcome.cases} Fälle`;
+  const records = outcome.records === 1 ? '1 Eintrag' : `${outcome.records} Einträge`;
+  return `Aufbewahrungsfristen geprüft${today ? ` (Stichtag ${today})` : ''}: ${cases} gelöscht (${records}).`;
+}
+
+/** `Date.parse` rolls 2030-02-31 over to March; a real day survives the round trip. */
+function isCalendarDay(day: string): boolean {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === day;
+}
+
+function yesNo(value: string): boolean {
+  if (['ja', 'yes', 'true', '1'].includes(value.toLowerCase())) return true;
+  if (['nein', 'no', 'false', '0'].includes(value.toLowerCase())) return false;
+  throw new UsageError(`Bitte „ja“ oder „nein“ angeben, nicht „${value}“.`);
 }
 
 function parseOptions(args: string[]): Map<string, string> {

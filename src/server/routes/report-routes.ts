@@ -21,7 +21,7 @@ export function reportRoutes(app: FastifyInstance, store: Store, now: () => Date
   const summaryFor = async (request: FastifyRequest, reply: FastifyReply) => {
     const { user } = await requireSession(store, request, reply, now());
     const query = (request.query ?? {}) as ReportQuery;
-    let team = user.team;
+    let team: { id: string; name: string } = user.team;
     if (query.team !== undefined && query.team !== user.team.id) {
       if (user.role !== 'admin') {
         throw new HttpError(403, 'other_team', 'Sie sehen nur die Zahlen Ihres eigenen Teams.');

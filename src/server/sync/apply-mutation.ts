@@ -15,6 +15,7 @@ import type { Queryable } from '../store/store';
 import { newestHlc, type RecordRow } from './record-rows';
 import type { PushBuffer } from './push-buffer';
 import { germanIssues, issueReason } from './parse-request';
+import { ERASED_REASON } from '../privacy/erase-case';
 
 /** The synced table the server writes losing values into; devices may only resolve them. */
 const CONFLICTS: TableName = 'conflicts';
@@ -31,6 +32,8 @@ export interface PushScope {
   rules: RuleContext;
   /** `table/id` of every record this push puts ([P10]: may be referenced before it is known). */
   pushedRecords: ReadonlySet<string>;
+  /** Purged record ids among this push's records and the cases they name ([X3]). */
+  erased: ReadonlySet<string>;
 }
 
 /** A row this mutation wrote, for the change log. */
@@ -66,6 +69,21 @@ export async function applyMutation(scope: PushScope, mutation: Mutation): Promi
     stored,
     scope,
   );
+  // [X3] an erased person stays erased: no write to their records, no new record for their case.
+  const caseId = mutation.fields.caseId;
+  if (scope.erased.has(recordId) || (typeof caseId === 'string' && scope.erased.has(caseId))) {
+    if (mutation.op === 'delete' && stored?.deleted)
+      return { result: { id, status: 'applied' }, writes: [] };
+    return {
+      result: {
+        id,
+        status: 'rejected',
+        reason: ERASED_REASON,
+        current: { fields: {}, deleted: true },
+      },
+      writes: [],
+    };
+  }
 
   if (mutation.op === 'delete') {
     if (table === CONFLICTS) return reject('Ein Konflikt lässt sich nicht löschen, nur auflösen.');

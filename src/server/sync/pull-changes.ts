@@ -20,9 +20,10 @@ interface ChangeRow {
   fields: Fields;
   version: number | string;
   hlc: string;
+  purged: boolean;
 }
 
-const COLUMNS = 'tbl, id, deleted, fields, version, hlc';
+const COLUMNS = 'tbl, id, deleted, fields, version, hlc, purged';
 
 export async function pullChanges(
   db: Queryable,
@@ -69,6 +70,8 @@ export async function pullChanges(
     fields: row.deleted ? {} : { ...row.fields, id: row.id },
     version: Number(row.version),
     hlc: row.hlc,
+    // [X2] an erased record: the device deletes every trace of it ([X4]).
+    ...(row.purged ? { purged: true as const } : {}),
   }));
   return {
     changes,

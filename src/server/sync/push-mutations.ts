@@ -18,6 +18,7 @@ import { belongsToOtherTeam, loadRecord } from './record-rows';
 import { PushBuffer } from './push-buffer';
 import { currentOf, type Write } from './apply-mutation';
 import { applyFresh } from './apply-groups';
+import { purgedIds } from '../privacy/erase-case';
 
 export async function pushMutations(
   store: Store,
@@ -79,6 +80,10 @@ export async function pushMutations(
     );
     const version = Number(team!.version);
     const records = await PushBuffer.load(db, teamId, fresh);
+    // [X3] read under the team lock: an erasure committed before this push is seen here.
+    const erased = await purgedIds(db, teamId, [
+      ...new Set(fresh.flatMap((m) => [m.recordId, ...caseIdOf(m.fields)])),
+    ]);
     const scope = {
       db,
       records,
@@ -91,6 +96,7 @@ export async function pushMutations(
       pushedRecords: new Set(
         fresh.filter((m) => m.op === 'put').map((m) => `${m.table}/${m.recordId}`),
       ),
+      erased,
     };
 
     const outcomes = await applyFresh(scope, fresh);
@@ -113,6 +119,7 @@ export async function pushMutations(
       version,
       now,
       results: results.filter((r) => r.id > acknowledged),
+      recordIds: new Map(fresh.map((m) => [m.id, m.recordId])),
       log,
     });
     return { lastMutationId: last, results };
@@ -130,6 +137,8 @@ async function recordProcessed(
     version: number;
     now: Date;
     results: MutationResult[];
+    /** Mutation id -> record id, kept with the outcome so an erasure can find it ([X1]). */
+    recordIds: Map<number, string>;
     log: (Write & { mutationId: number })[];
   },
 ): Promise<void> {
@@ -137,8 +146,9 @@ async function recordProcessed(
     `WITH progress AS (
        UPDATE clients SET last_mutation_id = $4, last_seen_at = $6 WHERE client_id = $3
      ), outcomes AS (
-       INSERT INTO mutation_results (client_id, mutation_id, status, reason, version)
-       SELECT $3, r.id, r.status, r.reason, $5 FROM jsonb_to_recordset($7::jsonb) AS r(id bigint, status text, reason text)
+       INSERT INTO mutation_results (client_id, mutation_id, status, reason, version, record_id)
+       SELECT $3, r.id, r.status, r.reason, $5, r.record_id
+         FROM jsonb_to_recordset($7::jsonb) AS r(id bigint, status text, reason text, record_id text)
      )
      INSERT INTO change_log (team_id, tbl, record_id, op, fields, user_id, client_id, mutation_id, version, at)
      SELECT $1, w.tbl, w.record_id, w.op, w.fields, $2, $3, w.mutation_id, $5, $6
@@ -150,7 +160,14 @@ async function recordProcessed(
       p.lastMutationId,
       p.version,
       p.now.toISOString(),
-      JSON.stringify(p.results.map(({ id, status, reason }) => ({ id, status, reason }))),
+      JSON.stringify(
+        p.results.map(({ id, status, reason }) => ({
+          id,
+          status,
+          reason,
+          record_id: p.recordIds.get(id),
+        })),
+      ),
       JSON.stringify(
         p.log.map((w) => ({
           tbl: w.table,
@@ -192,4 +209,8 @@ function replayResult(
 ): MutationResult {
   if (earlier?.status !== 'rejected') return { id, status: 'applied' };
   return { id, status: 'rejected', reason: earlier.reason ?? 'Abgelehnt.', current };
+}
+
+function caseIdOf(fields: Record<string, unknown>): string[] {
+  return typeof fields.caseId === 'string' ? [fields.caseId] : [];
 }

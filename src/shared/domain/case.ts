@@ -92,7 +92,10 @@ export const AGE_LIMIT_YEARS = 27;
  * other counselling) takes appointments and paperwork, which need a few months.
  */
 export const AGE_LIMIT_TASK_LEAD_DAYS = 90;
-/** How long a closed case is kept (and can be reopened) before it is deleted. */
+/**
+ * How long a closed case is kept (and can be reopened) before it is erased, unless the team set
+ * another period (`TeamSettings.retentionYears`, sent with the session).
+ */
 export const RETENTION_YEARS = 3;
 
 export const caseSchema = v.object({
@@ -175,6 +178,7 @@ export function caseStatusChange(
   to: CaseStatus,
   today: string,
   closing?: { reason: ClosingReason; note?: string | null },
+  retentionYears = RETENTION_YEARS,
 ): { ok: true; fields: Partial<Case> } | { ok: false; reason: string } {
   if (!canMoveCase(current.status, to)) {
     return { ok: false, reason: 'Dieser Statuswechsel ist nicht möglich.' };
@@ -188,7 +192,7 @@ export function caseStatusChange(
         closingReason: closing.reason,
         closingNote: closing.note ?? null,
         closedOn: today,
-        retainUntil: addYears(today, RETENTION_YEARS),
+        retainUntil: addYears(today, retentionYears),
       },
     };
   }
@@ -312,7 +316,7 @@ export function initials(c: Pick<Case, 'givenName' | 'familyName'>): string {
 }
 
 /** 29 Feb + n years falls on 28 Feb in common years. */
-function addYears(date: string, years: number): string {
+export function addYears(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const target = new Date(Date.UTC(y + years, m - 1, d));
   if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);

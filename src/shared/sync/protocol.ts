@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { HLC_MAX_LENGTH } from './hlc';
 import { UUID_PATTERN } from '../domain/common';
 import { tableNames } from '../domain/tables';
+import type { TeamSettings } from '../domain/team-settings';
 
 /** Bump when the shape of records or the protocol changes incompatibly. */
 export const SCHEMA_VERSION = 1;
@@ -80,6 +81,8 @@ export interface Change {
   fields: Record<string, unknown>;
   version: number;
   hlc: string;
+  /** [X2] an erased (purged) tombstone: always `deleted` with no fields. */
+  purged?: true;
 }
 
 export interface PullResponse {
@@ -101,7 +104,8 @@ export interface SessionUser {
   name: string;
   email: string;
   role: 'thm' | 'coordinator' | 'admin';
-  team: { id: string; name: string };
+  /** `settings` came with issue 12; a session remembered from an older app lacks it. */
+  team: { id: string; name: string; settings?: TeamSettings };
 }
 
 /**

@@ -1,0 +1,104 @@
+// The person's rights over HTTP (issue 12):
+//   GET  /api/cases/<caseId>/export     Art. 15 access export (JSON)
+//   POST /api/cases/<caseId>/erase      Art. 17 erasure {reason} -> {erased}
+//   GET  /api/cases/<caseId>/history    the change history ("Verlauf")
+//   POST /api/cases/<caseId>/retention  keep a closed case longer {until, reason} -> {retainUntil}
+// Auth MUST come before the id is looked at; a case of another team, or any caller who is not a
+// THM of the case's team, gets the same 404 as an unknown id ([S3]).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import * as v from 'valibot';
+import { UUID_PATTERN, toLocalDate } from '../../shared/domain/common';
+import type { Store } from '../store/store';
+import { requireSession } from '../auth/request-session';
+import { HttpError } from '../http/api-error';
+import type { SessionUser } from '../auth/sessions';
+import { exportCase } from './case-export';
+import { caseHistory } from './case-history';
+import { eraseCase } from './erase-case';
+import { CASE_NOT_FOUND, extendRetention } from './retention';
+
+const eraseSchema = v.object({
+  reason: v.pipe(
+    v.string('Bitte einen Grund für die Löschung angeben.'),
+    v.trim(),
+    v.minLength(1, 'Bitte einen Grund für die Löschung angeben.'),
+    v.maxLength(500, 'Der Grund darf höchstens 500 Zeichen lang sein.'),
+  ),
+});
+
+export function privacyRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
+  /** The signed-in THM and the case id, or a 401/404/400 HttpError. */
+  const access = async (request: FastifyRequest, reply: FastifyReply) => {
+    const { user } = await requireSession(store, request, reply, now());
+    if (user.role !== 'thm') throw new HttpError(404, 'not_found', CASE_NOT_FOUND);
+    const { caseId } = request.params as { caseId: string };
+    if (!UUID_PATTERN.test(caseId))
+      throw new HttpError(400, 'invalid_id', 'Ungültige Fall-ID: erwartet wird eine UUID.');
+    return { user, caseId: caseId.toLowerCase() };
+  };
+
+  app.get('/api/cases/:caseId/export', async (request, reply) => {
+    const { user, caseId } = await access(request, reply);
+    const result = await exportCase(store, {
+      teamId: user.team.id,
+      teamName: user.team.name,
+      caseId,
+      userName: user.name,
+      now: now(),
+    });
+    if (!result) throw new HttpError(404, 'not_found', CASE_NOT_FOUND);
+    reply.header('cache-control', 'no-store');
+    return result;
+  });
+
+  app.get('/api/cases/:caseId/history', async (request, reply) => {
+    const { user, caseId } = await access(request, reply);
+    await requireAliveCase(store, user, caseId);
+    reply.header('cache-control', 'no-store');
+    return { caseId, entries: await caseHistory(store, user.team.id, caseId) };
+  });
+
+  app.post('/api/cases/:caseId/erase', async (request, reply) => {
+    const { user, caseId } = await access(request, reply);
+    const parsed = v.safeParse(eraseSchema, request.body ?? {});
+    if (!parsed.success) throw new HttpError(400, 'invalid_request', parsed.issues[0].message);
+    const erased = await store.transaction(async (db) => {
+      // Any row, tombstone or not: erasing twice finds the purged case and erases 0 records.
+      const [row] = await db.query(
+        'SELECT 1 FROM records WHERE team_id = $1 AND tbl = $2 AND id = $3',
+        [user.team.id, 'cases', caseId],
+      );
+      if (!row) throw new HttpError(404, 'not_found', CASE_NOT_FOUND);
+      return eraseCase(db, {
+        teamId: user.team.id,
+        caseId,
+        userId: user.id,
+        source: 'request',
+        reason: parsed.output.reason,
+        now: now(),
+      });
+    });
+    return { erased };
+  });
+
+  app.post('/api/cases/:caseId/retention', async (request, reply) => {
+    const { user, caseId } = await access(request, reply);
+    const at = now();
+    return extendRetention(store, {
+      teamId: user.team.id,
+      caseId,
+      userId: user.id,
+      body: request.body,
+      now: at,
+      today: toLocalDate(at),
+    });
+  });
+}
+
+async function requireAliveCase(store: Store, user: SessionUser, caseId: string): Promise<void> {
+  const [row] = await store.query(
+    "SELECT 1 FROM records WHERE team_id = $1 AND tbl = 'cases' AND id = $2 AND NOT deleted",
+    [user.team.id, caseId],
+  );
+  if (!row) throw new HttpError(404, 'not_found', CASE_NOT_FOUND);
+}

@@ -1,0 +1,175 @@
+// Retention (SPEC [X5]): a closed case is kept until `retainUntil` (closing date plus the team's
+// period) and then erased by the same path as an erasure request ([X1]). The job runs at start and
+// once a day; with several server instances on one PostgreSQL, a transaction-level advisory lock
+// lets only one of them run it at a time (the others skip that round).
+import * as v from 'valibot';
+import { addYears } from '../../shared/domain/case';
+import { toLocalDate } from '../../shared/domain/common';
+import { MAX_RETENTION_YEARS } from '../../shared/domain/team-settings';
+import { formatHlc } from '../../shared/sync/hlc';
+import type { FieldStamp, Fields } from '../../shared/sync/merge';
+import type { Queryable, Store } from '../store/store';
+import { HttpError } from '../http/api-error';
+import { eraseCase } from './erase-case';
+import { settingsFromRow, TEAM_SETTINGS_COLUMNS, type TeamSettingsRow } from './team-settings';
+
+/** Any fixed number, distinct from the migration lock. */
+export const RETENTION_LOCK = 7_302_120;
+export const RETENTION_INTERVAL_MS = 24 * 60 * 60_000;
+
+export interface RetentionOutcome {
+  /** False when another instance held the lock: nothing was done this round. */
+  ran: boolean;
+  cases: number;
+  records: number;
+}
+
+/** The last day a closed case is kept: its `retainUntil`, or closing date + the team's period. */
+export function retentionEnd(
+  fields: { retainUntil?: unknown; closedOn?: unknown },
+  retentionYears: number,
+): string | null {
+  if (typeof fields.retainUntil === 'string') return fields.retainUntil;
+  if (typeof fields.closedOn === 'string') return addYears(fields.closedOn, retentionYears);
+  return null;
+}
+
+/** Erases every closed case whose retention ended before `today` (`YYYY-MM-DD`). */
+export async function runRetention(
+  store: Store,
+  { today = toLocalDate(new Date()), now = new Date() }: { today?: string; now?: Date } = {},
+): Promise<RetentionOutcome> {
+  return store.transaction(async (db) => {
+    // Keyed by schema too: deployments in separate schemas of one database are separate servers.
+    const [lock] = await db.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_xact_lock(hashtext(current_schema()), $1) AS locked',
+      [RETENTION_LOCK],
+    );
+    if (!lock?.locked) return { ran: false, cases: 0, records: 0 };
+    const closed = await db.query<
+      TeamSettingsRow & { team_id: string; id: string; fields: Fields }
+    >(
+      `SELECT r.team_id, r.id, r.fields, ${TEAM_SETTINGS_COLUMNS}
+         FROM records r LEFT JOIN team_settings ts ON ts.team_id = r.team_id
+        WHERE r.tbl = 'cases' AND NOT r.deleted AND r.fields ->> 'status' = 'closed'
+        ORDER BY r.team_id, r.id`,
+    );
+    const outcome: RetentionOutcome = { ran: true, cases: 0, records: 0 };
+    for (const row of closed) {
+      const end = retentionEnd(row.fields, settingsFromRow(row).retentionYears);
+      if (!end || end >= today) continue;
+      outcome.records += await eraseCase(db, {
+        teamId: row.team_id,
+        caseId: row.id,
+        userId: null,
+        source: 'retention',
+        reason: `Aufbewahrungsfrist abgelaufen (aufbewahrt bis ${end})`,
+        now,
+      });
+      outcome.cases += 1;
+    }
+    return outcome;
+  });
+}
+
+/** Runs the job now and then once a day; returns a function that stops the timer. */
+export function scheduleRetention(
+  store: Store,
+  report: (outcome: RetentionOutcome) => void,
+  fail: (error: unknown) => void,
+  intervalMs = RETENTION_INTERVAL_MS,
+): () => void {
+  const run = () => runRetention(store).then(report, fail);
+  void run();
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+const extensionSchema = v.object({
+  until: v.pipe(
+    v.string('Bitte ein Datum angeben.'),
+    v.regex(/^\d{4}-\d{2}-\d{2}$/, 'Bitte ein gültiges Datum angeben.'),
+    v.check(
+      (text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)),
+      'Bitte ein gültiges Datum angeben.',
+    ),
+  ),
+  reason: v.pipe(
+    v.string('Bitte einen Grund angeben.'),
+    v.trim(),
+    v.minLength(1, 'Bitte einen Grund für die Verlängerung angeben.'),
+    v.maxLength(500, 'Der Grund darf höchstens 500 Zeichen lang sein.'),
+  ),
+});
+
+/**
+ * [X5] A THM keeps a closed case longer, with a reason: the case's `retainUntil` is written as a
+ * server change (team version, stamp, change log) so every device pulls it, and the extension is
+ * logged. Throws 400/404 HttpErrors with German messages; nothing is stored then.
+ */
+export async function extendRetention(
+  store: Store,
+  p: { teamId: string; caseId: string; userId: string; body: unknown; now: Date; today: string },
+): Promise<{ retainUntil: string }> {
+  const parsed = v.safeParse(extensionSchema, p.body);
+  if (!parsed.success) throw new HttpError(400, 'invalid_request', parsed.issues[0].message);
+  const { until, reason } = parsed.output;
+  return store.transaction(async (db) => {
+    const [team] = await db.query<{ version: number | string }>(
+      'UPDATE teams SET version = version + 1 WHERE id = $1 RETURNING version',
+      [p.teamId],
+    );
+    const version = Number(team!.version);
+    const [row] = await db.query<{
+      fields: Fields;
+      stamps: Record<string, FieldStamp>;
+      hlc: string;
+    }>(
+      `SELECT fields, stamps, hlc FROM records
+        WHERE team_id = $1 AND tbl = 'cases' AND id = $2 AND NOT deleted FOR UPDATE`,
+      [p.teamId, p.caseId],
+    );
+    if (!row) throw new HttpError(404, 'not_found', CASE_NOT_FOUND);
+    if (row.fields.status !== 'closed')
+      throw new HttpError(400, 'not_closed', 'Nur ein abgeschlossener Fall hat eine Löschfrist.');
+    const [settings] = await db.query<TeamSettingsRow>(
+      `SELECT ${TEAM_SETTINGS_COLUMNS} FROM team_settings ts WHERE ts.team_id = $1`,
+      [p.teamId],
+    );
+    const previous = retentionEnd(row.fields, settingsFromRow(settings).retentionYears);
+    if (previous && until <= previous)
+      throw new HttpError(
+        400,
+        'not_later',
+        'Das neue Datum muss nach der bisherigen Löschfrist liegen.',
+      );
+    if (until > addYears(p.today, MAX_RETENTION_YEARS))
+      throw new HttpError(
+        400,
+        'too_late',
+        `Eine Verlängerung reicht höchstens ${MAX_RETENTION_YEARS} Jahre in die Zukunft.`,
+      );
+    const hlc = formatHlc({ ms: p.now.getTime(), counter: 0, node: 'server' });
+    const stamps = { ...row.stamps, retainUntil: { hlc, version } };
+    await db.query(
+      `UPDATE records SET fields = fields || jsonb_build_object('retainUntil', $3::text),
+              stamps = $4::jsonb, hlc = GREATEST(hlc, $5), version = $6
+        WHERE team_id = $1 AND tbl = 'cases' AND id = $2`,
+      [p.teamId, p.caseId, until, JSON.stringify(stamps), hlc, version],
+    );
+    await db.query(
+      `INSERT INTO change_log (team_id, tbl, record_id, op, fields, user_id, client_id, mutation_id, version, at)
+       VALUES ($1, 'cases', $2, 'put', '["retainUntil"]'::jsonb, $3, NULL, NULL, $4, $5)`,
+      [p.teamId, p.caseId, p.userId, version, p.now.toISOString()],
+    );
+    await db.query(
+      `INSERT INTO retention_extensions (team_id, case_id, previous_until, until, reason, user_id, at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [p.teamId, p.caseId, previous, until, reason, p.userId, p.now.toISOString()],
+    );
+    return { retainUntil: until };
+  });
+}
+
+export const CASE_NOT_FOUND = 'Diesen Fall gibt es nicht (mehr) in Ihrem Team.';
