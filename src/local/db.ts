@@ -39,6 +39,24 @@ export interface Rejection {
   at: string;
 }
 
+/**
+ * A case's change history from the server ("Verlauf"), kept for offline reading. Field names and
+ * colleagues' names only, never values; removed with the case on an erasure ([X4]).
+ */
+export interface CaseHistoryRow {
+  caseId: string;
+  fetchedAt: string;
+  entries: {
+    at: string;
+    userId: string | null;
+    userName: string | null;
+    table: string;
+    recordId: string;
+    op: string;
+    fields: string[];
+  }[];
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -62,6 +80,7 @@ export type FeldakteDb = Dexie &
   RecordTables & {
     outbox: EntityTable<OutboxEntry, 'id'>;
     rejections: EntityTable<Rejection, 'mutationId'>;
+    caseHistory: EntityTable<CaseHistoryRow, 'caseId'>;
     meta: Table<MetaRow, string>;
     vault: Table<VaultRow, string>;
     sealed: EntityTable<SealedRow, 'id'>;
@@ -119,5 +138,7 @@ function defineSchema(db: FeldakteDb): FeldakteDb {
     vault: 'id',
     sealed: 'id',
   });
+  // Issue 12: the case history kept for offline reading (encrypted like other case data).
+  db.version(3).stores({ caseHistory: 'caseId' });
   return db;
 }

@@ -106,6 +106,11 @@ describe('closing and reopening a case', () => {
     });
   });
 
+  it("uses the team's retention period when the team set one", () => {
+    const change = caseStatusChange(base, 'closed', today, { reason: 'training' }, 5);
+    expect(change.ok && change.fields.retainUntil).toBe('2030-03-14');
+  });
+
   it('needs a note when the reason is "other"', () => {
     const next: Case = { ...base, status: 'closed', closingReason: 'other', closingNote: null };
     expect(checkCaseChange(base, next, today)).toBe('Bitte den Abschlussgrund kurz beschreiben.');

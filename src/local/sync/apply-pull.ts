@@ -11,6 +11,7 @@ import { parseHlc, receiveHlc } from '../../shared/sync/hlc';
 import { overlayPending, pendingEntriesFor, recordKey } from './pending-overlay';
 import { sealPulledRecords } from '../crypto/bulk-cipher';
 import { deviceNow } from '../device-environment';
+import { applyPurges } from './apply-purge';
 
 export async function applyPullPage(
   db: FeldakteDb,
@@ -62,6 +63,11 @@ export async function applyPullPage(
       ...[...puts].map(([table, records]) => db.table(table).bulkPut(records)),
       ...[...deletes].map(([table, ids]) => db.table(table).bulkDelete(ids)),
     ]);
+    // [X4] an erased person: every trace goes, also from the outbox and the rejections.
+    await applyPurges(
+      db,
+      changes.filter((change) => change.purged),
+    );
 
     if (newestHlc) {
       const clientId = await ensureClientId(db);

@@ -8,7 +8,7 @@ import { toLocalDate } from '../../shared/domain/common';
 import { MAX_RETENTION_YEARS } from '../../shared/domain/team-settings';
 import { formatHlc } from '../../shared/sync/hlc';
 import type { FieldStamp, Fields } from '../../shared/sync/merge';
-import type { Queryable, Store } from '../store/store';
+import type { Store } from '../store/store';
 import { HttpError } from '../http/api-error';
 import { eraseCase } from './erase-case';
 import { settingsFromRow, TEAM_SETTINGS_COLUMNS, type TeamSettingsRow } from './team-settings';

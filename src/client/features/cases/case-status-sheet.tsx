@@ -10,8 +10,9 @@ import {
   type ClosingReason,
 } from '../../../shared/domain/case';
 import { toLocalDate } from '../../../shared/domain/common';
+import { teamSettingsOf } from '../../../shared/domain/team-settings';
 import { t } from '../../../shared/i18n/t';
-import { useDb } from '../../state/session';
+import { useDb, useSession } from '../../state/session';
 import { Button } from '../../ui/button';
 import { ChipChoice } from '../../ui/chips';
 import { SelectField, TextAreaField } from '../../ui/field';
@@ -38,7 +39,13 @@ export function CaseStatusSheet({ record, open, onClose }: CaseStatusSheetProps)
         to === 'closed' && reason
           ? { reason: reason as ClosingReason, note: note.trim() || null }
           : undefined;
-      const change = caseStatusChange(record, to as CaseStatus, toLocalDate(new Date()), closing);
+      const change = caseStatusChange(
+        record,
+        to as CaseStatus,
+        toLocalDate(new Date()),
+        closing,
+        teamSettingsOf(useSession.getState().user?.team).retentionYears,
+      );
       if (!change.ok) {
         return refused(
           null,
