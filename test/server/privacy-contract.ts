@@ -248,6 +248,7 @@ export function describePrivacyContract(backend: string, makeStore: StoreFactory
             status: 'rejected',
             reason: ERASED_REASON,
             current: { fields: {}, deleted: true },
+            purged: true,
           });
         }
         expect(ERASED_REASON).toMatch(/gelöscht/);

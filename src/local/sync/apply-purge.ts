@@ -29,21 +29,21 @@ export async function applyPurges(
   const conflictIds = await db.conflicts.where('recordId').anyOf(recordIds).primaryKeys();
   await db.conflicts.bulkDelete(conflictIds);
 
-  const keys = [...gone.values()].map((p) => [p.table, p.id]);
+  // Also entries whose record this device no longer holds (rolled back) but that name the case.
+  const erasedCases = new Set(caseIds);
+  const ofPerson = (item: { table: string; recordId: string; fields: Record<string, unknown> }) =>
+    gone.has(`${item.table}\u0000${item.recordId}`) ||
+    erasedCases.has(item.fields.caseId as string);
   // Entries keep their ids: the server needs consecutive ids ([P4]). Without values (only the
   // case they belong to), the next push is refused with the erasure reason ([X3]).
-  await db.outbox
-    .where('[table+recordId]')
-    .anyOf(keys)
-    .modify((entry) => {
-      const caseId = entry.fields.caseId;
-      entry.fields = typeof caseId === 'string' ? { caseId } : {};
-    });
-  await db.rejections
-    .where('[table+recordId]')
-    .anyOf(keys)
-    .modify((rejection) => {
-      const caseId = rejection.fields.caseId;
-      rejection.fields = typeof caseId === 'string' ? { caseId } : {};
-    });
+  await db.outbox.filter(ofPerson).modify((entry) => {
+    entry.fields = withoutValues(entry.fields);
+  });
+  await db.rejections.filter(ofPerson).modify((rejection) => {
+    rejection.fields = withoutValues(rejection.fields);
+  });
+}
+
+function withoutValues(fields: Record<string, unknown>): Record<string, unknown> {
+  return typeof fields.caseId === 'string' ? { caseId: fields.caseId } : {};
 }

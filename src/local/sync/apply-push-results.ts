@@ -33,7 +33,8 @@ export async function applyPushResults(
         table: entry.table,
         recordId: entry.recordId,
         op: entry.op,
-        fields: entry.fields,
+        // [X4] a change to an erased person is shown as refused, without its values.
+        fields: result.purged ? withoutValues(entry.fields) : entry.fields,
         reason: result.reason ?? 'Die Änderung wurde vom Server abgelehnt.',
         at: now.toISOString(),
       });
@@ -43,6 +44,10 @@ export async function applyPushResults(
     }
   });
   return rejected.length;
+}
+
+function withoutValues(fields: Record<string, unknown>): Record<string, unknown> {
+  return typeof fields.caseId === 'string' ? { caseId: fields.caseId } : {};
 }
 
 async function rollBack(db: FeldakteDb, entry: OutboxEntry, result: MutationResult): Promise<void> {

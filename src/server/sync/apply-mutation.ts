@@ -80,6 +80,7 @@ export async function applyMutation(scope: PushScope, mutation: Mutation): Promi
         status: 'rejected',
         reason: ERASED_REASON,
         current: { fields: {}, deleted: true },
+        purged: true,
       },
       writes: [],
     };

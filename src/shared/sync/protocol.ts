@@ -56,6 +56,8 @@ export interface MutationResult {
   conflicts?: ConflictSummary[];
   /** For a rejection: the server's record (null when it has none), to roll back to ([P5]). */
   current?: { fields: Record<string, unknown>; deleted: boolean } | null;
+  /** [X3] refused because the person was erased: the device keeps no value of the change. */
+  purged?: true;
 }
 
 export interface PushResponse {
