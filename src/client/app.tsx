@@ -11,6 +11,7 @@ import { AppointmentReminders } from './features/appointments/appointment-remind
 import { networkRoutes } from './features/network/routes';
 import { settingsRoutes } from './features/settings/routes';
 import { gapRoutes } from './features/gaps/routes';
+import { privacyRoutes } from './features/privacy/routes';
 import { BottomNav } from './ui/bottom-nav';
 import { EmptyState } from './ui/empty-state';
 import { Icon } from './ui/icon';
@@ -24,6 +25,7 @@ const routes: FeatureRoute[] = [
   ...networkRoutes,
   ...settingsRoutes,
   ...gapRoutes,
+  ...privacyRoutes,
 ];
 
 function NotFound() {

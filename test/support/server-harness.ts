@@ -58,7 +58,14 @@ export async function postgresStore(options: { max?: number } = {}): Promise<Sto
 }
 
 export async function addTeam(store: Store, name: string) {
-  return (await findTeam(store, name)) ?? (await createTeam(store, name));
+  try {
+    return (await findTeam(store, name)) ?? (await createTeam(store, name));
+  } catch (error) {
+    // Two members of one new team made at once: the other call created it meanwhile.
+    const team = await findTeam(store, name);
+    if (team) return team;
+    throw error;
+  }
 }
 
 export async function addUser(

@@ -8,6 +8,7 @@ import { networkEn } from './catalogues/en/network';
 import { syncEn } from './catalogues/en/sync';
 import { teamEn } from './catalogues/en/team';
 import { lockEn } from './catalogues/en/lock';
+import { privacyEn } from './catalogues/en/privacy';
 
 export const en: SameShape<Catalogue> = {
   common: commonEn,
@@ -17,4 +18,5 @@ export const en: SameShape<Catalogue> = {
   sync: syncEn,
   team: teamEn,
   lock: lockEn,
+  privacy: privacyEn,
 };

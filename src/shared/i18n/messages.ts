@@ -6,6 +6,7 @@ import { network } from './catalogues/network';
 import { sync } from './catalogues/sync';
 import { team } from './catalogues/team';
 import { lock } from './catalogues/lock';
+import { privacy } from './catalogues/privacy';
 
-export const de = { common, cases, appointments, network, sync, team, lock };
+export const de = { common, cases, appointments, network, sync, team, lock, privacy };
 export type Catalogue = typeof de;

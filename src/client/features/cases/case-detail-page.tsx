@@ -16,6 +16,8 @@ import { ResidenceStatusSection } from './residence-status-section';
 import { NeedsSection } from './needs-section';
 import { ContactLog } from './contact-log';
 import { TasksSection } from './tasks-section';
+import { StoreConsentBanner } from '../privacy/store-consent-banner';
+import { CasePrivacySection } from '../privacy/case-privacy-section';
 
 export function CaseDetailPage({ id }: { id: string }) {
   const db = useDb();
@@ -32,6 +34,7 @@ export function CaseDetailPage({ id }: { id: string }) {
   }
   return (
     <>
+      <StoreConsentBanner caseId={id} />
       <CaseProfile record={record} />
       <ResidenceStatusSection caseId={id} />
       <NeedsSection caseId={id} />
@@ -41,6 +44,7 @@ export function CaseDetailPage({ id }: { id: string }) {
       <CaseConsents caseId={id} />
       <CaseReferrals caseId={id} />
       <CaseOfferHints caseId={id} />
+      <CasePrivacySection caseId={id} />
     </>
   );
 }

@@ -48,8 +48,9 @@ export function ConsentForm({ caseId }: { caseId: string }) {
       partnerId: query.partner ?? '',
       givenOn: toLocalDate(new Date()),
       validUntil: '',
-      formLanguage: '',
-      textVersion: '',
+      // Prefilled when the THM comes from the texts shown to the person (issue 12).
+      formLanguage: query.sprache ?? '',
+      textVersion: query.version ?? '',
       interpreter: '',
       howGiven: 'written',
       note: '',

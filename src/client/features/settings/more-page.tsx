@@ -58,6 +58,13 @@ export function MorePage() {
       </Section>
 
       <AutoLockSection />
+      <Section title={t('privacy.section.title')}>
+        <RowList>
+          <ListRow href="/mehr/loeschfristen" title={t('privacy.retention.title')} />
+          <ListRow href="/datenschutz" title={t('privacy.texts.title')} />
+        </RowList>
+      </Section>
+
       <LanguageSection />
       <StorageSection />
       <UpdateSection />

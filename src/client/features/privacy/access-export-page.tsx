@@ -1,0 +1,150 @@
+// "Auskunft" (Art. 15): everything stored about the person as a printable page and a JSON file.
+// From the server when online (with the change history); from this device otherwise, said so.
+import { useEffect, useState } from 'preact/hooks';
+import { fullName, type Case } from '../../../shared/domain/case';
+import { formatDateTime, formatDay, t } from '../../../shared/i18n/t';
+import { useDb, useSession } from '../../state/session';
+import { Button } from '../../ui/button';
+import { EmptyState } from '../../ui/empty-state';
+import { usePageTitle } from '../../ui/page-title';
+import { downloadFile } from '../appointments/download-file';
+import { fieldLabel, tableLabel, valueLabel } from '../sync/change-labels';
+import { localCaseExport } from './local-export';
+import { fetchCaseExport, type CaseExport } from './privacy-api';
+import { HistoryList } from './history-list';
+import './privacy.css';
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'ready'; data: CaseExport; fromDevice: boolean }
+  | { kind: 'missing'; message: string };
+
+export function AccessExportPage({ id }: { id: string }) {
+  usePageTitle(t('privacy.export.title'), `/faelle/${id}`);
+  const db = useDb();
+  const user = useSession((state) => state.user);
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const outcome = await fetchCaseExport(id);
+      if (!live) return;
+      if (outcome.ok) return setState({ kind: 'ready', data: outcome.value, fromDevice: false });
+      if (outcome.kind === 'notFound')
+        return setState({ kind: 'missing', message: t('privacy.export.notFound') });
+      const local = await localCaseExport(db, id, {
+        name: user?.name ?? '',
+        team: user?.team.name ?? '',
+      });
+      if (!live) return;
+      setState(
+        local
+          ? { kind: 'ready', data: local, fromDevice: true }
+          : { kind: 'missing', message: t('cases.detail.notFound') },
+      );
+    })();
+    return () => {
+      live = false;
+    };
+  }, [db, id, user]);
+
+  if (state.kind === 'loading') return <p class="hint">{t('privacy.export.loading')}</p>;
+  if (state.kind === 'missing') return <EmptyState>{state.message}</EmptyState>;
+  const { data, fromDevice } = state;
+  const name = fullName(data.case as unknown as Case);
+  const download = () =>
+    downloadFile(
+      `auskunft-${data.case.id.slice(-12)}-${data.exportedAt.slice(0, 10)}.json`,
+      JSON.stringify(data, null, 2),
+      'application/json',
+    );
+
+  return (
+    <article class="export-doc">
+      <p class="no-print">{t('privacy.export.intro')}</p>
+      {fromDevice && <p class="privacy-banner no-print">{t('privacy.export.offline')}</p>}
+      <div class="privacy-actions no-print">
+        <Button variant="primary" onClick={() => window.print()}>
+          {t('privacy.export.print')}
+        </Button>
+        <Button onClick={download}>{t('privacy.export.download')}</Button>
+      </div>
+      <h2>
+        {t('privacy.export.heading')}: {name}
+      </h2>
+      <p class="hint">
+        {t('privacy.export.meta', {
+          date: formatDateTime(data.exportedAt),
+          name: data.exportedBy,
+          team: data.team,
+        })}
+      </p>
+      <h2>{t('privacy.export.person')}</h2>
+      <Facts record={data.case} />
+      {Object.entries(data.records).map(([table, rows]) => (
+        <section key={table}>
+          <h2>
+            {tableLabel(table)} ({rows.length})
+          </h2>
+          {rows.map((row) => (
+            <div class="record" key={row.id}>
+              <Facts record={row} />
+            </div>
+          ))}
+        </section>
+      ))}
+      {data.partners.length > 0 && (
+        <section>
+          <h2>{t('privacy.export.partners')}</h2>
+          <ul>
+            {data.partners.map((partner) => (
+              <li key={partner.id}>{partner.name}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <h2>{t('privacy.export.retention')}</h2>
+      <p>
+        {data.retention.retainUntil
+          ? t('privacy.export.retainUntil', { date: formatDay(data.retention.retainUntil) })
+          : t('privacy.export.openCase')}
+      </p>
+      {data.retention.extensions.map((extension) => (
+        <p key={extension.at}>
+          {t('privacy.export.extension', {
+            at: formatDay(extension.at.slice(0, 10)),
+            until: formatDay(extension.until),
+            reason: extension.reason,
+          })}
+        </p>
+      ))}
+      <h2>{t('privacy.export.history')}</h2>
+      {data.history.length === 0 ? (
+        <p>{t('privacy.export.none')}</p>
+      ) : (
+        <HistoryList entries={data.history} names={new Map()} />
+      )}
+    </article>
+  );
+}
+
+/** The fields of one record, labelled; ids and empty fields left out. */
+function Facts({ record }: { record: Record<string, unknown> }) {
+  const entries = Object.entries(record).filter(
+    ([key, value]) => key !== 'id' && !key.endsWith('Id') && value !== null && value !== '',
+  );
+  if (entries.length === 0) return <p>{t('privacy.export.none')}</p>;
+  return (
+    <dl>
+      {entries.map(([key, value]) => (
+        <>
+          <dt key={`${key}-t`}>{fieldLabel(key)}</dt>
+          <dd key={`${key}-d`} class="pre-line">
+            {valueLabel(key, value)}
+          </dd>
+        </>
+      ))}
+    </dl>
+  );
+}
