@@ -50,7 +50,7 @@ export const privacy = germanCatalogue({
     confirmWrong: 'Bitte genau {word} eingeben.',
     submit: 'Endgültig löschen',
     submitting: 'Wird gelöscht …',
-    done: 'Die Person wurde gelöscht ({count} Einträge).',
+    done: 'Die Person wurde gelöscht (gelöschte Einträge: {count}).',
     offline:
       'Keine Verbindung. Löschen geht nur online, damit der Server und alle Geräte davon erfahren.',
     server: 'Der Server hat die Löschung nicht ausgeführt. Bitte später erneut versuchen.',

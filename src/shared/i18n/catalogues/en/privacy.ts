@@ -50,7 +50,7 @@ export const privacyEn: SameShape<typeof privacy> = {
     confirmWrong: 'Please type exactly {word}.',
     submit: 'Erase for good',
     submitting: 'Erasing …',
-    done: 'The person was erased ({count} entries).',
+    done: 'The person was erased (entries erased: {count}).',
     offline:
       'No connection. Erasing works online only, so the server and every device learn of it.',
     server: 'The server did not erase. Please try again later.',
