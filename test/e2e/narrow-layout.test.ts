@@ -61,6 +61,12 @@ function routes(): string[] {
     `${c}/vermittlungen/${ids.referralId}/zusammenfassung`,
     `${c}/einwilligungen/neu`,
     `${c}/fallkonferenz/${ids.conferenceId}`,
+    `${c}/auskunft`,
+    `${c}/verlauf`,
+    `${c}/loeschen`,
+    `${c}/datenschutz`,
+    `${c}/datenschutz?lang=fa&text=share_with_partner&partner=${ids.partnerId}`,
+    '/datenschutz?lang=ti',
     '/termine',
     '/termine/neu',
     '/termine/hygiene',
@@ -77,6 +83,7 @@ function routes(): string[] {
     '/mehr',
     '/mehr/konflikte',
     '/mehr/abgelehnt',
+    '/mehr/loeschfristen',
   ];
 }
 

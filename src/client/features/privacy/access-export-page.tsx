@@ -2,7 +2,7 @@
 // From the server when online (with the change history); from this device otherwise, said so.
 import { useEffect, useState } from 'preact/hooks';
 import { fullName, type Case } from '../../../shared/domain/case';
-import { formatDateTime, formatDay, t } from '../../../shared/i18n/t';
+import { formatDateTime, formatDay, hasMessage, t } from '../../../shared/i18n/t';
 import { useDb, useSession } from '../../state/session';
 import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
@@ -81,7 +81,7 @@ export function AccessExportPage({ id }: { id: string }) {
         })}
       </p>
       <h2>{t('privacy.export.person')}</h2>
-      <Facts record={data.case} />
+      <Facts table="cases" record={data.case} />
       {Object.entries(data.records).map(([table, rows]) => (
         <section key={table}>
           <h2>
@@ -89,7 +89,7 @@ export function AccessExportPage({ id }: { id: string }) {
           </h2>
           {rows.map((row) => (
             <div class="record" key={row.id}>
-              <Facts record={row} />
+              <Facts table={table} record={row} />
             </div>
           ))}
         </section>
@@ -129,8 +129,25 @@ export function AccessExportPage({ id }: { id: string }) {
   );
 }
 
+/** Appointment fields are labelled by the appointment form, under other keys. */
+const APPOINTMENT_FIELD_KEYS: Record<string, string> = { startsAt: 'start', endsAt: 'end' };
+
+function labelOf(table: string, field: string): string {
+  if (table === 'appointments') {
+    const key = `appointments.form.${APPOINTMENT_FIELD_KEYS[field] ?? field}`;
+    if (hasMessage(key)) return t(key);
+  }
+  return fieldLabel(field);
+}
+
+function valueOf(table: string, field: string, value: unknown): string {
+  const placeKey = `appointments.place.${String(value)}`;
+  if (table === 'appointments' && field === 'placeKind' && hasMessage(placeKey)) return t(placeKey);
+  return valueLabel(field, value);
+}
+
 /** The fields of one record, labelled; ids and empty fields left out. */
-function Facts({ record }: { record: Record<string, unknown> }) {
+function Facts({ table, record }: { table: string; record: Record<string, unknown> }) {
   const entries = Object.entries(record).filter(
     ([key, value]) => key !== 'id' && !key.endsWith('Id') && value !== null && value !== '',
   );
@@ -139,9 +156,9 @@ function Facts({ record }: { record: Record<string, unknown> }) {
     <dl>
       {entries.map(([key, value]) => (
         <>
-          <dt key={`${key}-t`}>{fieldLabel(key)}</dt>
+          <dt key={`${key}-t`}>{labelOf(table, key)}</dt>
           <dd key={`${key}-d`} class="pre-line">
-            {valueLabel(key, value)}
+            {valueOf(table, key, value)}
           </dd>
         </>
       ))}

@@ -11,6 +11,13 @@ export function HistoryList({
   /** Colleagues' names by id, for entries whose account the server no longer names. */
   names: ReadonlyMap<string, string>;
 }) {
+  // The first entry of a record (entries come oldest first) is its creation.
+  const seen = new Set<string>();
+  const created = new Set<HistoryEntry>();
+  for (const entry of entries) {
+    if (!seen.has(entry.recordId) && entry.op === 'put') created.add(entry);
+    seen.add(entry.recordId);
+  }
   const newestFirst = [...entries].reverse();
   return (
     <ul class="history-list">
@@ -19,7 +26,8 @@ export function HistoryList({
           <span class="history-when">
             {formatDateTime(entry.at)} · {whoOf(entry, names)}
           </span>
-          {tableLabel(entry.table)}: {whatOf(entry)}
+          {tableLabel(entry.table)}:{' '}
+          {created.has(entry) ? t('privacy.history.created') : whatOf(entry)}
         </li>
       ))}
     </ul>

@@ -12,7 +12,7 @@ export const privacy = germanCatalogue({
   },
   banner: {
     title: 'Einwilligung zur Speicherung fehlt',
-    body: 'Ihr Team speichert Falldaten auf Grundlage einer Einwilligung. Für diesen Fall liegt keine gültige Einwilligung „Daten speichern“ vor. Bitte die Person informieren und die Einwilligung erfassen.',
+    body: 'Ihr Team speichert Falldaten nur mit Einwilligung. Bitte die Person informieren und die Einwilligung „Daten speichern“ erfassen.',
     texts: 'Texte zeigen',
   },
   export: {

@@ -12,7 +12,7 @@ export const privacyEn: SameShape<typeof privacy> = {
   },
   banner: {
     title: 'Consent to store data is missing',
-    body: 'Your team stores case data on the basis of consent. This case has no valid "store data" consent. Please inform the person and record the consent.',
+    body: 'Your team stores case data only with consent. Please inform the person and record the "store data" consent.',
     texts: 'Show texts',
   },
   export: {
