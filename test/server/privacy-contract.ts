@@ -311,22 +311,6 @@ export function describePrivacyContract(backend: string, makeStore: StoreFactory
       });
     });
 
-    it('GET /api/team/members names the colleagues of the own team only', async () => {
-      const t = team();
-      const anna = await server.member(t);
-      const ben = await server.member(t);
-      await server.member(team());
-      const response = await api(anna, 'GET', '/api/team/members');
-      expect(response.statusCode).toBe(200);
-      expect(
-        response
-          .json()
-          .members.map((m: { id: string }) => m.id)
-          .sort(),
-      ).toEqual([anna.userId, ben.userId].sort());
-      expect((await api(null, 'GET', '/api/team/members')).statusCode).toBe(401);
-    });
-
     describe('[X5] retention', () => {
       async function closedCase(member: Member, id: number, fields: Record<string, unknown>) {
         const caseId = newRecordId();

@@ -3,7 +3,6 @@
 //   POST /api/cases/<caseId>/erase      Art. 17 erasure {reason} -> {erased}
 //   GET  /api/cases/<caseId>/history    the change history ("Verlauf")
 //   POST /api/cases/<caseId>/retention  keep a closed case longer {until, reason} -> {retainUntil}
-//   GET  /api/team/members              names of the team's colleagues (conflict cards, history)
 // Auth MUST come before the id is looked at; a case of another team, or any caller who is not a
 // THM of the case's team, gets the same 404 as an unknown id ([S3]).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -11,7 +10,7 @@ import * as v from 'valibot';
 import { UUID_PATTERN, toLocalDate } from '../../shared/domain/common';
 import type { Store } from '../store/store';
 import { requireSession } from '../auth/request-session';
-import { HttpError, messages } from '../http/api-error';
+import { HttpError } from '../http/api-error';
 import type { SessionUser } from '../auth/sessions';
 import { exportCase } from './case-export';
 import { caseHistory } from './case-history';
@@ -37,16 +36,6 @@ export function privacyRoutes(app: FastifyInstance, store: Store, now: () => Dat
       throw new HttpError(400, 'invalid_id', 'Ungültige Fall-ID: erwartet wird eine UUID.');
     return { user, caseId: caseId.toLowerCase() };
   };
-
-  app.get('/api/team/members', async (request, reply) => {
-    const { user } = await requireSession(store, request, reply, now());
-    if (user.role !== 'thm') throw new HttpError(403, 'no_case_access', messages.noCaseAccess);
-    const members = await store.query<{ id: string; name: string }>(
-      'SELECT id, name FROM users WHERE team_id = $1 ORDER BY name',
-      [user.team.id],
-    );
-    return { members };
-  });
 
   app.get('/api/cases/:caseId/export', async (request, reply) => {
     const { user, caseId } = await access(request, reply);

@@ -137,7 +137,7 @@ function labelOf(table: string, field: string): string {
     const key = `appointments.form.${APPOINTMENT_FIELD_KEYS[field] ?? field}`;
     if (hasMessage(key)) return t(key);
   }
-  return fieldLabel(field);
+  return fieldLabel(table, field);
 }
 
 function valueOf(table: string, field: string, value: unknown): string {

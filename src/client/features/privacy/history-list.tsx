@@ -41,6 +41,6 @@ function whoOf(entry: HistoryEntry, names: ReadonlyMap<string, string>): string 
 
 function whatOf(entry: HistoryEntry): string {
   if (entry.op === 'delete') return t('privacy.history.deleted');
-  const fields = entry.fields.map(fieldLabel).join(', ');
+  const fields = entry.fields.map((field) => fieldLabel(entry.table, field)).join(', ');
   return fields ? t('privacy.history.changed', { fields }) : t('privacy.history.created');
 }
