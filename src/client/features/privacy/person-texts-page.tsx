@@ -33,7 +33,7 @@ export function PersonTextsPage({ id }: { id?: string }) {
   usePageTitle(t('privacy.texts.title'), id ? `/faelle/${id}` : '/mehr');
   const db = useDb();
   const { query } = useLocation();
-  const settings = useSession((state) => teamSettingsOf(state.user?.team));
+  const settings = teamSettingsOf(useSession((state) => state.user?.team));
   const [language, setLanguage] = useState<PersonTextLanguage>(
     isPersonTextLanguage(query.lang) ? query.lang : 'de',
   );

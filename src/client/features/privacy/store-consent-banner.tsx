@@ -11,7 +11,7 @@ import './privacy.css';
 
 export function StoreConsentBanner({ caseId }: { caseId: string }) {
   const db = useDb();
-  const settings = useSession((state) => teamSettingsOf(state.user?.team));
+  const settings = teamSettingsOf(useSession((state) => state.user?.team));
   const consents = useLiveQuery(
     () => db.consents.where('caseId').equals(caseId).toArray(),
     [db, caseId],
