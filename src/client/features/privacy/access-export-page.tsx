@@ -6,7 +6,7 @@ import { formatDateTime, formatDay, hasMessage, t } from '../../../shared/i18n/t
 import { useDb, useSession } from '../../state/session';
 import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
-import { usePageTitle } from '../../ui/page-title';
+import { usePageTitle } from '../../state/page-title';
 import { downloadFile } from '../appointments/download-file';
 import { fieldLabel, tableLabel, valueLabel } from '../sync/change-labels';
 import { localCaseExport } from './local-export';

@@ -11,11 +11,10 @@ import { Button, LinkButton } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { TextAreaField, TextField } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
-import { usePageTitle } from '../../ui/page-title';
-import { showToast } from '../../ui/toast';
-import { useFocusFirstError } from '../../ui/use-focus-first-error';
+import { usePageTitle } from '../../state/page-title';
+import { showToast } from '../../state/toast';
 import { useLiveQuery } from '../../ui/use-live-query';
-import { requestSync } from '../sync/sync-run-state';
+import { requestSync } from '../../state/sync-run';
 import { eraseCaseOnServer } from './privacy-api';
 
 /** Typed the confirmation word? Case and the umlaut spelled out ("LOESCHEN") do not matter. */
@@ -35,7 +34,6 @@ export function ErasePage({ id }: { id: string }) {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, errors);
   const word = t('privacy.erase.confirmWord');
 
   if (record === undefined) return <p class="hint">{t('cases.list.loading')}</p>;

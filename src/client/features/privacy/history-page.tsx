@@ -6,7 +6,7 @@ import { formatDateTime, t } from '../../../shared/i18n/t';
 import { useDb } from '../../state/session';
 import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
-import { usePageTitle } from '../../ui/page-title';
+import { usePageTitle } from '../../state/page-title';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { HistoryList } from './history-list';
 import { fetchCaseHistory } from './privacy-api';

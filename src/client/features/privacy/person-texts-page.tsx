@@ -20,7 +20,7 @@ import {
 import { useDb, useSession } from '../../state/session';
 import { Button, LinkButton } from '../../ui/button';
 import { SelectField } from '../../ui/field';
-import { usePageTitle } from '../../ui/page-title';
+import { usePageTitle } from '../../state/page-title';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { purposeLabel } from '../network/network-labels';
 import './privacy.css';

@@ -11,12 +11,11 @@ import { DateField, TextAreaField } from '../../ui/field';
 import { EmptyState } from '../../ui/empty-state';
 import { FormAlert } from '../../ui/form-alert';
 import { ListRow, RowList } from '../../ui/list-row';
-import { usePageTitle } from '../../ui/page-title';
+import { usePageTitle } from '../../state/page-title';
 import { Sheet } from '../../ui/sheet';
-import { showToast } from '../../ui/toast';
-import { useFocusFirstError } from '../../ui/use-focus-first-error';
+import { showToast } from '../../state/toast';
 import { useLiveQuery } from '../../ui/use-live-query';
-import { requestSync } from '../sync/sync-run-state';
+import { requestSync } from '../../state/sync-run';
 import { extendRetentionOnServer } from './privacy-api';
 
 export const RETENTION_WARNING_DAYS = 30;
@@ -85,7 +84,6 @@ function ExtendSheet({ record, end, onClose }: { record: Case; end: string; onCl
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, errors);
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
