@@ -2,7 +2,7 @@
 // an edit of that person pending, loses the record at its next sync and sees its edit refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTwoPhones, type TwoPhones } from '../support/e2e-team';
-import { outboxCount, setOffline, syncChip, syncNow } from '../support/e2e-browser';
+import { goto, outboxCount, setOffline, syncChip, syncNow } from '../support/e2e-browser';
 
 const within = { timeout: 30_000, interval: 100 };
 let team: TwoPhones | undefined;
@@ -21,7 +21,7 @@ describe('erasing a person (Art. 17)', () => {
     const a = phoneA.page;
     const b = phoneB.page;
 
-    await a.goto('/faelle/neu');
+    await goto(a, '/faelle/neu');
     await a.getByLabel('Vorname').fill('Amina');
     await a.getByLabel('Nachname').fill('Zaraghani');
     await a.getByRole('button', { name: 'Speichern' }).click();
@@ -30,19 +30,19 @@ describe('erasing a person (Art. 17)', () => {
     await syncNow(a);
 
     await syncNow(b);
-    await b.goto(caseUrl);
+    await goto(b, caseUrl);
     await b.getByText('Zaraghani').first().waitFor();
 
     // Phone B goes offline and edits the person.
     await setOffline(phoneB, true);
-    await b.goto(`${caseUrl}/bearbeiten`);
+    await goto(b, `${caseUrl}/bearbeiten`);
     await b.getByLabel('Telefon', { exact: false }).first().fill('0171 5550123');
     await b.getByRole('button', { name: 'Speichern' }).click();
     await b.waitForURL((target) => target.pathname === caseUrl);
     expect(await outboxCount(b)).toBe(1);
 
     // Phone A erases: a reason and the typed confirmation.
-    await a.goto(caseUrl);
+    await goto(a, caseUrl);
     await a.getByRole('link', { name: /Person löschen/ }).click();
     await a.waitForURL(`**${caseUrl}/loeschen`);
     await a.getByRole('button', { name: 'Endgültig löschen' }).click();
@@ -59,14 +59,14 @@ describe('erasing a person (Art. 17)', () => {
     await syncChip(b).click();
     await b.getByRole('button', { name: 'Jetzt synchronisieren' }).click();
     await expect.poll(() => outboxCount(b), within).toBe(0);
-    await b.goto('/mehr/abgelehnt');
+    await goto(b, '/mehr/abgelehnt');
     const card = b.getByRole('article').first();
     await expect.poll(() => card.textContent(), within).toContain('Diese Person wurde gelöscht');
     expect(await card.textContent()).not.toContain('0171 5550123');
-    await b.goto('/faelle');
+    await goto(b, '/faelle');
     await b.getByRole('navigation').waitFor();
     await expect.poll(() => b.getByText('Zaraghani').count(), within).toBe(0);
-    await b.goto(caseUrl);
+    await goto(b, caseUrl);
     await b
       .getByText('Diesen Fall gibt es auf diesem Gerät nicht', { exact: false })
       .first()
