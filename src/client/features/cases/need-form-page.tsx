@@ -1,15 +1,13 @@
 // Add or edit a need. The goal is written as the person says it. A status change runs through the
 // shared rules: work starts only with a next step, and met/not met stamps the date.
 import { useLocation } from 'preact-iso';
-import { createRecord, putRecord } from '../../../local/write-record';
-import { toLocalDate } from '../../../shared/domain/common';
+import { saveNeed } from '../../../local/save-need';
 import {
   allowedNeedTransitions,
   needActors,
   needCategories,
   needPriorities,
   needSources,
-  needStatusChange,
   type NeedStatus,
 } from '../../../shared/domain/need';
 import { t } from '../../../shared/i18n/t';
@@ -20,7 +18,7 @@ import { DateField, SelectField, TextAreaField, TextField } from '../../ui/field
 import { FormAlert } from '../../ui/form-alert';
 import { usePageTitle } from '../../state/page-title';
 import { optionsOf } from '../../ui/select-options';
-import { refused, useDraftForm } from '../../ui/use-draft-form';
+import { useDraftForm } from '../../ui/use-draft-form';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { needCategoryLabel, needStatusLabel } from './labels';
 import { needDraftToFields, needToDraft } from './need-draft';
@@ -39,24 +37,14 @@ export function NeedFormPage({ id: caseId, needId }: { id: string; needId?: stri
   );
   const { draft, field, formProps, message } = useDraftForm({
     initial: stored === undefined ? undefined : needToDraft(stored ?? undefined),
-    save: async (draft) => {
-      let fields: Record<string, unknown> = needDraftToFields(draft, editing);
-      if (stored && draft.status !== stored.status) {
-        const change = needStatusChange(
-          { status: stored.status, nextStep: draft.nextStep.trim() || null },
-          draft.status as NeedStatus,
-          toLocalDate(new Date()),
-        );
-        if (!change.ok) {
-          const at = draft.status === 'in_progress' ? 'nextStep' : 'status';
-          return refused(change.reason, { [at]: change.reason });
-        }
-        fields = { ...fields, ...change.fields };
-      }
-      return stored
-        ? putRecord(db, 'needs', stored.id, fields)
-        : createRecord(db, 'needs', { ...fields, caseId, status: 'open' });
-    },
+    // Status changes run through the shared machine inside saveNeed (src/local), like every write.
+    save: (draft) =>
+      saveNeed(db, {
+        caseId,
+        stored: stored ?? undefined,
+        fields: needDraftToFields(draft, editing),
+        status: stored ? (draft.status as NeedStatus) : undefined,
+      }),
     onSaved: () => route(`/faelle/${caseId}`, true),
     // The record-level refusal of an emptied next step (work in progress) belongs at that field.
     errorField: (key, draft) =>
