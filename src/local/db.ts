@@ -72,6 +72,8 @@ export type VaultRow =
 export interface SealedRow {
   id: number;
   envelope: SealedEnvelope;
+  /** The outbox entry's group ([P9]): a random id, no personal data, so the locked push keeps groups whole. */
+  groupId?: string;
 }
 
 type RecordTables = { [T in TableName]: EntityTable<StoredRecord<T>, 'id'> };

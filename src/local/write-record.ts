@@ -187,7 +187,8 @@ async function appendOutbox(
   await db.outbox.add({ ...entry, id, hlc, baseCursor, createdAt: now.toISOString() });
   // [K3] the same mutation sealed to the server, for the locked sync ([K5]).
   const envelope = sealMutation(db.name, { ...entry, id, hlc, baseCursor });
-  if (envelope) await db.sealed.put({ id, envelope });
+  if (envelope)
+    await db.sealed.put({ id, envelope, ...(entry.groupId ? { groupId: entry.groupId } : {}) });
   await setMeta(db, 'nextMutationId', id + 1);
   await setMeta(db, 'hlc', hlc);
 }
