@@ -26,9 +26,9 @@ describe('phone numbers for tel: and messenger links', () => {
 describe('messenger link', () => {
   it('opens WhatsApp with the content-free text', () => {
     const text = messengerText();
-    expect(text).toBe('Bitte melde dich bei mir.');
+    expect(text).toBe('Bitte melden Sie sich bei mir.');
     expect(messengerLink('whatsapp', '0176 1234567', text)).toEqual({
-      href: 'https://wa.me/491761234567?text=Bitte%20melde%20dich%20bei%20mir.',
+      href: 'https://wa.me/491761234567?text=Bitte%20melden%20Sie%20sich%20bei%20mir.',
       carriesText: true,
     });
   });

@@ -231,7 +231,8 @@ export function buildSummary(
     team,
     indicators,
     tables,
-    gaps: counts.gaps,
+    // A gap noted with only its area counts above; only written texts are listed.
+    gaps: counts.gaps.filter((gap) => gap.description),
     consentRequired,
   };
 }

@@ -256,7 +256,8 @@ export async function teamReportCounts(
       params,
     ),
     db.query<{ category: string; description: string }>(
-      `SELECT fields ->> 'category' AS category, fields ->> 'description' AS description
+      `SELECT fields ->> 'category' AS category,
+              coalesce(fields ->> 'description', '') AS description
          FROM records
         WHERE team_id = $1 AND tbl = 'gaps' AND NOT deleted
           AND fields ->> 'date' BETWEEN $2 AND $3

@@ -2,13 +2,14 @@
 // one tap. No case and no person: gaps feed the needs/offer analysis, anonymous by design.
 import * as v from 'valibot';
 import { defineTable } from './table-rules';
-import { addDays, choice, isoDate, LONG, optional, recordId, requiredText } from './common';
+import { addDays, choice, isoDate, LONG, optional, recordId, text } from './common';
 import { needCategories } from './need';
 
 export const gapSchema = v.object({
   id: recordId,
   category: choice(needCategories, 'Bitte einen Bereich aus der Liste wählen'),
-  description: requiredText(LONG, 'Bitte die Lücke kurz beschreiben'),
+  /** Optional: a gap may be noted with only its area (one tap from a need); text helps reports. */
+  description: optional(text(LONG)),
   date: isoDate('Bitte ein gültiges Datum eingeben'),
   /** The THM who noted it (a team member, never the person concerned): "my gaps" on the phone. */
   authorId: optional(v.pipe(v.string(), v.maxLength(64))),

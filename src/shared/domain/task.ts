@@ -17,6 +17,8 @@ import {
 
 export const taskKinds = ['follow_up', 'deadline', 'document_expiry', 'age_limit'] as const;
 export type TaskKind = (typeof taskKinds)[number];
+/** The kinds a THM picks for a task of their own; expiry and age-limit tasks are made by the app. */
+export const manualTaskKinds = ['follow_up', 'deadline'] as const satisfies readonly TaskKind[];
 
 export const taskSchema = v.object({
   id: recordId,

@@ -82,6 +82,18 @@ describe('gaps in the support system', () => {
     expect(entries.at(-1)).toMatchObject({ op: 'delete' });
   });
 
+  it('notes a gap with only its area (the text is optional)', async () => {
+    const { db } = signIn();
+    renderAt('/luecken/neu');
+    choose(await screen.findByLabelText(/Bereich/), 'housing');
+    expect(screen.getByLabelText(/Was fehlt/).getAttribute('aria-required')).not.toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'Speichern' }));
+    await screen.findByRole('list', { name: /Lücken/ });
+    const [gap] = await db.gaps.toArray();
+    expect(gap).toMatchObject({ category: 'housing' });
+    expect(gap?.description ?? null).toBeNull();
+  });
+
   it('"Angebot fehlt" on a need opens the gap form with its area prefilled', async () => {
     const { db } = signIn();
     const caseId = await writeCase(db);

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fireEvent, screen, within } from '@testing-library/preact';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import {
   renderAt,
   signIn,
@@ -122,6 +122,34 @@ describe('Heute', () => {
     renderAt('/');
     expect(await screen.findByText('Heute ist nichts fällig. Gute Arbeit!')).toBeTruthy();
     expect(await screen.findByText(/Kein Aufenthaltsstatus läuft/)).toBeTruthy();
+  });
+
+  it('adds a task for a case found by name; the app-made kinds are not offered', async () => {
+    const { db } = signIn();
+    const caseId = await writeCase(db, { givenName: 'Yusuf', familyName: 'Rahimi' });
+    renderAt('/');
+    fireEvent.click(await screen.findByRole('button', { name: 'Aufgabe hinzufügen' }));
+    const sheet = await screen.findByRole('dialog', { name: 'Aufgabe hinzufügen' });
+    const kinds = [...(within(sheet).getByLabelText('Art') as HTMLSelectElement).options].map(
+      (option) => option.textContent,
+    );
+    expect(kinds).not.toContain('Altersgrenze');
+    expect(kinds).not.toContain('Dokument läuft ab');
+    fireEvent.input(within(sheet).getByLabelText(/Was ist zu tun/), {
+      target: { value: 'Wohnungsamt anrufen' },
+    });
+    fireEvent.input(within(sheet).getByLabelText(/Für welchen Fall/), {
+      target: { value: 'Rahimi' },
+    });
+    fireEvent.click(await within(sheet).findByRole('button', { name: 'Yusuf Rahimi' }));
+    await within(sheet).findByText('Yusuf Rahimi');
+    fireEvent.click(within(sheet).getByRole('button', { name: 'Speichern' }));
+    await waitFor(async () => expect(await db.tasks.count()).toBe(1));
+    expect((await db.tasks.toArray())[0]).toMatchObject({
+      caseId,
+      title: 'Wohnungsamt anrufen',
+      kind: 'follow_up',
+    });
   });
 
   it('offers to note a gap in one tap (the form is its own page)', async () => {

@@ -15,9 +15,18 @@ export interface CasePickerProps {
   value: string;
   onValue(caseId: string): void;
   error?: string | undefined;
+  /** Default "Fall" / "Ohne Fall (Gruppentermin)" (an appointment's). */
+  label?: string;
+  noCase?: string;
 }
 
-export function CasePicker({ value, onValue, error }: CasePickerProps) {
+export function CasePicker({
+  value,
+  onValue,
+  error,
+  label = t('appointments.form.case'),
+  noCase = t('appointments.form.noCase'),
+}: CasePickerProps) {
   const db = useDb();
   const [query, setQuery] = useState('');
   const selected = useLiveQuery(
@@ -33,11 +42,11 @@ export function CasePicker({ value, onValue, error }: CasePickerProps) {
   if (value) {
     return (
       <div class="field">
-        <span class="field__label">{t('appointments.form.case')}</span>
+        <span class="field__label">{label}</span>
         <div class="filter-bar">
           <strong>{selected ? fullName(selected) : '…'}</strong>
           <Button variant="ghost" onClick={() => onValue('')}>
-            {t('appointments.form.noCase')}
+            {noCase}
           </Button>
         </div>
       </div>
@@ -49,14 +58,14 @@ export function CasePicker({ value, onValue, error }: CasePickerProps) {
         name="caseSearch"
         type="search"
         inputMode="search"
-        label={t('appointments.form.case')}
-        hint={t('appointments.form.noCase')}
+        label={label}
+        hint={noCase}
         value={query}
         error={error}
         onValue={setQuery}
       />
       {matches && matches.length > 0 && (
-        <ul class="rows" aria-label={t('appointments.form.case')}>
+        <ul class="rows" aria-label={label}>
           {matches.map((c) => (
             <li key={c.id} class="row">
               <button type="button" class="row__link" onClick={() => onValue(c.id)}>

@@ -46,13 +46,17 @@ export function GapFormPage({ gapId }: { gapId?: string }) {
     stored === undefined
       ? undefined
       : stored
-        ? { category: stored.category, description: stored.description, date: stored.date }
+        ? { category: stored.category, description: stored.description ?? '', date: stored.date }
         : { category: prefilled, description: '', date: toLocalDate(new Date()) };
   const { field, formProps, message, refuse } = useDraftForm({
     initial,
     // An empty choice goes to the rules as '' so the refusal names the field in German.
     save: (draft: GapDraft) => {
-      const fields = { ...draft, category: draft.category as never };
+      const fields = {
+        ...draft,
+        category: draft.category as never,
+        description: draft.description.trim() || null,
+      };
       return stored
         ? putRecord(db, 'gaps', stored.id, fields)
         : createRecord(db, 'gaps', { ...fields, authorId: userId });
@@ -91,7 +95,6 @@ export function GapFormPage({ gapId }: { gapId?: string }) {
       <TextAreaField
         label={t('cases.gaps.description')}
         hint={t('cases.gaps.descriptionHint')}
-        required
         {...field('description')}
       />
       <DateField label={t('cases.gaps.date')} required {...field('date')} />

@@ -36,7 +36,7 @@ export function GapListPage() {
               meta={
                 <>
                   <span>{formatDay(gap.date)}</span>
-                  <span class="gap-text">{gap.description}</span>
+                  {gap.description && <span class="gap-text">{gap.description}</span>}
                 </>
               }
             />

@@ -141,7 +141,7 @@ export const appointments = germanCatalogue({
     call: 'Anrufen',
     messenger: 'Nachricht per {messenger}',
     messengerNoText: '{messenger} öffnen',
-    callMeText: 'Bitte melde dich bei mir.',
+    callMeText: 'Bitte melden Sie sich bei mir.',
     appointmentText: 'Unser Termin: {day}, {time} Uhr.',
     noPhone: 'Keine Telefonnummer im Fall.',
   },

@@ -302,6 +302,9 @@ export const cases = germanCatalogue({
     overdue: 'überfällig seit {date}',
     showDone: 'Erledigte anzeigen ({count})',
     hideDone: 'Erledigte ausblenden',
+    // issue 13 item 8 (field)
+    forCase: 'Für welchen Fall?',
+    noCase: 'Ohne Fall (eigene Aufgabe)',
   },
   today: {
     title: 'Heute',

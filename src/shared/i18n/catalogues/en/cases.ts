@@ -296,6 +296,9 @@ export const casesEn: SameShape<typeof cases> = {
     overdue: 'overdue since {date}',
     showDone: 'Show done ({count})',
     hideDone: 'Hide done',
+    // issue 13 item 8 (field)
+    forCase: 'For which case?',
+    noCase: 'No case (a task of your own)',
   },
   today: {
     title: 'Today',
