@@ -1,6 +1,6 @@
 // The shell: sign-in gate, header (page title, back link, sync status), the routes of every
 // feature, and the bottom navigation for one thumb. Feature screens are lazy; "Heute" is not.
-import { ErrorBoundary, LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { useRef } from 'preact/hooks';
 import { t } from '../shared/i18n/t';
 import { SignInGate } from './features/session/sign-in-gate';
@@ -17,6 +17,7 @@ import { EmptyState } from './ui/empty-state';
 import { Icon } from './ui/icon';
 import { usePageTitleStore } from './state/page-title';
 import { Toasts } from './ui/toast';
+import { ScreenBoundary } from './ui/screen-boundary';
 import type { FeatureRoute } from './ui/feature-route';
 
 const routes: FeatureRoute[] = [
@@ -55,7 +56,7 @@ function Header({ titleRef }: { titleRef: { current: HTMLHeadingElement | null }
 
 function Shell() {
   const titleRef = useRef<HTMLHeadingElement>(null);
-  const { path } = useLocation();
+  const { path, route } = useLocation();
   // After navigating, start at the top and put focus on the new page's title (screen readers
   // announce it; keyboard users continue from there).
   const onRouteChange = () => {
@@ -69,7 +70,7 @@ function Shell() {
       </a>
       <Header titleRef={titleRef} />
       <main class="app-main" id="main">
-        <ErrorBoundary onError={(error) => console.error('Screen failed', error)}>
+        <ScreenBoundary path={path} onOverview={() => route('/')}>
           <Router onRouteChange={onRouteChange}>
             {[
               ...routes.map((route) => (
@@ -78,7 +79,7 @@ function Shell() {
               <Route key="404" default component={NotFound} />,
             ]}
           </Router>
-        </ErrorBoundary>
+        </ScreenBoundary>
       </main>
       <BottomNav path={path} />
       <Toasts />
@@ -87,11 +88,21 @@ function Shell() {
   );
 }
 
+/** The outer boundary: a failure in the header or the navigation (outside a screen's own). */
+function GuardedShell() {
+  const { path, route } = useLocation();
+  return (
+    <ScreenBoundary path={path} onOverview={() => route('/')}>
+      <Shell />
+    </ScreenBoundary>
+  );
+}
+
 export function App() {
   return (
     <LocationProvider>
       <SignInGate>
-        <Shell />
+        <GuardedShell />
       </SignInGate>
     </LocationProvider>
   );

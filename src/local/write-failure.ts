@@ -10,3 +10,14 @@ export function writeFailureMessage(error: unknown): string {
   console.warn('Write failed on the device', typeof name === 'string' ? name : 'unknown error');
   return t('common.errors.storage');
 }
+
+/**
+ * What a one-tap action says when the device could not store its write (a status button, a done
+ * tick, an undo): nothing was changed, try again. A quota error says the device is full.
+ */
+export function actionFailureMessage(error: unknown): string {
+  if (isQuotaError(error)) return t('common.errors.quota');
+  const name = (error as { name?: unknown } | null)?.name;
+  console.warn('Write failed on the device', typeof name === 'string' ? name : 'unknown error');
+  return t('common.errors.action');
+}

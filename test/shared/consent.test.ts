@@ -3,6 +3,8 @@ import * as v from 'valibot';
 import {
   checkConsentChange,
   consentSchema,
+  consentWithdrawal,
+  withdrawalDateProblem,
   consentState,
   findValidConsent,
   isConsentValid,
@@ -120,6 +122,33 @@ describe('consent records', () => {
     expect(checkConsentChange(given, { ...given, purpose: 'reporting', partnerId: null })).toMatch(
       /nicht ändern/,
     );
+  });
+
+  it('a withdrawal is dated today or earlier, never in the future nor before the consent', () => {
+    const given = consent();
+    expect(withdrawalDateProblem(given, TODAY, TODAY)).toBeNull();
+    expect(withdrawalDateProblem(given, '2025-06-01', TODAY)).toBeNull();
+    expect(withdrawalDateProblem(given, '2025-06-16', TODAY)).toMatch(/nicht in der Zukunft/);
+    expect(withdrawalDateProblem(given, '2025-05-31', TODAY)).toMatch(
+      /nicht vor der Einwilligung \(01\.06\.2025\)/,
+    );
+    expect(withdrawalDateProblem(given, '', TODAY)).toMatch(/Datum des Widerrufs/);
+    // The rule of the write path and the server says the same.
+    const future = { ...given, ...consentWithdrawal('2025-06-16', TODAY) };
+    expect(checkConsentChange(given, future, TODAY)).toMatch(/nicht in der Zukunft/);
+    const letter = { ...given, ...consentWithdrawal('2025-06-10', TODAY) };
+    expect(checkConsentChange(given, letter, TODAY)).toBeNull();
+  });
+
+  it('a withdrawal can be taken back only on the day it was entered ("Rückgängig")', () => {
+    const withdrawn = consent(consentWithdrawal('2025-06-10', TODAY));
+    const back = { ...withdrawn, withdrawnOn: null, withdrawalRecordedOn: null };
+    expect(checkConsentChange(withdrawn, back, TODAY)).toBeNull();
+    expect(checkConsentChange(withdrawn, back, '2025-06-16')).toMatch(/nicht zurücknehmen/);
+    // Changing its date is no undo.
+    expect(
+      checkConsentChange(withdrawn, { ...withdrawn, withdrawnOn: '2025-06-11' }, TODAY),
+    ).toMatch(/nicht zurücknehmen/);
   });
 
   it('the schema keeps ISO dates and the fixed purposes', () => {

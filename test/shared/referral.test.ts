@@ -9,6 +9,7 @@ import {
   referralStatuses,
   referralStatusChange,
   referralTable,
+  referralWithdrawalUndo,
   type Referral,
   type ReferralStatus,
 } from '../../src/shared/domain/referral';
@@ -194,6 +195,30 @@ describe('consent gate on sending', () => {
     const sent = referral({ status: 'sent' });
     const ctx = context({ consents: [consent({ withdrawnOn: '2025-06-10' })] });
     expect(await checkReferralChange(sent, { ...sent, status: 'declined' }, ctx)).toBeNull();
+  });
+});
+
+describe('taking a withdrawal back ("Rückgängig")', () => {
+  it('is allowed on the day of the withdrawal, back to the open status before, without the gate', async () => {
+    const sent = referral({ status: 'sent', sentOn: '2025-06-01' });
+    const fields = (referralStatusChange(sent, 'withdrawn', TODAY) as { fields: Partial<Referral> })
+      .fields;
+    const stored = { ...sent, ...fields };
+    const back = { ...stored, ...referralWithdrawalUndo(sent) };
+    expect(back).toMatchObject({ status: 'sent', closedOn: null });
+    // The consent is gone meanwhile: taking the withdrawal back shares nothing new.
+    const ctx = context({ consents: [consent({ withdrawnOn: '2025-06-10' })] });
+    expect(await checkReferralChange(stored, back, ctx)).toBeNull();
+  });
+
+  it('is refused on a later day, and to a closed status', async () => {
+    const stored = referral({ status: 'withdrawn', closedOn: '2025-06-14', sentOn: '2025-06-01' });
+    const back = { ...stored, status: 'sent' as const, closedOn: null };
+    expect(await checkReferralChange(stored, back, withConsent)).toMatch(/nicht möglich/);
+    const today = referral({ status: 'withdrawn', closedOn: TODAY });
+    expect(
+      await checkReferralChange(today, { ...today, status: 'completed' }, withConsent),
+    ).toMatch(/nicht möglich/);
   });
 });
 

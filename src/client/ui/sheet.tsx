@@ -21,7 +21,11 @@ export function Sheet({ open, title, onClose, children }: SheetProps) {
   useEffect(() => {
     if (!open) return;
     const opener = document.activeElement as HTMLElement | null;
-    const first = panel.current?.querySelector<HTMLElement>(`.sheet__body ${FOCUSABLE}`);
+    // Every selector of the list scoped to the body (not only the first: the close button is not it).
+    const inBody = FOCUSABLE.split(', ')
+      .map((selector) => `.sheet__body ${selector}`)
+      .join(', ');
+    const first = panel.current?.querySelector<HTMLElement>(inBody);
     (first ?? panel.current)?.focus();
     return () => opener?.focus?.();
   }, [open]);

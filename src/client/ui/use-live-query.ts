@@ -1,17 +1,36 @@
 // Reads records live from Dexie: the component re-renders whenever the queried tables change,
 // whichever tab, the sync engine or the service worker wrote them. There is no second copy.
+// A query that fails (a storage or decryption error) does not leave the screen empty for ever: the
+// hook throws a LiveQueryFailure while rendering, and the screen's boundary (screen-boundary.tsx)
+// shows "Erneut versuchen", which mounts the screen again and so subscribes afresh.
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
+
+/** A live query failed; the screen boundary offers to try again. */
+export class LiveQueryFailure extends Error {
+  constructor(readonly reason: unknown) {
+    super('A live query failed');
+    this.name = 'LiveQueryFailure';
+  }
+}
 
 /** `undefined` while the first result is loading. */
 export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): T | undefined {
   const [result, setResult] = useState<T | undefined>(undefined);
+  const [failure, setFailure] = useState<LiveQueryFailure | null>(null);
   useEffect(() => {
+    setFailure(null);
     const subscription = liveQuery(query).subscribe({
       next: (value) => setResult(() => value),
-      error: (error: unknown) => console.error('liveQuery failed', error),
+      error: (error: unknown) => {
+        // Only the error's name: its message may carry record values.
+        const name = (error as { name?: unknown } | null)?.name;
+        console.error('liveQuery failed', typeof name === 'string' ? name : 'unknown error');
+        setFailure(new LiveQueryFailure(error));
+      },
     });
     return () => subscription.unsubscribe();
   }, deps);
+  if (failure) throw failure;
   return result;
 }

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { defineTable } from './table-rules';
 import { choice, isoDate, LONG, optional, recordId, reference, SHORT, text } from './common';
 import { germanDay } from './german-day';
+import { formatDay, t } from '../i18n/t';
 
 export const consentPurposes = [
   'store_data',
@@ -42,6 +43,11 @@ export const consentSchema = v.object({
   givenOn: isoDate('Bitte das Datum der Einwilligung eingeben'),
   validUntil: optional(isoDate('Bitte ein gültiges Datum eingeben')),
   withdrawnOn: optional(isoDate('Bitte ein gültiges Datum des Widerrufs eingeben')),
+  /**
+   * The day the withdrawal was entered on a phone (set with withdrawnOn). On that day the entry may
+   * be taken back as a correction ("Rückgängig"); afterwards a withdrawal is final.
+   */
+  withdrawalRecordedOn: optional(isoDate()),
   /** Language of the form the person read or had read to them. */
   formLanguage: optional(text(SHORT)),
   /** Version of the consent text (e.g. "2025-01"), so the wording can be traced later. */
@@ -168,7 +174,46 @@ export function consentProblemMessage(
   }
 }
 
-export function checkConsentChange(prev: Consent | undefined, next: Consent): string | null {
+/**
+ * Why `withdrawnOn` cannot be the date of withdrawing `consent` on `today` (missing, in the future,
+ * before the consent was given), or null. The withdrawal sheet and the rule below share it.
+ */
+export function withdrawalDateProblem(
+  consent: Pick<Consent, 'givenOn'>,
+  withdrawnOn: string,
+  today: string,
+): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(withdrawnOn)) return t('network.consent.withdrawal.dateMissing');
+  if (withdrawnOn > today) return t('network.consent.withdrawal.dateFuture');
+  if (withdrawnOn < consent.givenOn) {
+    return t('network.consent.withdrawal.dateBeforeGiven', { date: formatDay(consent.givenOn) });
+  }
+  return null;
+}
+
+/** The fields that withdraw `consent` as of `withdrawnOn`, entered on `today`. */
+export function consentWithdrawal(withdrawnOn: string, today: string): Partial<Consent> {
+  return { withdrawnOn, withdrawalRecordedOn: today };
+}
+
+/**
+ * Whether `prev -> next` takes a withdrawal back: allowed only on the day it was entered (the
+ * "Rückgängig" right after a mistaken tap, also when the undo reaches the server later that day).
+ */
+function isWithdrawalUndo(prev: Consent, next: Consent, today: string): boolean {
+  return (
+    !!prev.withdrawnOn &&
+    !next.withdrawnOn &&
+    !next.withdrawalRecordedOn &&
+    prev.withdrawalRecordedOn === today
+  );
+}
+
+export function checkConsentChange(
+  prev: Consent | undefined,
+  next: Consent,
+  today?: string,
+): string | null {
   if (next.purpose === 'share_with_partner' && !next.partnerId) {
     return 'Bitte den Partner wählen, an den Daten weitergegeben werden dürfen.';
   }
@@ -194,14 +239,18 @@ export function checkConsentChange(prev: Consent | undefined, next: Consent): st
     return 'Fall, Zweck und Partner einer Einwilligung lassen sich nicht ändern; bitte eine neue Einwilligung erfassen.';
   }
   if (prev.withdrawnOn && (next.withdrawnOn ?? null) !== prev.withdrawnOn) {
+    if (today && isWithdrawalUndo(prev, next, today)) return null;
     return 'Ein Widerruf lässt sich nicht zurücknehmen; bitte eine neue Einwilligung erfassen.';
+  }
+  if (today && next.withdrawnOn && !prev.withdrawnOn) {
+    return withdrawalDateProblem(next, next.withdrawnOn, today);
   }
   return null;
 }
 
 export const consentTable = defineTable<Consent>({
   schema: consentSchema,
-  checkChange: (prev, next) => checkConsentChange(prev, next),
+  checkChange: (prev, next, ctx) => checkConsentChange(prev, next, ctx.today),
   immutable: ['caseId', 'purpose', 'partnerId'],
 });
 

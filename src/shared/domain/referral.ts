@@ -123,8 +123,36 @@ export function isSharedReferral(referral: Pick<Referral, 'direction' | 'status'
   );
 }
 
+/**
+ * Whether `prev -> next` takes a withdrawal back to the open status before it: allowed only on the
+ * day it was withdrawn (closedOn), as the "Rückgängig" right after a mistaken tap.
+ */
+export function isReferralWithdrawalUndo(
+  prev: Pick<Referral, 'status' | 'closedOn'>,
+  next: Pick<Referral, 'status' | 'closedOn'>,
+  today: string | undefined,
+): boolean {
+  return (
+    !!today &&
+    prev.status === 'withdrawn' &&
+    prev.closedOn === today &&
+    next.status !== 'withdrawn' &&
+    isOpenReferral(next.status) &&
+    !next.closedOn
+  );
+}
+
+/** The fields that take a withdrawal back to `before` (the referral as it was before). */
+export function referralWithdrawalUndo(before: Referral): Partial<Referral> {
+  return { status: before.status, closedOn: before.closedOn ?? null };
+}
+
 /** German reason why `next` may not follow `prev` (structure only; the consent gate is separate). */
-export function checkReferralShape(prev: Referral | undefined, next: Referral): string | null {
+export function checkReferralShape(
+  prev: Referral | undefined,
+  next: Referral,
+  today?: string,
+): string | null {
   if (!statusesFor(next.direction).includes(next.status)) {
     return 'Dieser Status passt nicht zur Richtung der Vermittlung.';
   }
@@ -140,7 +168,9 @@ export function checkReferralShape(prev: Referral | undefined, next: Referral): 
   if (prev.partnerId !== next.partnerId && !unsentStatuses.includes(prev.status)) {
     return 'Nach dem Versand lässt sich der Partner nicht mehr ändern; bitte eine neue Vermittlung anlegen.';
   }
-  if (!canMoveReferral(prev.status, next.status)) return 'Dieser Statuswechsel ist nicht möglich.';
+  if (!canMoveReferral(prev.status, next.status) && !isReferralWithdrawalUndo(prev, next, today)) {
+    return 'Dieser Statuswechsel ist nicht möglich.';
+  }
   return null;
 }
 
@@ -149,7 +179,7 @@ export async function checkReferralChange(
   next: Referral,
   ctx: RuleContext,
 ): Promise<string | null> {
-  const shape = checkReferralShape(prev, next);
+  const shape = checkReferralShape(prev, next, ctx.today);
   if (shape) return shape;
   if (next.offerId && (!prev || prev.offerId !== next.offerId)) {
     const offer = await ctx.get('offers', next.offerId);
@@ -160,7 +190,9 @@ export async function checkReferralChange(
     const need = await ctx.get('needs', next.needId);
     if (need && need.caseId !== next.caseId) return 'Der Bedarf gehört zu einem anderen Fall.';
   }
-  if (next.status === 'sent' && prev?.status !== 'sent') {
+  // Taking a withdrawal back to "sent" shares nothing new: the gate ran when it was sent.
+  const undo = !!prev && isReferralWithdrawalUndo(prev, next, ctx.today) && !!next.sentOn;
+  if (next.status === 'sent' && prev?.status !== 'sent' && !undo) {
     return referralConsentGate(next, await ctx.listByCase('consents', next.caseId), ctx.today);
   }
   return null;

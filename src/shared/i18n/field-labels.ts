@@ -160,6 +160,7 @@ export const fieldLabels: FieldLabels = {
     givenOn: { de: 'Erteilt am', en: 'Given on' },
     validUntil: { de: 'Gültig bis', en: 'Valid until' },
     withdrawnOn: { de: 'Widerrufen am', en: 'Withdrawn on' },
+    withdrawalRecordedOn: { de: 'Widerruf erfasst am', en: 'Withdrawal entered on' },
     formLanguage: { de: 'Sprache des Formulars', en: 'Language of the form' },
     textVersion: { de: 'Textfassung', en: 'Text version' },
     interpreter: { de: 'Dolmetschung', en: 'Interpreter' },

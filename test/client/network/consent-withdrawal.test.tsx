@@ -1,4 +1,4 @@
-// Withdrawal in one tap stops new sharing at once and shows on every open referral.
+// A confirmed withdrawal stops new sharing at once and shows on every open referral.
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { signInForTest, signOutForTest } from '../sync/signed-in';
@@ -34,7 +34,7 @@ async function sentReferralWithConsent() {
 }
 
 describe('consent withdrawal', () => {
-  it('one tap withdraws; the open referral then carries the warning', async () => {
+  it('a confirmed withdrawal shows on the open referral as a warning', async () => {
     const { db, caseId, consentId } = await sentReferralWithConsent();
     renderNetworkApp(`/faelle/${caseId}`);
     const referrals = await screen.findByRole('list', { name: 'Vermittlungen' });
@@ -44,6 +44,8 @@ describe('consent withdrawal', () => {
     const consents = screen.getByRole('list', { name: 'Einwilligungen' });
     expect(within(consents).getByText('Gültig')).toBeTruthy();
     fireEvent.click(within(consents).getByRole('button', { name: /^Widerrufen: Weitergabe/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Einwilligung widerrufen' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Widerrufen' }));
 
     await waitFor(() => expect(within(consents).getByText('Widerrufen')).toBeTruthy());
     expect((await db.consents.get(consentId))?.withdrawnOn).toBe(today);
@@ -67,8 +69,14 @@ describe('consent withdrawal', () => {
     cleanup();
 
     renderNetworkApp(`/faelle/${caseId}/vermittlungen/${draftId}`);
-    fireEvent.click(await screen.findByRole('button', { name: 'Senden' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/widerrufen/);
+    // "Senden" is disabled and points at its reason, which shows once (in the consent gate).
+    const send = (await screen.findByRole('button', { name: 'Senden' })) as HTMLButtonElement;
+    expect(send.disabled).toBe(true);
+    const reason = document.getElementById(send.getAttribute('aria-describedby') ?? '');
+    expect(reason?.textContent).toMatch(/erst mit gültiger Einwilligung/);
+    expect(screen.getAllByText(/wurde am .* widerrufen/)).toHaveLength(1);
+    fireEvent.click(send);
+    expect(screen.queryByRole('alert')).toBeNull();
     expect((await db.referrals.get(draftId))?.status).toBe('draft');
   });
 

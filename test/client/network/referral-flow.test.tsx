@@ -24,11 +24,13 @@ describe('referral from a case', () => {
     fireEvent.input(screen.getByLabelText('Anlass'), { target: { value: 'Möchte nähen lernen' } });
     fireEvent.click(screen.getByRole('button', { name: 'Speichern' }));
 
-    // 2. The draft cannot be sent: the gate explains why, and sending is refused in German.
+    // 2. The draft cannot be sent: the gate explains why (once), and "Senden" is disabled.
     expect(await screen.findByRole('heading', { name: 'Einwilligung nötig' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Senden' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(
-      /keine gültige Einwilligung zur Weitergabe an diesen Partner/,
+    expect(
+      screen.getAllByText(/keine gültige Einwilligung zur Weitergabe an diesen Partner/),
+    ).toHaveLength(1);
+    expect((screen.getByRole('button', { name: 'Senden' }) as HTMLButtonElement).disabled).toBe(
+      true,
     );
     const [referral] = await db.referrals.toArray();
     expect(referral).toMatchObject({
@@ -106,6 +108,8 @@ describe('referral from a case', () => {
     await screen.findByRole('option', { name: 'Nähkurs' });
     fireEvent.click(screen.getByRole('button', { name: 'Speichern' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Zurückziehen' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Vermittlung zurückziehen?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Zurückziehen' }));
     await waitFor(async () => expect((await db.referrals.toArray())[0]?.status).toBe('withdrawn'));
     expect(await db.tasks.count()).toBe(0);
   });

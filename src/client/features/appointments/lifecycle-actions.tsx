@@ -2,6 +2,7 @@
 // "Hat stattgefunden" opens the prefilled contact entry; cancellations and no-shows are final, so
 // they ask once more; rescheduling opens its own page (it creates the new appointment).
 import { useState } from 'preact/hooks';
+import { useWriteAction } from '../../ui/write-action';
 import { putRecord } from '../../../local/write-record';
 import {
   allowedAppointmentTransitions,
@@ -22,19 +23,17 @@ type Target = Exclude<AppointmentStatus, 'proposed'>;
 
 export function LifecycleActions({ appointment }: { appointment: Appointment }) {
   const db = useDb();
-  const [message, setMessage] = useState<string | null>(null);
+  const action = useWriteAction();
   const [confirming, setConfirming] = useState<Target | null>(null);
   const [contactOpen, setContactOpen] = useState(false);
   const targets = allowedAppointmentTransitions(appointment.status) as readonly Target[];
 
   const move = async (to: Target) => {
     setConfirming(null);
-    const result = await putRecord(db, 'appointments', appointment.id, { status: to });
-    if (!result.ok) {
-      setMessage(result.message);
-      return;
-    }
-    setMessage(null);
+    const result = await action.run(() =>
+      putRecord(db, 'appointments', appointment.id, { status: to }),
+    );
+    if (!result) return;
     showToast(statusLabel(to));
     if (to === 'attended' && appointment.caseId) setContactOpen(true);
   };
@@ -43,7 +42,7 @@ export function LifecycleActions({ appointment }: { appointment: Appointment }) 
     <>
       {targets.length > 0 && (
         <Section title={t('appointments.detail.lifecycle')}>
-          <FormAlert message={message} />
+          <FormAlert message={action.message} />
           <div class="form-actions">
             {targets.map((to) =>
               to === 'rescheduled' ? (
@@ -55,6 +54,7 @@ export function LifecycleActions({ appointment }: { appointment: Appointment }) 
                   key={to}
                   block
                   variant={to === 'attended' || to === 'confirmed' ? 'primary' : 'secondary'}
+                  disabled={action.busy}
                   onClick={() =>
                     to === 'attended' || to === 'confirmed' ? void move(to) : setConfirming(to)
                   }

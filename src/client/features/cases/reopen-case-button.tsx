@@ -1,5 +1,5 @@
 // A closed case can be reopened (to "aktiv") until its retention date; the rule says why not after.
-import { useState } from 'preact/hooks';
+import { useWriteAction } from '../../ui/write-action';
 import { putRecord } from '../../../local/write-record';
 import { caseStatusChange, type Case } from '../../../shared/domain/case';
 import { toLocalDate } from '../../../shared/domain/common';
@@ -11,19 +11,17 @@ import { showToast } from '../../state/toast';
 
 export function ReopenCaseButton({ record }: { record: Case }) {
   const db = useDb();
-  const [message, setMessage] = useState<string | null>(null);
+  const action = useWriteAction();
   const reopen = async () => {
     const change = caseStatusChange(record, 'active', toLocalDate(new Date()));
-    if (!change.ok) return setMessage(change.reason);
-    const result = await putRecord(db, 'cases', record.id, change.fields);
-    if (!result.ok) return setMessage(result.message);
-    setMessage(null);
-    showToast(t('common.form.saved'));
+    if (!change.ok) return action.refuse(change.reason);
+    const result = await action.run(() => putRecord(db, 'cases', record.id, change.fields));
+    if (result) showToast(t('common.form.saved'));
   };
   return (
     <>
-      <FormAlert message={message} />
-      <Button variant="primary" block onClick={reopen}>
+      <FormAlert message={action.message} />
+      <Button variant="primary" block disabled={action.busy} onClick={() => void reopen()}>
         {t('cases.detail.reopen')}
       </Button>
     </>

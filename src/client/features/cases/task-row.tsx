@@ -1,11 +1,12 @@
 // One task with a large done checkbox (48 px target). Ticking it writes doneOn through the rules;
-// the case name links to the case when the list mixes cases (Heute).
+// the case name links to the case when the list mixes cases (Heute). A tick the device could not
+// store says so under the task (and the box shows the stored state again).
 import { toLocalDate } from '../../../shared/domain/common';
 import { taskBucket, taskDoneChange, type Task } from '../../../shared/domain/task';
 import { formatDay, t } from '../../../shared/i18n/t';
 import { useDb } from '../../state/session';
 import { StatusPill } from '../../ui/status-pill';
-import { showToast } from '../../state/toast';
+import { useWriteAction } from '../../ui/write-action';
 import { taskKindLabel } from './labels';
 
 export interface TaskRowProps {
@@ -18,17 +19,13 @@ export interface TaskRowProps {
 export function TaskRow({ task, today, caseName }: TaskRowProps) {
   const db = useDb();
   const bucket = taskBucket(task, today);
-  const toggle = async (done: boolean) => {
-    // The write path loads on the first tick: "Heute" shows tasks without it (first-screen budget).
-    const { putRecord } = await import('../../../local/write-record');
-    const result = await putRecord(
-      db,
-      'tasks',
-      task.id,
-      taskDoneChange(done, toLocalDate(new Date())),
-    );
-    if (!result.ok) showToast(result.message);
-  };
+  const action = useWriteAction();
+  const toggle = (done: boolean) =>
+    action.run(async () => {
+      // The write path loads on the first tick: "Heute" shows tasks without it (first-screen budget).
+      const { putRecord } = await import('../../../local/write-record');
+      return putRecord(db, 'tasks', task.id, taskDoneChange(done, toLocalDate(new Date())));
+    });
   const checkboxId = `task-${task.id}`;
   return (
     <li class={`row row--task${bucket === 'done' ? ' task-done' : ''}`}>
@@ -68,6 +65,11 @@ export function TaskRow({ task, today, caseName }: TaskRowProps) {
           </span>
         </span>
       </div>
+      {action.message && (
+        <p class="row__error" role="alert">
+          {action.message}
+        </p>
+      )}
     </li>
   );
 }

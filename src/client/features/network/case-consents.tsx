@@ -1,20 +1,20 @@
-// Case detail section "Einwilligungen": each consent with its state today, and withdrawal in one
-// tap (it stops new sharing at once; every open referral to that partner then shows a warning).
+// Case detail section "Einwilligungen": each consent with its state today. Withdrawing asks once
+// more and for the date of the withdrawal (today or earlier, e.g. a letter), then offers
+// "Rückgängig" for 10 s. A withdrawal stops new sharing from its date; every open referral to that
+// partner then shows a warning.
 import { useState } from 'preact/hooks';
 import './network.css';
 import { t, formatDay } from '../../../shared/i18n/t';
 import { toLocalDate } from '../../../shared/domain/common';
 import { consentState, type Consent } from '../../../shared/domain/consent';
-import { putRecord } from '../../../local/write-record';
+import { WithdrawConsentSheet } from './withdraw-consent-sheet';
 import { useDb } from '../../state/session';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { Section } from '../../ui/section';
 import { RowList } from '../../ui/list-row';
 import { EmptyState } from '../../ui/empty-state';
 import { Button, LinkButton } from '../../ui/button';
-import { FormAlert } from '../../ui/form-alert';
 import { StatusPill, type PillTone } from '../../ui/status-pill';
-import { showToast } from '../../state/toast';
 import { consentStateLabel, purposeLabel } from './network-labels';
 
 const stateTones: Record<ReturnType<typeof consentState>, PillTone> = {
@@ -36,15 +36,8 @@ export function CaseConsents({ caseId }: { caseId: string }) {
       names: new Map(partners.flatMap((p) => (p ? [[p.id, p.name] as const] : []))),
     };
   }, [db, caseId]);
-  const [message, setMessage] = useState<string | null>(null);
+  const [withdrawing, setWithdrawing] = useState<{ consent: Consent; title: string } | null>(null);
   const today = toLocalDate(new Date());
-
-  const withdraw = async (consent: Consent) => {
-    const result = await putRecord(db, 'consents', consent.id, { withdrawnOn: today });
-    if (!result.ok) return setMessage(result.message);
-    setMessage(null);
-    showToast(t('network.consent.withdrawn'));
-  };
 
   return (
     <Section
@@ -55,7 +48,6 @@ export function CaseConsents({ caseId }: { caseId: string }) {
         </LinkButton>
       }
     >
-      <FormAlert message={message} />
       {data && data.consents.length === 0 && <EmptyState>{t('network.consent.none')}</EmptyState>}
       {data && data.consents.length > 0 && (
         <RowList label={t('network.consent.sectionTitle')}>
@@ -86,7 +78,7 @@ export function CaseConsents({ caseId }: { caseId: string }) {
                     {!consent.withdrawnOn && (
                       <Button
                         variant="danger"
-                        onClick={() => withdraw(consent)}
+                        onClick={() => setWithdrawing({ consent, title })}
                         aria-label={`${t('network.consent.withdraw')}: ${title}`}
                       >
                         {t('network.consent.withdraw')}
@@ -98,6 +90,14 @@ export function CaseConsents({ caseId }: { caseId: string }) {
             );
           })}
         </RowList>
+      )}
+      {withdrawing && (
+        <WithdrawConsentSheet
+          key={withdrawing.consent.id}
+          consent={withdrawing.consent}
+          title={withdrawing.title}
+          onClose={() => setWithdrawing(null)}
+        />
       )}
     </Section>
   );

@@ -1,5 +1,6 @@
 // "/faelle/:caseId/vermittlungen/:referralId": one referral, its status actions through the
-// machine, the consent gate before sending and the warning once a consent is gone.
+// machine, the consent gate before sending ("Senden" stays disabled and points at the reason) and
+// the warning once a consent is gone. Withdrawing asks once more and offers "Rückgängig" for 10 s.
 import { useState } from 'preact/hooks';
 import { t, formatDay } from '../../../shared/i18n/t';
 import { toLocalDate } from '../../../shared/domain/common';
@@ -22,6 +23,9 @@ import { EmptyState } from '../../ui/empty-state';
 import { FormAlert } from '../../ui/form-alert';
 import { StatusPill } from '../../ui/status-pill';
 import { showToast } from '../../state/toast';
+import { Sheet } from '../../ui/sheet';
+import { offerUndo, useWriteAction } from '../../ui/write-action';
+import { undoReferralWithdrawal, withdrawReferral } from '../../../local/withdrawals';
 import {
   directionLabel,
   needLabel,
@@ -48,9 +52,9 @@ export function ReferralDetail({ caseId, referralId }: { caseId: string; referra
     ]);
     return { referral, person, partner, offer, need, consents };
   }, [db, caseId, referralId]);
-  const [message, setMessage] = useState<string | null>(null);
+  const action = useWriteAction();
   const [completing, setCompleting] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [confirmWithdraw, setConfirmWithdraw] = useState(false);
 
   if (data === undefined) return null;
   if (data === null) return <EmptyState>{t('network.referral.notFound')}</EmptyState>;
@@ -65,11 +69,10 @@ export function ReferralDetail({ caseId, referralId }: { caseId: string; referra
   const canSummarise = referral.direction === 'out' && !gateReason && !warning;
 
   const move = async (to: ReferralStatus, options?: Parameters<typeof changeReferralStatus>[3]) => {
-    setBusy(true);
-    const result = await changeReferralStatus(db, referral as Referral, to, options);
-    setBusy(false);
-    if (!result.ok) return setMessage(result.message);
-    setMessage(null);
+    const result = await action.run(() =>
+      changeReferralStatus(db, referral as Referral, to, options),
+    );
+    if (!result) return;
     setCompleting(false);
     showToast(
       result.followUpOn
@@ -77,6 +80,25 @@ export function ReferralDetail({ caseId, referralId }: { caseId: string; referra
         : t('network.referral.statusChanged', { status: referralStatusLabel(to) }),
     );
   };
+
+  const withdraw = async () => {
+    const before = referral as Referral;
+    const result = await action.run(() => withdrawReferral(db, before));
+    setConfirmWithdraw(false);
+    if (!result) return;
+    offerUndo(
+      t('network.referral.withdrawal.done'),
+      () => undoReferralWithdrawal(db, before),
+      t('network.referral.withdrawal.undone'),
+    );
+  };
+
+  // A refusal that says what the gate or the warning already says is not shown a second time.
+  const message =
+    action.message && action.message !== gateReason && action.message !== warning
+      ? action.message
+      : null;
+  const sendBlocked = gateReason !== null;
 
   return (
     <div class="network-page">
@@ -156,13 +178,25 @@ export function ReferralDetail({ caseId, referralId }: { caseId: string; referra
           <Button
             key={to}
             variant={to === 'withdrawn' ? 'danger' : to === 'sent' ? 'primary' : 'secondary'}
-            disabled={busy}
-            onClick={() => (to === 'completed' ? setCompleting(true) : move(to))}
+            disabled={action.busy || (to === 'sent' && sendBlocked)}
+            aria-describedby={to === 'sent' && sendBlocked ? 'referral-send-blocked' : undefined}
+            onClick={() =>
+              to === 'completed'
+                ? setCompleting(true)
+                : to === 'withdrawn'
+                  ? setConfirmWithdraw(true)
+                  : void move(to)
+            }
           >
             {referralActionLabel(to)}
           </Button>
         ))}
       </div>
+      {sendBlocked && allowedReferralTransitions(referral.status).includes('sent') && (
+        <p class="hint" id="referral-send-blocked">
+          {t('network.referral.sendBlocked')}
+        </p>
+      )}
       {canSummarise && (
         <LinkButton href={`/faelle/${caseId}/vermittlungen/${referral.id}/zusammenfassung`}>
           {t('network.referral.summary')}
@@ -171,10 +205,25 @@ export function ReferralDetail({ caseId, referralId }: { caseId: string; referra
       <CompleteReferralSheet
         open={completing}
         need={need ?? null}
-        busy={busy}
+        busy={action.busy}
         onClose={() => setCompleting(false)}
         onComplete={(options) => move('completed', options)}
       />
+      <Sheet
+        open={confirmWithdraw}
+        title={t('network.referral.withdrawal.title')}
+        onClose={() => setConfirmWithdraw(false)}
+      >
+        <p>{t('network.referral.withdrawal.explain', { partner: partner?.name ?? '–' })}</p>
+        <div class="form-actions">
+          <Button variant="danger" block disabled={action.busy} onClick={() => void withdraw()}>
+            {t('network.referral.withdrawal.confirm')}
+          </Button>
+          <Button variant="ghost" block onClick={() => setConfirmWithdraw(false)}>
+            {t('common.actions.cancel')}
+          </Button>
+        </div>
+      </Sheet>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // "Startliste laden": one tap adds typical partners with example offers; the team edits them after.
-import { useState } from 'preact/hooks';
+import { useWriteAction } from '../../ui/write-action';
 import { t } from '../../../shared/i18n/t';
 import { useDb } from '../../state/session';
 import { Button } from '../../ui/button';
@@ -10,15 +10,11 @@ import { loadStarterNetwork } from './load-starter-network';
 
 export function StarterNetworkLoader() {
   const db = useDb();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useWriteAction();
 
   const load = async () => {
-    setBusy(true);
-    const result = await loadStarterNetwork(db);
-    setBusy(false);
-    if (!result.ok) return setError(result.message);
-    setError(null);
+    const result = await action.run(() => loadStarterNetwork(db));
+    if (!result) return;
     showToast(
       result.partners === 0
         ? t('network.starter.nothing')
@@ -29,8 +25,8 @@ export function StarterNetworkLoader() {
   return (
     <Section title={t('network.starter.title')}>
       <p>{t('network.starter.intro')}</p>
-      <FormAlert message={error} />
-      <Button onClick={load} disabled={busy}>
+      <FormAlert message={action.message} />
+      <Button onClick={() => void load()} disabled={action.busy}>
         {t('network.starter.load')}
       </Button>
     </Section>

@@ -63,7 +63,13 @@ export function ErasePage({ id }: { id: string }) {
           : (outcome.message ?? t('privacy.erase.server')),
       );
     }
-    await eraseCaseLocally(db, id);
+    try {
+      await eraseCaseLocally(db, id);
+    } catch {
+      // Erased on the server; the next sync erases it here too (purged records come down).
+      void requestSync();
+      return setMessage(t('privacy.erase.localFailed'));
+    }
     void requestSync();
     showToast(t('privacy.erase.done', { count: outcome.value.erased }), 5000);
     route('/faelle', true);

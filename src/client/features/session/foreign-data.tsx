@@ -8,14 +8,24 @@ import { useSession } from '../../state/session';
 import { wipeDatabase } from '../../../local/wipe-database';
 import { useAuthUi } from '../../state/auth-ui';
 import { forgetUser } from './remembered-user';
+import { actionFailureMessage } from '../../../local/write-failure';
+import { FormAlert } from '../../ui/form-alert';
 
 export function ForeignData({ db }: { db: FeldakteDb }) {
   const [unsynced, setUnsynced] = useState(0);
   useEffect(() => void db.outbox.count().then(setUnsynced), [db]);
 
+  const [failed, setFailed] = useState<string | null>(null);
+
   async function startFresh() {
     useSession.getState().signOut();
-    await wipeDatabase(db);
+    try {
+      await wipeDatabase(db);
+    } catch (error) {
+      // The database could not be deleted: the person stays here and may try again or cancel.
+      setFailed(actionFailureMessage(error));
+      return;
+    }
     await forgetUser(false);
     // The fresh database gets its key from the recovery secret: one more password sign-in.
     useAuthUi.setState({ foreignDataFor: null, notice: t('lock.foreign.again') });
@@ -39,6 +49,7 @@ export function ForeignData({ db }: { db: FeldakteDb }) {
             : t('lock.screen.unsyncedMany', { count: unsynced })}
         </p>
       )}
+      <FormAlert message={failed} />
       <div class="form-actions">
         <Button onClick={() => void cancel()}>{t('lock.foreign.cancel')}</Button>
         <Button variant="danger" onClick={() => void startFresh()}>

@@ -10,6 +10,7 @@ import { setPin } from '../../../local/crypto/vault';
 import { Button } from '../../ui/button';
 import { TextField } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
+import { actionFailureMessage } from '../../../local/write-failure';
 import { enterApp } from './complete-sign-in';
 
 export function PinSetup({ db, user }: { db: FeldakteDb; user: SessionUser }) {
@@ -41,8 +42,8 @@ export function PinSetup({ db, user }: { db: FeldakteDb; user: SessionUser }) {
     try {
       await setPin(db, pin, kind);
       await enterApp(db, user);
-    } catch {
-      setFailed(t('common.errors.quota'));
+    } catch (error) {
+      setFailed(actionFailureMessage(error));
       setBusy(false);
     }
   }

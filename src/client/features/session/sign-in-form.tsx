@@ -6,6 +6,7 @@ import { t } from '../../../shared/i18n/t';
 import { Button } from '../../ui/button';
 import { TextField } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
+import { actionFailureMessage } from '../../../local/write-failure';
 import { signInWithPassword, type SessionOutcome } from './session-api';
 import type { SignInSecrets } from './complete-sign-in';
 
@@ -36,10 +37,15 @@ export function SignInForm({ onSignedIn, initialEmail = '', notice }: SignInForm
     if (outcome.kind === 'ok') {
       setPassword('');
       const { user, recoverySecret, sealKey } = outcome;
-      await onSignedIn(user, {
-        ...(recoverySecret ? { recoverySecret } : {}),
-        ...(sealKey ? { sealKey } : {}),
-      });
+      try {
+        await onSignedIn(user, {
+          ...(recoverySecret ? { recoverySecret } : {}),
+          ...(sealKey ? { sealKey } : {}),
+        });
+      } catch (error) {
+        // Signed in at the server, but the device could not store the account or its key.
+        setError(actionFailureMessage(error));
+      }
     } else {
       setError(signInError(outcome));
     }

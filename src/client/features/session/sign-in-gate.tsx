@@ -28,6 +28,7 @@ import { ForeignData } from './foreign-data';
 import { showPendingWipe, wipeThisDevice } from './device-wipe';
 import { useAutoLock } from './use-auto-lock';
 import { ConsoleLoader } from './console-loader';
+import { actionFailureMessage } from '../../../local/write-failure';
 import './session.css';
 
 export function SignInGate({ children }: { children: ComponentChildren }) {
@@ -42,9 +43,12 @@ export function SignInGate({ children }: { children: ComponentChildren }) {
   useEffect(() => {
     registerServiceWorker();
     let cancelled = false;
-    void start().then(() => {
-      if (!cancelled) setChecking(false);
-    });
+    void start()
+      // A storage error at start (the database would not open): said on the sign-in screen.
+      .catch((error: unknown) => useAuthUi.setState({ notice: actionFailureMessage(error) }))
+      .then(() => {
+        if (!cancelled) setChecking(false);
+      });
     return () => {
       cancelled = true;
     };
@@ -124,17 +128,23 @@ async function checkServerSession(): Promise<void> {
     return;
   }
   const outcome = await fetchSession();
-  if (outcome.kind === 'revoked') {
-    await wipeThisDevice(outcome.reason);
-    return;
-  }
-  if (outcome.kind !== 'ok') return; // offline or expired: the remembered user keeps working
-  const { db, lockedUserId, user } = useSession.getState();
-  const current = user?.id ?? lockedUserId;
-  // The cookie decides who is signed in: another account's session switches to that account's db.
-  if (current !== outcome.user.id) {
-    await completeSignIn(outcome.user, outcome.sealKey ? { sealKey: outcome.sealKey } : {});
-  } else if (db && outcome.sealKey) {
-    await setMeta(db, 'sealKey', outcome.sealKey).catch(() => undefined);
+  try {
+    if (outcome.kind === 'revoked') {
+      await wipeThisDevice(outcome.reason);
+      return;
+    }
+    if (outcome.kind !== 'ok') return; // offline or expired: the remembered user keeps working
+    const { db, lockedUserId, user } = useSession.getState();
+    const current = user?.id ?? lockedUserId;
+    // The cookie decides who is signed in: another account's session switches to that account's db.
+    if (current !== outcome.user.id) {
+      await completeSignIn(outcome.user, outcome.sealKey ? { sealKey: outcome.sealKey } : {});
+    } else if (db && outcome.sealKey) {
+      // Best effort: the seal key comes again with the next session answer.
+      await setMeta(db, 'sealKey', outcome.sealKey).catch(() => undefined);
+    }
+  } catch (error) {
+    // The device could not store what the server answered: said on the sign-in screen.
+    useAuthUi.setState({ notice: actionFailureMessage(error) });
   }
 }

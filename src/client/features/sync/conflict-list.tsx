@@ -1,7 +1,6 @@
 // "Konflikte": concurrent edits of one field where a value lost ([M4]). Each shows the field, the
 // overwritten value, the kept value, who wrote it and when; the THM can write their value back
 // (a normal edit that syncs) or leave the kept one.
-import { useState } from 'preact/hooks';
 import type { FeldakteDb } from '../../../local/db';
 import { dismissConflict, reapplyConflict } from '../../../local/sync/resolve-conflict';
 import type { Conflict } from '../../../shared/domain/conflict';
@@ -11,6 +10,7 @@ import { useLiveQuery } from '../../ui/use-live-query';
 import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { FormAlert } from '../../ui/form-alert';
+import { useWriteAction } from '../../ui/write-action';
 import { usePageTitle } from '../../state/page-title';
 import { fieldLabel, hlcTime, valueLabel } from './change-labels';
 import { recordHeading, recordName } from './record-name';
@@ -41,8 +41,7 @@ export function ConflictList() {
 
 function ConflictItem({ db, conflict }: { db: FeldakteDb; conflict: Conflict }) {
   const userId = useSession((state) => state.user?.id ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useWriteAction();
   const members = useTeamMembers(db);
   const name = useLiveQuery(
     () => recordName(db, conflict.table, conflict.recordId, conflict.caseId),
@@ -55,12 +54,12 @@ function ConflictItem({ db, conflict }: { db: FeldakteDb; conflict: Conflict }) 
       : (colleague ?? t('sync.conflicts.someone'));
   const headingId = `conflict-${conflict.id}`;
 
-  async function resolve(action: typeof reapplyConflict) {
-    setBusy(true);
-    const result = await action(db, conflict, { resolvedBy: userId });
-    setBusy(false);
-    setError(result.ok ? null : result.message);
-  }
+  const resolve = (how: 'reapply' | 'dismiss') =>
+    action.run(() =>
+      how === 'reapply'
+        ? reapplyConflict(db, conflict, { resolvedBy: userId })
+        : dismissConflict(db, conflict, { resolvedBy: userId }),
+    );
 
   return (
     <article class="card" aria-labelledby={headingId}>
@@ -79,12 +78,12 @@ function ConflictItem({ db, conflict }: { db: FeldakteDb; conflict: Conflict }) 
           <a href={`/faelle/${conflict.caseId}`}>{t('sync.conflicts.openRecord')}</a>
         </p>
       )}
-      <FormAlert message={error} />
+      <FormAlert message={action.message} />
       <div class="form-actions">
-        <Button variant="primary" disabled={busy} onClick={() => void resolve(reapplyConflict)}>
+        <Button variant="primary" disabled={action.busy} onClick={() => void resolve('reapply')}>
           {t('sync.conflicts.reapply')}
         </Button>
-        <Button disabled={busy} onClick={() => void resolve(dismissConflict)}>
+        <Button disabled={action.busy} onClick={() => void resolve('dismiss')}>
           {t('sync.conflicts.dismiss')}
         </Button>
       </div>

@@ -7,6 +7,8 @@ import { useDb } from '../../state/session';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
+import { FormAlert } from '../../ui/form-alert';
+import { useWriteAction } from '../../ui/write-action';
 import { usePageTitle } from '../../state/page-title';
 import { fieldLabel } from './change-labels';
 import { recordHeading, recordName } from './record-name';
@@ -29,11 +31,7 @@ export function RejectionList() {
       <ul class="change-list__items">
         {rejections?.map((rejection) => (
           <li key={rejection.mutationId}>
-            <RejectionItem
-              db={db}
-              rejection={rejection}
-              onDismiss={() => void dismissRejection(db, rejection.mutationId)}
-            />
+            <RejectionItem db={db} rejection={rejection} />
           </li>
         ))}
       </ul>
@@ -41,15 +39,13 @@ export function RejectionList() {
   );
 }
 
-function RejectionItem({
-  db,
-  rejection,
-  onDismiss,
-}: {
-  db: FeldakteDb;
-  rejection: Rejection;
-  onDismiss(): void;
-}) {
+function RejectionItem({ db, rejection }: { db: FeldakteDb; rejection: Rejection }) {
+  const action = useWriteAction();
+  const dismiss = () =>
+    action.run(async () => {
+      await dismissRejection(db, rejection.mutationId);
+      return { ok: true as const };
+    });
   const headingId = `rejection-${rejection.mutationId}`;
   const fields = Object.keys(rejection.fields)
     .map((field) => fieldLabel(rejection.table, field))
@@ -77,8 +73,11 @@ function RejectionItem({
         <dd>{rejection.op === 'delete' ? t('sync.rejections.deleted') : fields}</dd>
       </dl>
       {rejection.table !== 'conflicts' && caseLink(rejection)}
+      <FormAlert message={action.message} />
       <div class="form-actions">
-        <Button onClick={onDismiss}>{t('sync.rejections.dismiss')}</Button>
+        <Button disabled={action.busy} onClick={() => void dismiss()}>
+          {t('sync.rejections.dismiss')}
+        </Button>
       </div>
     </article>
   );

@@ -42,5 +42,23 @@ export const common = germanCatalogue({
     storage:
       'Speichern auf dem Gerät hat nicht geklappt. Ihre Eingaben sind noch da; bitte erneut speichern. Hilft das nicht, die App neu laden.',
     notFound: 'Nicht gefunden.',
+    // issue 13 item 6 (field)
+    action:
+      'Das hat auf dem Gerät nicht geklappt. Es wurde nichts geändert; bitte erneut versuchen. Hilft das nicht, die App neu laden.',
+  },
+  // issue 13 items 2 and 6 (field)
+  undo: {
+    action: 'Rückgängig',
+    label: 'Rückgängig: {what}',
+  },
+  failure: {
+    screenTitle: 'Diese Ansicht ist auf einen Fehler gestoßen',
+    screenText:
+      'Ihre Daten auf dem Gerät bleiben erhalten, auch Änderungen, die noch nicht synchronisiert sind.',
+    toOverview: 'Zur Übersicht',
+    reload: 'Neu laden',
+    readFailed:
+      'Die Daten konnten auf dem Gerät nicht gelesen werden. Es geht nichts verloren; bitte erneut versuchen.',
+    retry: 'Erneut versuchen',
   },
 });

@@ -169,6 +169,16 @@ export const network = germanCatalogue({
     markNeedMet: 'Bedarf „{need}“ als erfüllt markieren',
     summary: 'Zusammenfassung für den Partner',
     notFound: 'Diese Vermittlung ist nicht (mehr) auf dem Gerät.',
+    // issue 13 items 2 and 8 (field)
+    sendBlocked: 'Senden geht erst mit gültiger Einwilligung (siehe oben).',
+    withdrawal: {
+      title: 'Vermittlung zurückziehen?',
+      explain:
+        'Die Vermittlung an {partner} wird beendet. Sie können das gleich danach rückgängig machen.',
+      confirm: 'Zurückziehen',
+      done: 'Vermittlung zurückgezogen.',
+      undone: 'Vermittlung wieder offen.',
+    },
   },
   gate: {
     title: 'Einwilligung nötig',
@@ -213,6 +223,19 @@ export const network = germanCatalogue({
     withdrawn: 'Einwilligung widerrufen.',
     until: 'bis {date}',
     since: 'seit {date}',
+    // issue 13 item 2 (field)
+    withdrawal: {
+      title: 'Einwilligung widerrufen',
+      explain:
+        '{title}: Ab dem Tag des Widerrufs werden keine neuen Daten weitergegeben. Offene Vermittlungen an diesen Partner zeigen dann eine Warnung.',
+      date: 'Widerrufen am',
+      dateHint: 'Kam der Widerruf früher, etwa per Brief? Dann das Datum des Widerrufs eintragen.',
+      confirm: 'Widerrufen',
+      undone: 'Widerruf zurückgenommen.',
+      dateMissing: 'Bitte das Datum des Widerrufs eingeben.',
+      dateFuture: 'Der Widerruf kann nicht in der Zukunft liegen.',
+      dateBeforeGiven: 'Der Widerruf kann nicht vor der Einwilligung ({date}) liegen.',
+    },
   },
   summary: {
     title: 'Vermittlung: Zusammenfassung für den Partner',

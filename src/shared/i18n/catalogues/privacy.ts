@@ -54,6 +54,9 @@ export const privacy = germanCatalogue({
     offline:
       'Keine Verbindung. Löschen geht nur online, damit der Server und alle Geräte davon erfahren.',
     server: 'Der Server hat die Löschung nicht ausgeführt. Bitte später erneut versuchen.',
+    // issue 13 item 6 (field)
+    localFailed:
+      'Auf dem Server gelöscht. Auf diesem Gerät hat das Löschen nicht geklappt; die nächste Synchronisation holt es nach.',
   },
   history: {
     title: 'Verlauf',

@@ -44,5 +44,21 @@ export const commonEn: SameShape<typeof common> = {
     storage:
       'Saving on the device did not work. Your input is still here; please save again. If that does not help, reload the app.',
     notFound: 'Not found.',
+    // issue 13 item 6 (field)
+    action:
+      'That did not work on the device. Nothing was changed; please try again. If that does not help, reload the app.',
+  },
+  // issue 13 items 2 and 6 (field)
+  undo: {
+    action: 'Undo',
+    label: 'Undo: {what}',
+  },
+  failure: {
+    screenTitle: 'This view ran into an error',
+    screenText: 'Your data on the device is kept, including changes not yet synchronised.',
+    toOverview: 'To the overview',
+    reload: 'Reload',
+    readFailed: 'The data could not be read on the device. Nothing is lost; please try again.',
+    retry: 'Try again',
   },
 };

@@ -168,6 +168,15 @@ export const networkEn: SameShape<typeof network> = {
     markNeedMet: 'Mark need “{need}” as met',
     summary: 'Summary for the partner',
     notFound: 'This referral is not (or no longer) on the device.',
+    // issue 13 items 2 and 8 (field)
+    sendBlocked: 'Sending needs a valid consent (see above).',
+    withdrawal: {
+      title: 'Withdraw the referral?',
+      explain: 'The referral to {partner} ends. You can undo this right afterwards.',
+      confirm: 'Withdraw',
+      done: 'Referral withdrawn.',
+      undone: 'Referral open again.',
+    },
   },
   gate: {
     title: 'Consent needed',
@@ -211,6 +220,20 @@ export const networkEn: SameShape<typeof network> = {
     withdrawn: 'Consent withdrawn.',
     until: 'until {date}',
     since: 'since {date}',
+    // issue 13 item 2 (field)
+    withdrawal: {
+      title: 'Withdraw consent',
+      explain:
+        '{title}: from the day of withdrawal no new data is shared. Open referrals to this partner then show a warning.',
+      date: 'Withdrawn on',
+      dateHint:
+        'Did the withdrawal arrive earlier, say by letter? Then enter the date of withdrawal.',
+      confirm: 'Withdraw',
+      undone: 'Withdrawal taken back.',
+      dateMissing: 'Please enter the date of withdrawal.',
+      dateFuture: 'The withdrawal cannot be in the future.',
+      dateBeforeGiven: 'The withdrawal cannot be before the consent ({date}).',
+    },
   },
   summary: {
     title: 'Referral: summary for the partner',

@@ -54,6 +54,9 @@ export const privacyEn: SameShape<typeof privacy> = {
     offline:
       'No connection. Erasing works online only, so the server and every device learn of it.',
     server: 'The server did not erase. Please try again later.',
+    // issue 13 item 6 (field)
+    localFailed:
+      'Erased on the server. Erasing on this device did not work; the next sync does it.',
   },
   history: {
     title: 'History',

@@ -1,0 +1,119 @@
+// Issue 13 item 6: a write the device cannot store (a storage error other than "full") shows a
+// German message where the THM acted, for one-tap actions too, and changes nothing.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import * as cases from '../cases/case-fixtures';
+import * as appointments from '../appointments/appointment-fixtures';
+import { renderNetworkApp, seed, seedReferralScene } from '../network/network-app';
+import { signInForTest, signOutForTest } from '../sync/signed-in';
+import { addDays, toLocalDate } from '../../../src/shared/domain/common';
+import { hideToast } from '../../../src/client/state/toast';
+import { offerUndo } from '../../../src/client/ui/write-action';
+import { Toasts } from '../../../src/client/ui/toast';
+import { render } from '@testing-library/preact';
+import type { FeldakteDb } from '../../../src/local/db';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  hideToast();
+  cleanup();
+  signOutForTest();
+});
+
+const today = toLocalDate(new Date());
+const STORAGE = /auf dem Gerät nicht geklappt\. Es wurde nichts geändert/;
+
+/** From now on every write transaction fails as a broken IndexedDB would (not "disk full"). */
+function breakWrites(db: FeldakteDb) {
+  const transaction = db.transaction.bind(db);
+  vi.spyOn(db, 'transaction').mockImplementation(((mode: string, ...rest: unknown[]) => {
+    if (mode === 'rw') {
+      return Promise.reject(Object.assign(new Error('broken'), { name: 'UnknownError' }));
+    }
+    return (transaction as (...args: unknown[]) => unknown)(mode, ...rest);
+  }) as never);
+}
+
+describe('one-tap writes that fail say so where the THM tapped', () => {
+  it('ticking a task on "Heute": the message stands under the task, the box stays open', async () => {
+    await cases.preloadScreens();
+    const { db } = cases.signIn();
+    const caseId = await cases.writeCase(db);
+    const taskId = await cases.write(db, 'tasks', {
+      caseId,
+      title: 'Jobcenter anrufen',
+      dueOn: today,
+      kind: 'follow_up',
+    });
+    cases.renderAt('/');
+    const box = (await screen.findByRole('checkbox', {
+      name: /Jobcenter anrufen/,
+    })) as HTMLInputElement;
+    breakWrites(db);
+    fireEvent.click(box);
+    const row = box.closest('li')!;
+    expect((await within(row).findByRole('alert')).textContent).toMatch(STORAGE);
+    await waitFor(() => expect(box.checked).toBe(false));
+    vi.restoreAllMocks();
+    expect((await db.tasks.get(taskId))?.doneOn ?? null).toBeNull();
+  });
+
+  it('"Ich sage ab" on an appointment: the message stands in the status section', async () => {
+    const { db, user } = appointments.signIn();
+    const caseId = await appointments.writeCase(db);
+    const id = await appointments.write(db, 'appointments', {
+      caseId,
+      startsAt: appointments.todayAt(9, 0, 1),
+      endsAt: appointments.todayAt(9, 45, 1),
+      mode: 'in_person',
+      placeKind: 'shelter',
+      purpose: 'counselling',
+      status: 'confirmed',
+      ownerId: user.id,
+    });
+    appointments.renderAt(`/termine/${id}`);
+    fireEvent.click(await screen.findByRole('button', { name: 'Ich sage ab' }));
+    const sheet = await screen.findByRole('dialog');
+    breakWrites(db);
+    fireEvent.click(within(sheet).getByRole('button', { name: 'Abgesagt (THM)' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(STORAGE);
+    vi.restoreAllMocks();
+    expect((await db.appointments.get(id))?.status).toBe('confirmed');
+  });
+
+  it('a referral status button: the message stands above the buttons', async () => {
+    const { db } = signInForTest();
+    const scene = await seedReferralScene(db);
+    await seed(db, 'consents', {
+      caseId: scene.caseId,
+      purpose: 'share_with_partner',
+      partnerId: scene.partnerId,
+      givenOn: addDays(today, -5),
+    });
+    const referralId = await seed(db, 'referrals', {
+      caseId: scene.caseId,
+      partnerId: scene.partnerId,
+      direction: 'out',
+      status: 'sent',
+    });
+    renderNetworkApp(`/faelle/${scene.caseId}/vermittlungen/${referralId}`);
+    const accepted = await screen.findByRole('button', { name: 'Angenommen' });
+    breakWrites(db);
+    fireEvent.click(accepted);
+    expect((await screen.findByRole('alert')).textContent).toMatch(STORAGE);
+    vi.restoreAllMocks();
+    expect((await db.referrals.get(referralId))?.status).toBe('sent');
+  });
+
+  it('a failed "Rückgängig" says so in the toast, as an alert', async () => {
+    render(<Toasts />);
+    offerUndo(
+      'Einwilligung widerrufen.',
+      () => Promise.reject(Object.assign(new Error('x'), { name: 'InvalidStateError' })),
+      'zurückgenommen',
+    );
+    fireEvent.click(await screen.findByRole('button', { name: /^Rückgängig/ }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(STORAGE);
+    expect(screen.queryByText('zurückgenommen')).toBeNull();
+  });
+});
