@@ -10,10 +10,11 @@ const gap = {
 };
 
 describe('gaps in the support system', () => {
-  it('need a category and a description, and hold no person', () => {
+  it('need a category (the description is optional), and hold no person', () => {
     expect(v.safeParse(gapSchema, gap).success).toBe(true);
-    const result = v.safeParse(gapSchema, { ...gap, description: '' });
-    expect(result.issues?.[0]?.message).toBe('Bitte die Lücke kurz beschreiben');
+    expect(v.safeParse(gapSchema, { ...gap, description: null }).success).toBe(true);
+    const result = v.safeParse(gapSchema, { ...gap, category: '' });
+    expect(result.issues?.[0]?.message).toBe('Bitte einen Bereich aus der Liste wählen');
     expect(Object.keys(v.parse(gapSchema, { ...gap, caseId: 'x' }))).not.toContain('caseId');
   });
 

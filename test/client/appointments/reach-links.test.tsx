@@ -30,7 +30,7 @@ describe('reaching the person', () => {
     render(<ReachLinks caseId={caseId} />);
     const link = await screen.findByRole('link', { name: 'Nachricht per WhatsApp' });
     const href = link.getAttribute('href')!;
-    expect(href).toBe('https://wa.me/491761234567?text=Bitte%20melde%20dich%20bei%20mir.');
+    expect(href).toBe('https://wa.me/491761234567?text=Bitte%20melden%20Sie%20sich%20bei%20mir.');
     expect(decodeURIComponent(href)).not.toMatch(/Amina|Yousef/);
   });
 

@@ -20,7 +20,7 @@ const messengerNames = {
 
 export interface ReachLinksProps {
   caseId: string;
-  /** When given (and still planned), the message names its time; otherwise "Bitte melde dich". */
+  /** When given (and still planned), the message names its time; otherwise "Bitte melden Sie sich". */
   appointment?: Pick<Appointment, 'startsAt' | 'status'> | undefined;
 }
 
