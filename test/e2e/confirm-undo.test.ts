@@ -114,7 +114,10 @@ describe.each([320, 360])('at %i px', (width) => {
     await expect.poll(() => send.isDisabled()).toBe(true);
     await page.getByText('Senden geht erst mit gültiger Einwilligung (siehe oben).').waitFor();
     expect(await page.getByText(/wurde am .* widerrufen/).count()).toBe(1);
+    await page.getByRole('heading', { name: 'Einwilligung nötig' }).scrollIntoViewIfNeeded();
     await step(page, width, 'referral-send-blocked');
+    await send.scrollIntoViewIfNeeded();
+    await step(page, width, 'referral-send-blocked-button');
     await page.getByRole('button', { name: /^Rückgängig/ }).click();
     await expect.poll(() => send.isDisabled()).toBe(false);
   });

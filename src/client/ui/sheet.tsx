@@ -1,5 +1,5 @@
 // A bottom sheet (modal dialog) for short tasks: closing a case, adding a task. Focus moves into it
-// on open and back to where it was on close; Escape and the backdrop close it.
+// on open (its first field, or the dialog) and back to where it was on close; Escape and the backdrop close it.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n/t';
@@ -21,11 +21,11 @@ export function Sheet({ open, title, onClose, children }: SheetProps) {
   useEffect(() => {
     if (!open) return;
     const opener = document.activeElement as HTMLElement | null;
-    // Every selector of the list scoped to the body (not only the first: the close button is not it).
-    const inBody = FOCUSABLE.split(', ')
-      .map((selector) => `.sheet__body ${selector}`)
-      .join(', ');
-    const first = panel.current?.querySelector<HTMLElement>(inBody);
+    // A sheet with fields starts at its first field; a confirmation (buttons only) starts at the
+    // dialog itself, never on its destructive button, so a stray Enter confirms nothing.
+    const first = panel.current?.querySelector<HTMLElement>(
+      '.sheet__body input, .sheet__body select, .sheet__body textarea',
+    );
     (first ?? panel.current)?.focus();
     return () => opener?.focus?.();
   }, [open]);

@@ -322,7 +322,7 @@ export const cases = germanCatalogue({
     open: 'Lücke notieren',
     category: 'Bereich',
     description: 'Was fehlt?',
-    descriptionHint: 'Ohne Namen oder Angaben zu Personen',
+    descriptionHint: 'Freiwillig. Ohne Namen oder Angaben zu Personen',
     date: 'Datum',
     saved: 'Lücke notiert',
     list: 'Meine notierten Lücken',

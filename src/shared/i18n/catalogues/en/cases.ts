@@ -316,7 +316,7 @@ export const casesEn: SameShape<typeof cases> = {
     open: 'Record a gap',
     category: 'Area',
     description: 'What is missing?',
-    descriptionHint: 'No names or personal details',
+    descriptionHint: 'Optional. No names or personal details',
     date: 'Date',
     saved: 'Gap recorded',
     list: 'My recorded gaps',
