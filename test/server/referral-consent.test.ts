@@ -142,3 +142,68 @@ describe('[P5] referral consent gate on the server', () => {
     expect(await stored('referrals', referralId)).toMatchObject({ status: 'sent', consentId });
   });
 });
+
+// Issue 13 item 2: "Rückgängig" on the phone is an ordinary change; the server runs the same rule.
+describe('taking a withdrawal back on the server', () => {
+  async function givenConsent() {
+    const { caseId, partnerId, referralId } = await setUp();
+    const consentId = newRecordId();
+    const [given] = await push(
+      put('consents', consentId, {
+        caseId,
+        purpose: 'share_with_partner',
+        partnerId,
+        givenOn: addDays(today, -20),
+      }),
+    );
+    expect(given).toMatchObject({ status: 'applied' });
+    return { caseId, partnerId, referralId, consentId };
+  }
+
+  it('accepts a consent withdrawal taken back on the day it was entered, after it was pushed', async () => {
+    const { consentId } = await givenConsent();
+    const [withdrawn] = await push(
+      put('consents', consentId, { withdrawnOn: addDays(today, -2), withdrawalRecordedOn: today }),
+    );
+    expect(withdrawn).toMatchObject({ status: 'applied' });
+    const [undone] = await push(
+      put('consents', consentId, { withdrawnOn: null, withdrawalRecordedOn: null }),
+    );
+    expect(undone).toMatchObject({ status: 'applied' });
+    expect((await stored('consents', consentId))?.withdrawnOn ?? null).toBeNull();
+  });
+
+  it('refuses a withdrawal dated in the future or before the consent, and an old one taken back', async () => {
+    const { consentId } = await givenConsent();
+    const [future] = await push(
+      put('consents', consentId, { withdrawnOn: addDays(today, 2), withdrawalRecordedOn: today }),
+    );
+    expect(future).toMatchObject({ status: 'rejected' });
+    expect(future!.reason).toMatch(/nicht in der Zukunft/);
+    const [early] = await push(
+      put('consents', consentId, { withdrawnOn: addDays(today, -30), withdrawalRecordedOn: today }),
+    );
+    expect(early).toMatchObject({ status: 'rejected' });
+    const yesterday = addDays(today, -1);
+    const [old] = await push(
+      put('consents', consentId, { withdrawnOn: yesterday, withdrawalRecordedOn: yesterday }),
+    );
+    expect(old).toMatchObject({ status: 'applied' });
+    const [back] = await push(
+      put('consents', consentId, { withdrawnOn: null, withdrawalRecordedOn: null }),
+    );
+    expect(back).toMatchObject({ status: 'rejected' });
+    expect(back!.reason).toMatch(/nicht zurücknehmen/);
+  });
+
+  it('accepts a referral withdrawal taken back to its open status on the same day', async () => {
+    const { referralId } = await givenConsent();
+    const [withdrawn] = await push(
+      put('referrals', referralId, { status: 'withdrawn', closedOn: today }),
+    );
+    expect(withdrawn).toMatchObject({ status: 'applied' });
+    const [undone] = await push(put('referrals', referralId, { status: 'draft', closedOn: null }));
+    expect(undone).toMatchObject({ status: 'applied' });
+    expect(await stored('referrals', referralId)).toMatchObject({ status: 'draft' });
+  });
+});

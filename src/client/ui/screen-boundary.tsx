@@ -73,3 +73,20 @@ export class ScreenBoundary extends Component<ScreenBoundaryProps, State> {
     );
   }
 }
+
+/**
+ * Around a banner outside the screens (the sign-in-again prompt): a failure there hides the banner
+ * instead of taking the app down; the screen's own boundary shows the failure of the same read.
+ */
+export class QuietBoundary extends Component<{ children: ComponentChildren }, State> {
+  override state: State = { error: null };
+
+  override componentDidCatch(error: unknown) {
+    if (error && typeof (error as { then?: unknown }).then === 'function') return;
+    this.setState({ error });
+  }
+
+  render() {
+    return this.state.error ? null : this.props.children;
+  }
+}

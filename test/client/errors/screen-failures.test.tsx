@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
-import { ScreenBoundary } from '../../../src/client/ui/screen-boundary';
+import { QuietBoundary, ScreenBoundary } from '../../../src/client/ui/screen-boundary';
 import { useLiveQuery } from '../../../src/client/ui/use-live-query';
 import { signInForTest, signOutForTest } from '../sync/signed-in';
 import { createRecord } from '../../../src/local/write-record';
@@ -107,5 +107,24 @@ describe('a live query that fails', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('nicht gelesen');
     fireEvent.click(screen.getByRole('button', { name: 'Erneut versuchen' }));
     expect(await screen.findByText('0 Fälle')).toBeTruthy();
+  });
+});
+
+describe('a banner outside the screens that fails', () => {
+  it('disappears instead of taking the app down', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    signInForTest();
+    failReads = 1;
+    render(
+      <main>
+        <QuietBoundary>
+          <CaseCount />
+        </QuietBoundary>
+        <p>Der Rest der App</p>
+      </main>,
+    );
+    expect(await screen.findByText('Der Rest der App')).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByText(/Fälle|lädt/)).toBeNull();
   });
 });

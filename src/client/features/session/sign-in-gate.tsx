@@ -22,6 +22,7 @@ import { useAuthUi } from '../../state/auth-ui';
 import { SignInForm } from './sign-in-form';
 import { completeSignIn } from './complete-sign-in';
 import { ReauthPrompt } from './reauth-prompt';
+import { QuietBoundary } from '../../ui/screen-boundary';
 import { LockScreen } from './lock-screen';
 import { PinSetup } from './pin-setup';
 import { ForeignData } from './foreign-data';
@@ -71,7 +72,9 @@ export function SignInGate({ children }: { children: ComponentChildren }) {
     return (
       <Fragment key={language}>
         {updateAvailable && <UpdateOffer />}
-        <ReauthPrompt db={db} user={user} />
+        <QuietBoundary>
+          <ReauthPrompt db={db} user={user} />
+        </QuietBoundary>
         {children}
       </Fragment>
     );
