@@ -15,6 +15,8 @@ export function Toasts() {
   const run = async () => {
     if (!action) return;
     hideToast();
+    // The button goes away: focus goes to the page title instead of getting lost on the body.
+    document.querySelector<HTMLElement>('.app-header__title')?.focus();
     const outcome = await action.run();
     if (outcome.failed) showToastFailure(outcome.message);
     else showToast(outcome.message);

@@ -11,6 +11,11 @@ import { hideToast } from '../../../src/client/state/toast';
 import { offerUndo } from '../../../src/client/ui/write-action';
 import { Toasts } from '../../../src/client/ui/toast';
 import { render } from '@testing-library/preact';
+import { RejectionList } from '../../../src/client/features/sync/rejection-list';
+import { ConflictList } from '../../../src/client/features/sync/conflict-list';
+import { createRecord } from '../../../src/local/write-record';
+import { newRecordId } from '../../../src/shared/domain/record-id';
+import { formatHlc } from '../../../src/shared/sync/hlc';
 import type { FeldakteDb } from '../../../src/local/db';
 
 afterEach(() => {
@@ -103,6 +108,62 @@ describe('one-tap writes that fail say so where the THM tapped', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(STORAGE);
     vi.restoreAllMocks();
     expect((await db.referrals.get(referralId))?.status).toBe('sent');
+  });
+
+  it('"Zur Kenntnis genommen" on a refused change: the message stands on its card', async () => {
+    const { db } = signInForTest();
+    await db.rejections.put({
+      mutationId: 7,
+      table: 'cases',
+      recordId: newRecordId(),
+      op: 'put',
+      fields: { status: 'closed' },
+      reason: 'Zum Abschließen fehlt der Abschlussgrund.',
+      at: '2025-03-14T10:00:00.000Z',
+    });
+    render(<RejectionList />);
+    const dismiss = await screen.findByRole('button', { name: 'Zur Kenntnis genommen' });
+    vi.spyOn(db.rejections, 'delete').mockRejectedValue(
+      Object.assign(new Error('x'), { name: 'UnknownError' }),
+    );
+    fireEvent.click(dismiss);
+    const card = screen.getByRole('article');
+    expect((await within(card).findByRole('alert')).textContent).toMatch(STORAGE);
+    vi.restoreAllMocks();
+    expect(await db.rejections.count()).toBe(1);
+  });
+
+  it('resolving a conflict: the message stands on its card', async () => {
+    const { db, user } = signInForTest();
+    const created = await createRecord(db, 'cases', {
+      givenName: 'Amina',
+      familyName: 'Haddad',
+      status: 'inquiry',
+      phone: '0171 222222',
+    });
+    const caseId = created.ok ? created.id : '';
+    await db.conflicts.put({
+      id: newRecordId(),
+      table: 'cases',
+      recordId: caseId,
+      caseId,
+      field: 'phone',
+      losingValue: '0171 111111',
+      losingHlc: formatHlc({ ms: Date.parse('2025-03-14T09:00:00Z'), counter: 0, node: 'a' }),
+      losingUserId: user.id,
+      keptValue: '0171 222222',
+      keptHlc: formatHlc({ ms: Date.parse('2025-03-14T10:15:00Z'), counter: 0, node: 'b' }),
+      keptUserId: 'someone-else',
+      createdAt: '2025-03-14T10:16:00.000Z',
+    } as never);
+    render(<ConflictList />);
+    const reapply = await screen.findByRole('button', { name: 'Meinen Wert übernehmen' });
+    breakWrites(db);
+    fireEvent.click(reapply);
+    const card = screen.getByRole('article');
+    expect((await within(card).findByRole('alert')).textContent).toMatch(STORAGE);
+    vi.restoreAllMocks();
+    expect((await db.cases.get(caseId))?.phone).toBe('0171 222222');
   });
 
   it('a failed "Rückgängig" says so in the toast, as an alert', async () => {
