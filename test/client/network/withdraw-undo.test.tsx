@@ -181,6 +181,9 @@ describe('withdrawing a referral', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], shouldAdvanceTime: true });
     const { db, caseId, referralId } = await sentReferral();
     renderNetworkApp(`/faelle/${caseId}/vermittlungen/${referralId}`);
+    expect(
+      await screen.findByRole('link', { name: 'Zusammenfassung für den Partner' }),
+    ).toBeTruthy();
     fireEvent.click(await screen.findByRole('button', { name: 'Zurückziehen' }));
     const dialog = await screen.findByRole('dialog', { name: 'Vermittlung zurückziehen?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Zurückziehen' }));
@@ -188,6 +191,10 @@ describe('withdrawing a referral', () => {
       expect((await db.referrals.get(referralId))?.status).toBe('withdrawn'),
     );
     expect((await db.referrals.get(referralId))?.closedOn).toBe(today);
+    // Withdrawn, it offers no summary for the partner any more.
+    await waitFor(() =>
+      expect(screen.queryByRole('link', { name: 'Zusammenfassung für den Partner' })).toBeNull(),
+    );
     const undo = await screen.findByRole('button', {
       name: 'Rückgängig: Vermittlung zurückgezogen.',
     });

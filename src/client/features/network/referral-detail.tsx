@@ -6,6 +6,7 @@ import { t, formatDay } from '../../../shared/i18n/t';
 import { toLocalDate } from '../../../shared/domain/common';
 import {
   allowedReferralTransitions,
+  isOpenReferral,
   isSharedReferral,
   type Referral,
   type ReferralStatus,
@@ -66,7 +67,9 @@ export function ReferralDetail({ caseId, referralId }: { caseId: string; referra
   const warning = isSharedReferral(referral)
     ? sharedReferralWarning(referral, consents, today)
     : null;
-  const canSummarise = referral.direction === 'out' && !gateReason && !warning;
+  // A summary goes to the partner: only while the referral is open (not after withdrawing it).
+  const canSummarise =
+    referral.direction === 'out' && isOpenReferral(referral.status) && !gateReason && !warning;
 
   const move = async (to: ReferralStatus, options?: Parameters<typeof changeReferralStatus>[3]) => {
     const result = await action.run(() =>
