@@ -16,10 +16,14 @@ import { ConflictList } from '../../../src/client/features/sync/conflict-list';
 import { createRecord } from '../../../src/local/write-record';
 import { newRecordId } from '../../../src/shared/domain/record-id';
 import { formatHlc } from '../../../src/shared/sync/hlc';
+import { SignInForm } from '../../../src/client/features/session/sign-in-form';
+import { installFakeApi } from '../session/fake-api';
+import { testUser } from '../sync/signed-in';
 import type { FeldakteDb } from '../../../src/local/db';
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
   hideToast();
   cleanup();
   signOutForTest();
@@ -164,6 +168,22 @@ describe('one-tap writes that fail say so where the THM tapped', () => {
     expect((await within(card).findByRole('alert')).textContent).toMatch(STORAGE);
     vi.restoreAllMocks();
     expect((await db.cases.get(caseId))?.phone).toBe('0171 222222');
+  });
+
+  it('signing in: a device that cannot store the account says so at the form', async () => {
+    const user = testUser();
+    installFakeApi({ accounts: new Map([[user.email, ['richtig-geheim-123', user]]]) });
+    render(
+      <SignInForm
+        onSignedIn={() =>
+          Promise.reject(Object.assign(new Error('x'), { name: 'InvalidStateError' }))
+        }
+      />,
+    );
+    fireEvent.input(screen.getByLabelText(/E-Mail/), { target: { value: user.email } });
+    fireEvent.input(screen.getByLabelText(/Passwort/), { target: { value: 'richtig-geheim-123' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Anmelden' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(STORAGE);
   });
 
   it('a failed "Rückgängig" says so in the toast, as an alert', async () => {
