@@ -1,4 +1,4 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import preact from '@preact/preset-vite';
 import { injectManifest } from 'workbox-build';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -58,17 +58,65 @@ export default defineConfig({
 });
 
 /**
+ * Modules whose chunks are not precached (first install budget): what only the online console
+ * uses, the English catalogue (loaded only when English is chosen) and the person texts in the
+ * languages other than German (loaded when the screen asks for one). The service worker caches
+ * each of them the first time it is loaded (src/sw/sw.ts, `lazyAssets`), so after one use online
+ * they work offline too. Everything a THM can reach without passing through one of these is
+ * precached, whatever it is called.
+ */
+const LOADED_ON_DEMAND = [
+  /\/src\/client\/console\/console-app\.tsx$/,
+  /\/src\/shared\/i18n\/messages-en\.ts$/,
+  /\/src\/shared\/texts\/(?!de\.ts$|person-texts\.ts$)[a-z]+\.ts$/,
+];
+
+/**
+ * The output files a THM needs offline: every chunk reachable from the entries (the app and the
+ * service worker) through static and dynamic imports without entering a chunk that one of
+ * LOADED_ON_DEMAND starts, and the CSS of those chunks. Returns the chunks and CSS left out.
+ */
+function filesLoadedOnDemand(bundle: Rolldown.OutputBundle): string[] {
+  const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const onDemand = (chunk: Rolldown.OutputChunk) =>
+    chunk.facadeModuleId !== null &&
+    LOADED_ON_DEMAND.some((pattern) => pattern.test(chunk.facadeModuleId!));
+  const needed = new Set<string>();
+  const queue = chunks.filter((chunk) => chunk.isEntry);
+  while (queue.length) {
+    const chunk = queue.pop()!;
+    if (needed.has(chunk.fileName)) continue;
+    needed.add(chunk.fileName);
+    for (const css of chunk.viteMetadata?.importedCss ?? []) needed.add(css);
+    for (const name of chunk.imports) queue.push(byName.get(name)!);
+    for (const name of chunk.dynamicImports) {
+      const next = byName.get(name);
+      if (next && !onDemand(next)) queue.push(next);
+    }
+  }
+  const css = Object.values(bundle)
+    .filter((file) => file.type === 'asset' && file.fileName.endsWith('.css'))
+    .map((file) => file.fileName);
+  return [...chunks.map((chunk) => chunk.fileName), ...css].filter((name) => !needed.has(name));
+}
+
+/**
  * Puts the precache list into sw.js (its `self.__WB_MANIFEST`): every file the app shell needs
- * offline, with a revision for the files whose name carries no hash. Runs after the bundle is
- * written and before precompress().
+ * offline (filesLoadedOnDemand() names the ones left to the runtime cache), with a revision for
+ * the files whose name carries no hash. Runs after the bundle is written and before precompress().
  */
 function precacheManifest(): Plugin {
   let outDir = 'dist';
+  let onDemand: string[] = [];
   return {
     name: 'feldakte-precache-manifest',
     apply: 'build',
     configResolved(config) {
       outDir = config.build.outDir;
+    },
+    generateBundle(_options, bundle) {
+      onDemand = filesLoadedOnDemand(bundle);
     },
     closeBundle: {
       order: 'post',
@@ -82,12 +130,19 @@ function precacheManifest(): Plugin {
           // Of the icons only the one notifications show offline; the others are fetched once by
           // the browser when the app is installed (first-install budget).
           globPatterns: ['**/*.{js,css,html,svg,webmanifest}', 'icons/icon-192.png'],
-          globIgnores: ['sw.js'],
+          globIgnores: ['sw.js', ...onDemand],
           // Hashed file names are their own revision.
           dontCacheBustURLsMatching: /^assets\/.+-[A-Za-z0-9_-]{8,}\.[a-z]+$/,
         });
         for (const warning of warnings) this.warn(warning);
-        this.info?.(`precache: ${count} files, ${(size / 1024).toFixed(1)} KiB`);
+        // The files left out, so the worker keeps each one the first time it is loaded.
+        const code = readFileSync(sw, 'utf8');
+        const placeholder = 'self.__FELDAKTE_ON_DEMAND';
+        if (!code.includes(placeholder)) this.error(`sw.js does not read ${placeholder}`);
+        writeFileSync(sw, code.replace(placeholder, JSON.stringify(onDemand.map((f) => `/${f}`))));
+        this.info?.(
+          `precache: ${count} files, ${(size / 1024).toFixed(1)} KiB; ${onDemand.length} loaded on demand`,
+        );
       },
     },
   };

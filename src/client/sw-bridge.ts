@@ -47,6 +47,9 @@ function register(wb: Workbox): void {
   wb.addEventListener('waiting', () => useServiceWorker.setState({ updateAvailable: true }));
   wb.addEventListener('controlling', (event) => {
     useServiceWorker.setState({ controlled: true });
+    // What this page loaded before the worker took over (the English catalogue, say) did not pass
+    // through it: the worker keeps what it does not precache, so it works offline too.
+    wb.messageSW({ type: 'KEEP_LOADED_FILES', urls: loadedScriptUrls() }).catch(() => undefined);
     // Reload only when the person asked for the update; the first install just takes control.
     if (event.isUpdate && updateAccepted) window.location.reload();
   });
@@ -63,6 +66,13 @@ function register(wb: Workbox): void {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void checkForUpdate();
   });
+}
+
+function loadedScriptUrls(): string[] {
+  return performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((url) => url.startsWith(`${location.origin}/assets/`));
 }
 
 /** The person accepted "Neue Version verfügbar": activate the waiting version, then reload. */

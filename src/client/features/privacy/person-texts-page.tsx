@@ -41,25 +41,36 @@ export function PersonTextsPage({ id }: { id?: string }) {
     textChoices.includes(query.text as TextChoice) ? (query.text as TextChoice) : 'info',
   );
   const [partnerId, setPartnerId] = useState(query.partner ?? '');
-  const [texts, setTexts] = useState<PersonTexts | null>(null);
+  const [texts, setTexts] = useState<PersonTexts | 'missing' | null>(null);
   const partners = useLiveQuery(() => db.partners.orderBy('id').toArray(), [db]);
 
   useEffect(() => {
     let live = true;
     setTexts(null);
-    void loadPersonTexts(language).then((loaded) => live && setTexts(loaded));
+    loadPersonTexts(language).then(
+      (loaded) => live && setTexts(loaded),
+      // Offline, and this language was never loaded on this device.
+      () => live && setTexts('missing'),
+    );
     return () => {
       live = false;
     };
   }, [language]);
 
+  // Only German is installed with the app; the others are kept by the service worker once loaded.
+  // One visit online loads them all, so the person's language is there offline next time.
+  useEffect(() => {
+    for (const code of personTextLanguages) void loadPersonTexts(code).catch(() => undefined);
+  }, []);
+
   const partnerName = partners?.find((partner) => partner.id === partnerId)?.name;
+  const shown = texts === 'missing' ? null : texts;
   const recordHref =
-    id && choice !== 'info' && texts
+    id && choice !== 'info' && shown
       ? `/faelle/${id}/einwilligungen/neu?${new URLSearchParams({
           zweck: choice,
           sprache: language,
-          version: texts.version,
+          version: shown.version,
           ...(partnerId && NAMES_PARTNER.has(choice) ? { partner: partnerId } : {}),
         }).toString()}`
       : null;
@@ -101,24 +112,28 @@ export function PersonTextsPage({ id }: { id?: string }) {
           />
         )}
         <div class="privacy-actions">
-          <Button variant="primary" onClick={() => window.print()} disabled={!texts}>
+          <Button variant="primary" onClick={() => window.print()} disabled={!shown}>
             {t('privacy.texts.print')}
           </Button>
           {recordHref && <LinkButton href={recordHref}>{t('privacy.texts.record')}</LinkButton>}
         </div>
       </div>
-      {texts ? (
+      {shown ? (
         <PersonText
-          texts={texts}
+          texts={shown}
           choice={choice}
           values={{
-            controller: settings.controller ?? texts.labels.controllerMissing,
-            dpo: settings.dataProtectionOfficer ?? texts.labels.dpoMissing,
+            controller: settings.controller ?? shown.labels.controllerMissing,
+            dpo: settings.dataProtectionOfficer ?? shown.labels.dpoMissing,
             years: String(settings.retentionYears),
             partner: partnerName ?? '______________________________',
           }}
           publicTask={settings.legalBasis === 'public_task'}
         />
+      ) : texts === 'missing' ? (
+        <p class="hint" role="status">
+          {t('privacy.texts.notOnDevice')}
+        </p>
       ) : (
         <p class="hint">{t('privacy.texts.loading')}</p>
       )}

@@ -103,5 +103,7 @@ export const privacy = germanCatalogue({
     loading: 'Text wird geladen …',
     unreviewed: 'Übersetzung ungeprüft: maßgeblich ist der deutsche Text.',
     record: 'Einwilligung mit diesem Text erfassen',
+    notOnDevice:
+      'Dieser Text ist noch nicht auf dem Gerät. Öffnen Sie die Seite einmal mit Verbindung, dann gibt es alle Sprachen auch offline.',
   },
 });

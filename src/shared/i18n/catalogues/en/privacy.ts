@@ -102,5 +102,7 @@ export const privacyEn: SameShape<typeof privacy> = {
     loading: 'Loading text …',
     unreviewed: 'Translation not reviewed: the German text is authoritative.',
     record: 'Record consent with this text',
+    notOnDevice:
+      'This text is not on the device yet. Open this page once while online; then every language works offline too.',
   },
 };
