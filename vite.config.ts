@@ -35,6 +35,7 @@ export default defineConfig({
   build: {
     target: 'es2022',
     rolldownOptions: {
+      preserveEntrySignatures: false,
       input: {
         index: fileURLToPath(new URL('./index.html', import.meta.url)),
         sw: fileURLToPath(new URL('./src/sw/sw.ts', import.meta.url)),
@@ -42,6 +43,12 @@ export default defineConfig({
       output: {
         // sw.js at the root: its scope is the whole app; every other entry is hashed.
         entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
+        codeSplitting: {
+          groups: [
+            { name: featureScreens, priority: 2, includeDependenciesRecursively: false },
+            { name: sharedByScreens, priority: 1, includeDependenciesRecursively: false },
+          ],
+        },
       },
     },
     // A lazy screen's CSS still loads with it; its JS dependencies are no longer listed for
@@ -56,6 +63,68 @@ export default defineConfig({
     sourcemap: false,
   },
 });
+
+/**
+ * One chunk per feature for its lazy screens (src/client/features/<feature>/), instead of one per
+ * screen: gzip compresses a feature's screens together far better than apart (they share names,
+ * imports and markup), and the first install carries every screen anyway. What the first screen
+ * imports statically stays where it is.
+ */
+function featureScreens(
+  id: string,
+  context: { getModuleInfo(id: string): Rolldown.ModuleInfo | null },
+): string | null {
+  const feature = /\/src\/client\/features\/([a-z-]+)\//.exec(id)?.[1];
+  if (!feature || loadedAtStart(id, context)) return null;
+  return `screens-${feature}`;
+}
+
+/** What several lazy screens share (write path, rules, form helper): one chunk, not twenty. */
+function sharedByScreens(
+  id: string,
+  context: { getModuleInfo(id: string): Rolldown.ModuleInfo | null },
+): string | null {
+  if (!id.includes('/src/') || loadedAtStart(id, context) || !neededOffline(id, context)) {
+    return null;
+  }
+  return 'screens-shared';
+}
+
+const offlineModules = new Map<string, boolean>();
+/** Reachable from an entry without passing through a module LOADED_ON_DEMAND. */
+function neededOffline(
+  id: string,
+  context: { getModuleInfo(id: string): Rolldown.ModuleInfo | null },
+): boolean {
+  const known = offlineModules.get(id);
+  if (known !== undefined) return known;
+  offlineModules.set(id, false);
+  const info = context.getModuleInfo(id);
+  const needed = Boolean(
+    info &&
+    !LOADED_ON_DEMAND.some((pattern) => pattern.test(id)) &&
+    (info.isEntry ||
+      [...info.importers, ...info.dynamicImporters].some((from) => neededOffline(from, context))),
+  );
+  offlineModules.set(id, needed);
+  return needed;
+}
+
+const startModules = new Map<string, boolean>();
+function loadedAtStart(
+  id: string,
+  context: { getModuleInfo(id: string): Rolldown.ModuleInfo | null },
+): boolean {
+  const known = startModules.get(id);
+  if (known !== undefined) return known;
+  startModules.set(id, false); // an import cycle does not make a module load at start
+  const info = context.getModuleInfo(id);
+  const atStart = Boolean(
+    info && (info.isEntry || info.importers.some((importer) => loadedAtStart(importer, context))),
+  );
+  startModules.set(id, atStart);
+  return atStart;
+}
 
 /**
  * Modules whose chunks are not precached (first install budget): what only the online console

@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDateTime, formatDay, loadLanguage, setLanguage, t } from '../../src/shared/i18n/t';
-import { formatDate } from '../../src/shared/i18n/format-date';
+import {
+  formatDateTime,
+  formatDay,
+  formatLongDay,
+  formatShortWeekdayDay,
+  formatWeekdayDay,
+  loadLanguage,
+  setLanguage,
+  t,
+} from '../../src/shared/i18n/t';
 import { common } from '../../src/shared/i18n/catalogues/common';
 import { cases } from '../../src/shared/i18n/catalogues/cases';
 import { appointments } from '../../src/shared/i18n/catalogues/appointments';
@@ -106,10 +114,13 @@ describe('t()', () => {
 describe('dates', () => {
   it('formats a day in German and English', async () => {
     expect(formatDay('2025-03-04')).toBe('04.03.2025');
-    expect(formatDate('2025-03-04', 'EEEE, d. MMMM')).toBe('Dienstag, 4. März');
+    expect(formatWeekdayDay('2025-03-04')).toBe('Dienstag, 4. März');
+    expect(formatShortWeekdayDay('2025-03-04')).toBe('Di., 4. März');
+    expect(formatLongDay('2025-03-04')).toBe('Dienstag, 4. März 2025');
     await loadLanguage('en');
     expect(formatDay('2025-03-04')).toBe('04/03/2025');
-    expect(formatDate('2025-03-04', 'EEEE, d MMMM')).toBe('Tuesday, 4 March');
+    expect(formatWeekdayDay('2025-03-04')).toBe('Tuesday 4 March');
+    expect(formatShortWeekdayDay('2025-03-04')).toBe('Tue 4 Mar');
   });
 
   it('reads a YYYY-MM-DD date as a local day, not UTC midnight', () => {

@@ -3,8 +3,7 @@
 // only with a valid messenger consent (the caller checks it with `findValidConsent`).
 import type { Appointment } from './appointment';
 import type { messengers } from './case';
-import { t } from '../i18n/t';
-import { formatDate } from '../i18n/format-date';
+import { formatTime, formatWeekdayDay, t } from '../i18n/t';
 
 type Messenger = (typeof messengers)[number];
 
@@ -12,8 +11,8 @@ type Messenger = (typeof messengers)[number];
 export function messengerText(appointment?: Pick<Appointment, 'startsAt'>): string {
   if (!appointment) return t('appointments.reach.callMeText');
   return t('appointments.reach.appointmentText', {
-    day: formatDate(appointment.startsAt, 'EEEE, d. MMMM'),
-    time: formatDate(appointment.startsAt, 'HH:mm'),
+    day: formatWeekdayDay(appointment.startsAt),
+    time: formatTime(appointment.startsAt),
   });
 }
 

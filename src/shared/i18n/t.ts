@@ -38,8 +38,7 @@ export function hasMessage(key: string): key is MessageKey {
   return lookup(de, key) !== undefined;
 }
 
-// Everyday dates use the browser's Intl (no code to download); patterns such as "EEE, d. MMM" use
-// date-fns in format-date.ts, which only the screens that need it load.
+// Dates use the browser's Intl (no code or locale data to download); date-fns does the arithmetic.
 const intlLocale: Record<Language, string> = { de: 'de-DE', en: 'en-GB' };
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -63,6 +62,16 @@ export function formatLongDay(date: Date | number | string): string {
   return intl({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
     toDate(date),
   );
+}
+
+/** `Freitag, 14. März` / `Friday 14 March`. */
+export function formatWeekdayDay(date: Date | number | string): string {
+  return intl({ weekday: 'long', day: 'numeric', month: 'long' }).format(toDate(date));
+}
+
+/** `Fr., 14. März` / `Fri 14 Mar`. */
+export function formatShortWeekdayDay(date: Date | number | string): string {
+  return intl({ weekday: 'short', day: 'numeric', month: 'short' }).format(toDate(date));
 }
 
 /** `09:30`. */

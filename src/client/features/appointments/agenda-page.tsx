@@ -1,8 +1,7 @@
 // "Termine": today first, one day or one week, appointments of every case plus group events.
-import { format, getISOWeek } from 'date-fns';
+import { getISOWeek, getISOWeekYear } from 'date-fns';
 import { toLocalDate, parseLocalDay } from '../../../shared/domain/common';
-import { formatDay, t } from '../../../shared/i18n/t';
-import { formatDate } from '../../../shared/i18n/format-date';
+import { formatDay, formatLongDay, formatWeekdayDay, t } from '../../../shared/i18n/t';
 import { Button, LinkButton } from '../../ui/button';
 import { ChipChoice } from '../../ui/chips';
 import { EmptyState } from '../../ui/empty-state';
@@ -82,7 +81,7 @@ export function AgendaPage() {
           appointments={data.appointments}
           people={data.people}
           label={t('appointments.ics.downloadWeek')}
-          fileName={`termine-kw${format(parseLocalDay(day), 'II-RRRR')}.ics`}
+          fileName={`termine-kw${String(getISOWeek(parseLocalDay(day))).padStart(2, '0')}-${getISOWeekYear(parseLocalDay(day))}.ics`}
         />
       )}
       <div class="form-actions">
@@ -98,7 +97,7 @@ export function AgendaPage() {
 }
 
 function dayHeading(day: string, today: string): string {
-  const label = formatDate(day, 'EEEE, d. MMMM yyyy');
+  const label = formatLongDay(day);
   return day === today ? `${t('appointments.agenda.today')}, ${label}` : label;
 }
 
@@ -106,7 +105,7 @@ function DayList({ data, day }: { data: AgendaData; day: string }) {
   if (data.appointments.length === 0)
     return <EmptyState>{t('appointments.agenda.empty')}</EmptyState>;
   return (
-    <RowList label={formatDate(day, 'EEEE, d. MMMM')}>
+    <RowList label={formatWeekdayDay(day)}>
       {data.appointments.map((a) => (
         <AppointmentRow
           key={a.id}

@@ -4,8 +4,7 @@ import { hygieneWarning } from '../../../shared/domain/appointment-hygiene';
 import type { Appointment } from '../../../shared/domain/appointment';
 import { fullName } from '../../../shared/domain/case';
 import { toLocalDate } from '../../../shared/domain/common';
-import { formatTime, t } from '../../../shared/i18n/t';
-import { formatDate } from '../../../shared/i18n/format-date';
+import { formatLongDay, formatTime, t } from '../../../shared/i18n/t';
 import { useDb } from '../../state/session';
 import { LinkButton } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
@@ -61,8 +60,7 @@ export function AppointmentDetailPage() {
         <dl class="facts">
           <dt>{t('appointments.detail.when')}</dt>
           <dd>
-            {formatDate(a.startsAt, 'EEEE, d. MMMM yyyy')}, {formatTime(a.startsAt)}–
-            {formatTime(a.endsAt)}
+            {formatLongDay(a.startsAt)}, {formatTime(a.startsAt)}–{formatTime(a.endsAt)}
           </dd>
           {a.purpose && (
             <>

@@ -1,8 +1,7 @@
 // The case detail's appointments: how to reach the person, what is planned, and (folded) what
 // was. Reads live by `caseId`.
 import { isActiveAppointment } from '../../../shared/domain/appointment';
-import { t } from '../../../shared/i18n/t';
-import { formatDate } from '../../../shared/i18n/format-date';
+import { formatShortWeekdayDay, t } from '../../../shared/i18n/t';
 import { useDb } from '../../state/session';
 import { LinkButton } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
@@ -25,7 +24,7 @@ export function CaseAppointments({ caseId }: { caseId: string }) {
   const planned = list?.filter((a) => isActiveAppointment(a.status) && a.endsAt >= now) ?? [];
   const earlier = (list?.filter((a) => !planned.includes(a)) ?? []).reverse();
   const row = (a: (typeof planned)[number]) => (
-    <AppointmentRow key={a.id} appointment={a} prefix={formatDate(a.startsAt, 'EEE, d. MMM')} />
+    <AppointmentRow key={a.id} appointment={a} prefix={formatShortWeekdayDay(a.startsAt)} />
   );
 
   return (
