@@ -1,10 +1,11 @@
-import { defineConfig, type Plugin, type Rolldown } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { injectManifest } from 'workbox-build';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { chunkGroups, filesLoadedOnDemand } from './build/chunking.ts';
 
 const { version } = JSON.parse(
   readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
@@ -35,7 +36,6 @@ export default defineConfig({
   build: {
     target: 'es2022',
     rolldownOptions: {
-      preserveEntrySignatures: false,
       input: {
         index: fileURLToPath(new URL('./index.html', import.meta.url)),
         sw: fileURLToPath(new URL('./src/sw/sw.ts', import.meta.url)),
@@ -43,12 +43,7 @@ export default defineConfig({
       output: {
         // sw.js at the root: its scope is the whole app; every other entry is hashed.
         entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
-        codeSplitting: {
-          groups: [
-            { name: featureScreens, priority: 2, includeDependenciesRecursively: false },
-            { name: sharedByScreens, priority: 1, includeDependenciesRecursively: false },
-          ],
-        },
+        codeSplitting: { groups: chunkGroups() },
       },
     },
     // A lazy screen's CSS still loads with it; its JS dependencies are no longer listed for
@@ -65,112 +60,6 @@ export default defineConfig({
 });
 
 /**
- * One chunk per feature for its lazy screens (src/client/features/<feature>/), instead of one per
- * screen: gzip compresses a feature's screens together far better than apart (they share names,
- * imports and markup), and the first install carries every screen anyway. What the first screen
- * imports statically stays where it is.
- */
-function featureScreens(
-  id: string,
-  context: { getModuleInfo(id: string): Rolldown.ModuleInfo | null },
-): string | null {
-  const feature = /\/src\/client\/features\/([a-z-]+)\//.exec(id)?.[1];
-  if (!feature || loadedAtStart(id, context)) return null;
-  return `screens-${feature}`;
-}
-
-/** What several lazy screens share (write path, rules, form helper): one chunk, not twenty. */
-function sharedByScreens(
-  id: string,
-  context: { getModuleInfo(id: string): Rolldown.ModuleInfo | null },
-): string | null {
-  if (!id.includes('/src/') || loadedAtStart(id, context) || !neededOffline(id, context)) {
-    return null;
-  }
-  return 'screens-shared';
-}
-
-const offlineModules = new Map<string, boolean>();
-/** Reachable from an entry without passing through a module LOADED_ON_DEMAND. */
-function neededOffline(
-  id: string,
-  context: { getModuleInfo(id: string): Rolldown.ModuleInfo | null },
-): boolean {
-  const known = offlineModules.get(id);
-  if (known !== undefined) return known;
-  offlineModules.set(id, false);
-  const info = context.getModuleInfo(id);
-  const needed = Boolean(
-    info &&
-    !LOADED_ON_DEMAND.some((pattern) => pattern.test(id)) &&
-    (info.isEntry ||
-      [...info.importers, ...info.dynamicImporters].some((from) => neededOffline(from, context))),
-  );
-  offlineModules.set(id, needed);
-  return needed;
-}
-
-const startModules = new Map<string, boolean>();
-function loadedAtStart(
-  id: string,
-  context: { getModuleInfo(id: string): Rolldown.ModuleInfo | null },
-): boolean {
-  const known = startModules.get(id);
-  if (known !== undefined) return known;
-  startModules.set(id, false); // an import cycle does not make a module load at start
-  const info = context.getModuleInfo(id);
-  const atStart = Boolean(
-    info && (info.isEntry || info.importers.some((importer) => loadedAtStart(importer, context))),
-  );
-  startModules.set(id, atStart);
-  return atStart;
-}
-
-/**
- * Modules whose chunks are not precached (first install budget): what only the online console
- * uses, the English catalogue (loaded only when English is chosen) and the person texts in the
- * languages other than German (loaded when the screen asks for one). The service worker caches
- * each of them the first time it is loaded (src/sw/sw.ts, `lazyAssets`), so after one use online
- * they work offline too. Everything a THM can reach without passing through one of these is
- * precached, whatever it is called.
- */
-const LOADED_ON_DEMAND = [
-  /\/src\/client\/console\/console-app\.tsx$/,
-  /\/src\/shared\/i18n\/messages-en\.ts$/,
-  /\/src\/shared\/texts\/(?!de\.ts$|person-texts\.ts$)[a-z]+\.ts$/,
-];
-
-/**
- * The output files a THM needs offline: every chunk reachable from the entries (the app and the
- * service worker) through static and dynamic imports without entering a chunk that one of
- * LOADED_ON_DEMAND starts, and the CSS of those chunks. Returns the chunks and CSS left out.
- */
-function filesLoadedOnDemand(bundle: Rolldown.OutputBundle): string[] {
-  const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
-  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-  const onDemand = (chunk: Rolldown.OutputChunk) =>
-    chunk.facadeModuleId !== null &&
-    LOADED_ON_DEMAND.some((pattern) => pattern.test(chunk.facadeModuleId!));
-  const needed = new Set<string>();
-  const queue = chunks.filter((chunk) => chunk.isEntry);
-  while (queue.length) {
-    const chunk = queue.pop()!;
-    if (needed.has(chunk.fileName)) continue;
-    needed.add(chunk.fileName);
-    for (const css of chunk.viteMetadata?.importedCss ?? []) needed.add(css);
-    for (const name of chunk.imports) queue.push(byName.get(name)!);
-    for (const name of chunk.dynamicImports) {
-      const next = byName.get(name);
-      if (next && !onDemand(next)) queue.push(next);
-    }
-  }
-  const css = Object.values(bundle)
-    .filter((file) => file.type === 'asset' && file.fileName.endsWith('.css'))
-    .map((file) => file.fileName);
-  return [...chunks.map((chunk) => chunk.fileName), ...css].filter((name) => !needed.has(name));
-}
-
-/**
  * Puts the precache list into sw.js (its `self.__WB_MANIFEST`): every file the app shell needs
  * offline (filesLoadedOnDemand() names the ones left to the runtime cache), with a revision for
  * the files whose name carries no hash. Runs after the bundle is written and before precompress().
@@ -185,6 +74,12 @@ function precacheManifest(): Plugin {
       outDir = config.build.outDir;
     },
     generateBundle(_options, bundle) {
+      // The page must never import the worker's entry (it would run the worker's code in the page).
+      for (const file of Object.values(bundle)) {
+        if (file.type === 'chunk' && file.imports.includes('sw.js')) {
+          this.error(`${file.fileName} imports sw.js: see build/chunking.ts`);
+        }
+      }
       onDemand = filesLoadedOnDemand(bundle);
     },
     closeBundle: {

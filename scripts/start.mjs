@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
-const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) =>
-  join(root, p),
+const sources = ['src', 'build', 'public', 'index.html', 'vite.config.ts', 'package.json'].map(
+  (p) => join(root, p),
 );
 
 /** Newest modification time under `path` (0 when it does not exist). */

@@ -1,108 +1,26 @@
-// The shell: sign-in gate, header (page title, back link, sync status), the routes of every
-// feature, and the bottom navigation for one thumb. Feature screens are lazy; "Heute" is not.
-import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
-import { useRef } from 'preact/hooks';
-import { t } from '../shared/i18n/t';
+// The app: the sign-in gate (sign-in, PIN set-up, lock screen, or the console for coordinators)
+// and, once a THM's database is unlocked, the shell with every screen (shell.tsx).
+import { ErrorBoundary, LocationProvider, lazy } from 'preact-iso';
+import { useEffect } from 'preact/hooks';
 import { SignInGate } from './features/session/sign-in-gate';
-import { SyncStatusChip } from './features/sync/sync-status-chip';
-import { caseRoutes } from './features/cases/routes';
-import { appointmentRoutes } from './features/appointments/routes';
-import { AppointmentReminders } from './features/appointments/appointment-reminders';
-import { networkRoutes } from './features/network/routes';
-import { settingsRoutes } from './features/settings/routes';
-import { gapRoutes } from './features/gaps/routes';
-import { privacyRoutes } from './features/privacy/routes';
-import { BottomNav } from './ui/bottom-nav';
-import { EmptyState } from './ui/empty-state';
-import { Icon } from './ui/icon';
-import { usePageTitleStore } from './state/page-title';
-import { Toasts } from './ui/toast';
-import { ScreenBoundary } from './ui/screen-boundary';
-import type { FeatureRoute } from './ui/feature-route';
 
-const routes: FeatureRoute[] = [
-  ...caseRoutes,
-  ...appointmentRoutes,
-  ...networkRoutes,
-  ...settingsRoutes,
-  ...gapRoutes,
-  ...privacyRoutes,
-];
-
-function NotFound() {
-  return (
-    <EmptyState action={<a href="/">{t('common.shell.toStart')}</a>}>
-      {t('common.shell.pageNotFound')}
-    </EmptyState>
-  );
-}
-
-function Header({ titleRef }: { titleRef: { current: HTMLHeadingElement | null } }) {
-  const { title, backHref } = usePageTitleStore();
-  return (
-    <header class="app-header">
-      {backHref && (
-        <a class="icon-button" href={backHref} aria-label={t('common.actions.back')}>
-          <Icon name="back" />
-        </a>
-      )}
-      <h1 class="app-header__title" tabIndex={-1} ref={titleRef}>
-        {title || t('common.appName')}
-      </h1>
-      <SyncStatusChip />
-    </header>
-  );
-}
-
-function Shell() {
-  const titleRef = useRef<HTMLHeadingElement>(null);
-  const { path, route } = useLocation();
-  // After navigating, start at the top and put focus on the new page's title (screen readers
-  // announce it; keyboard users continue from there).
-  const onRouteChange = () => {
-    window.scrollTo?.(0, 0);
-    requestAnimationFrame(() => titleRef.current?.focus());
-  };
-  return (
-    <>
-      <a class="skip-link" href="#main">
-        {t('common.shell.skipToContent')}
-      </a>
-      <Header titleRef={titleRef} />
-      <main class="app-main" id="main">
-        <ScreenBoundary path={path} onOverview={() => route('/')}>
-          <Router onRouteChange={onRouteChange}>
-            {[
-              ...routes.map((route) => (
-                <Route key={route.path} path={route.path} component={route.component} />
-              )),
-              <Route key="404" default component={NotFound} />,
-            ]}
-          </Router>
-        </ScreenBoundary>
-      </main>
-      <BottomNav path={path} />
-      <Toasts />
-      <AppointmentReminders />
-    </>
-  );
-}
-
-/** The outer boundary: a failure in the header or the navigation (outside a screen's own). */
-function GuardedShell() {
-  const { path, route } = useLocation();
-  return (
-    <ScreenBoundary path={path} onOverview={() => route('/')}>
-      <Shell />
-    </ScreenBoundary>
-  );
-}
+// The shell is a chunk of its own: a start shows the lock screen (or sign-in) without waiting for
+// it. Its loading starts right after the first render, so it is there by the time the PIN is
+// typed and the key derived; from the service worker's cache either way.
+const loadShell = () => import('./shell');
+const Shell = lazy(() => loadShell().then((m) => m.GuardedShell));
 
 export function App() {
+  useEffect(() => {
+    void loadShell().catch(() => undefined);
+  }, []);
   return (
     <LocationProvider>
       <SignInGate>
-        <GuardedShell />
+        {/* Waits for the shell's chunk (preact-iso's lazy suspends until it has loaded). */}
+        <ErrorBoundary onError={(error) => console.error('Shell failed', error)}>
+          <Shell />
+        </ErrorBoundary>
       </SignInGate>
     </LocationProvider>
   );

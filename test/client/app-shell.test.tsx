@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { App } from '../../src/client/app';
 import { isTabActive } from '../../src/client/ui/bottom-nav';
@@ -7,6 +7,10 @@ import { useSyncRun } from '../../src/client/state/sync-run';
 import { createRecord } from '../../src/local/write-record';
 import { installFakeApi } from './session/fake-api';
 import { signInForTest, testUser } from './sync/signed-in';
+
+// The shell is a lazy chunk (app.tsx); the app starts loading it at once. Here its first import
+// compiles the whole app, which can outlast findBy's wait on a busy machine.
+beforeAll(() => import('../../src/client/shell'));
 
 beforeEach(() => {
   localStorage.clear();

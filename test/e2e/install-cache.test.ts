@@ -59,7 +59,7 @@ describe('first install', () => {
       .filter(([name]) => name.includes('precache'))
       .flatMap(([, paths]) => paths);
     expect(precached).toContain('/index.html');
-    expect(precached.some((path) => /^\/assets\/person-texts-page-.+\.js$/.test(path))).toBe(true);
+    expect(precached.some((path) => /^\/assets\/screens-privacy-.+\.js$/.test(path))).toBe(true);
     expect(precached.some((path) => /^\/assets\/de-.+\.js$/.test(path))).toBe(true);
     expect(precached.filter((path) => /console-app|messages-en|\/assets\/ar-/.test(path))).toEqual(
       [],

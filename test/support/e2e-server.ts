@@ -53,6 +53,7 @@ const buildInputs = [
   'public',
   'index.html',
   'vite.config.ts',
+  'build',
 ];
 
 /** Runs `vite build` when dist/ is missing or older than any source of the app. */

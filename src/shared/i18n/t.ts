@@ -1,7 +1,7 @@
 // The typed translate function. A key that is not in the German catalogue fails the type check.
 import type { Language, MessageKeys, SameShape } from './catalogue';
 import { de, type Catalogue } from './messages';
-import { toDate } from '../domain/common';
+import { toDate } from '../domain/local-day';
 
 export type MessageKey = MessageKeys<Catalogue>;
 export type Params = Record<string, string | number>;

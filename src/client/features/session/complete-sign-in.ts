@@ -7,8 +7,6 @@ import type { FeldakteDb } from '../../../local/db';
 import { getMeta, setMeta } from '../../../local/meta';
 import { createDataKey, hasPin, unlockWithRecovery } from '../../../local/crypto/vault';
 import { isUnlocked } from '../../../local/crypto/keyring';
-import { startSealSession } from '../../../local/crypto/outbox-seal';
-import { warmCaseIndex } from '../../../local/case-search';
 import { restoreLegacyWork, takeLegacyDatabase } from '../../../local/crypto/legacy-database';
 import { useSession, worksWithCases } from '../../state/session';
 import { requestSync } from '../../state/sync-run';
@@ -74,11 +72,18 @@ async function storeAccount(db: FeldakteDb, user: SessionUser, sealKey?: SealKey
 
 /** Unlocked: seal session, search index, the app, a sync. */
 export async function enterApp(db: FeldakteDb, user: SessionUser): Promise<void> {
+  // Sealing and the search index come with the shell's chunks, after the lock screen.
   const sealKey = await getMeta(db, 'sealKey');
-  if (sealKey) await startSealSession(db.name, sealKey).catch(() => undefined);
+  if (sealKey) {
+    await import('../../../local/crypto/outbox-seal')
+      .then(({ startSealSession }) => startSealSession(db.name, sealKey))
+      .catch(() => undefined);
+  }
   useSession.getState().signIn(user);
   useAuthUi.setState({ reauthOpen: false, notice: null, pinSetupFor: null, foreignDataFor: null });
-  void warmCaseIndex(db).catch(() => undefined);
+  void import('../../../local/case-search')
+    .then(({ warmCaseIndex }) => warmCaseIndex(db))
+    .catch(() => undefined);
   void requestSync();
 }
 

@@ -1,0 +1,146 @@
+// How the build splits the app into chunks, and which of them the first install carries (issue 15:
+// first screen <= 70 KB gz, first install <= 160 KB gz). Used by vite.config.ts.
+//
+// - The first screen (lock screen or sign-in, [K2]) loads only what the page entry imports
+//   statically; the shell and every screen behind the lock are lazy.
+// - Lazy screens come in one chunk per feature (src/client/features/<feature>/), and what several
+//   of them share in one more: gzip packs a feature's screens together far better than apart (they
+//   share names, imports and markup), and the first install carries every screen anyway.
+// - What the service worker loads at its start and the page only later (sync engine, rules,
+//   schemas) is one chunk too, so worker and page share it instead of a dozen small ones.
+// - Only what a THM can reach without passing through LOADED_ON_DEMAND is precached.
+import type { Rolldown } from 'vite';
+
+/**
+ * Modules whose chunks are not precached: what only the online console uses, the English
+ * catalogue (loaded only when English is chosen) and the person texts in the languages other than
+ * German (loaded when their screen asks for one). The service worker keeps each the first time it
+ * is loaded (src/sw/sw.ts, `onDemand`), so after one use online they work offline too.
+ */
+export const LOADED_ON_DEMAND = [
+  /\/src\/client\/console\/console-app\.tsx$/,
+  /\/src\/shared\/i18n\/messages-en\.ts$/,
+  /\/src\/shared\/texts\/(?!de\.ts$|person-texts\.ts$)[a-z]+\.ts$/,
+];
+
+const WORKER_ENTRY = /\/src\/sw\/sw\.ts$/;
+/** The app behind the lock keeps a chunk of its own, so the bundle-size bench can find it. */
+const SHELL = /\/src\/client\/shell\.tsx$/;
+
+interface ChunkingContext {
+  getModuleInfo(id: string): Rolldown.ModuleInfo | null;
+}
+
+/** Rolldown's `output.codeSplitting.groups`; the higher priority takes a module first. */
+export function chunkGroups(): Rolldown.CodeSplittingGroup[] {
+  const graph = new ModuleGraph();
+  // An entry module (sw.ts!) in a group would make that group's chunk the entry: the page would
+  // import the service worker's code. The shell stays a chunk of its own (see SHELL).
+  const group = (
+    name: (id: string, context: ChunkingContext) => string | null,
+    priority: number,
+  ): Rolldown.CodeSplittingGroup => ({
+    debugName: `feldakte-${priority}`,
+    name: (id, context) =>
+      context.getModuleInfo(id)?.isEntry || SHELL.test(id) ? null : name(id, context),
+    priority,
+    includeDependenciesRecursively: false,
+  });
+  return [
+    group((id, context) => {
+      const feature = /\/src\/client\/features\/([a-z-]+)\//.exec(id)?.[1];
+      const start = graph.startsWith(id, context);
+      return feature && !start.page && !start.shell ? `screens-${feature}` : null;
+    }, 3),
+    group((id, context) => {
+      const start = graph.startsWith(id, context);
+      return start.worker && !start.page ? 'sync-shared' : null;
+    }, 2),
+    group((id, context) => {
+      const start = graph.startsWith(id, context);
+      const lazy = !start.page && !start.worker && !start.shell;
+      return lazy && graph.neededOffline(id, context) ? 'screens-shared' : null;
+    }, 1),
+  ];
+}
+
+interface Starts {
+  page: boolean;
+  worker: boolean;
+  shell: boolean;
+}
+
+/** Answers about the module graph, remembered per module (the graph does not change in a build). */
+class ModuleGraph {
+  private readonly starts = new Map<string, Starts>();
+  private readonly offline = new Map<string, boolean>();
+
+  /** Which of page, worker and shell load the module at their start (static imports only). */
+  startsWith(id: string, context: ChunkingContext): Starts {
+    const known = this.starts.get(id);
+    if (known) return known;
+    const result = { page: false, worker: false, shell: false };
+    this.starts.set(id, result); // an import cycle adds nothing
+    const info = context.getModuleInfo(id);
+    if (info?.isEntry) {
+      if (WORKER_ENTRY.test(id)) result.worker = true;
+      else result.page = true;
+    }
+    if (SHELL.test(id)) result.shell = true;
+    for (const importer of info?.importers ?? []) {
+      const from = this.startsWith(importer, context);
+      result.page ||= from.page;
+      result.worker ||= from.worker;
+      result.shell ||= from.shell;
+    }
+    return result;
+  }
+
+  /** Reachable from an entry without passing through a module LOADED_ON_DEMAND. */
+  neededOffline(id: string, context: ChunkingContext): boolean {
+    const known = this.offline.get(id);
+    if (known !== undefined) return known;
+    this.offline.set(id, false);
+    const info = context.getModuleInfo(id);
+    const needed = Boolean(
+      info &&
+      !LOADED_ON_DEMAND.some((pattern) => pattern.test(id)) &&
+      (info.isEntry ||
+        [...info.importers, ...info.dynamicImporters].some((from) =>
+          this.neededOffline(from, context),
+        )),
+    );
+    this.offline.set(id, needed);
+    return needed;
+  }
+}
+
+/**
+ * The output files a THM needs offline: every chunk reachable from the entries (the app and the
+ * service worker) through static and dynamic imports without entering a chunk that one of
+ * LOADED_ON_DEMAND starts, and the CSS of those chunks. Returns the chunks and CSS left out.
+ */
+export function filesLoadedOnDemand(bundle: Rolldown.OutputBundle): string[] {
+  const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const onDemand = (chunk: Rolldown.OutputChunk) =>
+    chunk.facadeModuleId !== null &&
+    LOADED_ON_DEMAND.some((pattern) => pattern.test(chunk.facadeModuleId!));
+  const needed = new Set<string>();
+  const queue = chunks.filter((chunk) => chunk.isEntry);
+  while (queue.length) {
+    const chunk = queue.pop()!;
+    if (needed.has(chunk.fileName)) continue;
+    needed.add(chunk.fileName);
+    for (const css of chunk.viteMetadata?.importedCss ?? []) needed.add(css);
+    for (const name of chunk.imports) queue.push(byName.get(name)!);
+    for (const name of chunk.dynamicImports) {
+      const next = byName.get(name);
+      if (next && !onDemand(next)) queue.push(next);
+    }
+  }
+  const css = Object.values(bundle)
+    .filter((file) => file.type === 'asset' && file.fileName.endsWith('.css'))
+    .map((file) => file.fileName);
+  return [...chunks.map((chunk) => chunk.fileName), ...css].filter((name) => !needed.has(name));
+}
