@@ -5,6 +5,7 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { newDevice } from '../../test/support/e2e-browser';
 import type { E2eServer } from '../../test/support/e2e-server';
+import { tableNames } from '../../src/shared/domain/tables';
 
 /** CDP Network.emulateNetworkConditions; throughputs in bytes per second. */
 export interface NetworkProfile {
@@ -132,8 +133,9 @@ export async function timeFirstSync(
 }
 
 /** Records in the signed-in user's device database, per table (outbox and meta not counted). */
+/** Synced records per table on the device (device-only stores such as the key vault left out). */
 export async function recordsOnDevice(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(async () => {
+  return page.evaluate(async (synced: readonly string[]) => {
     const user = JSON.parse(localStorage.getItem('feldakte.user')!) as { id: string };
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open(`feldakte-${user.id}`);
@@ -142,7 +144,7 @@ export async function recordsOnDevice(page: Page): Promise<Record<string, number
     });
     const counts: Record<string, number> = {};
     for (const name of [...db.objectStoreNames]) {
-      if (['outbox', 'rejections', 'meta'].includes(name)) continue;
+      if (!synced.includes(name)) continue;
       counts[name] = await new Promise<number>((resolve) => {
         const request = db.transaction(name).objectStore(name).count();
         request.onsuccess = () => resolve(request.result);
@@ -150,7 +152,7 @@ export async function recordsOnDevice(page: Page): Promise<Record<string, number
     }
     db.close();
     return counts;
-  });
+  }, tableNames);
 }
 
 export function median(values: readonly number[]): number {

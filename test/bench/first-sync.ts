@@ -12,6 +12,7 @@ import { launchChromium } from '../../test/support/e2e-browser';
 import { PULL_PAGE_SIZE } from '../../src/client/features/sync/pull-page-size';
 import { median, openSignIn, recordsOnDevice, timeFirstSync } from './first-sync-run';
 import { finish } from './budget';
+import { tableNames } from '../../src/shared/domain/tables';
 
 const CASES = Number(process.env.BENCH_CASES ?? 10_000);
 const CHILDREN_PER_CASE = 4;
@@ -41,7 +42,10 @@ try {
         `Es fehlen Datensätze: ${seeded.records} erwartet, ${records} auf dem Gerät.`,
       );
     }
-    const raw = await device.page.evaluate(rawBulkPut, PULL_PAGE_SIZE);
+    const raw = await device.page.evaluate(rawBulkPut, {
+      batch: PULL_PAGE_SIZE,
+      synced: tableNames,
+    });
     await device.context.close();
     // Same records either way, so the share of raw speed is the ratio of the times.
     const share = raw.rawMs / figures.syncMs;
@@ -84,7 +88,7 @@ try {
  * Runs in the page: reads the synced records (not timed), then puts them into a fresh database
  * with the same stores and indexes, `batch` records per transaction (timed).
  */
-async function rawBulkPut(batch: number) {
+async function rawBulkPut({ batch, synced }: { batch: number; synced: readonly string[] }) {
   const request = <T>(req: IDBRequest<T>) =>
     new Promise<T>((resolve, reject) => {
       req.onsuccess = () => resolve(req.result);
@@ -92,9 +96,7 @@ async function rawBulkPut(batch: number) {
     });
   const user = JSON.parse(localStorage.getItem('feldakte.user')!) as { id: string };
   const app = await request(indexedDB.open(`feldakte-${user.id}`));
-  const recordStores = [...app.objectStoreNames].filter(
-    (name) => !['outbox', 'rejections', 'meta'].includes(name),
-  );
+  const recordStores = [...app.objectStoreNames].filter((name) => synced.includes(name));
   const schema = recordStores.map((name) => {
     const store = app.transaction(name).objectStore(name);
     const indexes = [...store.indexNames].map((index) => {
