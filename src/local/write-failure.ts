@@ -2,7 +2,7 @@
 // database, a browser that refuses IndexedDB): German, actionable, and the input stays in the form.
 // The error itself is not logged beyond its name: it may carry record values.
 import { t } from '../shared/i18n/t';
-import { isQuotaError } from './write-record';
+import Dexie from 'dexie';
 
 export function writeFailureMessage(error: unknown): string {
   if (isQuotaError(error)) return t('common.errors.quota');
@@ -20,4 +20,15 @@ export function actionFailureMessage(error: unknown): string {
   const name = (error as { name?: unknown } | null)?.name;
   console.warn('Write failed on the device', typeof name === 'string' ? name : 'unknown error');
   return t('common.errors.action');
+}
+
+/** The device is full (IndexedDB's quota), however the browser or Dexie wraps it. */
+export function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: string; inner?: { name?: string } } | null)?.name;
+  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
+  return (
+    name === 'QuotaExceededError' ||
+    inner === 'QuotaExceededError' ||
+    error instanceof Dexie.QuotaExceededError
+  );
 }

@@ -2,7 +2,6 @@
 // store the record and append its outbox entry in ONE transaction. Offline on two phones, each
 // write stays on its phone until sync pushes it; the server merges field by field ([M1]).
 import * as v from 'valibot';
-import Dexie from 'dexie';
 import type { FeldakteDb, OutboxEntry, StoredRecord } from './db';
 import { fieldErrors, type FieldErrors } from './record-errors';
 import { ensureClientId, getMeta, setMeta } from './meta';
@@ -15,6 +14,7 @@ import { sameValue, type Fields } from '../shared/sync/merge';
 import { tickHlc } from '../shared/sync/hlc';
 import { t } from '../shared/i18n/t';
 import { deviceNow, newDeviceId } from './device-environment';
+import { isQuotaError } from './write-failure';
 
 export type WriteResult =
   { ok: true; id: string; changed: string[] } | { ok: false; message: string; errors: FieldErrors };
@@ -209,14 +209,6 @@ function storageFailure(error: unknown): WriteResult {
   throw error;
 }
 
-export function isQuotaError(error: unknown): boolean {
-  const name = (error as { name?: string; inner?: { name?: string } } | null)?.name;
-  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
-  return (
-    name === 'QuotaExceededError' ||
-    inner === 'QuotaExceededError' ||
-    error instanceof Dexie.QuotaExceededError
-  );
-}
-
 export type { StoredRecord };
+// Where it has always been imported from; it lives beside the failure messages (first screen).
+export { isQuotaError };
