@@ -94,6 +94,31 @@ export class FakeNetwork {
     return this.queue.length;
   }
 
+  isPartitioned(device: string): boolean {
+    return this.partitioned.has(device);
+  }
+
+  /**
+   * A request the person waits for online (an erasure): reaches the server at once and reliably,
+   * or, for a device that is cut off, not at all (null: "keine Verbindung").
+   */
+  async sendNow(
+    device: string,
+    cookie: string,
+    url: string,
+    body: unknown,
+  ): Promise<{ status: number; body: unknown } | null> {
+    if (this.partitioned.has(device)) return null;
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/json', cookie },
+      payload: JSON.stringify(body),
+    });
+    this.stats.delivered += 1;
+    return { status: response.statusCode, body: response.json() as unknown };
+  }
+
   partition(device: string, cut: boolean): void {
     if (cut) this.partitioned.add(device);
     else this.partitioned.delete(device);

@@ -5,6 +5,9 @@
 // record keeps a concurrent loser), or shown to its author as a rejection. Phones' clocks are
 // skewed (some minutes behind); they write referrals with consents given and withdrawn, groups
 // ([P9]), broken text and entries with hostile clocks ([C4], [P8]) that the server must reject.
+// Now and then a device erases a person through the real endpoint (Art. 17, [X1]-[X4]) while
+// others edit that case offline: afterwards no device and no server row holds a value of an erased
+// record, and every later write to it was refused ([X3]) and shown, never dropped.
 // Time and ids come from a virtual clock and the seed, so a seed replays exactly (checked by
 // running one seed twice and comparing a digest of the final state).
 //
@@ -19,7 +22,14 @@ import { tableNames } from '../../src/shared/domain/tables';
 import { addTeam, startTestServer, type TestServer } from '../support/server-harness';
 import { FakeNetwork } from '../support/fake-network';
 import { seededRandom } from '../support/seeded-random';
-import { makeDevice, randomOperation, type Device, type VirtualClock } from './device-fleet';
+import {
+  eraseOperation,
+  makeDevice,
+  randomOperation,
+  type Device,
+  type VirtualClock,
+} from './device-fleet';
+import { ERASED_REASON } from '../../src/server/privacy/erase-case';
 import { getMeta } from '../../src/local/meta';
 
 /** Seeds that once failed; each stays a fixed case. */
@@ -39,6 +49,10 @@ const seeds = process.env.SYNC_SEED
 
 let sharedServer: TestServer;
 let runs = 0;
+/** Cases erased over all seeds of this run (reported at the end: the fuzz must really erase). */
+let erasures = 0;
+/** Writes to erased records refused with the erasure reason ([X3]). */
+let refusedAfterErasure = 0;
 /** The run's time ([issue 9] one seed, one run): the server and each device (with a skew) read it. */
 const clock: VirtualClock = { ms: 0 };
 const RUN_START_MS = Date.parse('2026-03-02T07:30:00.000Z');
@@ -47,6 +61,9 @@ beforeAll(async () => {
   sharedServer = await startTestServer({ now: () => new Date(clock.ms) });
 });
 afterAll(async () => {
+  console.info(
+    `convergence: ${runs} runs, ${erasures} erasures, ${refusedAfterErasure} writes refused as erased`,
+  );
   await sharedServer?.close();
 });
 
@@ -57,6 +74,7 @@ interface ServerRow {
   stamps: Record<string, FieldStamp>;
   hlc: string;
   deleted: boolean;
+  purged: boolean;
   version: number | string;
 }
 
@@ -120,7 +138,9 @@ async function runSeed(seed: number, server = sharedServer): Promise<string> {
       clock.ms += 200 + random.int(3_000);
       const device = random.pick(devices);
       const roll = random.next();
-      if (roll < 0.4) {
+      if (roll < 0.014) {
+        await eraseOperation(device, random, network);
+      } else if (roll < 0.4) {
         await randomOperation(device, random);
       } else if (roll < 0.6) {
         if (!syncing.has(device)) {
@@ -156,7 +176,7 @@ async function runSeed(seed: number, server = sharedServer): Promise<string> {
     }
 
     const rows = await server.store.query<ServerRow>(
-      'SELECT tbl, id, fields, stamps, hlc, deleted, version FROM records WHERE team_id = $1 ORDER BY tbl, id',
+      'SELECT tbl, id, fields, stamps, hlc, deleted, purged, version FROM records WHERE team_id = $1 ORDER BY tbl, id',
       [users[0]!.teamId],
     );
     const serverState = liveRecords(rows);
@@ -235,6 +255,7 @@ async function runSeed(seed: number, server = sharedServer): Promise<string> {
         }
       }
     }
+    await checkErasures(server, users[0]!.teamId, rows, devices, shownBy);
     // A run that never lost or repeated anything would prove little.
     expect(network.stats.delivered).toBeGreaterThan(0);
     return await digest(
@@ -245,6 +266,112 @@ async function runSeed(seed: number, server = sharedServer): Promise<string> {
   } finally {
     await Promise.allSettled(syncing.values());
     await Promise.all(devices.map((device) => device.db.delete()));
+  }
+}
+
+/**
+ * [X1]-[X4] after every erasure of the run: the server keeps only tombstones without values of the
+ * person, no device holds any trace, and each write to an erased record either landed before the
+ * erasure (and was purged with it) or was refused with the erasure reason and shown to its author.
+ */
+async function checkErasures(
+  server: TestServer,
+  teamId: string,
+  rows: ServerRow[],
+  devices: Device[],
+  shownBy: Map<Device, Set<number>>,
+): Promise<void> {
+  const erasedCases = new Set(devices.flatMap((device) => device.erased));
+  if (erasedCases.size === 0) return;
+  erasures += erasedCases.size;
+  const purged = new Map(rows.filter((row) => row.purged).map((row) => [row.id, row]));
+  for (const caseId of erasedCases) {
+    expect(purged.get(caseId)?.tbl, `case ${caseId} erased on the server`).toBe('cases');
+  }
+  // [X1]/[X2] purged rows are tombstones without values; nothing alive points at them.
+  for (const row of purged.values()) {
+    expect(row.deleted, `${row.tbl}/${row.id} purged is deleted`).toBe(true);
+    expect(row.fields, `${row.tbl}/${row.id} purged keeps no value`).toEqual({});
+    expect(row.stamps, `${row.tbl}/${row.id} purged keeps no stamp`).toEqual({});
+  }
+  for (const row of rows) {
+    if (row.deleted) continue;
+    const where = `${row.tbl}/${row.id} (alive)`;
+    expect(erasedCases.has(row.fields.caseId as string), `${where} names an erased case`).toBe(
+      false,
+    );
+    expect(purged.has(row.fields.recordId as string), `${where} names an erased record`).toBe(
+      false,
+    );
+  }
+  const logged = await server.store.query<{ n: number | string }>(
+    'SELECT count(*) AS n FROM change_log WHERE team_id = $1 AND record_id = ANY($2::text[])',
+    [teamId, [...purged.keys()]],
+  );
+  expect(Number(logged[0]!.n), 'change log rows of erased records').toBe(0);
+
+  // Records written offline for an erased case never reached the server: they belong to it too.
+  const ofErased = new Set(purged.keys());
+  for (const device of devices) {
+    for (const entry of device.ledger) {
+      if (erasedCases.has(entry.fields.caseId as string)) ofErased.add(entry.recordId);
+    }
+  }
+  for (const device of devices) {
+    // [X4] no trace on the device: records, conflicts, history, rejections keep no value.
+    for (const table of device.db.tables) {
+      if (table.name === 'outbox' || table.name === 'rejections' || table.name === 'meta') continue;
+      for (const record of await table.toArray()) {
+        const row = record as Record<string, unknown>;
+        const where = `${device.name} ${table.name}/${String(row.id ?? row.caseId)}`;
+        expect(ofErased.has(row.id as string), `${where} is an erased record`).toBe(false);
+        expect(erasedCases.has(row.caseId as string), `${where} names an erased case`).toBe(false);
+        expect(ofErased.has(row.recordId as string), `${where} names an erased record`).toBe(false);
+      }
+    }
+    for (const rejection of await device.db.rejections.toArray()) {
+      if (!ofErased.has(rejection.recordId)) continue;
+      expect(
+        Object.keys(rejection.fields).filter((key) => key !== 'caseId'),
+        `${device.name} rejection #${rejection.mutationId} of an erased record keeps values`,
+      ).toEqual([]);
+    }
+    // [X3] each write to an erased record: landed before the erasure, or refused and shown.
+    const clientId = await getMeta(device.db, 'clientId');
+    const results = new Map(
+      (
+        await server.store.query<{
+          mutation_id: number | string;
+          status: string;
+          version: number | string | null;
+          reason: string | null;
+        }>(
+          'SELECT mutation_id, status, version, reason FROM mutation_results WHERE client_id = $1',
+          [clientId],
+        )
+      ).map((row) => [Number(row.mutation_id), row]),
+    );
+    const shown = shownBy.get(device)!;
+    for (const entry of device.ledger) {
+      if (!ofErased.has(entry.recordId) || device.hostile.has(entry.id)) continue;
+      const where = `${device.name} write #${entry.id} (${entry.op} ${entry.table}/${entry.recordId})`;
+      const result = results.get(entry.id);
+      expect(result, `${where} was answered`).toBeDefined();
+      if (result!.status === 'rejected') {
+        expect(result!.reason, `${where} refused with the erasure reason`).toBe(ERASED_REASON);
+        expect(shown.has(entry.id), `${where} refused and shown`).toBe(true);
+        refusedAfterErasure += 1;
+        continue;
+      }
+      // A delete of a purged record is a no-op ([X3]); any other write landed before the purge.
+      if (entry.op === 'delete') continue;
+      const tombstone = purged.get(entry.recordId);
+      expect(tombstone, `${where} applied, so its record was on the server`).toBeDefined();
+      expect(
+        Number(result!.version),
+        `${where} applied after the erasure (resurrection)`,
+      ).toBeLessThan(Number(tombstone!.version));
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import { openDatabase, type FeldakteDb, type OutboxEntry } from '../../src/local
 import { getMeta, setMeta } from '../../src/local/meta';
 import { deviceNow, setDeviceEnvironment } from '../../src/local/device-environment';
 import { saveCase } from '../../src/local/save-case';
+import { eraseCaseLocally } from '../../src/local/erase-locally';
 import { changeReferralStatus } from '../../src/local/change-referral-status';
 import { tickHlc } from '../../src/shared/sync/hlc';
 import {
@@ -41,6 +42,8 @@ export interface Device {
   dismissed: Set<number>;
   /** Outbox entries a broken phone wrote (bad clock, broken text): the server must reject each. */
   hostile: Set<number>;
+  /** Cases this device erased on the server (Art. 17, [X1]). */
+  erased: string[];
 }
 
 /** The run's time: the server and every device read it (each device with its own skew). */
@@ -80,7 +83,37 @@ export function makeDevice(
     ledger: [],
     dismissed: new Set(),
     hostile: new Set(),
+    erased: [],
   };
+}
+
+/**
+ * "Person löschen" as the erase page does it: online only, the server erases ([X1]) through the
+ * real endpoint, then this device removes the person at once ([X4]). A device that is cut off
+ * gets no connection and erases nothing; a case the server never received answers 404.
+ */
+export async function eraseOperation(
+  device: Device,
+  random: Random,
+  network: FakeNetwork,
+): Promise<void> {
+  const cases = await device.db.cases.toArray();
+  if (cases.length === 0) return;
+  const target = random.pick(cases);
+  const answer = await network.sendNow(
+    device.name,
+    device.member.cookie,
+    `/api/cases/${target.id}/erase`,
+    { reason: 'Widerspruch der Person (Art. 17)' },
+  );
+  if (!answer || answer.status === 404) return;
+  if (answer.status !== 200) {
+    throw new Error(
+      `${device.name}: erasure answered ${answer.status} ${JSON.stringify(answer.body)}`,
+    );
+  }
+  device.erased.push(target.id);
+  await eraseCaseLocally(device.db, target.id);
 }
 
 /** One random thing a THM does on `device`; the outbox entries it wrote go into the ledger. */

@@ -75,6 +75,8 @@ export interface NewUser {
   name: string;
   role: string;
   password: string;
+  /** A one-time password someone else chose: its owner must set their own at the next sign-in. */
+  passwordChangeRequired?: boolean;
 }
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -97,8 +99,9 @@ export async function createUser(db: Queryable, input: NewUser, now = new Date()
     role: input.role,
   };
   await db.query(
-    `INSERT INTO users (id, team_id, email, name, role, password_hash, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    `INSERT INTO users (id, team_id, email, name, role, password_hash, created_at,
+       password_change_required)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [
       user.id,
       user.teamId,
@@ -107,6 +110,7 @@ export async function createUser(db: Queryable, input: NewUser, now = new Date()
       user.role,
       await hashPassword(input.password),
       now.toISOString(),
+      input.passwordChangeRequired ?? false,
     ],
   );
   return user;
@@ -139,12 +143,22 @@ export async function findUser(
   );
 }
 
-export async function setPassword(db: Queryable, email: string, password: string): Promise<void> {
+/**
+ * Sets an account's password. `oneTime`: an admin chose it (console reset, `user passwd`), so its
+ * owner must set their own at the next sign-in (issue 14); a password the owner chose clears that.
+ */
+export async function setPassword(
+  db: Queryable,
+  email: string,
+  password: string,
+  { oneTime }: { oneTime: boolean },
+): Promise<void> {
   checkPassword(password);
-  const rows = await db.query('UPDATE users SET password_hash = $2 WHERE email = $1 RETURNING id', [
-    normaliseEmail(email),
-    await hashPassword(password),
-  ]);
+  const rows = await db.query(
+    `UPDATE users SET password_hash = $2, password_change_required = $3 WHERE email = $1
+     RETURNING id`,
+    [normaliseEmail(email), await hashPassword(password), oneTime],
+  );
   if (rows.length === 0) throw new Error(`Ein Konto mit ${normaliseEmail(email)} gibt es nicht.`);
 }
 

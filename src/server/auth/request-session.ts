@@ -14,11 +14,17 @@ const refusalMessages = {
   user_disabled: 'userDisabled',
 } as const satisfies Record<SessionRefusal, keyof typeof messages>;
 
+/**
+ * The request's session, or a 401 HttpError. A session started with a one-time password is
+ * refused with 403 `password_change_required` (issue 14) unless the route lets it through
+ * (`passwordChange: 'allowed'`: who am I, set the new password).
+ */
 export async function requireSession(
   store: Store,
   request: FastifyRequest,
   reply: FastifyReply,
   now: Date,
+  { passwordChange }: { passwordChange?: 'allowed' } = {},
 ): Promise<Session> {
   const token = request.cookies[SESSION_COOKIE];
   const check = token ? await checkSession(store, token, now) : undefined;
@@ -27,6 +33,9 @@ export async function requireSession(
     throw new HttpError(401, refusal, messages[refusalMessages[refusal]]);
   }
   const { session } = check;
+  if (session.user.passwordChangeRequired && passwordChange !== 'allowed') {
+    throw new HttpError(403, 'password_change_required', messages.passwordChangeRequired);
+  }
   if (session.refreshed) setSessionCookie(request, reply, token!, session.expiresAt);
   return session;
 }

@@ -22,6 +22,8 @@ export interface SessionUser {
   role: Role;
   /** `settings`: the team's privacy settings, so the phone knows them offline (issue 12). */
   team: { id: string; name: string; settings: TeamSettings };
+  /** Only when true: signed in with a one-time password, a new one must be set first (issue 14). */
+  passwordChangeRequired?: true;
 }
 
 export interface Session {
@@ -55,8 +57,11 @@ export async function startSession(
     new Date(now.getTime() - EXPIRED_KEPT_MS).toISOString(),
   ]);
   await db.query(
-    `INSERT INTO sessions (token_hash, user_id, created_at, expires_at, device_id)
-     VALUES ($1, $2, $3, $4, $5)`,
+    // A session started with a one-time password may do nothing but replace it (issue 14).
+    `INSERT INTO sessions (token_hash, user_id, created_at, expires_at, device_id,
+       password_change_required)
+     VALUES ($1, $2, $3, $4, $5,
+       (SELECT password_change_required FROM users WHERE id = $2))`,
     [hashToken(token), userId, now.toISOString(), expiresAt.toISOString(), deviceId],
   );
   return { token, expiresAt };
@@ -95,10 +100,11 @@ export async function checkSession(db: Queryable, token: string, now: Date): Pro
       disabled: boolean;
       device_id: string | null;
       revoked: boolean;
+      password_change_required: boolean;
     }
   >(
     `SELECT u.id, u.name, u.email, u.role, t.id AS team_id, t.name AS team_name, s.expires_at,
-            u.disabled_at IS NOT NULL AS disabled, s.device_id,
+            u.disabled_at IS NOT NULL AS disabled, s.device_id, s.password_change_required,
             d.revoked_at IS NOT NULL AS revoked, ${TEAM_SETTINGS_COLUMNS}
        FROM sessions s JOIN users u ON u.id = s.user_id JOIN teams t ON t.id = u.team_id
        LEFT JOIN devices d ON d.user_id = s.user_id AND d.device_id = s.device_id
@@ -123,14 +129,22 @@ export async function checkSession(db: Queryable, token: string, now: Date): Pro
       expiresAt.toISOString(),
     ]);
   }
-  const user = {
+  const user: SessionUser = {
     id: row.id,
     name: row.name,
     email: row.email,
     role: row.role,
     team: { id: row.team_id, name: row.team_name, settings: settingsFromRow(row) },
+    ...(row.password_change_required ? { passwordChangeRequired: true as const } : {}),
   };
   return { ok: true, session: { user, expiresAt, refreshed, deviceId: row.device_id } };
+}
+
+/** The owner chose a password: the session may do everything again (issue 14). */
+export async function clearPasswordChange(db: Queryable, token: string): Promise<void> {
+  await db.query('UPDATE sessions SET password_change_required = false WHERE token_hash = $1', [
+    hashToken(token),
+  ]);
 }
 
 export async function endSession(db: Queryable, token: string): Promise<void> {

@@ -117,8 +117,11 @@ export async function runAdmin(args: string[], store: Store, now = new Date()): 
     return `Konto ${user.email} (${user.role}) angelegt.`;
   }
   if (command === 'user passwd') {
-    await setPassword(store, required(options, 'email'), required(options, 'password'));
-    return `Passwort für ${required(options, 'email')} geändert.`;
+    // Set for someone else: a one-time password, replaced at the next sign-in (issue 14).
+    await setPassword(store, required(options, 'email'), required(options, 'password'), {
+      oneTime: true,
+    });
+    return `Passwort für ${required(options, 'email')} geändert. Es gilt nur für die nächste Anmeldung: dabei muss ein neues Passwort festgelegt werden.`;
   }
   await disableUser(store, required(options, 'email'), now);
   return `Konto ${required(options, 'email')} deaktiviert; alle Sitzungen sind beendet und alle Geräte gesperrt.`;

@@ -36,6 +36,8 @@ export const messages = {
   userDisabled:
     'Ihr Konto wurde deaktiviert. Die Daten auf dem Gerät werden gelöscht; bitte wenden Sie sich an die Verwaltung.',
   invalidDevice: 'Die Gerätekennung ist ungültig.',
+  passwordChangeRequired:
+    'Sie haben sich mit einem Einmal-Passwort angemeldet. Bitte legen Sie zuerst ein neues Passwort fest.',
   invalidSealed:
     'Eine versiegelte Änderung ließ sich nicht öffnen. Es wurde nichts gespeichert; bitte die App entsperren und erneut synchronisieren.',
   noCaseAccess: 'Ihre Rolle hat keinen Zugriff auf Falldaten.',

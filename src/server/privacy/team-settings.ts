@@ -51,7 +51,11 @@ export async function updateTeamSettings(
 ): Promise<TeamSettings> {
   const parsed = v.safeParse(teamSettingsChangeSchema, change);
   if (!parsed.success) {
-    throw new HttpError(400, 'invalid_settings', `${parsed.issues[0].message}.`);
+    const issue = parsed.issues[0];
+    const field = issue.path?.[0]?.key;
+    throw new HttpError(400, 'invalid_settings', `${issue.message}.`, {
+      ...(typeof field === 'string' ? { field } : {}),
+    });
   }
   const next = { ...(await getTeamSettings(db, teamId)), ...parsed.output };
   await db.query(

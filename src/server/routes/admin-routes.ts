@@ -16,6 +16,12 @@ import {
   type Role,
 } from '../auth/accounts';
 import { listDevices, revokeAllDevices, revokeDevice } from '../auth/devices';
+import {
+  settingsFromRow,
+  TEAM_SETTINGS_COLUMNS,
+  updateTeamSettings,
+  type TeamSettingsRow,
+} from '../privacy/team-settings';
 
 const ONE_TIME_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
@@ -109,12 +115,37 @@ export function adminConsoleRoutes(app: FastifyInstance, store: Store, now: () =
 
   app.get('/api/admin/teams', async (request, reply) => {
     await admin(request, reply);
-    const rows = await store.query<{ id: string; name: string; users: number }>(
-      `SELECT t.id, t.name, count(u.id)::int AS users
+    const rows = await store.query<TeamSettingsRow & { id: string; name: string; users: number }>(
+      `SELECT t.id, t.name, count(u.id)::int AS users, ${TEAM_SETTINGS_COLUMNS}
          FROM teams t LEFT JOIN users u ON u.team_id = t.id AND u.disabled_at IS NULL
-        GROUP BY t.id, t.name ORDER BY t.name`,
+         LEFT JOIN team_settings ts ON ts.team_id = t.id
+        GROUP BY t.id, t.name, ${TEAM_SETTINGS_COLUMNS} ORDER BY t.name`,
     );
-    return { teams: rows.map((row) => ({ ...row, users: Number(row.users) })) };
+    return {
+      teams: rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        users: Number(row.users),
+        settings: settingsFromRow(row),
+      })),
+    };
+  });
+
+  // The team's privacy settings (issue 12 item 6, issue 14 item 6): retention period, legal
+  // basis, reports need consent. Admins only; coordinators read their own team's settings from
+  // the session and change nothing. Bad input: 400 with the German message and the field.
+  app.patch('/api/admin/teams/:id/settings', async (request, reply) => {
+    await admin(request, reply);
+    const { id } = request.params as { id: string };
+    const [team] = await store.query<{ id: string; name: string }>(
+      'SELECT id, name FROM teams WHERE id = $1',
+      [id],
+    );
+    if (!team) throw new HttpError(404, 'unknown_team', 'Dieses Team gibt es nicht.');
+    const settings = await store.transaction((tx) =>
+      updateTeamSettings(tx, team.id, request.body ?? {}, now()),
+    );
+    return { team: { ...team, settings } };
   });
 
   app.post('/api/admin/teams', async (request, reply) => {
@@ -143,7 +174,11 @@ export function adminConsoleRoutes(app: FastifyInstance, store: Store, now: () =
     if (!team) throw new HttpError(400, 'unknown_team', 'Bitte ein bestehendes Team wählen.');
     const password = oneTimePassword();
     const user = await accountCall(() =>
-      createUser(store, { ...input, teamName: team.name, password }, now()),
+      createUser(
+        store,
+        { ...input, teamName: team.name, password, passwordChangeRequired: true },
+        now(),
+      ),
     );
     reply.header('cache-control', 'no-store');
     return reply
@@ -180,7 +215,8 @@ export function adminConsoleRoutes(app: FastifyInstance, store: Store, now: () =
     const { id } = request.params as { id: string };
     const user = await userById(id);
     const password = oneTimePassword();
-    await setPassword(store, user.email, password);
+    // Replaced by its owner at the next sign-in (issue 14).
+    await setPassword(store, user.email, password, { oneTime: true });
     reply.header('cache-control', 'no-store');
     return { oneTimePassword: password };
   });

@@ -5,9 +5,15 @@ import type { SessionUser } from '../../shared/sync/protocol';
 import type { Store } from '../store/store';
 import { HttpError, messages } from '../http/api-error';
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from '../auth/login-limiter';
-import { normaliseEmail } from '../auth/accounts';
-import { UNKNOWN_USER_HASH, verifyPassword } from '../auth/password';
-import { endSession, findSession, SESSION_COOKIE, startSession } from '../auth/sessions';
+import { MIN_PASSWORD_LENGTH, normaliseEmail } from '../auth/accounts';
+import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from '../auth/password';
+import {
+  clearPasswordChange,
+  endSession,
+  findSession,
+  SESSION_COOKIE,
+  startSession,
+} from '../auth/sessions';
 import { clearSessionCookie, requireSession, setSessionCookie } from '../auth/request-session';
 import { cleanDeviceName, DEVICE_ID_PATTERN, recordDeviceSignIn } from '../auth/devices';
 import { wrapSecret } from '../auth/wrap-secret';
@@ -20,6 +26,20 @@ const loginSchema = v.object({
   /** A UUID the device made once; without it the session belongs to no device (older clients). */
   deviceId: v.optional(v.string()),
   deviceName: v.optional(v.pipe(v.string(), v.maxLength(1_000))),
+});
+
+const passwordSchema = v.object({
+  password: v.pipe(
+    v.string('Bitte ein neues Passwort eingeben.'),
+    v.minLength(
+      MIN_PASSWORD_LENGTH,
+      `Das neue Passwort muss mindestens ${MIN_PASSWORD_LENGTH} Zeichen lang sein.`,
+    ),
+    v.maxLength(1_000, 'Das neue Passwort darf höchstens 1.000 Zeichen lang sein.'),
+    noNul,
+  ),
+  /** Needed unless the session was started with a one-time password. */
+  currentPassword: v.optional(v.pipe(v.string(), v.maxLength(1_000))),
 });
 
 export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
@@ -81,8 +101,52 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
 
   app.get('/api/session', async (request, reply) => {
     const at = now();
-    const session = await requireSession(store, request, reply, at);
+    const session = await requireSession(store, request, reply, at, { passwordChange: 'allowed' });
     return { user: session.user satisfies SessionUser, sealKey: await currentSealKey(store, at) };
+  });
+
+  // The owner sets their own password: after a sign-in with a one-time password (issue 14), or
+  // any time with the current one. Nothing is stored on bad input.
+  app.post('/api/session/password', async (request, reply) => {
+    const at = now();
+    const session = await requireSession(store, request, reply, at, { passwordChange: 'allowed' });
+    const parsed = v.safeParse(passwordSchema, request.body);
+    if (!parsed.success) {
+      throw new HttpError(400, 'invalid_password', parsed.issues[0].message, {
+        field: 'password',
+      });
+    }
+    const { password, currentPassword } = parsed.output;
+    const [row] = await store.query<{ password_hash: string }>(
+      'SELECT password_hash FROM users WHERE id = $1',
+      [session.user.id],
+    );
+    const forced = session.user.passwordChangeRequired === true;
+    if (!forced && !(await verifyPassword(currentPassword ?? '', row!.password_hash))) {
+      throw new HttpError(400, 'wrong_password', 'Das bisherige Passwort ist falsch.', {
+        field: 'currentPassword',
+      });
+    }
+    if (await verifyPassword(password, row!.password_hash)) {
+      throw new HttpError(
+        400,
+        'same_password',
+        'Bitte ein neues Passwort wählen, nicht das bisherige.',
+        { field: 'password' },
+      );
+    }
+    const token = request.cookies[SESSION_COOKIE]!;
+    await store.transaction(async (tx) => {
+      await tx.query(
+        'UPDATE users SET password_hash = $2, password_change_required = false WHERE id = $1',
+        [session.user.id, await hashPassword(password)],
+      );
+      await clearPasswordChange(tx, token);
+    });
+    const changed = await findSession(store, token, at);
+    if (!changed) throw new HttpError(500, 'internal', messages.internal);
+    reply.header('cache-control', 'no-store');
+    return { user: changed.user satisfies SessionUser };
   });
 
   app.delete('/api/session', async (request, reply) => {

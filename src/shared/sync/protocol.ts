@@ -99,6 +99,8 @@ export interface ApiError {
   error: string;
   message: string;
   lastMutationId?: number;
+  /** The form field the message is about, where one is (a form shows it there). */
+  field?: string;
 }
 
 export interface SessionUser {
@@ -108,6 +110,12 @@ export interface SessionUser {
   role: 'thm' | 'coordinator' | 'admin';
   /** `settings` came with issue 12; a session remembered from an older app lacks it. */
   team: { id: string; name: string; settings?: TeamSettings };
+  /**
+   * Only when true: signed in with a one-time password (issue 14). The app asks for a new one
+   * ("Neues Passwort festlegen") before anything else; the server refuses every other call with
+   * 403 `password_change_required` until `POST /api/session/password` succeeded.
+   */
+  passwordChangeRequired?: true;
 }
 
 /**

@@ -1,0 +1,4 @@
+import { describeAccountSettingsContract } from './account-settings-contract';
+import { memoryStore } from '../support/server-harness';
+
+describeAccountSettingsContract('PGlite', memoryStore);
