@@ -253,8 +253,24 @@ export function describePrivacyContract(backend: string, makeStore: StoreFactory
         }
         expect(ERASED_REASON).toMatch(/gelöscht/);
         expect(result.results[3]).toEqual({ id: 6, status: 'applied' });
+        // The contact written offline for the erased person is kept as a purged tombstone, so a
+        // later edit of it (no caseId) is refused the same way and devices holding it remove it.
+        const edit = await pushed(
+          ben,
+          child(ben, 7, 'contacts', newContact, { summary: 'noch was' }),
+        );
+        expect(edit.results[0]).toMatchObject({ status: 'rejected', reason: ERASED_REASON });
         const after = await server.pullAll(anna, before.cursor);
-        expect(after.changes).toEqual([]);
+        expect(after.changes).toEqual([
+          expect.objectContaining({
+            table: 'contacts',
+            id: newContact,
+            deleted: true,
+            purged: true,
+            fields: {},
+          }),
+        ]);
+        expect(await serverText(anna.teamId)).not.toContain('noch was');
         expect(await serverText(anna.teamId)).not.toContain('offline notiert');
         expect(await serverText(anna.teamId)).not.toContain('0171 999');
       });

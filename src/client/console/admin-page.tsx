@@ -4,8 +4,10 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SessionUser } from '../../shared/sync/protocol';
 import { formatDateTime } from '../../shared/i18n/t';
 import { ct } from './console-texts';
-import { consoleRequest, type ApiOutcome } from './console-api';
-import { sessionEnded } from './session-end';
+import {
+  onlineRequest as consoleRequest,
+  type OnlineOutcome as ApiOutcome,
+} from '../features/session/online-request';
 
 type Role = SessionUser['role'];
 const roles: Role[] = ['thm', 'coordinator', 'admin'];
@@ -30,20 +32,18 @@ interface DeviceRow {
   revokedAt: string | null;
 }
 
-/** The message for an outcome other than ok; a 401 ends the console session. */
-function problem(outcome: ApiOutcome<unknown>): string | null {
+/** The message for an outcome other than ok (an ended session was handled by the helper). */
+export function problem(outcome: ApiOutcome<unknown>): string | null {
+  if (outcome.ok) return null;
   switch (outcome.kind) {
-    case 'ok':
-      return null;
-    case 'unauthorized':
-      sessionEnded();
-      return ct('sessionEnded');
     case 'offline':
       return ct('offline');
-    case 'refused':
-      return outcome.message;
+    case 'signedOut':
+      return ct('sessionEnded');
     case 'server':
       return ct('serverError');
+    default:
+      return outcome.message ?? ct('serverError');
   }
 }
 
@@ -60,8 +60,8 @@ export function AdminPage({ user }: { user: SessionUser }) {
     ]);
     const trouble = problem(t) ?? problem(u);
     if (trouble) return setMessage({ text: trouble, error: true });
-    if (t.kind === 'ok') setTeams(t.data.teams);
-    if (u.kind === 'ok') setUsers(u.data.users);
+    if (t.ok) setTeams(t.value.teams);
+    if (u.ok) setUsers(u.value.users);
   };
   useEffect(() => {
     void load();
@@ -70,12 +70,11 @@ export function AdminPage({ user }: { user: SessionUser }) {
   /** Runs a change; shows its refusal or `done`, then reloads the lists. */
   const change = async <T,>(request: Promise<ApiOutcome<T>>, done: (data: T) => string) => {
     const outcome = await request;
-    const trouble = problem(outcome);
-    if (trouble || outcome.kind !== 'ok') {
-      setMessage({ text: trouble ?? ct('serverError'), error: true });
+    if (!outcome.ok) {
+      setMessage({ text: problem(outcome) ?? ct('serverError'), error: true });
       return false;
     }
-    setMessage({ text: done(outcome.data), error: false });
+    setMessage({ text: done(outcome.value), error: false });
     await load();
     return true;
   };
@@ -212,7 +211,7 @@ function UserItem({
       (await consoleRequest<{ devices: DeviceRow[] }>('GET', `/api/admin/users/${row.id}/devices`));
     const trouble = problem(result);
     setError(trouble);
-    if (result.kind === 'ok') setDevices(result.data.devices);
+    if (result.ok) setDevices(result.value.devices);
   };
   return (
     <li class="admin-user">

@@ -5,7 +5,9 @@ import { Route, Router, useLocation } from 'preact-iso';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SessionUser } from '../../shared/sync/protocol';
 import { t } from '../../shared/i18n/t';
-import { signOutConsole } from './session-end';
+import { sessionEnded, signOutConsole } from './session-end';
+import { handleSessionProblems } from '../features/session/online-request';
+import { useAuthUi } from '../state/auth-ui';
 import { ct } from './console-texts';
 import { ReportPage } from './report-page';
 import { GapsPage } from './gaps-page';
@@ -31,6 +33,18 @@ export function ConsoleApp({ user }: { user: SessionUser }) {
   const titleRef = useRef<HTMLHeadingElement>(null);
   const [busy, setBusy] = useState(false);
   const visibleTabs = tabs.filter((tab) => !tab.admin || user.role === 'admin');
+
+  // The console ends its session itself: back to the sign-in, nothing to wipe (no data here). A
+  // session that must set its password first gets the step (the sign-in gate shows it).
+  useEffect(
+    () =>
+      handleSessionProblems((problem) =>
+        problem === 'password_change_required'
+          ? useAuthUi.setState({ passwordChangeFor: { user } })
+          : sessionEnded(),
+      ),
+    [user],
+  );
 
   // A path of the phone app (a bookmark, the last screen) has no meaning here: go to the report.
   useEffect(() => {

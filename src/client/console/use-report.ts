@@ -1,9 +1,8 @@
-// Fetches the report of a period; a 401 ends the console session. The answer lives in component
-// state only: nothing is written to the device.
+// Fetches the report of a period (an ended session is handled by the request helper). The answer
+// lives in component state only: nothing is written to the device.
 import { useEffect, useState } from 'preact/hooks';
 import type { ReportPeriod, ReportSummary } from '../../shared/reports/report';
-import { consoleRequest } from './console-api';
-import { sessionEnded } from './session-end';
+import { onlineRequest } from '../features/session/online-request';
 
 export type ReportState =
   | { kind: 'loading' }
@@ -18,12 +17,13 @@ export function useReport(period: ReportPeriod): ReportState {
     let cancelled = false;
     setState({ kind: 'loading' });
     const query = new URLSearchParams({ from: period.from, to: period.to });
-    void consoleRequest<ReportSummary>('GET', `/api/reports/summary?${query}`).then((outcome) => {
+    void onlineRequest<ReportSummary>('GET', `/api/reports/summary?${query}`).then((outcome) => {
       if (cancelled) return;
-      if (outcome.kind === 'ok') setState({ kind: 'ok', report: outcome.data });
-      else if (outcome.kind === 'unauthorized') sessionEnded();
-      else if (outcome.kind === 'refused') setState({ kind: 'refused', message: outcome.message });
-      else setState({ kind: outcome.kind });
+      if (outcome.ok) setState({ kind: 'ok', report: outcome.value });
+      else if (outcome.kind === 'offline') setState({ kind: 'offline' });
+      else if (outcome.kind === 'server') setState({ kind: 'server' });
+      else if (outcome.message) setState({ kind: 'refused', message: outcome.message });
+      else setState({ kind: 'server' });
     });
     return () => {
       cancelled = true;

@@ -2,6 +2,7 @@
 // sign-out; whether the session expired is read from the stored sync status, not kept here.
 import { create } from './create-store';
 import type { SessionUser } from '../../shared/sync/protocol';
+import type { SealKey } from '../../shared/sync/sealed-envelope';
 
 export interface AuthUiState {
   /** The "Bitte erneut anmelden" dialog is open. */
@@ -14,6 +15,14 @@ export interface AuthUiState {
   foreignDataFor: SessionUser | null;
   /** "PIN vergessen": the lock screen gave way to a password sign-in that sets a new PIN. */
   forgotPin: boolean;
+  /**
+   * Signed in with a one-time password (issue 14): "Neues Passwort festlegen" comes before
+   * anything else. The sign-in's secrets wait here (memory only) to finish the sign-in after it.
+   */
+  passwordChangeFor: {
+    user: SessionUser;
+    secrets?: { recoverySecret?: string; sealKey?: SealKey };
+  } | null;
 }
 
 export const useAuthUi = create<AuthUiState>(() => ({
@@ -22,6 +31,7 @@ export const useAuthUi = create<AuthUiState>(() => ({
   pinSetupFor: null,
   foreignDataFor: null,
   forgotPin: false,
+  passwordChangeFor: null,
 }));
 
 export function openReauth(): void {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../store/store';
 import { hashPassword } from './password';
 import { revokeAllDevices } from './devices';
+import { MIN_PASSWORD_LENGTH } from '../../shared/domain/password';
 
 export const roles = ['thm', 'coordinator', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -79,7 +80,7 @@ export interface NewUser {
   passwordChangeRequired?: boolean;
 }
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH };
 
 export async function createUser(db: Queryable, input: NewUser, now = new Date()): Promise<User> {
   const team = await findTeam(db, input.teamName);

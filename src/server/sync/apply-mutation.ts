@@ -17,6 +17,18 @@ import type { PushBuffer } from './push-buffer';
 import { germanIssues, issueReason } from './parse-request';
 import { ERASED_REASON } from '../privacy/erase-case';
 
+/** [X3] a purged tombstone (no fields, no stamps) for a record of an erased person. */
+async function keepAsErased(scope: PushScope, table: string, recordId: string): Promise<void> {
+  const hlc = formatHlc({ ms: scope.now.getTime(), counter: 0, node: 'server' });
+  await scope.db.query(
+    `INSERT INTO records (team_id, tbl, id, fields, stamps, hlc, deleted, purged, version)
+     VALUES ($1, $2, $3, '{}'::jsonb, '{}'::jsonb, $4, true, true, $5)
+     ON CONFLICT DO NOTHING`,
+    [scope.teamId, table, recordId, hlc, scope.version],
+  );
+  scope.erased.add(recordId);
+}
+
 /** The synced table the server writes losing values into; devices may only resolve them. */
 const CONFLICTS: TableName = 'conflicts';
 
@@ -32,8 +44,11 @@ export interface PushScope {
   rules: RuleContext;
   /** `table/id` of every record this push puts ([P10]: may be referenced before it is known). */
   pushedRecords: ReadonlySet<string>;
-  /** Purged record ids among this push's records and the cases they name ([X3]). */
-  erased: ReadonlySet<string>;
+  /**
+   * Purged record ids among this push's records and the cases they name ([X3]); grows when a
+   * record written offline for an erased person is refused (it becomes a purged tombstone).
+   */
+  erased: Set<string>;
 }
 
 /** A row this mutation wrote, for the change log. */
@@ -74,6 +89,10 @@ export async function applyMutation(scope: PushScope, mutation: Mutation): Promi
   if (scope.erased.has(recordId) || (typeof caseId === 'string' && scope.erased.has(caseId))) {
     if (mutation.op === 'delete' && stored?.deleted)
       return { result: { id, status: 'applied' }, writes: [] };
+    // A record the server never had, written offline for the erased person: it is kept as a
+    // purged tombstone, so a later edit of it (without `caseId`) is refused the same way and
+    // every device that holds it removes it ([X4]).
+    if (!stored) await keepAsErased(scope, table, recordId);
     return {
       result: {
         id,

@@ -58,6 +58,21 @@ export function installFakeApi(initial: Partial<FakeApi> = {}): FakeApi {
         return json(200, { user: account[1], recoverySecret: TEST_RECOVERY_SECRET });
       }
       if (!api.session) return unauthorized();
+      // Issue 14: a session started with a one-time password may only set its own password.
+      if (path === '/api/session/password' && method === 'POST') {
+        const account = [...api.accounts.values()].find(([, user]) => user.id === api.session!.id);
+        if (account) account[0] = body.password;
+        const { passwordChangeRequired: _done, ...user } = api.session;
+        api.session = user;
+        if (account) account[1] = user;
+        return json(200, { user });
+      }
+      if (api.session.passwordChangeRequired) {
+        return json(403, {
+          error: 'password_change_required',
+          message: 'Bitte legen Sie zuerst ein neues Passwort fest.',
+        });
+      }
       if (path === '/api/sync/push') {
         const ids = (body.mutations as { id: number }[]).map((mutation) => mutation.id);
         api.lastMutationId = Math.max(api.lastMutationId, ...ids);

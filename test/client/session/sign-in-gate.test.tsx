@@ -36,6 +36,7 @@ afterEach(async () => {
     pinSetupFor: null,
     foreignDataFor: null,
     forgotPin: false,
+    passwordChangeFor: null,
   });
   vi.unstubAllGlobals();
 });
@@ -94,6 +95,65 @@ describe('first sign-in on a device', () => {
     // Name, e-mail and team are personal data: only the id stays in localStorage.
     expect(JSON.parse(localStorage.getItem('feldakte.user')!)).toEqual({ id: lena.id });
     await waitFor(async () => expect(await getActiveUserId()).toBe(lena.id));
+  });
+});
+
+describe('sign-in with a one-time password (issue 14)', () => {
+  it('asks for a new password before anything else, inline in German, then goes on to the PIN', async () => {
+    const lena = { ...testUser(), passwordChangeRequired: true as const };
+    useRealKeys(lena.id);
+    const api = installFakeApi({ accounts: new Map([[lena.email, ['abcd-efgh-jkmn', lena]]]) });
+    render(
+      <SignInGate>
+        <App />
+      </SignInGate>,
+    );
+    await signInWithForm(lena.email, 'abcd-efgh-jkmn');
+    await screen.findByRole('heading', { name: 'Neues Passwort festlegen' });
+    expect(screen.queryByRole('heading', { name: 'PIN für dieses Gerät festlegen' })).toBeNull();
+    expect(screen.queryByTestId('app')).toBeNull();
+
+    const password = screen.getByLabelText(/^Neues Passwort \(/);
+    const repeat = screen.getByLabelText(/^Neues Passwort wiederholen/);
+    fireEvent.input(password, { target: { value: 'kurz' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Passwort speichern' }));
+    await waitFor(() => expect(document.activeElement).toBe(password));
+    expect(password.getAttribute('aria-invalid')).toBe('true');
+    expect(document.body.textContent).toContain(
+      'Das neue Passwort muss mindestens 10 Zeichen lang sein.',
+    );
+    fireEvent.input(password, { target: { value: 'mein-eigenes-passwort' } });
+    fireEvent.input(repeat, { target: { value: 'mein-eigenes-passwert' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Passwort speichern' }));
+    await waitFor(() => expect(document.activeElement).toBe(repeat));
+    expect(document.body.textContent).toContain('Die beiden Eingaben stimmen nicht überein.');
+    expect(api.calls.some((call) => call.path === '/api/session/password')).toBe(false);
+
+    fireEvent.input(repeat, { target: { value: 'mein-eigenes-passwort' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Passwort speichern' }));
+    await screen.findByRole('heading', { name: 'PIN für dieses Gerät festlegen' });
+    // Nothing else was asked of the server before the password was set; the new one now signs in.
+    const paths = api.calls.map((call) => call.path);
+    expect(paths.slice(0, paths.indexOf('/api/session/password'))).not.toContain('/api/sync/pull');
+    expect(api.accounts.get(lena.email)![0]).toBe('mein-eigenes-passwort');
+    await setNewPin('482915');
+    expect((await screen.findByTestId('app')).textContent).toBe('Angemeldet als Lena Berger');
+    expect(useSession.getState().user?.passwordChangeRequired).toBeUndefined();
+  });
+
+  it('"Abbrechen und abmelden" ends the session and shows the sign-in again', async () => {
+    const lena = { ...testUser(), passwordChangeRequired: true as const };
+    const api = installFakeApi({ accounts: new Map([[lena.email, ['abcd-efgh-jkmn', lena]]]) });
+    render(
+      <SignInGate>
+        <App />
+      </SignInGate>,
+    );
+    await signInWithForm(lena.email, 'abcd-efgh-jkmn');
+    fireEvent.click(await screen.findByRole('button', { name: 'Abbrechen und abmelden' }));
+    await screen.findByRole('button', { name: 'Anmelden' });
+    expect(api.session).toBeNull();
+    expect(screen.queryByTestId('app')).toBeNull();
   });
 });
 

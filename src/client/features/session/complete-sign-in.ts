@@ -22,6 +22,12 @@ export async function completeSignIn(
   user: SessionUser,
   secrets: SignInSecrets = {},
 ): Promise<void> {
+  // Signed in with a one-time password: "Neues Passwort festlegen" first (issue 14); the
+  // secrets wait in memory and this runs again with the account once the password is set.
+  if (user.passwordChangeRequired) {
+    useAuthUi.setState({ passwordChangeFor: { user, secrets }, reauthOpen: false, notice: null });
+    return;
+  }
   // The console (coordinators, admins) keeps nothing on the device: no database, no key, and the
   // account is not remembered (the server session decides at the next start).
   if (!worksWithCases(user)) {

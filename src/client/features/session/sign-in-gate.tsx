@@ -30,6 +30,7 @@ import { showPendingWipe, wipeThisDevice } from './device-wipe';
 import { useAutoLock } from './use-auto-lock';
 import { ConsoleLoader } from './console-loader';
 import { actionFailureMessage } from '../../../local/write-failure';
+import { NewPasswordStep } from './new-password-step';
 import './session.css';
 
 export function SignInGate({ children }: { children: ComponentChildren }) {
@@ -37,7 +38,7 @@ export function SignInGate({ children }: { children: ComponentChildren }) {
   const db = useSession((state) => state.db);
   const lockedUserId = useSession((state) => state.lockedUserId);
   const language = useLanguage((state) => state.language);
-  const { notice, pinSetupFor, foreignDataFor, forgotPin } = useAuthUi();
+  const { notice, pinSetupFor, foreignDataFor, forgotPin, passwordChangeFor } = useAuthUi();
   const updateAvailable = useServiceWorker((state) => state.updateAvailable);
   const [checking, setChecking] = useState(true);
 
@@ -58,6 +59,26 @@ export function SignInGate({ children }: { children: ComponentChildren }) {
   // Locked or not: a locked page still pushes the sealed outbox ([K5]).
   useSyncScheduler(db);
   useAutoLock(Boolean(user && db));
+
+  // A one-time password (issue 14): its own password first, before the app or the console.
+  if (passwordChangeFor) {
+    return (
+      <main class="sign-in">
+        <h1 class="sign-in__title">{t('common.appName')}</h1>
+        <NewPasswordStep
+          user={passwordChangeFor.user}
+          onDone={async (fresh) => {
+            useAuthUi.setState({ passwordChangeFor: null });
+            await completeSignIn(fresh, passwordChangeFor.secrets ?? {});
+          }}
+          onCancel={() => void cancelPasswordChange()}
+          onSignedOut={(message) =>
+            useAuthUi.setState({ passwordChangeFor: null, notice: message })
+          }
+        />
+      </main>
+    );
+  }
 
   // Coordinators and admins: the online console, a lazy chunk; no device database is opened.
   if (user && !worksWithCases(user)) {
@@ -137,6 +158,11 @@ async function checkServerSession(): Promise<void> {
       return;
     }
     if (outcome.kind !== 'ok') return; // offline or expired: the remembered user keeps working
+    // A session started with a one-time password whose step was left (app closed): the step first.
+    if (outcome.user.passwordChangeRequired) {
+      useAuthUi.setState({ passwordChangeFor: { user: outcome.user } });
+      return;
+    }
     const { db, lockedUserId, user } = useSession.getState();
     const current = user?.id ?? lockedUserId;
     // The cookie decides who is signed in: another account's session switches to that account's db.
@@ -150,4 +176,14 @@ async function checkServerSession(): Promise<void> {
     // The device could not store what the server answered: said on the sign-in screen.
     useAuthUi.setState({ notice: actionFailureMessage(error) });
   }
+}
+
+/** "Abbrechen und abmelden" in the password step: the session ends; nothing was stored yet. */
+async function cancelPasswordChange(): Promise<void> {
+  await endServerSession();
+  const { user } = useSession.getState();
+  // Only an account that was already open here (the console, a re-sign-in) is signed out.
+  if (user?.passwordChangeRequired || (user && !worksWithCases(user)))
+    useSession.getState().signOut();
+  useAuthUi.setState({ passwordChangeFor: null });
 }

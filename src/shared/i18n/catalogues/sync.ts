@@ -173,4 +173,24 @@ export const sync = germanCatalogue({
       offline: 'Ohne Service Worker (Entwicklungsmodus oder nicht unterstützter Browser).',
     },
   },
+  // Issue 14: after a sign-in with a one-time password, before anything else.
+  newPassword: {
+    title: 'Neues Passwort festlegen',
+    intro:
+      'Sie haben sich mit einem Einmal-Passwort angemeldet. Bitte legen Sie jetzt Ihr eigenes Passwort fest; erst danach geht es weiter.',
+    password: 'Neues Passwort',
+    passwordHint: 'Mindestens {min} Zeichen. Nur Sie kennen es.',
+    repeat: 'Neues Passwort wiederholen',
+    submit: 'Passwort speichern',
+    submitting: 'Wird gespeichert …',
+    signOut: 'Abbrechen und abmelden',
+    saved: 'Ihr neues Passwort ist gespeichert.',
+    errors: {
+      tooShort: 'Das neue Passwort muss mindestens {min} Zeichen lang sein.',
+      mismatch: 'Die beiden Eingaben stimmen nicht überein.',
+      offline: 'Keine Verbindung. Das neue Passwort kann nur online gespeichert werden.',
+      server: 'Der Server antwortet gerade nicht. Bitte in ein paar Minuten erneut versuchen.',
+      signedOut: 'Die Anmeldung ist abgelaufen. Bitte erneut mit dem Einmal-Passwort anmelden.',
+    },
+  },
 });

@@ -169,4 +169,23 @@ export const syncEn: SameShape<typeof sync> = {
       offline: 'No service worker (development mode or unsupported browser).',
     },
   },
+  newPassword: {
+    title: 'Set a new password',
+    intro:
+      'You signed in with a one-time password. Please set your own password now; only then can you go on.',
+    password: 'New password',
+    passwordHint: 'At least {min} characters. Only you know it.',
+    repeat: 'Repeat the new password',
+    submit: 'Save password',
+    submitting: 'Saving …',
+    signOut: 'Cancel and sign out',
+    saved: 'Your new password is saved.',
+    errors: {
+      tooShort: 'The new password must be at least {min} characters long.',
+      mismatch: 'The two entries do not match.',
+      offline: 'No connection. The new password can only be saved online.',
+      server: 'The server is not answering right now. Please try again in a few minutes.',
+      signedOut: 'The sign-in has expired. Please sign in again with the one-time password.',
+    },
+  },
 };

@@ -1,0 +1,131 @@
+// The one helper for the screens' online requests (the privacy pages, the console): same origin,
+// JSON, never cached (no-store), a timeout, and every outcome a value the screen can show in
+// German; nothing here throws for a network or server failure. The end of a session is handled
+// here once, for every screen: a 401 or a 403 `password_change_required` goes to the session
+// handler (the phone's by default; the console sets its own while it is open).
+import type { ApiError } from '../../../shared/sync/protocol';
+import { openReauth, useAuthUi } from '../../state/auth-ui';
+import { useSession } from '../../state/session';
+import { wipeThisDevice } from './device-wipe';
+
+export type OnlineFailureKind =
+  /** No connection, a timeout, or an answer that is not our server's (a captive portal). */
+  | 'offline'
+  /** 401: the session ended; the session handler already acted. */
+  | 'signedOut'
+  /** 403 password_change_required: the "Neues Passwort festlegen" step is shown. */
+  | 'passwordChange'
+  | 'notFound'
+  /** 400: bad input; `message` (German) and maybe the `field` it is about. */
+  | 'invalid'
+  /** Any other 4xx (403, 409, ...), with the server's German message. */
+  | 'refused'
+  | 'server';
+
+export interface OnlineFailure {
+  ok: false;
+  kind: OnlineFailureKind;
+  status?: number;
+  /** The server's error code (`ApiError.error`). */
+  code?: string;
+  message?: string;
+  field?: string;
+}
+
+export type OnlineOutcome<T> = { ok: true; value: T } | OnlineFailure;
+
+/** Why the server refused the session (ApiError codes of 401, and the one 403). */
+export type SessionProblem =
+  | 'not_signed_in'
+  | 'session_expired'
+  | 'device_revoked'
+  | 'user_disabled'
+  | 'password_change_required';
+
+/** The phone's way: a revoked device or disabled account wipes ([K6]), an ended session asks. */
+async function phoneSessionProblem(problem: SessionProblem): Promise<void> {
+  if (problem === 'device_revoked' || problem === 'user_disabled') {
+    await wipeThisDevice(problem);
+  } else if (problem === 'password_change_required') {
+    const user = useSession.getState().user;
+    if (user) useAuthUi.setState({ passwordChangeFor: { user } });
+  } else {
+    openReauth();
+  }
+}
+
+let sessionHandler: (problem: SessionProblem) => void | Promise<void> = phoneSessionProblem;
+
+/** The console handles the end of its session itself while it is open; returns the undo. */
+export function handleSessionProblems(
+  handler: (problem: SessionProblem) => void | Promise<void>,
+): () => void {
+  const before = sessionHandler;
+  sessionHandler = handler;
+  return () => {
+    sessionHandler = before;
+  };
+}
+
+const TIMEOUT_MS = 20_000;
+const refusals = new Set<string>([
+  'not_signed_in',
+  'session_expired',
+  'device_revoked',
+  'user_disabled',
+]);
+
+export async function onlineRequest<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  body?: unknown,
+  { fetch: send = fetch }: { fetch?: typeof fetch } = {},
+): Promise<OnlineOutcome<T>> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  let response: Response;
+  try {
+    response = await send(url, {
+      method,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      signal: controller.signal,
+    });
+  } catch {
+    return { ok: false, kind: 'offline' };
+  } finally {
+    clearTimeout(timer);
+  }
+  const payload = (await response.json().catch(() => null)) as unknown;
+  if (response.ok) {
+    // A 200 without our JSON is a captive portal's page: for the person, no connection.
+    if (!payload || typeof payload !== 'object') return { ok: false, kind: 'offline' };
+    return { ok: true, value: payload as T };
+  }
+  const error = (payload && typeof payload === 'object' ? payload : {}) as Partial<ApiError>;
+  const failure = {
+    ok: false as const,
+    status: response.status,
+    ...(typeof error.error === 'string' ? { code: error.error } : {}),
+    ...(typeof error.message === 'string' ? { message: error.message } : {}),
+    ...(typeof error.field === 'string' ? { field: error.field } : {}),
+  };
+  if (response.status === 401) {
+    const problem = refusals.has(error.error ?? '') ? error.error : 'not_signed_in';
+    await sessionHandler(problem as SessionProblem);
+    return { ...failure, kind: 'signedOut' };
+  }
+  if (response.status === 403 && error.error === 'password_change_required') {
+    await sessionHandler('password_change_required');
+    return { ...failure, kind: 'passwordChange' };
+  }
+  if (response.status === 404) return { ...failure, kind: 'notFound' };
+  if (response.status === 400) return { ...failure, kind: 'invalid' };
+  if (response.status < 500) return { ...failure, kind: 'refused' };
+  return { ...failure, kind: 'server' };
+}
