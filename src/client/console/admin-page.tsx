@@ -1,5 +1,6 @@
-// Administration: teams, accounts (create, disable, reset the password, change the role) and each
-// account's devices (revoke). A one-time password is shown once, in a dialog, and kept nowhere.
+// Administration: teams (and each team's privacy settings), accounts (create, disable, reset the
+// password, change the role) and each account's devices (revoke). A one-time password is shown
+// once, in a dialog, and kept nowhere; its owner must replace it at the first sign-in.
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionUser } from '../../shared/sync/protocol';
 import { formatDateTime } from '../../shared/i18n/t';
@@ -8,6 +9,9 @@ import {
   onlineRequest as consoleRequest,
   type OnlineOutcome as ApiOutcome,
 } from '../features/session/online-request';
+import type { TeamSettings } from '../../shared/domain/team-settings';
+import { problem } from './outcome-message';
+import { settingsSummary, TeamSettingsForm } from './team-settings-form';
 
 type Role = SessionUser['role'];
 const roles: Role[] = ['thm', 'coordinator', 'admin'];
@@ -16,6 +20,7 @@ interface TeamRow {
   id: string;
   name: string;
   users: number;
+  settings: TeamSettings;
 }
 interface UserRow {
   id: string;
@@ -30,21 +35,6 @@ interface DeviceRow {
   name: string;
   lastSeenAt: string;
   revokedAt: string | null;
-}
-
-/** The message for an outcome other than ok (an ended session was handled by the helper). */
-export function problem(outcome: ApiOutcome<unknown>): string | null {
-  if (outcome.ok) return null;
-  switch (outcome.kind) {
-    case 'offline':
-      return ct('offline');
-    case 'signedOut':
-      return ct('sessionEnded');
-    case 'server':
-      return ct('serverError');
-    default:
-      return outcome.message ?? ct('serverError');
-  }
 }
 
 export function AdminPage({ user }: { user: SessionUser }) {
@@ -101,7 +91,9 @@ export function AdminPage({ user }: { user: SessionUser }) {
           <p class="one-time__password">
             <code>{secret.password}</code>
           </p>
-          <p id="otp-hint">{ct('admin.oneTimeHint')}</p>
+          <p id="otp-hint">
+            {ct('admin.oneTimeHint')} {ct('admin.oneTimeForced')}
+          </p>
           <button type="button" class="button button--primary" onClick={() => setSecret(null)}>
             {ct('admin.close')}
           </button>
@@ -113,9 +105,14 @@ export function AdminPage({ user }: { user: SessionUser }) {
         {teams && (
           <ul class="admin-list">
             {teams.map((team) => (
-              <li key={team.id}>
-                {team.name} <span class="admin-list__meta">({team.users})</span>
-              </li>
+              <TeamItem
+                key={team.id}
+                team={team}
+                onSaved={async (name) => {
+                  setMessage({ text: ct('admin.settingsSaved', { name }), error: false });
+                  await load();
+                }}
+              />
             ))}
           </ul>
         )}
@@ -187,6 +184,37 @@ export function AdminPage({ user }: { user: SessionUser }) {
         )}
       </section>
     </div>
+  );
+}
+
+function TeamItem({ team, onSaved }: { team: TeamRow; onSaved(name: string): Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <li class="admin-team">
+      <div class="admin-user__head">
+        <strong>{team.name}</strong>
+        <span class="admin-list__meta">
+          ({team.users}) · {settingsSummary(team.settings)}
+        </span>
+      </div>
+      <button
+        type="button"
+        class="button button--ghost"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        {ct('admin.settings')}
+      </button>
+      {open && (
+        <TeamSettingsForm
+          team={team}
+          onSaved={(name) => {
+            setOpen(false);
+            void onSaved(name);
+          }}
+        />
+      )}
+    </li>
   );
 }
 

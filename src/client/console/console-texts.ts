@@ -99,6 +99,23 @@ const de = {
     revoke: 'Gerät sperren',
     revokeConfirm:
       'Gerät sperren? Es wird beim nächsten Kontakt mit dem Server abgemeldet und löscht seine Daten.',
+    oneTimeForced: 'Bei der ersten Anmeldung damit muss ein eigenes Passwort festgelegt werden.',
+    settings: 'Datenschutz-Einstellungen',
+    settingsOf: 'Datenschutz-Einstellungen von {name}',
+    retentionYears: 'Aufbewahrungsfrist in Jahren',
+    retentionHint:
+      '1 bis 10 Jahre nach Abschluss eines Falls; danach wird der Fall gelöscht. Üblich: 3 Jahre.',
+    legalBasis: 'Rechtsgrundlage',
+    legalBasisHint:
+      'Bei „Einwilligung“ zeigt die App einen Hinweis, solange die Einwilligung zur Speicherung fehlt.',
+    basisConsent: 'Einwilligung (Art. 6 Abs. 1 lit. a DSGVO)',
+    basisPublicTask: 'Öffentliche Aufgabe (Art. 6 Abs. 1 lit. e DSGVO)',
+    reportsNeedConsent: 'Berichte zählen nur Fälle mit Einwilligung für Berichte',
+    saveSettings: 'Einstellungen speichern',
+    settingsSaved: 'Einstellungen von „{name}“ gespeichert.',
+    summary: '{years} Jahre · {basis} · Berichte {consent}',
+    summaryConsent: 'nur mit Einwilligung',
+    summaryAll: 'mit allen Fällen',
   },
 };
 
@@ -195,6 +212,22 @@ const en: SameShape<typeof de> = {
     revoke: 'Revoke device',
     revokeConfirm:
       'Revoke this device? It is signed out at its next contact with the server and deletes its data.',
+    oneTimeForced: 'At the first sign-in with it, the person must set their own password.',
+    settings: 'Privacy settings',
+    settingsOf: 'Privacy settings of {name}',
+    retentionYears: 'Retention period in years',
+    retentionHint: '1 to 10 years after a case is closed; then the case is erased. Usual: 3 years.',
+    legalBasis: 'Legal basis',
+    legalBasisHint:
+      'With “consent” the app shows a notice as long as the consent to store data is missing.',
+    basisConsent: 'Consent (Art. 6(1)(a) GDPR)',
+    basisPublicTask: 'Public task (Art. 6(1)(e) GDPR)',
+    reportsNeedConsent: 'Reports count only cases with a consent to reporting',
+    saveSettings: 'Save settings',
+    settingsSaved: 'Settings of “{name}” saved.',
+    summary: '{years} years · {basis} · reports {consent}',
+    summaryConsent: 'with consent only',
+    summaryAll: 'with all cases',
   },
 };
 

@@ -52,7 +52,17 @@ interface Fake {
   session: SessionUser | null;
   offline: boolean;
   calls: string[];
+  /** Bodies of PATCH /api/admin/teams/team-1/settings the server got. */
+  settingsSent?: unknown[];
 }
+
+const teamSettings = {
+  retentionYears: 3,
+  legalBasis: 'consent',
+  reportsNeedConsent: false,
+  controller: null,
+  dataProtectionOfficer: null,
+};
 
 function installFetch(fake: Fake) {
   const json = (status: number, body: unknown) =>
@@ -72,12 +82,37 @@ function installFetch(fake: Fake) {
         return new Response(null, { status: 204 });
       }
       if (!fake.session) return json(401, { error: 'not_signed_in', message: 'Bitte anmelden.' });
+      if (url.pathname === '/api/session/password' && method === 'POST') {
+        const { passwordChangeRequired: _done, ...user } = fake.session;
+        fake.session = user;
+        return json(200, { user });
+      }
+      if (fake.session.passwordChangeRequired && url.pathname !== '/api/session') {
+        return json(403, {
+          error: 'password_change_required',
+          message: 'Bitte legen Sie zuerst ein neues Passwort fest.',
+        });
+      }
       if (url.pathname === '/api/session') return json(200, { user: fake.session });
       if (url.pathname === '/api/reports/summary') {
         return json(200, summary(url.searchParams.get('from')!, url.searchParams.get('to')!));
       }
       if (url.pathname === '/api/admin/teams') {
-        return json(200, { teams: [{ id: 'team-1', name: 'Team Nord', users: 2 }] });
+        return json(200, {
+          teams: [{ id: 'team-1', name: 'Team Nord', users: 2, settings: teamSettings }],
+        });
+      }
+      if (url.pathname === '/api/admin/teams/team-1/settings' && method === 'PATCH') {
+        const body = JSON.parse(String(init.body)) as Record<string, unknown>;
+        (fake.settingsSent ??= []).push(body);
+        if (body.legalBasis === 'public_task' && body.retentionYears === 9)
+          return json(400, {
+            error: 'invalid_settings',
+            message: 'Nicht mit öffentlicher Aufgabe.',
+            field: 'retentionYears',
+          });
+        Object.assign(teamSettings, body);
+        return json(200, { team: { id: 'team-1', name: 'Team Nord', settings: teamSettings } });
       }
       if (url.pathname === '/api/admin/users') {
         return json(200, {
@@ -123,7 +158,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   useSession.getState().signOut();
-  useAuthUi.setState({ reauthOpen: false, notice: null });
+  useAuthUi.setState({ reauthOpen: false, notice: null, passwordChangeFor: null });
   vi.unstubAllGlobals();
 });
 
@@ -223,5 +258,64 @@ describe('console', () => {
     expect(within(dialog).getByText('abcd-efgh-jkmn')).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Verstanden, schließen' }));
     await waitFor(() => expect(screen.queryByText('abcd-efgh-jkmn')).toBeNull());
+  });
+
+  it("an admin changes a team's privacy settings; bad input is inline German, nothing is sent", async () => {
+    renderConsoleFor(admin, fake, '/verwaltung');
+    await screen.findByText(/3 Jahre · Einwilligung/);
+    fireEvent.click(screen.getByRole('button', { name: 'Datenschutz-Einstellungen' }));
+    const years = await screen.findByLabelText(/^Aufbewahrungsfrist in Jahren/);
+    const save = screen.getByRole('button', { name: 'Einstellungen speichern' });
+    for (const [typed, message] of [
+      ['0', 'Die Aufbewahrungsfrist beträgt mindestens 1 Jahr.'],
+      ['11', 'Die Aufbewahrungsfrist beträgt höchstens 10 Jahre.'],
+      ['drei', 'Bitte eine Zahl von Jahren eingeben.'],
+    ]) {
+      fireEvent.input(years, { target: { value: typed } });
+      fireEvent.click(save);
+      await waitFor(() => expect(document.activeElement).toBe(years));
+      expect(years.getAttribute('aria-invalid')).toBe('true');
+      expect(screen.getByText(message!)).toBeTruthy();
+    }
+    expect(fake.settingsSent).toBeUndefined();
+
+    // The server's refusal lands at its field too.
+    fireEvent.input(years, { target: { value: '9' } });
+    fireEvent.change(screen.getByLabelText(/^Rechtsgrundlage/), {
+      target: { value: 'public_task' },
+    });
+    fireEvent.click(save);
+    expect(await screen.findByText('Nicht mit öffentlicher Aufgabe.')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(years));
+
+    fireEvent.input(years, { target: { value: '5' } });
+    fireEvent.click(
+      screen.getByLabelText('Berichte zählen nur Fälle mit Einwilligung für Berichte'),
+    );
+    fireEvent.click(save);
+    expect(await screen.findByText('Einstellungen von „Team Nord“ gespeichert.')).toBeTruthy();
+    expect(fake.settingsSent!.at(-1)).toEqual({
+      retentionYears: 5,
+      legalBasis: 'public_task',
+      reportsNeedConsent: true,
+    });
+    expect(
+      await screen.findByText(/5 Jahre · Öffentliche Aufgabe .* nur mit Einwilligung/),
+    ).toBeTruthy();
+  });
+
+  it('a console session started with a one-time password must set a new password first', async () => {
+    renderConsoleFor({ ...coordinator, passwordChangeRequired: true }, fake);
+    await screen.findByRole('heading', { name: 'Neues Passwort festlegen' });
+    expect(fake.calls.some((call) => call.startsWith('GET /api/reports'))).toBe(false);
+    fireEvent.input(screen.getByLabelText(/^Neues Passwort \(/), {
+      target: { value: 'mein-eigenes-passwort' },
+    });
+    fireEvent.input(screen.getByLabelText(/^Neues Passwort wiederholen/), {
+      target: { value: 'mein-eigenes-passwort' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Passwort speichern' }));
+    await screen.findByRole('link', { name: 'Bericht' });
+    expect(fake.calls).toContain('POST /api/session/password');
   });
 });

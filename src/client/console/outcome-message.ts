@@ -1,0 +1,18 @@
+// The German line a console screen shows for a failed online request.
+import type { OnlineOutcome } from '../features/session/online-request';
+import { ct } from './console-texts';
+
+/** The message for an outcome other than ok (an ended session was handled by the helper). */
+export function problem(outcome: OnlineOutcome<unknown>): string | null {
+  if (outcome.ok) return null;
+  switch (outcome.kind) {
+    case 'offline':
+      return ct('offline');
+    case 'signedOut':
+      return ct('sessionEnded');
+    case 'server':
+      return ct('serverError');
+    default:
+      return outcome.message ?? ct('serverError');
+  }
+}
