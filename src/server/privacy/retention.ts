@@ -113,7 +113,12 @@ export async function extendRetention(
   p: { teamId: string; caseId: string; userId: string; body: unknown; now: Date; today: string },
 ): Promise<{ retainUntil: string }> {
   const parsed = v.safeParse(extensionSchema, p.body);
-  if (!parsed.success) throw new HttpError(400, 'invalid_request', parsed.issues[0].message);
+  if (!parsed.success) {
+    const field = parsed.issues[0].path?.[0]?.key;
+    throw new HttpError(400, 'invalid_request', parsed.issues[0].message, {
+      ...(typeof field === 'string' ? { field } : {}),
+    });
+  }
   const { until, reason } = parsed.output;
   return store.transaction(async (db) => {
     const [team] = await db.query<{ version: number | string }>(
@@ -143,12 +148,14 @@ export async function extendRetention(
         400,
         'not_later',
         'Das neue Datum muss nach der bisherigen Löschfrist liegen.',
+        { field: 'until' },
       );
     if (until > addYears(p.today, MAX_RETENTION_YEARS))
       throw new HttpError(
         400,
         'too_late',
         `Eine Verlängerung reicht höchstens ${MAX_RETENTION_YEARS} Jahre in die Zukunft.`,
+        { field: 'until' },
       );
     const hlc = formatHlc({ ms: p.now.getTime(), counter: 0, node: 'server' });
     const stamps = { ...row.stamps, retainUntil: { hlc, version } };

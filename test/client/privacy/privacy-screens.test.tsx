@@ -11,6 +11,7 @@ import { confirmsErasure } from '../../../src/client/features/privacy/erase-page
 import { DEFAULT_TEAM_SETTINGS } from '../../../src/shared/domain/team-settings';
 import { toLocalDate } from '../../../src/shared/domain/common';
 import { addYears } from '../../../src/shared/domain/case';
+import { quickContactFields } from '../../../src/shared/domain/contact';
 import { signIn, signOut, write, writeCase } from '../cases/case-fixtures';
 
 const routes = [...privacyRoutes, ...caseRoutes];
@@ -96,6 +97,10 @@ describe('Person löschen', () => {
     fireEvent.click(submit);
     await screen.findByText('Bitte einen Grund für die Löschung angeben.');
     await screen.findByText('Bitte genau LÖSCHEN eingeben.');
+    // The form helper: focus on the first field to fix.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByLabelText(/Grund der Löschung/)),
+    );
     expect(fetchMock).not.toHaveBeenCalled();
 
     fireEvent.input(screen.getByLabelText(/Grund der Löschung/), {
@@ -167,5 +172,137 @@ describe('Löschfristen', () => {
     expect(screen.queryByText('Ahmad Später')).toBeNull();
     expect(screen.queryByText('Ahmad Offen')).toBeNull();
     expect(screen.getByRole('button', { name: 'Verlängern' })).toBeTruthy();
+  });
+});
+
+describe('Löschfrist verlängern', () => {
+  it('checks date and reason inline, shows the server refusal at its field, then saves', async () => {
+    const { db } = signIn();
+    const today = toLocalDate(new Date());
+    const soon = toLocalDate(new Date(Date.now() + 10 * 86_400_000));
+    const later = toLocalDate(new Date(Date.now() + 400 * 86_400_000));
+    await writeCase(db, {
+      status: 'closed',
+      closingReason: 'work',
+      closedOn: addYears(today, -3),
+      familyName: 'Bald',
+      retainUntil: soon,
+    });
+    const fetchMock = vi
+      .fn()
+      .mockResolvedValueOnce(
+        new Response(
+          JSON.stringify({
+            error: 'too_late',
+            message: 'Eine Verlängerung reicht höchstens 10 Jahre in die Zukunft.',
+            field: 'until',
+          }),
+          { status: 400, headers: { 'content-type': 'application/json' } },
+        ),
+      )
+      .mockResolvedValueOnce(
+        new Response(JSON.stringify({ retainUntil: later }), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
+    vi.stubGlobal('fetch', fetchMock);
+    renderAt('/mehr/loeschfristen');
+    fireEvent.click(await screen.findByRole('button', { name: 'Verlängern' }));
+    const save = await screen.findByRole('button', { name: 'Frist verlängern' });
+    fireEvent.click(save);
+    const until = screen.getByLabelText(/Aufbewahren bis/);
+    await waitFor(() => expect(document.activeElement).toBe(until));
+    expect(until.getAttribute('aria-invalid')).toBe('true');
+    expect(fetchMock).not.toHaveBeenCalled();
+
+    fireEvent.input(until, { target: { value: later } });
+    fireEvent.input(screen.getByLabelText(/Grund \(wird protokolliert/), {
+      target: { value: 'Verfahren läuft' },
+    });
+    fireEvent.click(save);
+    await screen.findByText('Eine Verlängerung reicht höchstens 10 Jahre in die Zukunft.');
+    await waitFor(() => expect(document.activeElement).toBe(until));
+
+    fireEvent.click(save);
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Frist verlängern' })).toBeNull(),
+    );
+    expect(fetchMock).toHaveBeenLastCalledWith(
+      expect.stringContaining('/retention'),
+      expect.objectContaining({
+        method: 'POST',
+        body: JSON.stringify({ until: later, reason: 'Verfahren läuft' }),
+      }),
+    );
+  });
+});
+
+describe('Auskunft (Art. 15)', () => {
+  it('labels every field and value in German: no raw keys on the page', async () => {
+    const { db } = signIn();
+    const now = new Date();
+    const caseId = await writeCase(db, {
+      gender: 'female',
+      germanLevel: 'A2',
+      interpreterNeeded: true,
+      reachedVia: 'outreach',
+      languages: 'Farsi, Englisch',
+      birthDate: '2003-04-01',
+    });
+    await write(db, 'statuses', { caseId, kind: 'duldung', issuedOn: '2025-01-01' });
+    await write(db, 'needs', {
+      caseId,
+      category: 'language',
+      priority: 'high',
+      source: 'self',
+      status: 'open',
+      goal: 'Deutsch B1',
+    });
+    await write(db, 'contacts', quickContactFields(caseId, 'in_person', 'Erstgespräch', now));
+    await write(db, 'consents', {
+      caseId,
+      purpose: 'store_data',
+      givenOn: toLocalDate(now),
+      formLanguage: 'fa',
+    });
+    await write(db, 'appointments', {
+      caseId,
+      startsAt: new Date(now.getTime() + 86_400_000).toISOString(),
+      endsAt: new Date(now.getTime() + 90_000_000).toISOString(),
+      mode: 'phone',
+      status: 'confirmed',
+      reminderMinutes: 30,
+      ownerId: useSession.getState().user!.id,
+    });
+    await write(db, 'tasks', {
+      caseId,
+      kind: 'follow_up',
+      title: 'Anrufen',
+      dueOn: toLocalDate(now),
+    });
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
+    renderAt(`/faelle/${caseId}/auskunft`);
+    await screen.findByText(/Keine Verbindung: gezeigt wird der Stand dieses Geräts/);
+    const shown = [
+      ...document.querySelectorAll('.export-doc dt, .export-doc dd, .export-doc h2'),
+    ].map((element) => element.textContent!.trim());
+    const raw = shown.filter((text) =>
+      /^[a-z]+([A-Z][a-zA-Z]*)+$|^[a-z0-9]+(_[a-z0-9]+)+$/.test(text),
+    );
+    expect(raw).toEqual([]);
+    // Enum values by their label, colleagues by name, minutes as a phrase; no stored id.
+    expect(shown).toEqual(
+      expect.arrayContaining([
+        'Geschlecht',
+        'weiblich',
+        'Persönlich',
+        'Wiedervorlage',
+        '30 Minuten vorher',
+        'Lena Berger',
+        'Duldung',
+      ]),
+    );
+    expect(shown.join(' ')).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 });

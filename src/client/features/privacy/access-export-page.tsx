@@ -12,6 +12,7 @@ import { fieldLabel, tableLabel, valueLabel } from '../sync/change-labels';
 import { localCaseExport } from './local-export';
 import { fetchCaseExport, type CaseExport } from './privacy-api';
 import { HistoryList } from './history-list';
+import { useTeamMembers } from '../team/use-team-members';
 import './privacy.css';
 
 type State =
@@ -24,6 +25,7 @@ export function AccessExportPage({ id }: { id: string }) {
   const db = useDb();
   const user = useSession((state) => state.user);
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const members = useTeamMembers(db);
 
   useEffect(() => {
     let live = true;
@@ -52,6 +54,8 @@ export function AccessExportPage({ id }: { id: string }) {
   if (state.kind === 'loading') return <p class="hint">{t('privacy.export.loading')}</p>;
   if (state.kind === 'missing') return <EmptyState>{state.message}</EmptyState>;
   const { data, fromDevice } = state;
+  const people = new Map((members ?? []).map((member) => [member.id, member.name]));
+  if (user) people.set(user.id, user.name);
   const name = fullName(data.case as unknown as Case);
   const download = () =>
     downloadFile(
@@ -81,7 +85,7 @@ export function AccessExportPage({ id }: { id: string }) {
         })}
       </p>
       <h2>{t('privacy.export.person')}</h2>
-      <Facts table="cases" record={data.case} />
+      <Facts table="cases" record={data.case} people={people} />
       {Object.entries(data.records).map(([table, rows]) => (
         <section key={table}>
           <h2>
@@ -89,7 +93,7 @@ export function AccessExportPage({ id }: { id: string }) {
           </h2>
           {rows.map((row) => (
             <div class="record" key={row.id}>
-              <Facts table={table} record={row} />
+              <Facts table={table} record={row} people={people} />
             </div>
           ))}
         </section>
@@ -129,27 +133,52 @@ export function AccessExportPage({ id }: { id: string }) {
   );
 }
 
-/** Appointment fields are labelled by the appointment form, under other keys. */
-const APPOINTMENT_FIELD_KEYS: Record<string, string> = { startsAt: 'start', endsAt: 'end' };
+/** Fields that name a colleague by id: shown by name (the person learns who handles the case). */
+const PERSON_FIELDS = new Set([
+  'assignedTo',
+  'coveredBy',
+  'ownerId',
+  'resolvedBy',
+  'losingUserId',
+  'keptUserId',
+]);
 
+/** Every label from the field labels registry (German or English, never the stored key). */
 function labelOf(table: string, field: string): string {
-  if (table === 'appointments') {
-    const key = `appointments.form.${APPOINTMENT_FIELD_KEYS[field] ?? field}`;
-    if (hasMessage(key)) return t(key);
-  }
   return fieldLabel(table, field);
 }
 
-function valueOf(table: string, field: string, value: unknown): string {
+function valueOf(
+  table: string,
+  field: string,
+  value: unknown,
+  people: ReadonlyMap<string, string>,
+): string {
+  if (PERSON_FIELDS.has(field) && typeof value === 'string')
+    return people.get(value) ?? t('team.unknownMember');
+  if (field === 'reminderMinutes' && typeof value === 'number')
+    return t('appointments.form.reminderMinutes', { count: value });
   const placeKey = `appointments.place.${String(value)}`;
   if (table === 'appointments' && field === 'placeKind' && hasMessage(placeKey)) return t(placeKey);
-  return valueLabel(field, value);
+  return valueLabel(field, value, table);
 }
 
 /** The fields of one record, labelled; ids and empty fields left out. */
-function Facts({ table, record }: { table: string; record: Record<string, unknown> }) {
+function Facts({
+  table,
+  record,
+  people,
+}: {
+  table: string;
+  record: Record<string, unknown>;
+  people: ReadonlyMap<string, string>;
+}) {
   const entries = Object.entries(record).filter(
-    ([key, value]) => key !== 'id' && !key.endsWith('Id') && value !== null && value !== '',
+    ([key, value]) =>
+      key !== 'id' &&
+      (!key.endsWith('Id') || PERSON_FIELDS.has(key)) &&
+      value !== null &&
+      value !== '',
   );
   if (entries.length === 0) return <p>{t('privacy.export.none')}</p>;
   return (
@@ -158,7 +187,7 @@ function Facts({ table, record }: { table: string; record: Record<string, unknow
         <>
           <dt key={`${key}-t`}>{labelOf(table, key)}</dt>
           <dd key={`${key}-d`} class="pre-line">
-            {valueOf(table, key, value)}
+            {valueOf(table, key, value, people)}
           </dd>
         </>
       ))}

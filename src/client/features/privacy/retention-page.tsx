@@ -1,6 +1,6 @@
 // "Löschfristen": closed cases whose retention ends within 30 days, from this device's records
 // (works offline). Extending one needs the server, which logs the reason ([X5]).
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { addYears, fullName, type Case } from '../../../shared/domain/case';
 import { daysBetween, toLocalDate } from '../../../shared/domain/common';
 import { teamSettingsOf } from '../../../shared/domain/team-settings';
@@ -16,6 +16,8 @@ import { Sheet } from '../../ui/sheet';
 import { showToast } from '../../state/toast';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { requestSync } from '../../state/sync-run';
+import { refused, useDraftForm } from '../../ui/use-draft-form';
+import type { FieldErrors } from '../../../local/record-errors';
 import { extendRetentionOnServer } from './privacy-api';
 
 export const RETENTION_WARNING_DAYS = 30;
@@ -78,35 +80,31 @@ export function RetentionPage() {
 }
 
 function ExtendSheet({ record, end, onClose }: { record: Case; end: string; onClose(): void }) {
-  const [until, setUntil] = useState('');
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-
-  const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    const next: Record<string, string> = {};
-    if (!until || until <= end) next.until = t('privacy.retention.untilMissing');
-    if (!reason.trim()) next.reason = t('privacy.retention.reasonMissing');
-    setErrors(next);
-    setMessage(null);
-    if (Object.keys(next).length > 0) return;
-    setBusy(true);
-    const outcome = await extendRetentionOnServer(record.id, until, reason.trim());
-    setBusy(false);
-    if (!outcome.ok) {
-      return setMessage(
+  const form = useDraftForm({
+    initial: { until: '', reason: '' },
+    // The toast names the new date (below).
+    savedMessage: null,
+    async save(draft) {
+      const errors: FieldErrors = {};
+      if (!draft.until || draft.until <= end) errors.until = t('privacy.retention.untilMissing');
+      if (!draft.reason.trim()) errors.reason = t('privacy.retention.reasonMissing');
+      if (Object.keys(errors).length > 0) return refused(null, errors);
+      const outcome = await extendRetentionOnServer(record.id, draft.until, draft.reason.trim());
+      if (outcome.ok) return { ok: true as const, retainUntil: outcome.value.retainUntil };
+      if (outcome.kind === 'invalid' && outcome.message && outcome.field)
+        return refused(null, { [outcome.field]: outcome.message });
+      return refused(
         outcome.kind === 'offline'
           ? t('privacy.retention.offline')
           : (outcome.message ?? t('privacy.erase.server')),
       );
-    }
-    void requestSync();
-    showToast(t('privacy.retention.saved', { date: formatDay(outcome.value.retainUntil) }));
-    onClose();
-  };
+    },
+    onSaved(result) {
+      void requestSync();
+      showToast(t('privacy.retention.saved', { date: formatDay(result.retainUntil) }));
+      onClose();
+    },
+  });
 
   return (
     <Sheet
@@ -114,29 +112,23 @@ function ExtendSheet({ record, end, onClose }: { record: Case; end: string; onCl
       title={`${t('privacy.retention.extendTitle')}: ${fullName(record)}`}
       onClose={onClose}
     >
-      <form ref={form} class="form" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <form class="form" {...form.formProps}>
+        <FormAlert message={form.message} />
         <DateField
-          name="until"
+          {...form.field('until')}
           label={t('privacy.retention.until')}
-          value={until}
-          onValue={setUntil}
           min={end}
-          error={errors.until}
           required
         />
         <TextAreaField
-          name="reason"
+          {...form.field('reason')}
           label={t('privacy.retention.reason')}
           hint={t('privacy.erase.reasonHint')}
-          value={reason}
-          onValue={setReason}
-          error={errors.reason}
           rows={3}
           required
         />
-        <FormAlert message={message} />
         <div class="form-actions">
-          <Button type="submit" variant="primary" disabled={busy}>
+          <Button type="submit" variant="primary" disabled={form.saving}>
             {t('privacy.retention.save')}
           </Button>
         </div>

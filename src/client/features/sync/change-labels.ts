@@ -4,6 +4,7 @@
 import { hasMessage, formatDateTime, formatDay, getLanguage, t } from '../../../shared/i18n/t';
 import { isTableName } from '../../../shared/domain/tables';
 import { fieldLabelOf } from '../../../shared/i18n/field-labels';
+import { isPersonTextLanguage, personTextLanguageNames } from '../../../shared/texts/person-texts';
 
 const fieldCatalogues = ['cases', 'appointments', 'network'] as const;
 
@@ -16,11 +17,40 @@ export function fieldLabel(table: string, field: string): string {
   return fieldLabelOf(table, field, getLanguage()) ?? field;
 }
 
-export function valueLabel(field: string, value: unknown): string {
+/**
+ * Enum fields whose labels sit under another name than the field's (`contacts.channel` ->
+ * `cases.contactChannel`), so "in_person" never shows as it is stored.
+ */
+const valueGroups: Record<string, Record<string, string>> = {
+  cases: { schoolingRecognition: 'cases.recognition' },
+  statuses: { kind: 'cases.residenceKind' },
+  needs: {
+    category: 'cases.needCategory',
+    priority: 'cases.needPriority',
+    source: 'cases.needSource',
+    status: 'cases.needStatus',
+    nextStepBy: 'cases.needActor',
+  },
+  contacts: { channel: 'cases.contactChannel', initiatedBy: 'cases.contactInitiator' },
+  tasks: { kind: 'cases.taskKind' },
+  gaps: { category: 'cases.needCategory' },
+  partners: { kind: 'network.partnerKind' },
+  offers: { category: 'network.offerCategory', targetStatuses: 'cases.residenceKind' },
+  consents: { howGiven: 'network.consentForm' },
+  referrals: { status: 'network.status', direction: 'network.direction' },
+};
+
+export function valueLabel(field: string, value: unknown, table?: string): string {
   if (value === null || value === undefined || value === '') return t('sync.conflicts.emptyValue');
   if (typeof value === 'boolean') return value ? t('common.form.yes') : t('common.form.no');
-  if (Array.isArray(value)) return value.map((item) => valueLabel(field, item)).join(', ');
+  if (Array.isArray(value)) return value.map((item) => valueLabel(field, item, table)).join(', ');
   if (typeof value === 'string') {
+    const group = table ? valueGroups[table]?.[field] : undefined;
+    if (group && hasMessage(`${group}.${value}`)) return t(`${group}.${value}`);
+    if (field === 'formLanguage' && isPersonTextLanguage(value))
+      return personTextLanguageNames[value];
+    if ((field === 'sourceTable' || field === 'table') && isTableName(value))
+      return tableLabel(value);
     for (const catalogue of fieldCatalogues) {
       const key = `${catalogue}.${field}.${value}`;
       if (hasMessage(key)) return t(key);
