@@ -18,6 +18,7 @@ import {
   type Device,
 } from '../support/e2e-browser';
 import { seedConflict, seedLongData, type LongDataIds } from '../support/e2e-long-data';
+import { layoutProblems } from '../support/e2e-layout';
 
 let server: E2eServer;
 let browser: Browser;
@@ -85,41 +86,6 @@ function routes(): string[] {
     '/mehr/abgelehnt',
     '/mehr/loeschfristen',
   ];
-}
-
-/**
- * What a person would see as broken: the page wider than the screen, a box whose text sticks out
- * of it (clipped or overlapping), or text outside the screen. Returns one line per problem.
- */
-function layoutProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth > width)
-      problems.push(`page is ${document.documentElement.scrollWidth}px wide`);
-    const describe = (el: Element) =>
-      `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
-    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
-      if (el.closest('.visually-hidden, svg, select, input, textarea, script, style')) continue;
-      const ownText = [...el.childNodes].some(
-        (node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '',
-      );
-      if (!ownText || el.getClientRects().length === 0) continue;
-      const style = getComputedStyle(el);
-      // Hidden on screen but read by screen readers (the visually-hidden pattern) is not clipped.
-      if (style.visibility === 'hidden' || style.clip === 'rect(0px, 0px, 0px, 0px)') continue;
-      if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
-        problems.push(
-          `text wider than its box (${el.scrollWidth} > ${el.clientWidth}): ${describe(el)}`,
-        );
-      const box = el.getBoundingClientRect();
-      if (box.right > width + 1 || box.left < -1)
-        problems.push(
-          `text outside the screen (${Math.round(box.left)}..${Math.round(box.right)}): ${describe(el)}`,
-        );
-    }
-    return problems;
-  });
 }
 
 /** Synced, with the colleague's conflict pulled: the chip asks to review it. */
