@@ -46,7 +46,8 @@ export function valueLabel(field: string, value: unknown, table?: string): strin
   if (Array.isArray(value)) return value.map((item) => valueLabel(field, item, table)).join(', ');
   if (typeof value === 'string') {
     const group = table ? valueGroups[table]?.[field] : undefined;
-    if (group && hasMessage(`${group}.${value}`)) return t(`${group}.${value}`);
+    const groupKey = `${group}.${value}`;
+    if (group && hasMessage(groupKey)) return t(groupKey);
     if (field === 'formLanguage' && isPersonTextLanguage(value))
       return personTextLanguageNames[value];
     if ((field === 'sourceTable' || field === 'table') && isTableName(value))
