@@ -7,6 +7,7 @@ import type { ApiError } from '../../../shared/sync/protocol';
 import { openReauth, useAuthUi } from '../../state/auth-ui';
 import { useSession } from '../../state/session';
 import { wipeThisDevice } from './device-wipe';
+import { actionFailureMessage } from '../../../local/write-failure';
 
 export type OnlineFailureKind =
   /** No connection, a timeout, or an answer that is not our server's (a captive portal). */
@@ -45,7 +46,12 @@ export type SessionProblem =
 /** The phone's way: a revoked device or disabled account wipes ([K6]), an ended session asks. */
 async function phoneSessionProblem(problem: SessionProblem): Promise<void> {
   if (problem === 'device_revoked' || problem === 'user_disabled') {
-    await wipeThisDevice(problem);
+    try {
+      await wipeThisDevice(problem);
+    } catch (error) {
+      // The database would not go: said on the sign-in screen (the next start tries again).
+      useAuthUi.setState({ notice: actionFailureMessage(error) });
+    }
   } else if (problem === 'password_change_required') {
     const user = useSession.getState().user;
     if (user) useAuthUi.setState({ passwordChangeFor: { user } });

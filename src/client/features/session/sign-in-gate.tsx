@@ -69,7 +69,12 @@ export function SignInGate({ children }: { children: ComponentChildren }) {
           user={passwordChangeFor.user}
           onDone={async (fresh) => {
             useAuthUi.setState({ passwordChangeFor: null });
-            await completeSignIn(fresh, passwordChangeFor.secrets ?? {});
+            try {
+              await completeSignIn(fresh, passwordChangeFor.secrets ?? {});
+            } catch (error) {
+              // The password is set; the device could not store the account: said here.
+              useAuthUi.setState({ notice: actionFailureMessage(error) });
+            }
           }}
           onCancel={() => void cancelPasswordChange()}
           onSignedOut={(message) =>
