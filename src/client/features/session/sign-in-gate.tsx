@@ -5,6 +5,7 @@
 // and says why ([K6]).
 import type { ComponentChildren } from 'preact';
 import { Fragment } from 'preact';
+import { ErrorBoundary, lazy } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../../shared/i18n/t';
 import { useSession, worksWithCases } from '../../state/session';
@@ -30,8 +31,12 @@ import { showPendingWipe, wipeThisDevice } from './device-wipe';
 import { useAutoLock } from './use-auto-lock';
 import { ConsoleLoader } from './console-loader';
 import { actionFailureMessage } from '../../../local/write-failure';
-import { NewPasswordStep } from './new-password-step';
 import './session.css';
+
+// Online only and rare (a one-time password): a chunk of its own, not on the first screen.
+const NewPasswordStep = lazy(() =>
+  import('./new-password-step').then((module) => module.NewPasswordStep),
+);
 
 export function SignInGate({ children }: { children: ComponentChildren }) {
   const user = useSession((state) => state.user);
@@ -65,22 +70,28 @@ export function SignInGate({ children }: { children: ComponentChildren }) {
     return (
       <main class="sign-in">
         <h1 class="sign-in__title">{t('common.appName')}</h1>
-        <NewPasswordStep
-          user={passwordChangeFor.user}
-          onDone={async (fresh) => {
-            useAuthUi.setState({ passwordChangeFor: null });
-            try {
-              await completeSignIn(fresh, passwordChangeFor.secrets ?? {});
-            } catch (error) {
-              // The password is set; the device could not store the account: said here.
-              useAuthUi.setState({ notice: actionFailureMessage(error) });
-            }
-          }}
-          onCancel={() => void cancelPasswordChange()}
-          onSignedOut={(message) =>
-            useAuthUi.setState({ passwordChangeFor: null, notice: message })
+        <ErrorBoundary
+          onError={() =>
+            useAuthUi.setState({ passwordChangeFor: null, notice: t('common.shell.loadFailed') })
           }
-        />
+        >
+          <NewPasswordStep
+            user={passwordChangeFor.user}
+            onDone={async (fresh) => {
+              useAuthUi.setState({ passwordChangeFor: null });
+              try {
+                await completeSignIn(fresh, passwordChangeFor.secrets ?? {});
+              } catch (error) {
+                // The password is set; the device could not store the account: said here.
+                useAuthUi.setState({ notice: actionFailureMessage(error) });
+              }
+            }}
+            onCancel={() => void cancelPasswordChange()}
+            onSignedOut={(message) =>
+              useAuthUi.setState({ passwordChangeFor: null, notice: message })
+            }
+          />
+        </ErrorBoundary>
       </main>
     );
   }
