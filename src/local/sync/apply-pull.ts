@@ -1,7 +1,9 @@
 // Stores one pulled page ([A1]-[A3], [C2]). Everything happens in ONE Dexie transaction: if any
 // write fails, the page, the outbox drop and the cursor all stay as they were, and the next sync
 // pulls the same page again. Writes are batched per table (bulkPut/bulkDelete): a first sync of
-// tens of thousands of records must not wait on one IndexedDB round trip per record.
+// tens of thousands of records must not wait on one IndexedDB round trip per record. A page is
+// prepared (deduplicated, sealed with WebCrypto) outside any transaction, so the engine prepares
+// the next page while this one is written (pull-changes.ts).
 import type { FeldakteDb } from '../db';
 import { ensureClientId, getMeta, setMeta } from '../meta';
 import { isTableName, type TableName } from '../../shared/domain/tables';
@@ -13,11 +15,24 @@ import { sealPulledRecords } from '../crypto/bulk-cipher';
 import { deviceNow } from '../device-environment';
 import { applyPurges } from './apply-purge';
 
+/** A pulled page made ready to store: deduplicated and, where the device is unlocked, sealed. */
+export interface PreparedPage {
+  page: PullResponse;
+  changes: (Change & { table: TableName })[];
+  sealed: Map<string, Record<string, unknown>>;
+  newestHlc: string | null;
+}
+
 export async function applyPullPage(
   db: FeldakteDb,
   page: PullResponse,
   now = deviceNow(db),
 ): Promise<void> {
+  await storePullPage(db, await preparePullPage(db, page), now);
+}
+
+/** Everything about a page that needs no transaction: the later of two versions, the sealing. */
+export async function preparePullPage(db: FeldakteDb, page: PullResponse): Promise<PreparedPage> {
   // A record may change twice within one page; its later version is the one to keep.
   const latest = new Map<string, Change & { table: TableName }>();
   let newestHlc: string | null = null;
@@ -32,7 +47,15 @@ export async function applyPullPage(
   const changes = [...latest.values()];
   // [K1] sealed with WebCrypto before the transaction opens: nothing may await inside it.
   const sealed = await sealPulledRecords(db, changes);
+  return { page, changes, sealed, newestHlc };
+}
 
+/** Stores a prepared page in ONE transaction ([A1]). */
+export async function storePullPage(
+  db: FeldakteDb,
+  { page, changes, sealed, newestHlc }: PreparedPage,
+  now = deviceNow(db),
+): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     // [A4] the server has these; whatever they wrote is in this or an earlier page.
     await db.outbox.where('id').belowOrEqual(page.lastMutationId).delete();

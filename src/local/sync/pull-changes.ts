@@ -2,8 +2,8 @@
 // own ([A1]), so an interrupted first sync resumes where it stopped instead of starting over.
 import type { FeldakteDb } from '../db';
 import { getMeta } from '../meta';
-import { DEFAULT_PULL_LIMIT, SCHEMA_VERSION } from '../../shared/sync/protocol';
-import { applyPullPage } from './apply-pull';
+import { DEFAULT_PULL_LIMIT, SCHEMA_VERSION, type PullResponse } from '../../shared/sync/protocol';
+import { preparePullPage, storePullPage, type PreparedPage } from './apply-pull';
 import { SyncError } from './sync-error';
 import type { SyncTransport } from './transport';
 import { deviceNow } from '../device-environment';
@@ -33,18 +33,26 @@ export async function pullChanges(
       cursor,
       limit: options.limit ?? DEFAULT_PULL_LIMIT,
     });
+  // Each page is prepared (sealed, outside any transaction) as soon as it has arrived, so the next
+  // page downloads and is sealed while this one is written. Pages are still stored strictly in
+  // order, each in its own transaction ([A1]); if storing fails, the prepared page is dropped and
+  // the next sync asks again from the stored cursor.
+  const fetchAndPrepare = (cursor: number | null) => {
+    const page = request(cursor);
+    page.catch(() => undefined);
+    const prepared = page.then((loaded) => preparePullPage(db, loaded));
+    prepared.catch(() => undefined);
+    return { page, prepared };
+  };
   let cursor = (await getMeta(db, 'cursor')) ?? null;
-  let next = request(cursor);
+  let next: { page: Promise<PullResponse>; prepared: Promise<PreparedPage> } =
+    fetchAndPrepare(cursor);
   for (;;) {
-    const page = await next;
+    const page = await next.page;
     // A server that says "more" without moving on would keep the phone busy forever.
     if (page.hasMore && cursor !== null && page.cursor <= cursor) throw new SyncError('server');
-    // The next page downloads while this one is stored (a first sync is tens of pages). Pages are
-    // still applied strictly in order, each in its own transaction ([A1]); if storing fails, the
-    // prefetched page is dropped and the next sync asks again from the stored cursor.
-    const following = page.hasMore ? request(page.cursor) : null;
-    following?.catch(() => undefined);
-    await applyPullPage(db, page, now());
+    const following = page.hasMore ? fetchAndPrepare(page.cursor) : null;
+    await storePullPage(db, await next.prepared, now());
     outcome.pages += 1;
     outcome.changes += page.changes.length;
     if (!following) return outcome;
