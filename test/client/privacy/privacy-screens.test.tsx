@@ -304,5 +304,7 @@ describe('Auskunft (Art. 15)', () => {
       ]),
     );
     expect(shown.join(' ')).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    // In the order the forms show the fields: the name before the birth date.
+    expect(shown.indexOf('Vorname')).toBeLessThan(shown.indexOf('Geburtsdatum'));
   });
 });

@@ -13,6 +13,7 @@ import { localCaseExport } from './local-export';
 import { fetchCaseExport, type CaseExport } from './privacy-api';
 import { HistoryList } from './history-list';
 import { useTeamMembers } from '../team/use-team-members';
+import { fieldLabels } from '../../../shared/i18n/field-labels';
 import './privacy.css';
 
 type State =
@@ -181,6 +182,12 @@ function Facts({
       value !== '',
   );
   if (entries.length === 0) return <p>{t('privacy.export.none')}</p>;
+  // In the registry's order (name first, then the rest as the forms show it), not as stored.
+  const order = Object.keys(
+    (fieldLabels as Record<string, Record<string, unknown> | undefined>)[table] ?? {},
+  );
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  entries.sort(([a], [b]) => rank(a) - rank(b));
   return (
     <dl>
       {entries.map(([key, value]) => (
