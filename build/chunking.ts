@@ -19,6 +19,8 @@ import type { Rolldown } from 'vite';
  */
 export const LOADED_ON_DEMAND = [
   /\/src\/client\/console\/console-app\.tsx$/,
+  // Replacing a one-time password needs the server anyway.
+  /\/src\/client\/features\/session\/new-password-step\.tsx$/,
   /\/src\/shared\/i18n\/messages-en\.ts$/,
   /\/src\/shared\/texts\/(?!de\.ts$|person-texts\.ts$)[a-z]+\.ts$/,
 ];
@@ -35,14 +37,19 @@ interface ChunkingContext {
 export function chunkGroups(): Rolldown.CodeSplittingGroup[] {
   const graph = new ModuleGraph();
   // An entry module (sw.ts!) in a group would make that group's chunk the entry: the page would
-  // import the service worker's code. The shell stays a chunk of its own (see SHELL).
+  // import the service worker's code. The shell stays a chunk of its own (see SHELL), and so does
+  // each module LOADED_ON_DEMAND (a group would take it into the install).
   const group = (
     name: (id: string, context: ChunkingContext) => string | null,
     priority: number,
   ): Rolldown.CodeSplittingGroup => ({
     debugName: `feldakte-${priority}`,
     name: (id, context) =>
-      context.getModuleInfo(id)?.isEntry || SHELL.test(id) ? null : name(id, context),
+      context.getModuleInfo(id)?.isEntry ||
+      SHELL.test(id) ||
+      LOADED_ON_DEMAND.some((pattern) => pattern.test(id))
+        ? null
+        : name(id, context),
     priority,
     includeDependenciesRecursively: false,
   });
