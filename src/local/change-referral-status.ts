@@ -13,6 +13,7 @@ import { consentForSending } from '../shared/domain/referral-consent';
 import { referralFollowUpTask } from '../shared/domain/referral-follow-up';
 import { needStatusChange } from '../shared/domain/need';
 import { deviceNow } from './device-environment';
+import { renderMessage } from '../shared/i18n/message';
 
 export interface StatusChangeOptions {
   /** Completing: also mark the linked need as met. */
@@ -32,7 +33,7 @@ export async function changeReferralStatus(
 ): Promise<StatusChangeResult> {
   const today = toLocalDate(now);
   const change = referralStatusChange(referral, to, today);
-  if (!change.ok) return { ok: false, message: change.reason };
+  if (!change.ok) return { ok: false, message: renderMessage(change.reason) };
   const fields: Partial<Referral> = { ...change.fields };
   if (options.outcome !== undefined) fields.outcome = options.outcome;
   const writes: RecordWrite[] = [];

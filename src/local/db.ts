@@ -35,7 +35,11 @@ export interface Rejection {
   recordId: string;
   op: 'put' | 'delete';
   fields: Fields;
+  /** The server's German reason; rows stored by an older app have only this. */
   reason: string;
+  /** The reason as a message key with parameters (issue 13), rendered in the chosen language. */
+  code?: string;
+  params?: Record<string, string | number>;
   at: string;
 }
 

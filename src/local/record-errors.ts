@@ -1,5 +1,7 @@
-// Turns schema issues into one German message per field, ready to show inline under the input.
-import * as v from 'valibot';
+// Turns schema issues into one message per field, ready to show inline under the input: the
+// schemas speak in catalogue keys (src/shared/i18n/message.ts), rendered here in the chosen language.
+import type * as v from 'valibot';
+import { issueMessage, renderMessage } from '../shared/i18n/message';
 
 export type FieldErrors = Record<string, string>;
 
@@ -8,7 +10,7 @@ export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): FieldError
   for (const issue of issues) {
     const field = issue.path?.[0]?.key;
     const key = typeof field === 'string' ? field : '_record';
-    errors[key] ??= issue.message;
+    errors[key] ??= renderMessage(issueMessage(issue));
   }
   return errors;
 }

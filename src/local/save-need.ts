@@ -5,6 +5,7 @@ import { createRecord, putRecord, type WriteResult } from './write-record';
 import { toLocalDate } from '../shared/domain/common';
 import { needStatusChange, type Need, type NeedStatus } from '../shared/domain/need';
 import { deviceNow } from './device-environment';
+import { renderMessage } from '../shared/i18n/message';
 
 export async function saveNeed(
   db: FeldakteDb,
@@ -30,7 +31,8 @@ export async function saveNeed(
     );
     if (!change.ok) {
       const field = input.status === 'in_progress' ? 'nextStep' : 'status';
-      return { ok: false, message: change.reason, errors: { [field]: change.reason } };
+      const text = renderMessage(change.reason);
+      return { ok: false, message: text, errors: { [field]: text } };
     }
     fields = { ...fields, ...change.fields };
   }

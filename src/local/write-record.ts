@@ -13,6 +13,7 @@ import { toLocalDate } from '../shared/domain/common';
 import { sameValue, type Fields } from '../shared/sync/merge';
 import { tickHlc } from '../shared/sync/hlc';
 import { t } from '../shared/i18n/t';
+import { renderMessage } from '../shared/i18n/message';
 import { deviceNow, newDeviceId } from './device-environment';
 import { isQuotaError } from './write-failure';
 
@@ -144,7 +145,7 @@ async function writeInTransaction<T extends TableName>(
     next as never,
     localRuleContext(db, toLocalDate(now)),
   );
-  if (reason) return invalid({ _record: reason }, reason);
+  if (reason) return invalid({ _record: renderMessage(reason) }, renderMessage(reason));
 
   // Store what the schema produced (trimmed text), and send exactly that.
   const outboxFields: Fields = {};

@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import fastifyCookie from '@fastify/cookie';
 import { MAX_BODY_BYTES } from '../shared/sync/protocol';
 import type { Store } from './store/store';
-import { HttpError, messages } from './http/api-error';
+import { apiError, HttpError, messages } from './http/api-error';
 import { registerCompression } from './http/compression';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerStaticFiles } from './http/static-files';
@@ -68,7 +68,7 @@ export async function buildApp({
       // Name, code and stack only: database errors carry `detail`/`where` that may quote case data.
       const { name, code, message, stack } = error;
       request.log.error({ err: { name, code, message, stack } }, 'request failed');
-      return reply.code(500).send({ error: 'internal', message: messages.internal });
+      return reply.code(500).send(apiError('internal', messages.internal));
     },
   );
 

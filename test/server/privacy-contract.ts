@@ -247,6 +247,7 @@ export function describePrivacyContract(backend: string, makeStore: StoreFactory
             id: outcome.id,
             status: 'rejected',
             reason: ERASED_REASON,
+            code: 'server.sync.erased',
             current: { fields: {}, deleted: true },
             purged: true,
           });

@@ -115,6 +115,7 @@ describe('static files', () => {
       expect(response.statusCode).toBe(404);
       expect(response.json()).toEqual({
         error: 'not_found',
+        code: 'server.api.notFound',
         message: 'Diese Adresse gibt es nicht.',
       });
     }

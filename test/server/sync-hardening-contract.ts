@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushResponse } from '../../src/shared/sync/protocol';
 import type { Queryable, Store } from '../../src/server/store/store';
 import { STORE_REFUSED } from '../../src/server/sync/apply-groups';
+import { germanText } from '../../src/shared/i18n/message';
 import {
   clock,
   newRecordId,
@@ -119,7 +120,13 @@ export function describeHardeningContract(backend: string, makeStore: StoreFacto
         expect(body.lastMutationId).toBe(3);
         expect(body.results).toEqual([
           { id: 1, status: 'applied' },
-          { id: 2, status: 'rejected', reason: STORE_REFUSED, current: null },
+          {
+            id: 2,
+            status: 'rejected',
+            reason: germanText(STORE_REFUSED),
+            code: STORE_REFUSED.key,
+            current: null,
+          },
           { id: 3, status: 'applied' },
         ]);
         const next = await refusing.push(anna, [putCase(anna, 4, caseId, { phone: '0170' })]);

@@ -3,6 +3,7 @@ import { contactChannelFor, contactDraftFor } from '../../src/shared/domain/appo
 import { rescheduleAppointment } from '../../src/shared/domain/appointment-reschedule';
 import { checkAppointmentChange, type Appointment } from '../../src/shared/domain/appointment';
 import { checkContactChange } from '../../src/shared/domain/contact';
+import { saysGerman } from '../support/says-german';
 
 const appointment: Appointment = {
   id: '01956a3e-7c00-7000-8000-000000000001',
@@ -57,7 +58,7 @@ describe('rescheduling', () => {
 
   it('creates a new proposed appointment linked both ways, keeping the plan', () => {
     const result = rescheduleAppointment(appointment, time, newId);
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw new Error(result.reason.key);
     const { next, previous } = result.value;
     expect(previous).toEqual({ status: 'rescheduled', rescheduledToId: newId });
     expect(next).toMatchObject({
@@ -81,7 +82,7 @@ describe('rescheduling', () => {
     (status) => {
       expect(rescheduleAppointment({ ...appointment, status }, time, newId)).toEqual({
         ok: false,
-        reason: 'Dieser Termin kann nicht mehr verschoben werden.',
+        reason: saysGerman('Dieser Termin kann nicht mehr verschoben werden.'),
       });
     },
   );
@@ -92,6 +93,6 @@ describe('rescheduling', () => {
       { startsAt: time.endsAt, endsAt: time.startsAt },
       newId,
     );
-    expect(result).toEqual({ ok: false, reason: 'Das Ende liegt vor dem Beginn.' });
+    expect(result).toEqual({ ok: false, reason: saysGerman('Das Ende liegt vor dem Beginn.') });
   });
 });

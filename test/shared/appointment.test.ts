@@ -10,6 +10,7 @@ import {
   type AppointmentStatus,
 } from '../../src/shared/domain/appointment';
 import { fieldErrors } from '../../src/local/record-errors';
+import { saysGerman } from '../support/says-german';
 
 const base: Appointment = {
   id: '01956a3e-7c00-7000-8000-000000000001',
@@ -71,14 +72,14 @@ describe('appointment status machine', () => {
       { ...base, status: 'confirmed' },
       { ...base, status: 'rescheduled' },
     );
-    expect(reason).toBe('Ein verschobener Termin braucht den neuen Termin.');
+    expect(reason).toEqual(saysGerman('Ein verschobener Termin braucht den neuen Termin.'));
   });
 
   it('the server-side check refuses an end before the start', async () => {
     const next = { ...base, endsAt: '2025-03-14T08:59:00.000Z' };
     const ctx = { today: '2025-03-14', get: async () => undefined, listByCase: async () => [] };
-    expect(await appointmentTable.checkChange!(undefined, next, ctx)).toBe(
-      'Das Ende liegt vor dem Beginn.',
+    expect(await appointmentTable.checkChange!(undefined, next, ctx)).toEqual(
+      saysGerman('Das Ende liegt vor dem Beginn.'),
     );
   });
 });

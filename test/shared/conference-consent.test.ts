@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conferenceConsentCheck } from '../../src/shared/domain/conference-consent';
 import type { Consent } from '../../src/shared/domain/consent';
+import { saysGerman } from '../support/says-german';
 
 const A = '01890000-0000-7000-8000-0000000000a1';
 const B = '01890000-0000-7000-8000-0000000000a2';
@@ -30,7 +31,9 @@ describe('case conference consent check', () => {
       [B, false, 'withdrawn'],
       [C, false, 'other_partner'],
     ]);
-    expect(result[1]!.message).toMatch(/Fallkonferenz wurde am 10\.06\.2025 widerrufen/);
+    expect(result[1]!.message).toEqual(
+      saysGerman(/Fallkonferenz wurde am 10\.06\.2025 widerrufen/),
+    );
   });
 
   it('a conference consent naming no partner covers everyone; a sharing consent does not', () => {

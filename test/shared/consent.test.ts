@@ -11,6 +11,7 @@ import {
   type Consent,
 } from '../../src/shared/domain/consent';
 import { summaryDataKinds } from '../../src/shared/domain/referral-summary';
+import { saysGerman } from '../support/says-german';
 
 const CASE = '01890000-0000-7000-8000-000000000001';
 const PARTNER = '01890000-0000-7000-8000-0000000000a1';
@@ -88,12 +89,14 @@ describe('consent validity', () => {
 
 describe('consent records', () => {
   it('sharing needs a named partner', () => {
-    expect(checkConsentChange(undefined, consent({ partnerId: null }))).toMatch(/Partner wählen/);
+    expect(checkConsentChange(undefined, consent({ partnerId: null }))).toEqual(
+      saysGerman(/Partner wählen/),
+    );
   });
 
   it('only sharing and conferences name a partner', () => {
-    expect(checkConsentChange(undefined, consent({ purpose: 'store_data' }))).toMatch(
-      /Nur eine Einwilligung zur Weitergabe/,
+    expect(checkConsentChange(undefined, consent({ purpose: 'store_data' }))).toEqual(
+      saysGerman(/Nur eine Einwilligung zur Weitergabe/),
     );
     expect(
       checkConsentChange(undefined, consent({ purpose: 'store_data', partnerId: null })),
@@ -101,26 +104,26 @@ describe('consent records', () => {
   });
 
   it('dates run forward', () => {
-    expect(checkConsentChange(undefined, consent({ validUntil: '2025-05-01' }))).toMatch(
-      /Gültigkeit/,
+    expect(checkConsentChange(undefined, consent({ validUntil: '2025-05-01' }))).toEqual(
+      saysGerman(/Gültigkeit/),
     );
-    expect(checkConsentChange(undefined, consent({ withdrawnOn: '2025-05-01' }))).toMatch(
-      /Widerruf/,
+    expect(checkConsentChange(undefined, consent({ withdrawnOn: '2025-05-01' }))).toEqual(
+      saysGerman(/Widerruf/),
     );
   });
 
   it('a withdrawal is final, and case, purpose and partner never change', () => {
     const withdrawn = consent({ withdrawnOn: TODAY });
-    expect(checkConsentChange(withdrawn, { ...withdrawn, withdrawnOn: null })).toMatch(
-      /nicht zurücknehmen/,
+    expect(checkConsentChange(withdrawn, { ...withdrawn, withdrawnOn: null })).toEqual(
+      saysGerman(/nicht zurücknehmen/),
     );
     const given = consent();
     expect(checkConsentChange(given, { ...given, withdrawnOn: TODAY })).toBeNull();
-    expect(checkConsentChange(given, { ...given, partnerId: OTHER_PARTNER })).toMatch(
-      /nicht ändern/,
+    expect(checkConsentChange(given, { ...given, partnerId: OTHER_PARTNER })).toEqual(
+      saysGerman(/nicht ändern/),
     );
-    expect(checkConsentChange(given, { ...given, purpose: 'reporting', partnerId: null })).toMatch(
-      /nicht ändern/,
+    expect(checkConsentChange(given, { ...given, purpose: 'reporting', partnerId: null })).toEqual(
+      saysGerman(/nicht ändern/),
     );
   });
 
@@ -128,14 +131,16 @@ describe('consent records', () => {
     const given = consent();
     expect(withdrawalDateProblem(given, TODAY, TODAY)).toBeNull();
     expect(withdrawalDateProblem(given, '2025-06-01', TODAY)).toBeNull();
-    expect(withdrawalDateProblem(given, '2025-06-16', TODAY)).toMatch(/nicht in der Zukunft/);
-    expect(withdrawalDateProblem(given, '2025-05-31', TODAY)).toMatch(
-      /nicht vor der Einwilligung \(01\.06\.2025\)/,
+    expect(withdrawalDateProblem(given, '2025-06-16', TODAY)).toEqual(
+      saysGerman(/nicht in der Zukunft/),
     );
-    expect(withdrawalDateProblem(given, '', TODAY)).toMatch(/Datum des Widerrufs/);
+    expect(withdrawalDateProblem(given, '2025-05-31', TODAY)).toEqual(
+      saysGerman(/nicht vor der Einwilligung \(01\.06\.2025\)/),
+    );
+    expect(withdrawalDateProblem(given, '', TODAY)).toEqual(saysGerman(/Datum des Widerrufs/));
     // The rule of the write path and the server says the same.
     const future = { ...given, ...consentWithdrawal('2025-06-16', TODAY) };
-    expect(checkConsentChange(given, future, TODAY)).toMatch(/nicht in der Zukunft/);
+    expect(checkConsentChange(given, future, TODAY)).toEqual(saysGerman(/nicht in der Zukunft/));
     const letter = { ...given, ...consentWithdrawal('2025-06-10', TODAY) };
     expect(checkConsentChange(given, letter, TODAY)).toBeNull();
   });
@@ -144,11 +149,13 @@ describe('consent records', () => {
     const withdrawn = consent(consentWithdrawal('2025-06-10', TODAY));
     const back = { ...withdrawn, withdrawnOn: null, withdrawalRecordedOn: null };
     expect(checkConsentChange(withdrawn, back, TODAY)).toBeNull();
-    expect(checkConsentChange(withdrawn, back, '2025-06-16')).toMatch(/nicht zurücknehmen/);
+    expect(checkConsentChange(withdrawn, back, '2025-06-16')).toEqual(
+      saysGerman(/nicht zurücknehmen/),
+    );
     // Changing its date is no undo.
     expect(
       checkConsentChange(withdrawn, { ...withdrawn, withdrawnOn: '2025-06-11' }, TODAY),
-    ).toMatch(/nicht zurücknehmen/);
+    ).toEqual(saysGerman(/nicht zurücknehmen/));
   });
 
   it('the schema keeps ISO dates and the fixed purposes', () => {

@@ -8,6 +8,9 @@ import {
   quickContactFields,
   type Contact,
 } from '../../src/shared/domain/contact';
+import { saysGerman } from '../support/says-german';
+import { issueMessage } from '../../src/shared/i18n/message';
+import { germanText } from '../../src/shared/i18n/message';
 
 const caseId = '01890a5d-ac96-774b-bcce-b302099a8057';
 const contact = (patch: Partial<Contact> = {}): Contact => ({
@@ -35,8 +38,10 @@ describe('contact log', () => {
     [{ at: '2025-03-13T09:30:00.000Z' }],
     [{ channel: 'email' as const }],
   ])('never rewrites when, how or for whom: %o', (patch) => {
-    expect(checkContactChange(contact(), contact(patch), today)).toBe(
-      'Ein Kontakt im Verlauf kann nicht nachträglich verschoben oder umgeschrieben werden.',
+    expect(checkContactChange(contact(), contact(patch), today)).toEqual(
+      saysGerman(
+        'Ein Kontakt im Verlauf kann nicht nachträglich verschoben oder umgeschrieben werden.',
+      ),
     );
   });
 
@@ -44,9 +49,9 @@ describe('contact log', () => {
     expect(
       checkContactChange(undefined, contact({ at: '2025-03-15T22:00:00.000Z' }), today),
     ).toBeNull();
-    expect(checkContactChange(undefined, contact({ at: '2025-03-16T08:00:00.000Z' }), today)).toBe(
-      'Ein Kontakt kann nicht in der Zukunft liegen.',
-    );
+    expect(
+      checkContactChange(undefined, contact({ at: '2025-03-16T08:00:00.000Z' }), today),
+    ).toEqual(saysGerman('Ein Kontakt kann nicht in der Zukunft liegen.'));
   });
 
   it('quick entry stamps now, the THM as initiator and drops an empty note', () => {
@@ -65,7 +70,9 @@ describe('contact log', () => {
 
   it('rejects a duration beyond one day in German', () => {
     const result = v.safeParse(contactSchema, contact({ durationMinutes: 1441 }));
-    expect(result.issues?.[0]?.message).toBe('Bitte höchstens 1440 Minuten eingeben');
+    expect(germanText(issueMessage(result.issues?.[0]))).toEqual(
+      saysGerman('Bitte höchstens 1440 Minuten eingeben'),
+    );
   });
 
   it('sorts newest first and counts days since the last contact', () => {

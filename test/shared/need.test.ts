@@ -9,6 +9,7 @@ import {
   type Need,
   type NeedStatus,
 } from '../../src/shared/domain/need';
+import { saysGerman } from '../support/says-german';
 
 const today = '2025-03-14';
 const need = (patch: Partial<Need> = {}): Need => ({
@@ -53,10 +54,10 @@ describe('need status machine', () => {
     expect(canMoveNeed(from, to)).toBe(false);
     expect(needStatusChange(need({ status: from }), to, today)).toEqual({
       ok: false,
-      reason: 'Dieser Statuswechsel ist nicht möglich.',
+      reason: saysGerman('Dieser Statuswechsel ist nicht möglich.'),
     });
-    expect(checkNeedChange(need({ status: from }), need({ status: to }))).toBe(
-      'Dieser Statuswechsel ist nicht möglich.',
+    expect(checkNeedChange(need({ status: from }), need({ status: to }))).toEqual(
+      saysGerman('Dieser Statuswechsel ist nicht möglich.'),
     );
   });
 
@@ -69,9 +70,12 @@ describe('need status machine', () => {
 
   it('starts work only with a next step', () => {
     const change = needStatusChange(need({ nextStep: null }), 'in_progress', today);
-    expect(change).toEqual({ ok: false, reason: 'Bitte den nächsten Schritt eintragen.' });
-    expect(checkNeedChange(undefined, need({ status: 'in_progress', nextStep: '' }))).toBe(
-      'Bitte den nächsten Schritt eintragen.',
+    expect(change).toEqual({
+      ok: false,
+      reason: saysGerman('Bitte den nächsten Schritt eintragen.'),
+    });
+    expect(checkNeedChange(undefined, need({ status: 'in_progress', nextStep: '' }))).toEqual(
+      saysGerman('Bitte den nächsten Schritt eintragen.'),
     );
   });
 
@@ -89,7 +93,7 @@ describe('need status machine', () => {
   it('keeps a need in its case', () => {
     expect(
       checkNeedChange(need(), need({ caseId: '01900000-0000-7000-8000-000000000009' })),
-    ).toMatch(/anderen Fall/);
+    ).toEqual(saysGerman(/anderen Fall/));
   });
 });
 

@@ -9,6 +9,7 @@ import {
   type Offer,
 } from '../../src/shared/domain/offer';
 import { missingStarterPartners, starterNetwork } from '../../src/shared/domain/starter-network';
+import { saysGerman } from '../support/says-german';
 
 const PARTNER = '01890000-0000-7000-8000-0000000000a1';
 
@@ -31,18 +32,22 @@ describe('partners', () => {
     expect(v.safeParse(partnerSchema, partner()).success).toBe(true);
     const noName = v.safeParse(partnerSchema, partner({ name: '  ' }));
     expect(noName.success).toBe(false);
-    expect(noName.issues?.[0]?.message).toBe('Bitte den Namen des Partners eingeben');
+    expect(noName.issues?.[0]?.message).toEqual(
+      saysGerman('Bitte den Namen des Partners eingeben'),
+    );
     expect(v.safeParse(partnerSchema, { ...partner(), kind: 'bank' }).success).toBe(false);
   });
 
   it('an agreement in place carries its date; no agreement carries none', () => {
-    expect(checkPartnerChange(undefined, partner({ agreement: 'in_place' }))).toMatch(/Datum/);
+    expect(checkPartnerChange(undefined, partner({ agreement: 'in_place' }))).toEqual(
+      saysGerman(/Datum/),
+    );
     expect(
       checkPartnerChange(undefined, partner({ agreement: 'in_place', agreementOn: '2025-01-01' })),
     ).toBeNull();
     expect(checkPartnerChange(undefined, partner({ agreement: 'planned' }))).toBeNull();
-    expect(checkPartnerChange(undefined, partner({ agreementOn: '2025-01-01' }))).toMatch(
-      /kein Datum/,
+    expect(checkPartnerChange(undefined, partner({ agreementOn: '2025-01-01' }))).toEqual(
+      saysGerman(/kein Datum/),
     );
   });
 
@@ -81,7 +86,7 @@ describe('offers', () => {
     const prev = offer();
     expect(
       checkOfferChange(prev, { ...prev, partnerId: '01890000-0000-7000-8000-0000000000a9' }),
-    ).toMatch(/anderen Partner/);
+    ).toEqual(saysGerman(/anderen Partner/));
   });
 });
 

@@ -15,6 +15,7 @@ import {
 } from '../../src/shared/domain/referral';
 import type { AnyRecord, RuleContext } from '../../src/shared/domain/table-rules';
 import type { Consent } from '../../src/shared/domain/consent';
+import { saysGerman } from '../support/says-german';
 
 const CASE = '01890000-0000-7000-8000-000000000001';
 const OTHER_CASE = '01890000-0000-7000-8000-000000000002';
@@ -91,7 +92,7 @@ describe('referral status machine', () => {
     const next = referral({ status: to, direction });
     const reason = await checkReferralChange(prev, next, withConsent);
     if (ok) expect(reason).toBeNull();
-    else expect(reason).toMatch(/nicht möglich|passt nicht zur Richtung/);
+    else expect(reason).toEqual(saysGerman(/nicht möglich|passt nicht zur Richtung/));
   });
 
   it('lists the moves a screen may offer', () => {
@@ -121,24 +122,24 @@ describe('referral status machine', () => {
     ).toBeNull();
     expect(
       await checkReferralChange(undefined, referral({ status: 'accepted' }), withConsent),
-    ).toMatch(/beginnt als Entwurf/);
+    ).toEqual(saysGerman(/beginnt als Entwurf/));
     expect(
       await checkReferralChange(
         undefined,
         referral({ direction: 'in', status: 'draft' }),
         withConsent,
       ),
-    ).toMatch(/passt nicht zur Richtung/);
+    ).toEqual(saysGerman(/passt nicht zur Richtung/));
   });
 
   it('case and direction never change; the partner only before sending', async () => {
     const sent = referral({ status: 'sent' });
-    expect(await checkReferralChange(sent, { ...sent, caseId: OTHER_CASE }, withConsent)).toMatch(
-      /anderen Fall/,
+    expect(await checkReferralChange(sent, { ...sent, caseId: OTHER_CASE }, withConsent)).toEqual(
+      saysGerman(/anderen Fall/),
     );
     expect(
       await checkReferralChange(sent, { ...sent, partnerId: OTHER_PARTNER }, withConsent),
-    ).toMatch(/Partner nicht mehr ändern/);
+    ).toEqual(saysGerman(/Partner nicht mehr ändern/));
     const draft = referral();
     expect(
       await checkReferralChange(draft, { ...draft, partnerId: OTHER_PARTNER }, withConsent),
@@ -169,7 +170,7 @@ describe('consent gate on sending', () => {
       /gilt erst ab 17\.06\.2025/,
     ],
   ])('refuses with %s', async (_label, consents, message) => {
-    expect(await send({ consents })).toMatch(message);
+    expect(await send({ consents })).toEqual(saysGerman(message));
   });
 
   it('accepts a consent dated tomorrow: the phone may already be past midnight', async () => {
@@ -188,7 +189,7 @@ describe('consent gate on sending', () => {
     const pending = referral({ status: 'consent_pending' });
     expect(
       await checkReferralChange(pending, { ...pending, status: 'sent' }, context({ consents: [] })),
-    ).toMatch(/Einwilligung/);
+    ).toEqual(saysGerman(/Einwilligung/));
   });
 
   it('a later change of a sent referral is not blocked by a withdrawn consent', async () => {
@@ -214,11 +215,13 @@ describe('taking a withdrawal back ("Rückgängig")', () => {
   it('is refused on a later day, and to a closed status', async () => {
     const stored = referral({ status: 'withdrawn', closedOn: '2025-06-14', sentOn: '2025-06-01' });
     const back = { ...stored, status: 'sent' as const, closedOn: null };
-    expect(await checkReferralChange(stored, back, withConsent)).toMatch(/nicht möglich/);
+    expect(await checkReferralChange(stored, back, withConsent)).toEqual(
+      saysGerman(/nicht möglich/),
+    );
     const today = referral({ status: 'withdrawn', closedOn: TODAY });
     expect(
       await checkReferralChange(today, { ...today, status: 'completed' }, withConsent),
-    ).toMatch(/nicht möglich/);
+    ).toEqual(saysGerman(/nicht möglich/));
   });
 });
 
@@ -228,11 +231,11 @@ describe('offer and need of a referral', () => {
       offers: [{ id: 'o1', partnerId: OTHER_PARTNER }],
       needs: [{ id: 'n1', caseId: OTHER_CASE }],
     });
-    expect(await checkReferralChange(undefined, referral({ offerId: 'o1' } as never), ctx)).toMatch(
-      /anderen Partner/,
+    expect(await checkReferralChange(undefined, referral({ offerId: 'o1' } as never), ctx)).toEqual(
+      saysGerman(/anderen Partner/),
     );
-    expect(await checkReferralChange(undefined, referral({ needId: 'n1' } as never), ctx)).toMatch(
-      /anderen Fall/,
+    expect(await checkReferralChange(undefined, referral({ needId: 'n1' } as never), ctx)).toEqual(
+      saysGerman(/anderen Fall/),
     );
   });
 });
@@ -261,7 +264,7 @@ describe('status change fields', () => {
     });
     expect(referralStatusChange({ status: 'completed' }, 'started', TODAY)).toEqual({
       ok: false,
-      reason: 'Dieser Statuswechsel ist nicht möglich.',
+      reason: saysGerman('Dieser Statuswechsel ist nicht möglich.'),
     });
   });
 

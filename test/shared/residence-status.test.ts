@@ -11,6 +11,7 @@ import {
   residenceStatusSchema,
   type ResidenceStatus,
 } from '../../src/shared/domain/residence-status';
+import { saysGerman } from '../support/says-german';
 
 const caseId = '01890a5d-ac96-774b-bcce-b302099a8057';
 const ids = [
@@ -103,14 +104,16 @@ describe('expiry task', () => {
 describe('residence status rules', () => {
   it('refuses a valid-until date before the issue date', () => {
     const next = status({ issuedOn: '2025-03-01', validUntil: '2025-02-01' });
-    expect(checkResidenceStatusChange(undefined, next)).toBe(
-      'Das Ablaufdatum liegt vor dem Ausstellungsdatum.',
+    expect(checkResidenceStatusChange(undefined, next)).toEqual(
+      saysGerman('Das Ablaufdatum liegt vor dem Ausstellungsdatum.'),
     );
   });
 
   it('refuses moving a status to another case', () => {
     const prev = status({});
-    expect(checkResidenceStatusChange(prev, { ...prev, caseId: ids[2]! })).toMatch(/anderen Fall/);
+    expect(checkResidenceStatusChange(prev, { ...prev, caseId: ids[2]! })).toEqual(
+      saysGerman(/anderen Fall/),
+    );
   });
 
   it('accepts every kind of the contract', () => {
@@ -121,6 +124,8 @@ describe('residence status rules', () => {
 
   it('names an unknown kind in German', () => {
     const result = v.safeParse(residenceStatusSchema, { ...status({}), kind: 'visa' });
-    expect(result.issues?.[0]?.message).toBe('Bitte eine Statusart aus der Liste wählen');
+    expect(result.issues?.[0]?.message).toEqual(
+      saysGerman('Bitte eine Statusart aus der Liste wählen'),
+    );
   });
 });

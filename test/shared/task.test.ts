@@ -9,6 +9,7 @@ import {
   taskSchema,
   type Task,
 } from '../../src/shared/domain/task';
+import { saysGerman } from '../support/says-german';
 
 const today = '2025-03-14';
 const task = (patch: Partial<Task> = {}): Task => ({
@@ -37,8 +38,8 @@ describe('tasks', () => {
   });
 
   it('refuses a done date in the future', () => {
-    expect(checkTaskChange(task(), task({ doneOn: '2025-03-20' }), today)).toBe(
-      'Eine Aufgabe kann nicht in der Zukunft erledigt werden.',
+    expect(checkTaskChange(task(), task({ doneOn: '2025-03-20' }), today)).toEqual(
+      saysGerman('Eine Aufgabe kann nicht in der Zukunft erledigt werden.'),
     );
     expect(checkTaskChange(task(), task({ doneOn: today }), today)).toBeNull();
   });
@@ -46,12 +47,12 @@ describe('tasks', () => {
   it('keeps a task in its case', () => {
     expect(
       checkTaskChange(task(), task({ caseId: '01900000-0000-7000-8000-000000000009' }), today),
-    ).toMatch(/anderen Fall/);
+    ).toEqual(saysGerman(/anderen Fall/));
   });
 
   it('asks what is to be done, in German', () => {
     const result = v.safeParse(taskSchema, task({ title: ' ' }));
-    expect(result.issues?.[0]?.message).toBe('Bitte beschreiben, was zu tun ist');
+    expect(result.issues?.[0]?.message).toEqual(saysGerman('Bitte beschreiben, was zu tun ist'));
   });
 
   it('sorts open tasks by due date before done ones', () => {

@@ -2,7 +2,8 @@
 // confirms them ([A4]): their records come back in the same or a later page. A rejected mutation
 // ([P5]) is processed on the server and never will be: it leaves the outbox, the THM is shown
 // why, and the record goes back to the server's version with the later pending edits on top.
-import type { FeldakteDb, OutboxEntry } from '../db';
+import type { FeldakteDb, OutboxEntry, Rejection } from '../db';
+import { message, germanText } from '../../shared/i18n/message';
 import type { AnyRecord } from '../../shared/domain/table-rules';
 import type { MutationResult, PushResponse } from '../../shared/sync/protocol';
 import { overlayPending, pendingEntriesFor } from './pending-overlay';
@@ -35,7 +36,7 @@ export async function applyPushResults(
         op: entry.op,
         // [X4] a change to an erased person is shown as refused, without its values.
         fields: result.purged ? withoutValues(entry.fields) : entry.fields,
-        reason: result.reason ?? 'Die Änderung wurde vom Server abgelehnt.',
+        ...rejectionReason(result),
         at: now.toISOString(),
       });
       await db.outbox.delete(entry.id);
@@ -45,6 +46,18 @@ export async function applyPushResults(
   });
   return rejected.length;
 }
+
+/** The German reason every app shows and, when the server sent one, its key and parameters. */
+function rejectionReason(result: MutationResult): Pick<Rejection, 'reason' | 'code' | 'params'> {
+  if (!result.reason && !result.code) return { reason: germanText(REFUSED), code: REFUSED.key };
+  return {
+    reason: result.reason ?? '',
+    ...(typeof result.code === 'string' ? { code: result.code } : {}),
+    ...(result.params && typeof result.params === 'object' ? { params: result.params } : {}),
+  };
+}
+
+const REFUSED = message('server.sync.refused');
 
 function withoutValues(fields: Record<string, unknown>): Record<string, unknown> {
   return typeof fields.caseId === 'string' ? { caseId: fields.caseId } : {};

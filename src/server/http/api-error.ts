@@ -1,53 +1,62 @@
-// Every refusal of the API is an ApiError body (protocol.ts): a code for the program and a German
-// message for the person. Throwing one inside a transaction also rolls it back.
+// Every refusal of the API is an ApiError body (protocol.ts): `error` for the program, `code` and
+// `params` (a message key of src/shared/i18n, rendered by the app in the person's language) and the
+// German `message` for clients that do not know the key. Throwing one inside a transaction also
+// rolls it back.
 import type { ApiError } from '../../shared/sync/protocol';
+import { message, type Message, germanText } from '../../shared/i18n/message';
 
 export class HttpError extends Error {
+  /** The message as key and params; absent only for the admin CLI's German-only answers. */
+  readonly text: Message | undefined;
+
   constructor(
     readonly statusCode: number,
     readonly code: string,
-    message: string,
+    text: Message | string,
     readonly extra: Partial<ApiError> = {},
   ) {
-    super(message);
+    super(typeof text === 'string' ? text : germanText(text));
+    this.text = typeof text === 'string' ? undefined : text;
   }
 
   get body(): ApiError {
-    return { error: this.code, message: this.message, ...this.extra };
+    return { ...apiError(this.code, this.text ?? this.message), ...this.extra };
   }
 }
 
+/** The ApiError body for `error` with a message (or a German-only text, admin CLI). */
+export function apiError(error: string, text: Message | string): ApiError {
+  if (typeof text === 'string') return { error, message: text };
+  return {
+    error,
+    code: text.key,
+    ...(text.params ? { params: text.params } : {}),
+    message: germanText(text),
+  };
+}
+
 export const messages = {
-  badJson: 'Die Anfrage ist kein gültiges JSON.',
-  badRequest: 'Die Anfrage ist ungültig.',
-  tooLarge: 'Die Anfrage ist zu groß. Bitte in kleineren Teilen synchronisieren.',
-  unsupportedMedia: 'Die Anfrage muss JSON sein.',
-  unsupportedEncoding: 'Die Anfrage ist mit einem unbekannten Verfahren komprimiert.',
-  invalidEncoding: 'Die komprimierte Anfrage ist beschädigt.',
-  notFound: 'Diese Adresse gibt es nicht.',
-  internal:
-    'Auf dem Server ist ein Fehler aufgetreten. Ihre Änderungen bleiben auf dem Gerät gespeichert.',
-  loginFailed: 'E-Mail-Adresse oder Passwort ist falsch.',
-  tooManyLogins: 'Zu viele fehlgeschlagene Anmeldungen. Bitte in einigen Minuten erneut versuchen.',
-  notSignedIn: 'Bitte melden Sie sich an.',
-  sessionExpired: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.',
-  deviceRevoked:
-    'Dieses Gerät wurde gesperrt. Die Daten auf dem Gerät werden gelöscht; bitte wenden Sie sich an die Verwaltung.',
-  userDisabled:
-    'Ihr Konto wurde deaktiviert. Die Daten auf dem Gerät werden gelöscht; bitte wenden Sie sich an die Verwaltung.',
-  invalidDevice: 'Die Gerätekennung ist ungültig.',
-  passwordChangeRequired:
-    'Sie haben sich mit einem Einmal-Passwort angemeldet. Bitte legen Sie zuerst ein neues Passwort fest.',
-  invalidSealed:
-    'Eine versiegelte Änderung ließ sich nicht öffnen. Es wurde nichts gespeichert; bitte die App entsperren und erneut synchronisieren.',
-  noCaseAccess: 'Ihre Rolle hat keinen Zugriff auf Falldaten.',
-  otherUsersDevice:
-    'Dieses Gerät ist mit einem anderen Konto verbunden. Bitte die App-Daten zurücksetzen.',
-  otherTeamsRecord:
-    'Die Änderungen betreffen einen Eintrag, auf den Sie keinen Zugriff haben. Es wurde nichts gespeichert.',
-  schemaTooOld:
-    'Diese App-Version ist veraltet. Bitte die App aktualisieren; Ihre Änderungen bleiben erhalten.',
-  gap: 'Es fehlen frühere Änderungen dieses Geräts. Bitte erneut synchronisieren.',
-  fieldTooLong: (max: number) =>
-    `Ein Feld ist zu lang (höchstens ${max.toLocaleString('de-DE')} Zeichen).`,
+  badJson: message('server.api.badJson'),
+  badRequest: message('server.api.badRequest'),
+  tooLarge: message('server.api.tooLarge'),
+  unsupportedMedia: message('server.api.unsupportedMedia'),
+  unsupportedEncoding: message('server.api.unsupportedEncoding'),
+  invalidEncoding: message('server.api.invalidEncoding'),
+  notFound: message('server.api.notFound'),
+  internal: message('server.api.internal'),
+  loginFailed: message('server.session.loginFailed'),
+  tooManyLogins: message('server.session.tooManyLogins'),
+  notSignedIn: message('server.session.notSignedIn'),
+  sessionExpired: message('server.session.sessionExpired'),
+  deviceRevoked: message('server.session.deviceRevoked'),
+  userDisabled: message('server.session.userDisabled'),
+  invalidDevice: message('server.session.invalidDevice'),
+  passwordChangeRequired: message('server.session.passwordChangeRequired'),
+  invalidSealed: message('server.sync.invalidSealed'),
+  noCaseAccess: message('server.session.noCaseAccess'),
+  otherUsersDevice: message('server.session.otherUsersDevice'),
+  otherTeamsRecord: message('server.sync.otherTeamsRecord'),
+  schemaTooOld: message('server.sync.schemaTooOld'),
+  gap: message('server.sync.gap'),
+  fieldTooLong: (max: number) => message('server.api.fieldTooLong', { max }),
 } as const;

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { messages } from './api-error';
+import { apiError, messages } from './api-error';
 
 const HASHED_ASSET = /[-.][A-Za-z0-9_-]{8,}\.(js|css|woff2?|png|svg|webp|jpg)$/;
 
@@ -36,7 +36,7 @@ export async function registerStaticFiles(
         .type('text/html; charset=utf-8')
         .sendFile('index.html');
     }
-    return reply.code(404).send({ error: 'not_found', message: messages.notFound });
+    return reply.code(404).send(apiError('not_found', messages.notFound));
   });
 }
 

@@ -4,10 +4,11 @@
 // Used by POST /api/cases/<id>/erase and by the retention job ([X5]).
 import { formatHlc } from '../../shared/sync/hlc';
 import type { Queryable } from '../store/store';
+import { message, germanText } from '../../shared/i18n/message';
 
 /** The reason a push to an erased record gets ([X3]); also replaces stored rejection reasons. */
-export const ERASED_REASON =
-  'Diese Person wurde gelöscht (Löschung nach Art. 17 DSGVO oder abgelaufene Aufbewahrungsfrist). Die Änderung wurde nicht gespeichert.';
+export const ERASED = message('server.sync.erased');
+export const ERASED_REASON = germanText(ERASED);
 
 export interface ErasureRequest {
   teamId: string;
@@ -76,12 +77,12 @@ export async function eraseCase(db: Queryable, request: ErasureRequest): Promise
     teamId,
     allIds,
   ]);
-  // A stored rejection reason may quote a value; the replay of such a mutation reports this one.
+  // A stored rejection reason (or its params) may quote a value; the replay reports this one.
   await db.query(
-    `UPDATE mutation_results SET reason = $3
+    `UPDATE mutation_results SET reason = $3, code = $4, params = NULL
       WHERE record_id = ANY($2::text[]) AND reason IS NOT NULL
         AND client_id IN (SELECT client_id FROM clients WHERE team_id = $1)`,
-    [teamId, allIds, ERASED_REASON],
+    [teamId, allIds, ERASED_REASON, ERASED.key],
   );
   await db.query('DELETE FROM retention_extensions WHERE team_id = $1 AND case_id = $2', [
     teamId,

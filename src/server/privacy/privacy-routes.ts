@@ -16,13 +16,14 @@ import { exportCase } from './case-export';
 import { caseHistory } from './case-history';
 import { eraseCase } from './erase-case';
 import { CASE_NOT_FOUND, extendRetention } from './retention';
+import { issueMessage, key, message } from '../../shared/i18n/message';
 
 const eraseSchema = v.object({
   reason: v.pipe(
-    v.string('Bitte einen Grund für die Löschung angeben.'),
+    v.string(key('server.privacy.erasureReasonMissing')),
     v.trim(),
-    v.minLength(1, 'Bitte einen Grund für die Löschung angeben.'),
-    v.maxLength(500, 'Der Grund darf höchstens 500 Zeichen lang sein.'),
+    v.minLength(1, key('server.privacy.erasureReasonMissing')),
+    v.maxLength(500, key('server.privacy.reasonTooLong')),
   ),
 });
 
@@ -33,7 +34,7 @@ export function privacyRoutes(app: FastifyInstance, store: Store, now: () => Dat
     if (user.role !== 'thm') throw new HttpError(404, 'not_found', CASE_NOT_FOUND);
     const { caseId } = request.params as { caseId: string };
     if (!UUID_PATTERN.test(caseId))
-      throw new HttpError(400, 'invalid_id', 'Ungültige Fall-ID: erwartet wird eine UUID.');
+      throw new HttpError(400, 'invalid_id', message('server.privacy.invalidCaseId'));
     return { user, caseId: caseId.toLowerCase() };
   };
 
@@ -61,7 +62,8 @@ export function privacyRoutes(app: FastifyInstance, store: Store, now: () => Dat
   app.post('/api/cases/:caseId/erase', async (request, reply) => {
     const { user, caseId } = await access(request, reply);
     const parsed = v.safeParse(eraseSchema, request.body ?? {});
-    if (!parsed.success) throw new HttpError(400, 'invalid_request', parsed.issues[0].message);
+    if (!parsed.success)
+      throw new HttpError(400, 'invalid_request', issueMessage(parsed.issues[0]));
     const erased = await store.transaction(async (db) => {
       // Any row, tombstone or not: erasing twice finds the purged case and erases 0 records.
       const [row] = await db.query(

@@ -12,6 +12,7 @@ import type { Store } from '../store/store';
 import { HttpError } from '../http/api-error';
 import { eraseCase } from './erase-case';
 import { settingsFromRow, TEAM_SETTINGS_COLUMNS, type TeamSettingsRow } from './team-settings';
+import { issueMessage, key, message } from '../../shared/i18n/message';
 
 /** Any fixed number, distinct from the migration lock. */
 export const RETENTION_LOCK = 7_302_120;
@@ -88,25 +89,25 @@ export function scheduleRetention(
 
 const extensionSchema = v.object({
   until: v.pipe(
-    v.string('Bitte ein Datum angeben.'),
-    v.regex(/^\d{4}-\d{2}-\d{2}$/, 'Bitte ein gültiges Datum angeben.'),
+    v.string(key('server.privacy.dateMissing')),
+    v.regex(/^\d{4}-\d{2}-\d{2}$/, key('server.privacy.dateInvalid')),
     v.check(
       (text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)),
-      'Bitte ein gültiges Datum angeben.',
+      key('server.privacy.dateInvalid'),
     ),
   ),
   reason: v.pipe(
-    v.string('Bitte einen Grund angeben.'),
+    v.string(key('server.privacy.extensionReasonMissing')),
     v.trim(),
-    v.minLength(1, 'Bitte einen Grund für die Verlängerung angeben.'),
-    v.maxLength(500, 'Der Grund darf höchstens 500 Zeichen lang sein.'),
+    v.minLength(1, key('server.privacy.extensionReasonMissing')),
+    v.maxLength(500, key('server.privacy.reasonTooLong')),
   ),
 });
 
 /**
  * [X5] A THM keeps a closed case longer, with a reason: the case's `retainUntil` is written as a
  * server change (team version, stamp, change log) so every device pulls it, and the extension is
- * logged. Throws 400/404 HttpErrors with German messages; nothing is stored then.
+ * logged. Throws 400/404 HttpErrors (message keys, German text); nothing is stored then.
  */
 export async function extendRetention(
   store: Store,
@@ -115,7 +116,7 @@ export async function extendRetention(
   const parsed = v.safeParse(extensionSchema, p.body);
   if (!parsed.success) {
     const field = parsed.issues[0].path?.[0]?.key;
-    throw new HttpError(400, 'invalid_request', parsed.issues[0].message, {
+    throw new HttpError(400, 'invalid_request', issueMessage(parsed.issues[0]), {
       ...(typeof field === 'string' ? { field } : {}),
     });
   }
@@ -137,24 +138,21 @@ export async function extendRetention(
     );
     if (!row) throw new HttpError(404, 'not_found', CASE_NOT_FOUND);
     if (row.fields.status !== 'closed')
-      throw new HttpError(400, 'not_closed', 'Nur ein abgeschlossener Fall hat eine Löschfrist.');
+      throw new HttpError(400, 'not_closed', message('server.privacy.notClosed'));
     const [settings] = await db.query<TeamSettingsRow>(
       `SELECT ${TEAM_SETTINGS_COLUMNS} FROM team_settings ts WHERE ts.team_id = $1`,
       [p.teamId],
     );
     const previous = retentionEnd(row.fields, settingsFromRow(settings).retentionYears);
     if (previous && until <= previous)
-      throw new HttpError(
-        400,
-        'not_later',
-        'Das neue Datum muss nach der bisherigen Löschfrist liegen.',
-        { field: 'until' },
-      );
+      throw new HttpError(400, 'not_later', message('server.privacy.notLater'), {
+        field: 'until',
+      });
     if (until > addYears(p.today, MAX_RETENTION_YEARS))
       throw new HttpError(
         400,
         'too_late',
-        `Eine Verlängerung reicht höchstens ${MAX_RETENTION_YEARS} Jahre in die Zukunft.`,
+        message('server.privacy.tooLate', { years: MAX_RETENTION_YEARS }),
         { field: 'until' },
       );
     const hlc = formatHlc({ ms: p.now.getTime(), counter: 0, node: 'server' });
@@ -179,4 +177,4 @@ export async function extendRetention(
   });
 }
 
-export const CASE_NOT_FOUND = 'Diesen Fall gibt es nicht (mehr) in Ihrem Team.';
+export const CASE_NOT_FOUND = message('server.privacy.caseNotFound');

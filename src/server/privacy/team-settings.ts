@@ -8,6 +8,7 @@ import {
 } from '../../shared/domain/team-settings';
 import type { Queryable } from '../store/store';
 import { HttpError } from '../http/api-error';
+import { issueMessage } from '../../shared/i18n/message';
 
 export interface TeamSettingsRow {
   retention_years: number | null;
@@ -53,7 +54,7 @@ export async function updateTeamSettings(
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const field = issue.path?.[0]?.key;
-    throw new HttpError(400, 'invalid_settings', `${issue.message}.`, {
+    throw new HttpError(400, 'invalid_settings', issueMessage(issue), {
       ...(typeof field === 'string' ? { field } : {}),
     });
   }

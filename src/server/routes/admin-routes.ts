@@ -22,6 +22,7 @@ import {
   updateTeamSettings,
   type TeamSettingsRow,
 } from '../privacy/team-settings';
+import { issueMessage, key, message } from '../../shared/i18n/message';
 
 const ONE_TIME_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
@@ -34,21 +35,32 @@ export function oneTimePassword(): string {
   return `${group()}-${group()}-${group()}`;
 }
 
-const noNul = v.check((text: string) => !text.includes('\0'), 'Ungültige Zeichen.');
+const noNul = v.check(
+  (text: string) => !text.includes('\0'),
+  key('server.admin.invalidCharacters'),
+);
 const teamBody = v.object({
-  name: v.pipe(v.string('Bitte einen Teamnamen angeben.'), v.maxLength(200), noNul),
+  name: v.pipe(v.string(key('server.admin.teamName')), v.maxLength(200), noNul),
 });
 const userBody = v.object({
-  teamId: v.pipe(v.string('Bitte ein Team wählen.'), v.maxLength(64)),
-  email: v.pipe(v.string('Bitte eine E-Mail-Adresse angeben.'), v.maxLength(320), noNul),
-  name: v.pipe(v.string('Bitte einen Namen angeben.'), v.maxLength(200), noNul),
-  role: v.picklist(roles, `Die Rolle muss ${roles.join(', ')} sein.`),
+  teamId: v.pipe(v.string(key('server.admin.team')), v.maxLength(64)),
+  email: v.pipe(v.string(key('server.admin.email')), v.maxLength(320), noNul),
+  name: v.pipe(v.string(key('server.admin.name')), v.maxLength(200), noNul),
+  role: v.picklist(roles, key('server.admin.role')),
 });
-const roleBody = v.object({ role: v.picklist(roles, `Die Rolle muss ${roles.join(', ')} sein.`) });
+const roleBody = v.object({ role: v.picklist(roles, key('server.admin.role')) });
 
 function parse<T extends v.GenericSchema>(schema: T, body: unknown): v.InferOutput<T> {
   const result = v.safeParse(schema, body);
-  if (!result.success) throw new HttpError(400, 'invalid_request', result.issues[0].message);
+  if (!result.success) {
+    const why = issueMessage(result.issues[0]);
+    const roleList = { roles: roles.join(', ') };
+    throw new HttpError(
+      400,
+      'invalid_request',
+      why.key === 'server.admin.role' ? message(why.key, roleList) : why,
+    );
+  }
   return result.output;
 }
 
@@ -81,7 +93,7 @@ export function adminConsoleRoutes(app: FastifyInstance, store: Store, now: () =
   const admin = async (request: FastifyRequest, reply: FastifyReply) => {
     const { user } = await requireSession(store, request, reply, now());
     if (user.role !== 'admin') {
-      throw new HttpError(403, 'not_admin', 'Nur die Verwaltung darf Teams und Konten ändern.');
+      throw new HttpError(403, 'not_admin', message('server.admin.notAdmin'));
     }
     return user;
   };
@@ -92,16 +104,12 @@ export function adminConsoleRoutes(app: FastifyInstance, store: Store, now: () =
          FROM users u JOIN teams t ON t.id = u.team_id WHERE u.id = $1`,
       [id],
     );
-    if (!row) throw new HttpError(404, 'unknown_user', 'Dieses Konto gibt es nicht.');
+    if (!row) throw new HttpError(404, 'unknown_user', message('server.admin.unknownUser'));
     return row;
   };
   const notSelf = (adminId: string, userId: string) => {
     if (adminId === userId) {
-      throw new HttpError(
-        400,
-        'own_account',
-        'Das eigene Konto kann hier nicht deaktiviert oder herabgestuft werden.',
-      );
+      throw new HttpError(400, 'own_account', message('server.admin.ownAccount'));
     }
   };
   const userJson = (row: UserRow) => ({
@@ -141,7 +149,7 @@ export function adminConsoleRoutes(app: FastifyInstance, store: Store, now: () =
       'SELECT id, name FROM teams WHERE id = $1',
       [id],
     );
-    if (!team) throw new HttpError(404, 'unknown_team', 'Dieses Team gibt es nicht.');
+    if (!team) throw new HttpError(404, 'unknown_team', message('server.reports.unknownTeam'));
     const settings = await store.transaction((tx) =>
       updateTeamSettings(tx, team.id, request.body ?? {}, now()),
     );
@@ -171,7 +179,7 @@ export function adminConsoleRoutes(app: FastifyInstance, store: Store, now: () =
     const [team] = await store.query<{ name: string }>('SELECT name FROM teams WHERE id = $1', [
       input.teamId,
     ]);
-    if (!team) throw new HttpError(400, 'unknown_team', 'Bitte ein bestehendes Team wählen.');
+    if (!team) throw new HttpError(400, 'unknown_team', message('server.admin.unknownTeam'));
     const password = oneTimePassword();
     const user = await accountCall(() =>
       createUser(

@@ -10,6 +10,7 @@ import { teamReportCounts } from '../reports/team-report-counts';
 import { buildSummary } from '../reports/summary';
 import { summaryCsv } from '../reports/summary-csv';
 import { reportsNeedConsent } from '../reports/report-settings';
+import { message } from '../../shared/i18n/message';
 
 interface ReportQuery {
   from?: unknown;
@@ -24,7 +25,7 @@ export function reportRoutes(app: FastifyInstance, store: Store, now: () => Date
     let team: { id: string; name: string } = user.team;
     if (query.team !== undefined && query.team !== user.team.id) {
       if (user.role !== 'admin') {
-        throw new HttpError(403, 'other_team', 'Sie sehen nur die Zahlen Ihres eigenen Teams.');
+        throw new HttpError(403, 'other_team', message('server.reports.otherTeam'));
       }
       const [other] =
         typeof query.team === 'string'
@@ -33,7 +34,7 @@ export function reportRoutes(app: FastifyInstance, store: Store, now: () => Date
               [query.team],
             )
           : [];
-      if (!other) throw new HttpError(404, 'unknown_team', 'Dieses Team gibt es nicht.');
+      if (!other) throw new HttpError(404, 'unknown_team', message('server.reports.unknownTeam'));
       team = other;
     }
     const parsed = parseReportPeriod(query.from, query.to);

@@ -18,6 +18,7 @@ import { clearSessionCookie, requireSession, setSessionCookie } from '../auth/re
 import { cleanDeviceName, DEVICE_ID_PATTERN, recordDeviceSignIn } from '../auth/devices';
 import { wrapSecret } from '../auth/wrap-secret';
 import { currentSealKey } from '../sync/seal-keys';
+import { message } from '../../shared/i18n/message';
 
 const noNul = v.check((text: string) => !text.includes('\0'));
 const loginSchema = v.object({
@@ -46,7 +47,7 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
   app.post('/api/session', async (request, reply) => {
     const parsed = v.safeParse(loginSchema, request.body);
     if (!parsed.success)
-      throw new HttpError(400, 'invalid_request', 'Bitte E-Mail-Adresse und Passwort angeben.');
+      throw new HttpError(400, 'invalid_request', message('server.session.credentialsMissing'));
     const { deviceId } = parsed.output;
     if (deviceId !== undefined && !DEVICE_ID_PATTERN.test(deviceId))
       throw new HttpError(400, 'invalid_device', messages.invalidDevice);
@@ -123,17 +124,14 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
     );
     const forced = session.user.passwordChangeRequired === true;
     if (!forced && !(await verifyPassword(currentPassword ?? '', row!.password_hash))) {
-      throw new HttpError(400, 'wrong_password', 'Das bisherige Passwort ist falsch.', {
+      throw new HttpError(400, 'wrong_password', message('server.session.wrongPassword'), {
         field: 'currentPassword',
       });
     }
     if (await verifyPassword(password, row!.password_hash)) {
-      throw new HttpError(
-        400,
-        'same_password',
-        'Bitte ein neues Passwort wählen, nicht das bisherige.',
-        { field: 'password' },
-      );
+      throw new HttpError(400, 'same_password', message('server.session.samePassword'), {
+        field: 'password',
+      });
     }
     const token = request.cookies[SESSION_COOKIE]!;
     await store.transaction(async (tx) => {

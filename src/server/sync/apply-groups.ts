@@ -4,8 +4,10 @@
 // savepoint, and only the unit the database refuses is rejected ([P8]: an outbox always drains).
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
 import { applyMutation, currentOf, type Outcome, type PushScope } from './apply-mutation';
+import { isMessageKey, message, type Message } from '../../shared/i18n/message';
+import { REFUSED, rejection } from './rejection';
 
-export const STORE_REFUSED = 'Der Server kann diese Änderung nicht speichern (ungültiger Inhalt).';
+export const STORE_REFUSED = message('server.sync.storeRefused');
 
 export async function applyFresh(
   scope: PushScope,
@@ -46,7 +48,7 @@ export async function applyFresh(
           result: {
             id: mutation.id,
             status: 'rejected',
-            reason: STORE_REFUSED,
+            ...rejection(STORE_REFUSED),
             current: currentOf(mutation.recordId, records.get(mutation.table, mutation.recordId)),
           },
           writes: [],
@@ -70,16 +72,13 @@ async function applyUnit(
   const refused = outcomes.find((o) => o.result.status === 'rejected');
   if (!refused || unit.length === 1) return outcomes;
   scope.records.restore(before);
-  const why = refused.result.reason ?? 'Abgelehnt.';
+  const why = refused.result;
   return unit.map((mutation, index) => {
     const own = outcomes[index]!.result;
     const result: MutationResult = {
       id: mutation.id,
       status: 'rejected',
-      reason:
-        own.status === 'rejected'
-          ? (own.reason ?? why)
-          : `Gehört zu einer Änderung, die nur zusammen gespeichert wird: ${why}`,
+      ...(own.status === 'rejected' ? reasonOf(own) : rejection(groupRefused(why))),
       current: currentOf(mutation.recordId, scope.records.get(mutation.table, mutation.recordId)),
     };
     return { id: mutation.id, result, writes: [] };
@@ -106,4 +105,16 @@ export function refusedByDatabase(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return false;
   return !['08', '40', '53', '57', '58', 'XX'].includes(code.slice(0, 2));
+}
+
+function reasonOf(result: MutationResult): Pick<MutationResult, 'reason' | 'code' | 'params'> {
+  if (!result.reason) return rejection(REFUSED);
+  const { reason, code, params } = result;
+  return { reason, ...(code ? { code } : {}), ...(params ? { params } : {}) };
+}
+
+/** A member of a refused group: the refusal of the member that failed, as `{why}`. */
+function groupRefused(failed: MutationResult): Message {
+  const why = failed.code && isMessageKey(failed.code) ? failed.code : REFUSED.key;
+  return message('server.sync.groupRefused', { ...failed.params, why });
 }

@@ -14,8 +14,9 @@ import { mergeFields, sameValue, type FieldConflict, type Fields } from '../../s
 import type { Queryable } from '../store/store';
 import { newestHlc, type RecordRow } from './record-rows';
 import type { PushBuffer } from './push-buffer';
-import { germanIssues, issueReason } from './parse-request';
-import { ERASED_REASON } from '../privacy/erase-case';
+import { ERASED } from '../privacy/erase-case';
+import { message, type Message } from '../../shared/i18n/message';
+import { rejection, schemaReason } from './rejection';
 
 /** [X3] a purged tombstone (no fields, no stamps) for a record of an erased person. */
 async function keepAsErased(scope: PushScope, table: string, recordId: string): Promise<void> {
@@ -68,16 +69,15 @@ export async function applyMutation(scope: PushScope, mutation: Mutation): Promi
   const { records, version } = scope;
   const { id, table, recordId } = mutation;
   const stored = records.get(table, recordId);
-  const reject = (reason: string): Outcome => ({
-    result: { id, status: 'rejected', reason, current: currentOf(recordId, stored) },
+  const reject = (reason: Message): Outcome => ({
+    result: { id, status: 'rejected', ...rejection(reason), current: currentOf(recordId, stored) },
     writes: [],
   });
   // [C4] a clock that is no real instant, or names another device, would outrank honest edits
   // or let one device speak for another: refused, and the rest of the push goes on.
   const clock = parseHlc(mutation.hlc);
-  if (!clock) return reject('Die Uhrzeit der Änderung ist ungültig.');
-  if (clock.node !== scope.clientId)
-    return reject('Die Uhrzeit der Änderung stammt von einem anderen Gerät.');
+  if (!clock) return reject(message('server.sync.invalidClock'));
+  if (clock.node !== scope.clientId) return reject(message('server.sync.foreignClock'));
   const hlc = laterThanOwn(
     clampHlc(mutation.hlc, scope.now.getTime()),
     mutation.hlc,
@@ -97,7 +97,7 @@ export async function applyMutation(scope: PushScope, mutation: Mutation): Promi
       result: {
         id,
         status: 'rejected',
-        reason: ERASED_REASON,
+        ...rejection(ERASED),
         current: { fields: {}, deleted: true },
         purged: true,
       },
@@ -106,7 +106,7 @@ export async function applyMutation(scope: PushScope, mutation: Mutation): Promi
   }
 
   if (mutation.op === 'delete') {
-    if (table === CONFLICTS) return reject('Ein Konflikt lässt sich nicht löschen, nur auflösen.');
+    if (table === CONFLICTS) return reject(message('server.sync.conflictDelete'));
     if (stored?.deleted) return { result: { id, status: 'applied' }, writes: [] };
     records.set(table, recordId, {
       fields: {},
@@ -120,26 +120,26 @@ export async function applyMutation(scope: PushScope, mutation: Mutation): Promi
       writes: [{ table, recordId, op: 'delete', fields: [] }],
     };
   }
-  if (stored?.deleted) return reject('Dieser Eintrag wurde inzwischen gelöscht.');
+  if (stored?.deleted) return reject(message('server.sync.deleted'));
 
   const rules = tables[table] as unknown as TableRules<AnyRecord>;
   const incoming: Fields = { ...mutation.fields };
   delete incoming.id;
   // [P8] PostgreSQL's jsonb cannot hold U+0000 or a lone surrogate; refused here, such text
   // cannot block the device's outbox (any other database refusal: push-mutations.ts).
-  if (!isStorable(incoming)) return reject('Der Text enthält ein ungültiges Steuerzeichen.');
+  if (!isStorable(incoming)) return reject(message('server.sync.controlCharacter'));
   const merged = mergeFields(
     stored,
     { fields: incoming, hlc, clientId: scope.clientId, baseCursor: mutation.baseCursor },
     version,
   );
 
-  const parsed = v.safeParse(rules.schema, { ...merged.fields, id: recordId }, germanIssues);
-  if (!parsed.success) return reject(issueReason(parsed.issues));
+  const parsed = v.safeParse(rules.schema, { ...merged.fields, id: recordId });
+  if (!parsed.success) return reject(schemaReason(parsed.issues[0]));
   const next = parsed.output;
   const prev = stored && ({ ...stored.fields, id: recordId } as AnyRecord);
   const frozen = prev && rules.immutable?.find((field) => !sameValue(prev[field], next[field]));
-  if (frozen) return reject(`Das Feld „${frozen}“ lässt sich nach dem Anlegen nicht mehr ändern.`);
+  if (frozen) return reject(message('server.sync.frozenField', { field: frozen }));
   const reason = await rules.checkChange?.(prev, next, scope.rules);
   if (reason) return reject(reason);
   // [P10] a new reference must name a live record of this team, or one this push writes. Another
@@ -147,7 +147,7 @@ export async function applyMutation(scope: PushScope, mutation: Mutation): Promi
   for (const ref of newReferences(table, prev, next)) {
     if (scope.pushedRecords.has(`${ref.table}/${ref.id}`)) continue;
     if (!(await scope.rules.get(ref.table, ref.id)))
-      return reject(`Der verknüpfte Eintrag („${ref.field}“) ist unbekannt oder gelöscht.`);
+      return reject(message('server.sync.unknownReference', { field: ref.field }));
   }
 
   // Store what the schema produced: unknown fields are dropped, and so are their stamps.

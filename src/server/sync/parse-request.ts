@@ -3,13 +3,11 @@
 import * as v from 'valibot';
 import { MIN_SCHEMA_VERSION } from '../../shared/sync/protocol';
 import { HttpError, messages } from '../http/api-error';
+import { issueMessage, message } from '../../shared/i18n/message';
 
 /** Longest string anywhere in a request; domain limits (maxLength) are far below this. */
 export const MAX_STRING_CHARS = 20_000;
 const MAX_DEPTH = 12;
-
-/** German fallback for valibot's built-in messages; a schema's own message always wins. */
-export const germanIssues = { message: () => 'Ungültiger Wert' } as const;
 
 export function parseSyncRequest<S extends v.GenericSchema>(
   schema: S,
@@ -20,12 +18,20 @@ export function parseSyncRequest<S extends v.GenericSchema>(
     throw new HttpError(426, 'schema_too_old', messages.schemaTooOld);
   }
   checkStrings(body, 0);
-  const parsed = v.safeParse(schema, body, germanIssues);
+  const parsed = v.safeParse(schema, body);
   if (!parsed.success) {
     const issue = parsed.issues[0];
-    const path = v.getDotPath(issue);
-    const message = path ? `${issue.message} (${path}).` : `${issue.message}.`;
-    throw new HttpError(400, 'invalid_request', `${messages.badRequest} ${message}`);
+    const why = issueMessage(issue);
+    const field = v.getDotPath(issue);
+    throw new HttpError(
+      400,
+      'invalid_request',
+      message(field ? 'server.api.badRequestField' : 'server.api.badRequestWhy', {
+        ...why.params,
+        why: why.key,
+        ...(field ? { field } : {}),
+      }),
+    );
   }
   return parsed.output;
 }
@@ -38,21 +44,9 @@ function checkStrings(value: unknown, depth: number): void {
     return;
   }
   if (value === null || typeof value !== 'object') return;
-  if (depth > MAX_DEPTH)
-    throw new HttpError(400, 'too_deep', `${messages.badRequest} Zu tief verschachtelt.`);
+  if (depth > MAX_DEPTH) throw new HttpError(400, 'too_deep', message('server.api.tooDeep'));
   for (const [key, item] of Object.entries(value)) {
     checkStrings(key, depth + 1);
     checkStrings(item, depth + 1);
   }
-}
-
-/** A German reason from the first schema issue, naming the field when the message does not. */
-export function issueReason(issues: readonly v.BaseIssue<unknown>[]): string {
-  const issue = issues[0];
-  if (!issue) return 'Ungültiger Eintrag.';
-  const path = v.getDotPath(issue);
-  // A missing key is reported on the object, whose message cannot say which field is missing.
-  if (path && issue.received === 'undefined') return `Das Pflichtfeld „${path}“ fehlt.`;
-  if (path && issue.message === germanIssues.message()) return `Ungültiger Wert im Feld „${path}“.`;
-  return issue.message;
 }

@@ -18,6 +18,7 @@ import { belongsToOtherTeam, loadRecord } from './record-rows';
 import { PushBuffer } from './push-buffer';
 import { currentOf, type Write } from './apply-mutation';
 import { applyFresh } from './apply-groups';
+import { REFUSED, rejection } from './rejection';
 import { purgedIds } from '../privacy/erase-case';
 
 export async function pushMutations(
@@ -146,9 +147,10 @@ async function recordProcessed(
     `WITH progress AS (
        UPDATE clients SET last_mutation_id = $4, last_seen_at = $6 WHERE client_id = $3
      ), outcomes AS (
-       INSERT INTO mutation_results (client_id, mutation_id, status, reason, version, record_id)
-       SELECT $3, r.id, r.status, r.reason, $5, r.record_id
-         FROM jsonb_to_recordset($7::jsonb) AS r(id bigint, status text, reason text, record_id text)
+       INSERT INTO mutation_results (client_id, mutation_id, status, reason, code, params, version, record_id)
+       SELECT $3, r.id, r.status, r.reason, r.code, r.params, $5, r.record_id
+         FROM jsonb_to_recordset($7::jsonb)
+           AS r(id bigint, status text, reason text, code text, params jsonb, record_id text)
      )
      INSERT INTO change_log (team_id, tbl, record_id, op, fields, user_id, client_id, mutation_id, version, at)
      SELECT $1, w.tbl, w.record_id, w.op, w.fields, $2, $3, w.mutation_id, $5, $6
@@ -161,10 +163,12 @@ async function recordProcessed(
       p.version,
       p.now.toISOString(),
       JSON.stringify(
-        p.results.map(({ id, status, reason }) => ({
+        p.results.map(({ id, status, reason, code, params }) => ({
           id,
           status,
           reason,
+          code,
+          params,
           record_id: p.recordIds.get(id),
         })),
       ),
@@ -184,6 +188,8 @@ async function recordProcessed(
 interface EarlierResult {
   status: 'applied' | 'rejected';
   reason: string | null;
+  code: string | null;
+  params: Record<string, string | number> | null;
 }
 
 async function earlierResults(
@@ -193,11 +199,14 @@ async function earlierResults(
 ): Promise<Map<number, EarlierResult>> {
   if (ids.length === 0) return new Map();
   const rows = await db.query<{ mutation_id: number | string } & EarlierResult>(
-    'SELECT mutation_id, status, reason FROM mutation_results WHERE client_id = $1 AND mutation_id = ANY($2::bigint[])',
+    'SELECT mutation_id, status, reason, code, params FROM mutation_results WHERE client_id = $1 AND mutation_id = ANY($2::bigint[])',
     [clientId, ids],
   );
   return new Map(
-    rows.map((row) => [Number(row.mutation_id), { status: row.status, reason: row.reason }]),
+    rows.map((row) => [
+      Number(row.mutation_id),
+      { status: row.status, reason: row.reason, code: row.code, params: row.params },
+    ]),
   );
 }
 
@@ -208,7 +217,15 @@ function replayResult(
   current: MutationResult['current'],
 ): MutationResult {
   if (earlier?.status !== 'rejected') return { id, status: 'applied' };
-  return { id, status: 'rejected', reason: earlier.reason ?? 'Abgelehnt.', current };
+  if (!earlier.reason) return { id, status: 'rejected', ...rejection(REFUSED), current };
+  return {
+    id,
+    status: 'rejected',
+    reason: earlier.reason,
+    ...(earlier.code ? { code: earlier.code } : {}),
+    ...(earlier.params ? { params: earlier.params } : {}),
+    current,
+  };
 }
 
 function caseIdOf(fields: Record<string, unknown>): string[] {

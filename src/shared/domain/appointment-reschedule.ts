@@ -1,6 +1,7 @@
 // Rescheduling never moves an appointment in place: the old one keeps its time as history and is
 // marked `rescheduled` with a link to a new one, which links back.
 import { canMoveAppointment, type Appointment } from './appointment';
+import { message, type Message } from '../i18n/message';
 
 export interface RescheduleResult {
   /** The new appointment (proposed again: the new time still has to be agreed). */
@@ -13,11 +14,12 @@ export function rescheduleAppointment(
   old: Appointment,
   time: Pick<Appointment, 'startsAt' | 'endsAt'>,
   newId: string,
-): { ok: true; value: RescheduleResult } | { ok: false; reason: string } {
+): { ok: true; value: RescheduleResult } | { ok: false; reason: Message } {
   if (!canMoveAppointment(old.status, 'rescheduled') || old.status === 'rescheduled') {
-    return { ok: false, reason: 'Dieser Termin kann nicht mehr verschoben werden.' };
+    return { ok: false, reason: message('rules.appointments.cannotReschedule') };
   }
-  if (time.endsAt < time.startsAt) return { ok: false, reason: 'Das Ende liegt vor dem Beginn.' };
+  if (time.endsAt < time.startsAt)
+    return { ok: false, reason: message('rules.validation.endBeforeStart') };
   // The checklist belongs to the day it was ticked on; the new day starts unticked.
   const { hygiene: _hygiene, rescheduledToId: _to, ...kept } = old;
   return {

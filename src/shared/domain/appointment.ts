@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { defineTable } from './table-rules';
 import { choice, count, flag, LONG, optional, recordId, reference, SHORT, text } from './common';
+import { key, message, type Message } from '../i18n/message';
 
 export const appointmentModes = ['in_person', 'phone', 'video', 'messenger'] as const;
 export type AppointmentMode = (typeof appointmentModes)[number];
@@ -54,57 +55,55 @@ const httpsLink = v.pipe(
   text(1_000),
   v.check(
     (value) => value === '' || /^https:\/\/[^\s/]+\.[^\s]+$/.test(value),
-    'Bitte einen Link eingeben, der mit https:// beginnt',
+    key('rules.appointments.httpsLink'),
   ),
 );
 
 /** Checked hygiene items of an in-person meeting, keyed by the team's item keys. */
 const hygieneChecks = v.pipe(
-  v.record(v.pipe(v.string(), v.maxLength(SHORT)), v.boolean('Ja oder Nein erwartet')),
-  v.check(
-    (record) => Object.keys(record).length <= 30,
-    'Zu viele Punkte in der Hygiene-Checkliste',
-  ),
+  v.record(v.pipe(v.string(), v.maxLength(SHORT)), v.boolean(key('rules.validation.flag'))),
+  v.check((record) => Object.keys(record).length <= 30, key('rules.appointments.hygieneTooMany')),
 );
 
 export const appointmentSchema = v.pipe(
   v.object({
     id: recordId,
     /** Absent for group events without a case. */
-    caseId: optional(reference('Ungültiger Fall')),
-    startsAt: instant('Bitte Datum und Beginn eingeben'),
-    endsAt: instant('Bitte das Ende eingeben'),
-    mode: choice(appointmentModes, 'Bitte eine Form aus der Liste wählen'),
-    status: choice(appointmentStatuses, 'Bitte einen Status aus der Liste wählen'),
-    purpose: optional(choice(appointmentPurposes, 'Bitte einen Anlass aus der Liste wählen')),
+    caseId: optional(reference('rules.validation.invalidCase')),
+    startsAt: instant('rules.appointments.startsAt'),
+    endsAt: instant('rules.appointments.endsAt'),
+    mode: choice(appointmentModes, 'rules.appointments.mode'),
+    status: choice(appointmentStatuses, 'rules.validation.statusFromList'),
+    purpose: optional(choice(appointmentPurposes, 'rules.appointments.purpose')),
     /** Shown for group events; a case appointment is named by its case. */
     title: optional(text(SHORT)),
-    placeKind: optional(choice(placeKinds, 'Bitte einen Ort aus der Liste wählen')),
+    placeKind: optional(choice(placeKinds, 'rules.appointments.placeKind')),
     address: optional(text(SHORT)),
     videoLink: optional(httpsLink),
     interpreter: optional(flag()),
     interpreterLanguage: optional(text(SHORT)),
     participantPartnerIds: optional(
-      v.pipe(v.array(reference('Ungültiger Partner')), v.maxLength(20, 'Höchstens 20 Beteiligte')),
+      v.pipe(
+        v.array(reference('rules.validation.invalidPartner')),
+        v.maxLength(20, key('rules.appointments.participantsMax')),
+      ),
     ),
     hygiene: optional(hygieneChecks),
     reminderMinutes: optional(
-      v.pipe(count(), v.maxValue(MAX_REMINDER_MINUTES, 'Höchstens eine Woche vorher erinnern')),
+      v.pipe(count(), v.maxValue(MAX_REMINDER_MINUTES, key('rules.appointments.reminderMax'))),
     ),
-    headCount: optional(
-      v.pipe(count(), v.maxValue(10_000, 'Bitte eine realistische Zahl eingeben')),
-    ),
+    headCount: optional(v.pipe(count(), v.maxValue(10_000, key('rules.appointments.headCount')))),
     notes: optional(text(LONG)),
     /** The THM whose calendar this is (overlaps are checked per owner). */
     ownerId: optional(v.pipe(v.string(), v.maxLength(64))),
-    rescheduledToId: optional(reference('Ungültiger Folgetermin')),
-    rescheduledFromId: optional(reference('Ungültiger früherer Termin')),
+    rescheduledToId: optional(reference('rules.appointments.invalidNext')),
+    rescheduledFromId: optional(reference('rules.appointments.invalidPrevious')),
   }),
   v.forward(
     v.partialCheck(
       [['startsAt'], ['endsAt']],
       (input) => input.endsAt >= input.startsAt,
-      'Das Ende liegt vor dem Beginn.',
+      key('rules.validation.endBeforeStart'),
     ),
     ['endsAt'],
   ),
@@ -112,7 +111,7 @@ export const appointmentSchema = v.pipe(
     v.partialCheck(
       [['caseId'], ['title']],
       (input) => Boolean(input.caseId) || Boolean(input.title),
-      'Bitte einen Titel für den Gruppentermin eingeben.',
+      key('rules.appointments.groupTitle'),
     ),
     ['title'],
   ),
@@ -156,18 +155,18 @@ export function blocksTime(status: AppointmentStatus): boolean {
 export function checkAppointmentChange(
   prev: Appointment | undefined,
   next: Appointment,
-): string | null {
-  if (next.endsAt < next.startsAt) return 'Das Ende liegt vor dem Beginn.';
+): Message | null {
+  if (next.endsAt < next.startsAt) return message('rules.validation.endBeforeStart');
   if (next.status === 'rescheduled' && !next.rescheduledToId) {
-    return 'Ein verschobener Termin braucht den neuen Termin.';
+    return message('rules.appointments.rescheduledNeedsNext');
   }
   if (!prev) {
     return initialAppointmentStatuses.includes(next.status)
       ? null
-      : 'Ein neuer Termin ist vorgeschlagen oder bestätigt.';
+      : message('rules.appointments.newStatus');
   }
   if (!canMoveAppointment(prev.status, next.status)) {
-    return 'Dieser Statuswechsel ist für den Termin nicht möglich.';
+    return message('rules.appointments.statusChange');
   }
   return null;
 }

@@ -17,6 +17,7 @@ import {
   SHORT,
   text,
 } from './common';
+import { key, message, type Message } from '../i18n/message';
 
 export const caseStatuses = [
   'inquiry',
@@ -100,53 +101,48 @@ export const RETENTION_YEARS = 3;
 
 export const caseSchema = v.object({
   id: recordId,
-  givenName: requiredText(SHORT, 'Bitte den Vornamen eingeben'),
-  familyName: requiredText(SHORT, 'Bitte den Nachnamen eingeben'),
+  givenName: requiredText(SHORT, 'rules.cases.givenName'),
+  familyName: requiredText(SHORT, 'rules.cases.familyName'),
   /** Other spellings of the name (transliterations, names in documents), searched like the name. */
-  otherNames: optional(v.pipe(v.array(text(SHORT)), v.maxLength(10, 'Höchstens 10 Schreibweisen'))),
-  birthDate: optional(isoDate('Bitte ein gültiges Geburtsdatum eingeben')),
-  gender: optional(choice(genders, 'Bitte ein Geschlecht aus der Liste wählen')),
+  otherNames: optional(
+    v.pipe(v.array(text(SHORT)), v.maxLength(10, key('rules.cases.otherNamesMax'))),
+  ),
+  birthDate: optional(isoDate('rules.cases.birthDate')),
+  gender: optional(choice(genders, 'rules.cases.gender')),
   countryOfOrigin: optional(text(SHORT)),
   languages: optional(text(SHORT)),
-  literacy: optional(choice(literacyLevels, 'Bitte aus der Liste wählen')),
-  germanLevel: optional(choice(germanLevels, 'Bitte ein Sprachniveau aus der Liste wählen')),
-  germanLevelSource: optional(choice(germanLevelSources, 'Bitte aus der Liste wählen')),
+  literacy: optional(choice(literacyLevels, 'rules.validation.chooseFromList')),
+  germanLevel: optional(choice(germanLevels, 'rules.cases.germanLevel')),
+  germanLevelSource: optional(choice(germanLevelSources, 'rules.validation.chooseFromList')),
   interpreterNeeded: optional(flag()),
   interpreterLanguage: optional(text(SHORT)),
-  phone: optional(
-    v.pipe(
-      text(40),
-      v.regex(/^[+0-9 ()/-]*$/, 'Bitte nur Ziffern, Leerzeichen und + ( ) / - verwenden'),
-    ),
-  ),
-  messenger: optional(choice(messengers, 'Bitte einen Messenger aus der Liste wählen')),
+  phone: optional(v.pipe(text(40), v.regex(/^[+0-9 ()/-]*$/, key('rules.validation.phone')))),
+  messenger: optional(choice(messengers, 'rules.cases.messenger')),
   email: optional(
     v.pipe(
       text(SHORT),
       v.check(
         (s) => s === '' || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s),
-        'Bitte eine gültige E-Mail-Adresse eingeben',
+        key('rules.validation.email'),
       ),
     ),
   ),
   shelter: optional(text(SHORT)),
   address: optional(text(LONG)),
-  schooling: optional(choice(schoolings, 'Bitte einen Schulabschluss aus der Liste wählen')),
-  schoolingRecognition: optional(choice(recognitionStates, 'Bitte aus der Liste wählen')),
+  schooling: optional(choice(schoolings, 'rules.cases.schooling')),
+  schoolingRecognition: optional(choice(recognitionStates, 'rules.validation.chooseFromList')),
   workHistory: optional(text(LONG)),
   skills: optional(text(LONG)),
-  reachedVia: optional(choice(reachChannels, 'Bitte aus der Liste wählen')),
-  referredByPartnerId: optional(reference('Ungültiger Partner')),
+  reachedVia: optional(choice(reachChannels, 'rules.validation.chooseFromList')),
+  referredByPartnerId: optional(reference('rules.validation.invalidPartner')),
   resources: optional(text(LONG)),
   lifeWorldNotes: optional(text(LONG)),
   assignedTo: optional(v.pipe(v.string(), v.maxLength(64))),
   /** A colleague covering the case during an absence (Vertretung), until `coveredUntil` if set. */
   coveredBy: optional(v.pipe(v.string(), v.maxLength(64))),
-  coveredUntil: optional(isoDate('Bitte ein gültiges Datum für das Ende der Vertretung eingeben')),
-  status: choice(caseStatuses, 'Bitte einen Status aus der Liste wählen'),
-  closingReason: optional(
-    choice(closingReasons, 'Bitte einen Abschlussgrund aus der Liste wählen'),
-  ),
+  coveredUntil: optional(isoDate('rules.cases.coveredUntil')),
+  status: choice(caseStatuses, 'rules.validation.statusFromList'),
+  closingReason: optional(choice(closingReasons, 'rules.cases.closingReasonFromList')),
   closingNote: optional(text(LONG)),
   closedOn: optional(isoDate()),
   /** Set on closing; after this date the case is deleted and can no longer be reopened. */
@@ -179,12 +175,12 @@ export function caseStatusChange(
   today: string,
   closing?: { reason: ClosingReason; note?: string | null },
   retentionYears = RETENTION_YEARS,
-): { ok: true; fields: Partial<Case> } | { ok: false; reason: string } {
+): { ok: true; fields: Partial<Case> } | { ok: false; reason: Message } {
   if (!canMoveCase(current.status, to)) {
-    return { ok: false, reason: 'Dieser Statuswechsel ist nicht möglich.' };
+    return { ok: false, reason: message('rules.validation.statusChange') };
   }
   if (to === 'closed') {
-    if (!closing?.reason) return { ok: false, reason: 'Bitte einen Abschlussgrund wählen.' };
+    if (!closing?.reason) return { ok: false, reason: message('rules.cases.closingReasonMissing') };
     return {
       ok: true,
       fields: {
@@ -200,8 +196,7 @@ export function caseStatusChange(
     if (current.retainUntil && current.retainUntil < today) {
       return {
         ok: false,
-        reason:
-          'Die Aufbewahrungsfrist ist abgelaufen; der Fall kann nicht wieder geöffnet werden.',
+        reason: message('rules.cases.retentionExpired'),
       };
     }
     return {
@@ -219,20 +214,21 @@ export function caseStatusChange(
 }
 
 /** German reason why `next` may not follow `prev`, or null. Runs on the phone and the server. */
-export function checkCaseChange(prev: Case | undefined, next: Case, today: string): string | null {
-  if (next.coveredUntil && !next.coveredBy) return 'Eine Vertretung braucht eine Person.';
-  if (next.status === 'closed' && !next.closingReason) return 'Bitte einen Abschlussgrund wählen.';
+export function checkCaseChange(prev: Case | undefined, next: Case, today: string): Message | null {
+  if (next.coveredUntil && !next.coveredBy) return message('rules.cases.coverNeedsPerson');
+  if (next.status === 'closed' && !next.closingReason)
+    return message('rules.cases.closingReasonMissing');
   if (next.status !== 'closed' && next.closingReason) {
-    return 'Ein offener Fall hat keinen Abschlussgrund.';
+    return message('rules.cases.openWithClosingReason');
   }
   if (next.closingReason === 'other' && !next.closingNote) {
-    return 'Bitte den Abschlussgrund kurz beschreiben.';
+    return message('rules.cases.closingNoteMissing');
   }
-  if (next.birthDate && next.birthDate > today) return 'Das Geburtsdatum liegt in der Zukunft.';
+  if (next.birthDate && next.birthDate > today) return message('rules.cases.birthDateInFuture');
   if (!prev || prev.status === next.status) return null;
-  if (!canMoveCase(prev.status, next.status)) return 'Dieser Statuswechsel ist nicht möglich.';
+  if (!canMoveCase(prev.status, next.status)) return message('rules.validation.statusChange');
   if (prev.status === 'closed' && prev.retainUntil && prev.retainUntil < today) {
-    return 'Die Aufbewahrungsfrist ist abgelaufen; der Fall kann nicht wieder geöffnet werden.';
+    return message('rules.cases.retentionExpired');
   }
   return null;
 }

@@ -3,35 +3,43 @@
 //   rows of their own with a `caseId`, never arrays inside the case;
 // - an optional field that was cleared is `null` (so the clearing syncs), an absent one `undefined`;
 // - dates are `YYYY-MM-DD`, times ISO-8601 UTC with ms; enum keys are English camelCase/snake_case;
-// - messages are German, so a form can show them inline as they are.
+// - messages are catalogue keys (src/shared/i18n/catalogues/rules.ts, `key()`), rendered with t()
+//   by the phone and sent with their German text by the server (src/shared/i18n/message.ts).
 import * as v from 'valibot';
+import { key } from '../i18n/message';
+import type { MessageKey } from '../i18n/t';
 
-// A required field that is missing altogether (not just empty) would otherwise get valibot's
-// English default; every other message is given explicitly in the schemas.
+// No issue may carry valibot's English default: any check without its own message says
+// `validation.invalid` (issueMessage() names the field), and a required field that is missing
+// altogether (not just empty) says `validation.required`.
+v.setGlobalMessage(key('rules.validation.invalid'));
 v.setSpecificMessage(v.object, (issue) =>
   issue.kind === 'schema' && issue.expected?.startsWith('"')
-    ? 'Bitte ausfüllen.'
-    : 'Ungültiger Eintrag.',
+    ? key('rules.validation.required')
+    : key('rules.validation.invalid'),
 );
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-export const recordId = v.pipe(v.string('Ungültige ID'), v.regex(UUID_PATTERN, 'Ungültige ID'));
+export const recordId = v.pipe(
+  v.string(key('rules.validation.invalidId')),
+  v.regex(UUID_PATTERN, key('rules.validation.invalidId')),
+);
 
 /** A reference to another record; required unless wrapped in `optional()`. */
-export const reference = (message: string) =>
+export const reference = (message: MessageKey) =>
   v.pipe(v.string(message), v.regex(UUID_PATTERN, message));
 
-export const isoDate = (message = 'Bitte ein gültiges Datum eingeben') =>
+export const isoDate = (message: MessageKey = 'rules.validation.date') =>
   v.pipe(
     v.string(message),
     v.regex(DATE_PATTERN, message),
     v.check((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)), message),
   );
 
-export const isoDateTime = (message = 'Bitte Datum und Uhrzeit eingeben') =>
+export const isoDateTime = (message: MessageKey = 'rules.validation.dateTime') =>
   v.pipe(
     v.string(message),
     v.regex(DATE_TIME_PATTERN, message),
@@ -53,26 +61,26 @@ export function isStorableText(text: string): boolean {
 /** Free text, trimmed, with an upper bound so a record stays small enough to sync. */
 export const text = (max: number) =>
   v.pipe(
-    v.string('Bitte Text eingeben'),
+    v.string(key('rules.validation.text')),
     v.trim(),
-    v.maxLength(max, `Bitte höchstens ${max} Zeichen eingeben`),
-    v.check(isStorableText, 'Der Text enthält ein ungültiges Zeichen. Bitte neu eingeben.'),
+    v.maxLength(max, key('rules.validation.maxLength')),
+    v.check(isStorableText, key('rules.validation.invalidCharacter')),
   );
 
-export const requiredText = (max: number, message: string) =>
+export const requiredText = (max: number, message: MessageKey) =>
   v.pipe(text(max), v.minLength(1, message));
 
 export const choice = <const T extends readonly [string, ...string[]]>(
   values: T,
-  message: string,
+  message: MessageKey,
 ) => v.picklist(values, message);
 
 /** Optional field: absent, or `null` once cleared. */
 export const optional = <S extends v.GenericSchema>(schema: S) => v.nullish(schema);
 
-export const flag = (message = 'Ja oder Nein erwartet') => v.boolean(message);
+export const flag = (message: MessageKey = 'rules.validation.flag') => v.boolean(message);
 
-export const count = (message = 'Bitte eine ganze Zahl ab 0 eingeben') =>
+export const count = (message: MessageKey = 'rules.validation.count') =>
   v.pipe(v.number(message), v.integer(message), v.minValue(0, message));
 
 /** Short labels such as names or titles. */

@@ -6,6 +6,7 @@ import {
   type Consent,
   type ConsentProblem,
 } from './consent';
+import type { Message } from '../i18n/message';
 
 type ConsentLike = Pick<
   Consent,
@@ -16,8 +17,8 @@ export interface ParticipantConsent {
   partnerId: string;
   ok: boolean;
   problem?: ConsentProblem;
-  /** German warning for this partner, when not ok. */
-  message?: string;
+  /** The warning for this partner, when not ok. */
+  message?: Message;
 }
 
 export function conferenceConsentCheck(

@@ -3,8 +3,7 @@
 import * as v from 'valibot';
 import { defineTable } from './table-rules';
 import { choice, isoDate, LONG, optional, recordId, reference, SHORT, text } from './common';
-import { germanDay } from './german-day';
-import { formatDay, t } from '../i18n/t';
+import { key, message, type Message } from '../i18n/message';
 
 export const consentPurposes = [
   'store_data',
@@ -36,13 +35,13 @@ export const DEFAULT_SHARED_DATA: readonly SharedDataKind[] = ['name', 'contact'
 
 export const consentSchema = v.object({
   id: recordId,
-  caseId: reference('Bitte einen Fall wählen'),
-  purpose: choice(consentPurposes, 'Bitte einen Zweck aus der Liste wählen'),
+  caseId: reference('rules.validation.chooseCase'),
+  purpose: choice(consentPurposes, 'rules.consents.purpose'),
   /** The named partner (required for sharing; for a case conference, limits it to that partner). */
-  partnerId: optional(reference('Bitte einen Partner aus der Liste wählen')),
-  givenOn: isoDate('Bitte das Datum der Einwilligung eingeben'),
-  validUntil: optional(isoDate('Bitte ein gültiges Datum eingeben')),
-  withdrawnOn: optional(isoDate('Bitte ein gültiges Datum des Widerrufs eingeben')),
+  partnerId: optional(reference('rules.consents.partner')),
+  givenOn: isoDate('rules.consents.givenOn'),
+  validUntil: optional(isoDate('rules.validation.date')),
+  withdrawnOn: optional(isoDate('rules.consents.withdrawnOn')),
   /**
    * The day the withdrawal was entered on a phone (set with withdrawnOn). On that day the entry may
    * be taken back as a correction ("Rückgängig"); afterwards a withdrawal is final.
@@ -54,12 +53,12 @@ export const consentSchema = v.object({
   textVersion: optional(text(SHORT)),
   /** Interpreter present (name or language), if any. */
   interpreter: optional(text(SHORT)),
-  howGiven: optional(choice(consentForms, 'Bitte aus der Liste wählen')),
+  howGiven: optional(choice(consentForms, 'rules.validation.chooseFromList')),
   /** For sharing: which data the person agreed to pass on; absent = none beyond the referral itself. */
   sharedData: optional(
     v.pipe(
-      v.array(choice(sharedDataKinds, 'Unbekannte Angabe')),
-      v.check((kinds) => new Set(kinds).size === kinds.length, 'Jede Angabe höchstens einmal'),
+      v.array(choice(sharedDataKinds, 'rules.consents.unknownItem')),
+      v.check((kinds) => new Set(kinds).size === kinds.length, key('rules.consents.itemOnce')),
     ),
   ),
   note: optional(text(LONG)),
@@ -147,31 +146,27 @@ export function missingConsentProblem(
   return { problem: 'missing' };
 }
 
-/** German sentence for the consent gate, on the phone and in the server's rejection. */
+/** The consent gate's refusal, on the phone and in the server's rejection. */
 export function consentProblemMessage(
   found: { problem: ConsentProblem; date?: string },
   purpose: ConsentPurpose,
-): string {
+): Message {
   const what =
     purpose === 'share_with_partner'
-      ? 'zur Weitergabe an diesen Partner'
+      ? 'share'
       : purpose === 'case_conference'
-        ? 'zur Fallkonferenz'
-        : 'für diesen Zweck';
-  switch (found.problem) {
-    case 'withdrawn':
-      return `Die Einwilligung ${what} wurde am ${germanDay(found.date)} widerrufen. Ohne gültige Einwilligung dürfen keine Daten weitergegeben werden.`;
-    case 'expired':
-      return `Die Einwilligung ${what} ist am ${germanDay(found.date)} abgelaufen. Bitte eine neue Einwilligung erfassen.`;
-    case 'not_yet':
-      return `Die Einwilligung ${what} gilt erst ab ${germanDay(found.date)}.`;
-    case 'other_partner':
-      return purpose === 'case_conference'
-        ? 'Die Einwilligung zur Fallkonferenz nennt einen anderen Partner. Bitte eine Einwilligung erfassen, die diesen Partner einschließt.'
-        : `Es liegt nur eine Einwilligung zur Weitergabe an einen anderen Partner vor. Bitte eine Einwilligung ${what} erfassen.`;
-    case 'missing':
-      return `Es liegt keine gültige Einwilligung ${what} vor. Bitte zuerst die Einwilligung erfassen.`;
-  }
+        ? 'conference'
+        : 'other';
+  const problem =
+    found.problem === 'not_yet'
+      ? 'notYet'
+      : found.problem === 'other_partner'
+        ? 'otherPartner'
+        : found.problem;
+  return message(
+    `rules.consentGate.${what}.${problem}`,
+    found.date ? { date: found.date } : undefined,
+  );
 }
 
 /**
@@ -182,11 +177,13 @@ export function withdrawalDateProblem(
   consent: Pick<Consent, 'givenOn'>,
   withdrawnOn: string,
   today: string,
-): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(withdrawnOn)) return t('network.consent.withdrawal.dateMissing');
-  if (withdrawnOn > today) return t('network.consent.withdrawal.dateFuture');
+): Message | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(withdrawnOn)) {
+    return message('network.consent.withdrawal.dateMissing');
+  }
+  if (withdrawnOn > today) return message('network.consent.withdrawal.dateFuture');
   if (withdrawnOn < consent.givenOn) {
-    return t('network.consent.withdrawal.dateBeforeGiven', { date: formatDay(consent.givenOn) });
+    return message('network.consent.withdrawal.dateBeforeGiven', { date: consent.givenOn });
   }
   return null;
 }
@@ -213,22 +210,22 @@ export function checkConsentChange(
   prev: Consent | undefined,
   next: Consent,
   today?: string,
-): string | null {
+): Message | null {
   if (next.purpose === 'share_with_partner' && !next.partnerId) {
-    return 'Bitte den Partner wählen, an den Daten weitergegeben werden dürfen.';
+    return message('rules.consents.partnerMissing');
   }
   if (
     next.partnerId &&
     next.purpose !== 'share_with_partner' &&
     next.purpose !== 'case_conference'
   ) {
-    return 'Nur eine Einwilligung zur Weitergabe oder zur Fallkonferenz nennt einen Partner.';
+    return message('rules.consents.partnerNotAllowed');
   }
   if (next.validUntil && next.validUntil < next.givenOn) {
-    return 'Das Ende der Gültigkeit liegt vor dem Datum der Einwilligung.';
+    return message('rules.consents.validUntilBeforeGiven');
   }
   if (next.withdrawnOn && next.withdrawnOn < next.givenOn) {
-    return 'Der Widerruf liegt vor dem Datum der Einwilligung.';
+    return message('rules.consents.withdrawnBeforeGiven');
   }
   if (!prev) return null;
   if (
@@ -236,11 +233,11 @@ export function checkConsentChange(
     prev.purpose !== next.purpose ||
     (prev.partnerId ?? null) !== (next.partnerId ?? null)
   ) {
-    return 'Fall, Zweck und Partner einer Einwilligung lassen sich nicht ändern; bitte eine neue Einwilligung erfassen.';
+    return message('rules.consents.fixed');
   }
   if (prev.withdrawnOn && (next.withdrawnOn ?? null) !== prev.withdrawnOn) {
     if (today && isWithdrawalUndo(prev, next, today)) return null;
-    return 'Ein Widerruf lässt sich nicht zurücknehmen; bitte eine neue Einwilligung erfassen.';
+    return message('rules.consents.withdrawalFinal');
   }
   if (today && next.withdrawnOn && !prev.withdrawnOn) {
     return withdrawalDateProblem(next, next.withdrawnOn, today);

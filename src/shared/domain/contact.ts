@@ -13,6 +13,7 @@ import {
   reference,
   text,
 } from './common';
+import { key, message, type Message } from '../i18n/message';
 
 export const contactChannels = [
   'in_person',
@@ -33,19 +34,19 @@ export const MAX_CONTACT_MINUTES = 24 * 60;
 
 export const contactSchema = v.object({
   id: recordId,
-  caseId: reference('Bitte einen Fall wählen'),
-  at: isoDateTime('Bitte Datum und Uhrzeit des Kontakts eingeben'),
-  channel: choice(contactChannels, 'Bitte einen Kontaktweg wählen'),
-  initiatedBy: optional(choice(contactInitiators, 'Bitte aus der Liste wählen')),
+  caseId: reference('rules.validation.chooseCase'),
+  at: isoDateTime('rules.contacts.at'),
+  channel: choice(contactChannels, 'rules.contacts.channel'),
+  initiatedBy: optional(choice(contactInitiators, 'rules.validation.chooseFromList')),
   durationMinutes: optional(
     v.pipe(
-      count('Bitte die Dauer in ganzen Minuten eingeben'),
-      v.maxValue(MAX_CONTACT_MINUTES, 'Bitte höchstens 1440 Minuten eingeben'),
+      count('rules.contacts.minutes'),
+      v.maxValue(MAX_CONTACT_MINUTES, key('rules.contacts.minutesMax')),
     ),
   ),
   summary: optional(text(LONG)),
   authorId: optional(v.pipe(v.string(), v.maxLength(64))),
-  appointmentId: optional(reference('Ungültiger Termin')),
+  appointmentId: optional(reference('rules.contacts.invalidAppointment')),
 });
 export type Contact = v.InferOutput<typeof contactSchema>;
 
@@ -55,13 +56,13 @@ export function checkContactChange(
   prev: Contact | undefined,
   next: Contact,
   today: string,
-): string | null {
+): Message | null {
   if (prev && contactImmutable.some((key) => prev[key] !== next[key])) {
-    return 'Ein Kontakt im Verlauf kann nicht nachträglich verschoben oder umgeschrieben werden.';
+    return message('rules.contacts.immutable');
   }
   // One day of slack: the phone and the server may be on different sides of midnight.
   if (!prev && next.at.slice(0, 10) > addDays(today, 1)) {
-    return 'Ein Kontakt kann nicht in der Zukunft liegen.';
+    return message('rules.contacts.inFuture');
   }
   return null;
 }

@@ -4,21 +4,22 @@ import * as v from 'valibot';
 import { defineTable } from './table-rules';
 import { addDays, choice, isoDate, LONG, optional, recordId, text } from './common';
 import { needCategories } from './need';
+import { message, type Message } from '../i18n/message';
 
 export const gapSchema = v.object({
   id: recordId,
-  category: choice(needCategories, 'Bitte einen Bereich aus der Liste wählen'),
+  category: choice(needCategories, 'rules.validation.categoryFromList'),
   /** Optional: a gap may be noted with only its area (one tap from a need); text helps reports. */
   description: optional(text(LONG)),
-  date: isoDate('Bitte ein gültiges Datum eingeben'),
+  date: isoDate('rules.validation.date'),
   /** The THM who noted it (a team member, never the person concerned): "my gaps" on the phone. */
   authorId: optional(v.pipe(v.string(), v.maxLength(64))),
 });
 export type Gap = v.InferOutput<typeof gapSchema>;
 
-export function checkGapChange(_prev: Gap | undefined, next: Gap, today: string): string | null {
+export function checkGapChange(_prev: Gap | undefined, next: Gap, today: string): Message | null {
   // One day of slack: the phone and the server may be on different sides of midnight.
-  return next.date > addDays(today, 1) ? 'Das Datum liegt in der Zukunft.' : null;
+  return next.date > addDays(today, 1) ? message('rules.validation.dateInFuture') : null;
 }
 
 export const gapTable = defineTable<Gap>({

@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { defineTable } from './table-rules';
 import { choice, isoDate, LONG, optional, recordId, reference, SHORT, text } from './common';
+import { message, type Message } from '../i18n/message';
 
 export const needCategories = [
   'language',
@@ -38,17 +39,17 @@ export type NeedStatus = (typeof needStatuses)[number];
 
 export const needSchema = v.object({
   id: recordId,
-  caseId: reference('Bitte einen Fall wählen'),
-  category: choice(needCategories, 'Bitte einen Bereich aus der Liste wählen'),
+  caseId: reference('rules.validation.chooseCase'),
+  category: choice(needCategories, 'rules.validation.categoryFromList'),
   description: optional(text(LONG)),
-  priority: choice(needPriorities, 'Bitte eine Priorität wählen'),
+  priority: choice(needPriorities, 'rules.needs.priority'),
   /** The goal as the person says it, in their own words. */
   goal: optional(text(LONG)),
   nextStep: optional(text(SHORT)),
-  nextStepBy: optional(choice(needActors, 'Bitte aus der Liste wählen')),
-  source: choice(needSources, 'Bitte wählen, wer den Bedarf benannt hat'),
-  reviewOn: optional(isoDate('Bitte ein gültiges Datum für die Überprüfung eingeben')),
-  status: choice(needStatuses, 'Bitte einen Status aus der Liste wählen'),
+  nextStepBy: optional(choice(needActors, 'rules.validation.chooseFromList')),
+  source: choice(needSources, 'rules.needs.source'),
+  reviewOn: optional(isoDate('rules.needs.reviewOn')),
+  status: choice(needStatuses, 'rules.validation.statusFromList'),
   /** Set when the need is met or not met; cleared when it is reopened. */
   resolvedOn: optional(isoDate()),
 });
@@ -74,16 +75,16 @@ export function isOpenNeed(status: NeedStatus): boolean {
 }
 
 /** The refusal when work on a need would start without a next step. */
-export const NEXT_STEP_REQUIRED = 'Bitte den nächsten Schritt eintragen.';
+export const NEXT_STEP_REQUIRED = message('rules.needs.nextStepRequired');
 
 /** The fields a status change writes; work on a need starts only with a next step. */
 export function needStatusChange(
   current: Pick<Need, 'status' | 'nextStep'>,
   to: NeedStatus,
   today: string,
-): { ok: true; fields: Partial<Need> } | { ok: false; reason: string } {
+): { ok: true; fields: Partial<Need> } | { ok: false; reason: Message } {
   if (!canMoveNeed(current.status, to)) {
-    return { ok: false, reason: 'Dieser Statuswechsel ist nicht möglich.' };
+    return { ok: false, reason: message('rules.validation.statusChange') };
   }
   if (to === 'in_progress' && !current.nextStep) return { ok: false, reason: NEXT_STEP_REQUIRED };
   if (to === 'met' || to === 'not_met')
@@ -91,13 +92,13 @@ export function needStatusChange(
   return { ok: true, fields: { status: to, resolvedOn: null } };
 }
 
-export function checkNeedChange(prev: Need | undefined, next: Need): string | null {
+export function checkNeedChange(prev: Need | undefined, next: Need): Message | null {
   if (prev && prev.caseId !== next.caseId) {
-    return 'Ein Bedarf kann nicht in einen anderen Fall verschoben werden.';
+    return message('rules.needs.otherCase');
   }
   if (next.status === 'in_progress' && !next.nextStep) return NEXT_STEP_REQUIRED;
   if (prev && !canMoveNeed(prev.status, next.status))
-    return 'Dieser Statuswechsel ist nicht möglich.';
+    return message('rules.validation.statusChange');
   return null;
 }
 

@@ -15,6 +15,7 @@ import {
   text,
 } from './common';
 import { residenceKinds } from './residence-status';
+import { key, message, type Message } from '../i18n/message';
 
 export const offerCategories = [
   'coaching',
@@ -31,19 +32,19 @@ export type OfferCategory = (typeof offerCategories)[number];
 
 export const offerSchema = v.object({
   id: recordId,
-  partnerId: reference('Bitte einen Partner wählen'),
-  title: requiredText(SHORT, 'Bitte einen Titel für das Angebot eingeben'),
-  category: optional(choice(offerCategories, 'Bitte eine Angebotsart aus der Liste wählen')),
+  partnerId: reference('rules.validation.choosePartner'),
+  title: requiredText(SHORT, 'rules.offers.title'),
+  category: optional(choice(offerCategories, 'rules.offers.category')),
   /** Residence status kinds the offer is open to; empty = no status named (never suggested). */
   targetStatuses: v.pipe(
-    v.array(choice(residenceKinds, 'Unbekannter Aufenthaltsstatus')),
-    v.maxLength(residenceKinds.length, 'Jeder Status höchstens einmal'),
-    v.check((kinds) => new Set(kinds).size === kinds.length, 'Jeder Status höchstens einmal'),
+    v.array(choice(residenceKinds, 'rules.offers.unknownStatus')),
+    v.maxLength(residenceKinds.length, key('rules.offers.statusOnce')),
+    v.check((kinds) => new Set(kinds).size === kinds.length, key('rules.offers.statusOnce')),
   ),
   /** Free places right now. */
-  places: optional(count('Bitte die freien Plätze als ganze Zahl ab 0 eingeben')),
+  places: optional(count('rules.offers.places')),
   /** People on the waiting list. */
-  waitlist: optional(count('Bitte die Warteliste als ganze Zahl ab 0 eingeben')),
+  waitlist: optional(count('rules.offers.waitlist')),
   childcare: optional(flag()),
   /** Travel costs are covered. */
   travelCosts: optional(flag()),
@@ -55,9 +56,9 @@ export const offerSchema = v.object({
 });
 export type Offer = v.InferOutput<typeof offerSchema>;
 
-export function checkOfferChange(prev: Offer | undefined, next: Offer): string | null {
+export function checkOfferChange(prev: Offer | undefined, next: Offer): Message | null {
   if (prev && prev.partnerId !== next.partnerId) {
-    return 'Ein Angebot kann nicht zu einem anderen Partner verschoben werden.';
+    return message('rules.offers.otherPartner');
   }
   return null;
 }

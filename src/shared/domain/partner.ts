@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { defineTable } from './table-rules';
 import { choice, isoDate, LONG, optional, recordId, requiredText, SHORT, text } from './common';
+import { key, message, type Message } from '../i18n/message';
 
 export const partnerKinds = [
   'abh',
@@ -29,38 +30,30 @@ const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 export const partnerSchema = v.object({
   id: recordId,
-  name: requiredText(SHORT, 'Bitte den Namen des Partners eingeben'),
-  kind: choice(partnerKinds, 'Bitte eine Art aus der Liste wählen'),
+  name: requiredText(SHORT, 'rules.partners.name'),
+  kind: choice(partnerKinds, 'rules.validation.kindFromList'),
   contactPerson: optional(text(SHORT)),
-  phone: optional(
-    v.pipe(
-      text(40),
-      v.regex(/^[+0-9 ()/-]*$/, 'Bitte nur Ziffern, Leerzeichen und + ( ) / - verwenden'),
-    ),
-  ),
+  phone: optional(v.pipe(text(40), v.regex(/^[+0-9 ()/-]*$/, key('rules.validation.phone')))),
   email: optional(
     v.pipe(
       text(SHORT),
-      v.check(
-        (s) => s === '' || EMAIL_PATTERN.test(s),
-        'Bitte eine gültige E-Mail-Adresse eingeben',
-      ),
+      v.check((s) => s === '' || EMAIL_PATTERN.test(s), key('rules.validation.email')),
     ),
   ),
   address: optional(text(LONG)),
-  agreement: choice(agreementStates, 'Bitte den Stand der Kooperationsvereinbarung wählen'),
+  agreement: choice(agreementStates, 'rules.partners.agreement'),
   /** Signed on (in place) or planned for (planned). */
-  agreementOn: optional(isoDate('Bitte ein gültiges Datum der Vereinbarung eingeben')),
+  agreementOn: optional(isoDate('rules.partners.agreementOn')),
   notes: optional(text(LONG)),
 });
 export type Partner = v.InferOutput<typeof partnerSchema>;
 
-export function checkPartnerChange(_prev: Partner | undefined, next: Partner): string | null {
+export function checkPartnerChange(_prev: Partner | undefined, next: Partner): Message | null {
   if (next.agreement === 'in_place' && !next.agreementOn) {
-    return 'Bitte das Datum der Kooperationsvereinbarung eingeben.';
+    return message('rules.partners.agreementOnMissing');
   }
   if (next.agreement === 'none' && next.agreementOn) {
-    return 'Ohne Kooperationsvereinbarung gibt es kein Datum der Vereinbarung.';
+    return message('rules.partners.agreementOnWithoutAgreement');
   }
   return null;
 }

@@ -9,7 +9,7 @@ import {
   missingConsentProblem,
   type Consent,
 } from './consent';
-import { germanDay } from './german-day';
+import { message, type Message } from '../i18n/message';
 
 type ConsentLike = Pick<
   Consent,
@@ -21,7 +21,7 @@ export function referralConsentGate(
   referral: { partnerId: string },
   consents: readonly (ConsentLike | AnyRecord)[],
   today: string,
-): string | null {
+): Message | null {
   const list = consents as readonly ConsentLike[];
   const need = { purpose: 'share_with_partner', partnerId: referral.partnerId } as const;
   const found = missingConsentProblem(list, need, today);
@@ -44,22 +44,22 @@ export function consentForSending<C extends ConsentLike>(
 }
 
 /**
- * For an open referral whose data already went to the partner: a German warning when no consent
+ * For an open referral whose data already went to the partner: a warning when no consent
  * covers sharing any more (withdrawn or expired), so no further data follow. Null when all is well.
  */
 export function sharedReferralWarning(
   referral: { partnerId: string },
   consents: readonly ConsentLike[],
   today: string,
-): string | null {
+): Message | null {
   const need = { purpose: 'share_with_partner', partnerId: referral.partnerId } as const;
   const found = missingConsentProblem(consents, need, today);
   if (!found) return null;
   if (found.problem === 'withdrawn') {
-    return `Einwilligung am ${germanDay(found.date)} widerrufen: keine weiteren Daten an diesen Partner weitergeben.`;
+    return message('rules.referrals.consentWithdrawn', { date: found.date ?? '' });
   }
   if (found.problem === 'expired') {
-    return `Einwilligung am ${germanDay(found.date)} abgelaufen: keine weiteren Daten an diesen Partner weitergeben.`;
+    return message('rules.referrals.consentExpired', { date: found.date ?? '' });
   }
-  return 'Keine gültige Einwilligung zur Weitergabe an diesen Partner: keine weiteren Daten weitergeben.';
+  return message('rules.referrals.noConsent');
 }

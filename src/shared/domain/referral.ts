@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { defineTable, type RuleContext } from './table-rules';
 import { addDays, choice, isoDate, LONG, optional, recordId, reference, text } from './common';
 import { referralConsentGate } from './referral-consent';
+import { message, type Message } from '../i18n/message';
 
 export const referralDirections = ['out', 'in'] as const;
 export type ReferralDirection = (typeof referralDirections)[number];
@@ -53,17 +54,17 @@ export const FOLLOW_UP_DAYS = 14;
 
 export const referralSchema = v.object({
   id: recordId,
-  caseId: reference('Bitte einen Fall wählen'),
-  partnerId: reference('Bitte einen Partner wählen'),
-  direction: choice(referralDirections, 'Bitte eine Richtung wählen'),
-  status: choice(referralStatuses, 'Bitte einen Status aus der Liste wählen'),
-  offerId: optional(reference('Bitte ein Angebot aus der Liste wählen')),
+  caseId: reference('rules.validation.chooseCase'),
+  partnerId: reference('rules.validation.choosePartner'),
+  direction: choice(referralDirections, 'rules.referrals.direction'),
+  status: choice(referralStatuses, 'rules.validation.statusFromList'),
+  offerId: optional(reference('rules.referrals.offer')),
   /** The need this referral works on; completing it can mark the need as met. */
-  needId: optional(reference('Bitte einen Bedarf aus der Liste wählen')),
+  needId: optional(reference('rules.referrals.need')),
   reason: optional(text(LONG)),
   /** The consent that covered sending (set when sent). */
-  consentId: optional(reference('Ungültige Einwilligung')),
-  followUpOn: optional(isoDate('Bitte ein gültiges Datum zum Nachhalten eingeben')),
+  consentId: optional(reference('rules.referrals.invalidConsent')),
+  followUpOn: optional(isoDate('rules.referrals.followUpOn')),
   outcome: optional(text(LONG)),
   sentOn: optional(isoDate()),
   receivedOn: optional(isoDate()),
@@ -147,29 +148,27 @@ export function referralWithdrawalUndo(before: Referral): Partial<Referral> {
   return { status: before.status, closedOn: before.closedOn ?? null };
 }
 
-/** German reason why `next` may not follow `prev` (structure only; the consent gate is separate). */
+/** Why `next` may not follow `prev` (structure only; the consent gate is separate). */
 export function checkReferralShape(
   prev: Referral | undefined,
   next: Referral,
   today?: string,
-): string | null {
+): Message | null {
   if (!statusesFor(next.direction).includes(next.status)) {
-    return 'Dieser Status passt nicht zur Richtung der Vermittlung.';
+    return message('rules.referrals.statusForDirection');
   }
   if (!prev) {
     return initialStatuses[next.direction].includes(next.status)
       ? null
-      : 'Eine neue Vermittlung beginnt als Entwurf (ausgehend) oder als eingegangen (eingehend).';
+      : message('rules.referrals.newStatus');
   }
-  if (prev.caseId !== next.caseId)
-    return 'Eine Vermittlung kann nicht in einen anderen Fall verschoben werden.';
-  if (prev.direction !== next.direction)
-    return 'Die Richtung einer Vermittlung lässt sich nicht ändern.';
+  if (prev.caseId !== next.caseId) return message('rules.referrals.otherCase');
+  if (prev.direction !== next.direction) return message('rules.referrals.directionFixed');
   if (prev.partnerId !== next.partnerId && !unsentStatuses.includes(prev.status)) {
-    return 'Nach dem Versand lässt sich der Partner nicht mehr ändern; bitte eine neue Vermittlung anlegen.';
+    return message('rules.referrals.partnerFixed');
   }
   if (!canMoveReferral(prev.status, next.status) && !isReferralWithdrawalUndo(prev, next, today)) {
-    return 'Dieser Statuswechsel ist nicht möglich.';
+    return message('rules.validation.statusChange');
   }
   return null;
 }
@@ -178,17 +177,17 @@ export async function checkReferralChange(
   prev: Referral | undefined,
   next: Referral,
   ctx: RuleContext,
-): Promise<string | null> {
+): Promise<Message | null> {
   const shape = checkReferralShape(prev, next, ctx.today);
   if (shape) return shape;
   if (next.offerId && (!prev || prev.offerId !== next.offerId)) {
     const offer = await ctx.get('offers', next.offerId);
     if (offer && offer.partnerId !== next.partnerId)
-      return 'Das Angebot gehört zu einem anderen Partner.';
+      return message('rules.referrals.offerOtherPartner');
   }
   if (next.needId && (!prev || prev.needId !== next.needId)) {
     const need = await ctx.get('needs', next.needId);
-    if (need && need.caseId !== next.caseId) return 'Der Bedarf gehört zu einem anderen Fall.';
+    if (need && need.caseId !== next.caseId) return message('rules.referrals.needOtherCase');
   }
   // Taking a withdrawal back to "sent" shares nothing new: the gate ran when it was sent.
   const undo = !!prev && isReferralWithdrawalUndo(prev, next, ctx.today) && !!next.sentOn;
@@ -209,9 +208,9 @@ export function referralStatusChange(
   current: Pick<Referral, 'status' | 'followUpOn'>,
   to: ReferralStatus,
   today: string,
-): { ok: true; fields: Partial<Referral> } | { ok: false; reason: string } {
+): { ok: true; fields: Partial<Referral> } | { ok: false; reason: Message } {
   if (!canMoveReferral(current.status, to)) {
-    return { ok: false, reason: 'Dieser Statuswechsel ist nicht möglich.' };
+    return { ok: false, reason: message('rules.validation.statusChange') };
   }
   const fields: Partial<Referral> = { status: to };
   if (to === 'sent') {

@@ -15,6 +15,7 @@ import {
   text,
 } from './common';
 import { germanDay } from './german-day';
+import { message, type Message } from '../i18n/message';
 
 export const residenceKinds = [
   'gestattung',
@@ -46,16 +47,16 @@ export const EXPIRY_TASK_LEAD_DAYS = 42;
 
 export const residenceStatusSchema = v.object({
   id: recordId,
-  caseId: reference('Bitte einen Fall wählen'),
-  kind: choice(residenceKinds, 'Bitte eine Statusart aus der Liste wählen'),
+  caseId: reference('rules.validation.chooseCase'),
+  kind: choice(residenceKinds, 'rules.statuses.kind'),
   /** Legal basis as written on the document, e.g. "§ 25 Abs. 5 AufenthG". */
   basis: optional(text(SHORT)),
-  issuedOn: optional(isoDate('Bitte ein gültiges Ausstellungsdatum eingeben')),
-  validUntil: optional(isoDate('Bitte ein gültiges Ablaufdatum eingeben')),
-  workPermission: optional(choice(workPermissions, 'Bitte aus der Liste wählen')),
+  issuedOn: optional(isoDate('rules.statuses.issuedOn')),
+  validUntil: optional(isoDate('rules.statuses.validUntil')),
+  workPermission: optional(choice(workPermissions, 'rules.validation.chooseFromList')),
   /** Responsible foreigners' authority (ABH). */
   authority: optional(text(SHORT)),
-  evidence: optional(choice(evidenceKinds, 'Bitte aus der Liste wählen')),
+  evidence: optional(choice(evidenceKinds, 'rules.validation.chooseFromList')),
   note: optional(text(LONG)),
 });
 export type ResidenceStatus = v.InferOutput<typeof residenceStatusSchema>;
@@ -63,12 +64,12 @@ export type ResidenceStatus = v.InferOutput<typeof residenceStatusSchema>;
 export function checkResidenceStatusChange(
   prev: ResidenceStatus | undefined,
   next: ResidenceStatus,
-): string | null {
+): Message | null {
   if (prev && prev.caseId !== next.caseId) {
-    return 'Ein Aufenthaltsstatus kann nicht in einen anderen Fall verschoben werden.';
+    return message('rules.statuses.otherCase');
   }
   if (next.issuedOn && next.validUntil && next.validUntil < next.issuedOn) {
-    return 'Das Ablaufdatum liegt vor dem Ausstellungsdatum.';
+    return message('rules.statuses.expiryBeforeIssue');
   }
   return null;
 }

@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { defineTable } from './table-rules';
 import { choice, recordId, requiredText } from './common';
+import { key, message } from '../i18n/message';
 
 export const settingKeys = ['hygiene_items'] as const;
 export type SettingKey = (typeof settingKeys)[number];
@@ -19,12 +20,9 @@ export const defaultHygieneItems = [
 export type DefaultHygieneItem = (typeof defaultHygieneItems)[number];
 
 const hygieneItemsValue = v.pipe(
-  v.array(
-    requiredText(80, 'Bitte einen Text für den Punkt eingeben'),
-    'Bitte eine Liste von Punkten angeben',
-  ),
-  v.maxLength(20, 'Höchstens 20 Punkte'),
-  v.check((items) => new Set(items).size === items.length, 'Jeder Punkt nur einmal'),
+  v.array(requiredText(80, 'rules.settings.itemText'), key('rules.settings.itemList')),
+  v.maxLength(20, key('rules.settings.itemsMax')),
+  v.check((items) => new Set(items).size === items.length, key('rules.settings.itemOnce')),
 );
 
 const valueSchemas: Record<SettingKey, v.GenericSchema> = {
@@ -34,7 +32,7 @@ const valueSchemas: Record<SettingKey, v.GenericSchema> = {
 export const settingSchema = v.pipe(
   v.object({
     id: recordId,
-    key: choice(settingKeys, 'Unbekannte Einstellung'),
+    key: choice(settingKeys, 'rules.settings.unknownKey'),
     value: v.unknown(),
   }),
   v.forward(
@@ -52,7 +50,7 @@ export const settingTable = defineTable<Setting>({
   schema: settingSchema,
   immutable: ['key'],
   checkChange(prev, next) {
-    if (prev && prev.key !== next.key) return 'Der Schlüssel einer Einstellung bleibt gleich.';
+    if (prev && prev.key !== next.key) return message('rules.settings.keyFixed');
     return null;
   },
 });

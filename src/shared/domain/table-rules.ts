@@ -2,6 +2,7 @@
 // must pass. Both sides run the same rules (the client before it writes, the server before it
 // applies), so an invalid record never reaches the team.
 import type * as v from 'valibot';
+import type { Message } from '../i18n/message';
 
 export type AnyRecord = { id: string } & Record<string, unknown>;
 
@@ -17,14 +18,14 @@ export interface RuleContext {
 export interface TableRules<T extends AnyRecord = AnyRecord> {
   schema: v.GenericSchema<unknown, T>;
   /**
-   * A German reason why `next` may not follow `prev` (a refused status transition, a missing
-   * consent), or null when the change is fine. `prev` is undefined for a new record.
+   * Why `next` may not follow `prev` (a refused status transition, a missing consent) as a message
+   * key with parameters, or null when the change is fine. `prev` is undefined for a new record.
    */
   checkChange?(
     prev: T | undefined,
     next: T,
     ctx: RuleContext,
-  ): Promise<string | null> | string | null;
+  ): Promise<Message | null> | Message | null;
   /** Fields the app may never change after creation (e.g. `caseId` of a contact). */
   immutable?: readonly (keyof T & string)[];
 }

@@ -14,6 +14,7 @@ import {
   SHORT,
   text,
 } from './common';
+import { message, type Message } from '../i18n/message';
 
 export const taskKinds = ['follow_up', 'deadline', 'document_expiry', 'age_limit'] as const;
 export type TaskKind = (typeof taskKinds)[number];
@@ -22,25 +23,25 @@ export const manualTaskKinds = ['follow_up', 'deadline'] as const satisfies read
 
 export const taskSchema = v.object({
   id: recordId,
-  caseId: optional(reference('Ungültiger Fall')),
-  title: requiredText(SHORT, 'Bitte beschreiben, was zu tun ist'),
-  dueOn: isoDate('Bitte ein gültiges Fälligkeitsdatum eingeben'),
-  kind: choice(taskKinds, 'Bitte eine Art aus der Liste wählen'),
-  doneOn: optional(isoDate('Bitte ein gültiges Datum eingeben')),
+  caseId: optional(reference('rules.validation.invalidCase')),
+  title: requiredText(SHORT, 'rules.tasks.title'),
+  dueOn: isoDate('rules.tasks.dueOn'),
+  kind: choice(taskKinds, 'rules.validation.kindFromList'),
+  doneOn: optional(isoDate('rules.validation.date')),
   note: optional(text(LONG)),
   /** The record that made this task (e.g. `statuses`), for tasks the app creates. */
   sourceTable: optional(v.pipe(v.string(), v.maxLength(40))),
-  sourceId: optional(reference('Ungültige Quelle')),
+  sourceId: optional(reference('rules.tasks.invalidSource')),
 });
 export type Task = v.InferOutput<typeof taskSchema>;
 
-export function checkTaskChange(prev: Task | undefined, next: Task, today: string): string | null {
+export function checkTaskChange(prev: Task | undefined, next: Task, today: string): Message | null {
   if (prev && prev.caseId && prev.caseId !== next.caseId) {
-    return 'Eine Aufgabe kann nicht in einen anderen Fall verschoben werden.';
+    return message('rules.tasks.otherCase');
   }
   // One day of slack: the phone and the server may be on different sides of midnight.
   if (next.doneOn && next.doneOn > addDays(today, 1) && next.doneOn !== prev?.doneOn) {
-    return 'Eine Aufgabe kann nicht in der Zukunft erledigt werden.';
+    return message('rules.tasks.doneInFuture');
   }
   return null;
 }

@@ -4,6 +4,7 @@
 // does not change the legal basis from a phone.
 import * as v from 'valibot';
 import { LONG, text } from './common';
+import { key } from '../i18n/message';
 
 /** Art. 6(1)(a) DSGVO consent, or Art. 6(1)(e) a task in the public interest (§ 3 DSG NRW). */
 export const legalBases = ['consent', 'public_task'] as const;
@@ -35,31 +36,23 @@ export const DEFAULT_TEAM_SETTINGS: TeamSettings = {
 
 const blankToNull = v.transform((value: string) => (value === '' ? null : value));
 
-/** A change of some settings (admin CLI, console); German messages for the form. */
+/** A change of some settings (admin CLI, console); message keys for the form. */
 export const teamSettingsChangeSchema = v.strictObject(
   {
     retentionYears: v.optional(
       v.pipe(
-        v.number('Bitte eine Zahl von Jahren eingeben'),
-        v.integer('Bitte ganze Jahre eingeben'),
-        v.minValue(
-          MIN_RETENTION_YEARS,
-          `Die Aufbewahrungsfrist beträgt mindestens ${MIN_RETENTION_YEARS} Jahr`,
-        ),
-        v.maxValue(
-          MAX_RETENTION_YEARS,
-          `Die Aufbewahrungsfrist beträgt höchstens ${MAX_RETENTION_YEARS} Jahre`,
-        ),
+        v.number(key('rules.teamSettings.years')),
+        v.integer(key('rules.teamSettings.wholeYears')),
+        v.minValue(MIN_RETENTION_YEARS, key('rules.teamSettings.retentionMin')),
+        v.maxValue(MAX_RETENTION_YEARS, key('rules.teamSettings.retentionMax')),
       ),
     ),
-    legalBasis: v.optional(
-      v.picklist(legalBases, 'Rechtsgrundlage: bitte „consent“ oder „public_task“ wählen'),
-    ),
-    reportsNeedConsent: v.optional(v.boolean('Ja oder Nein erwartet')),
+    legalBasis: v.optional(v.picklist(legalBases, key('rules.teamSettings.legalBasis'))),
+    reportsNeedConsent: v.optional(v.boolean(key('rules.validation.flag'))),
     controller: v.optional(v.nullable(v.pipe(text(LONG), blankToNull))),
     dataProtectionOfficer: v.optional(v.nullable(v.pipe(text(LONG), blankToNull))),
   },
-  'Unbekannte Einstellung',
+  key('rules.settings.unknownKey'),
 );
 export type TeamSettingsChange = v.InferInput<typeof teamSettingsChangeSchema>;
 

@@ -9,6 +9,8 @@ import { syncEn } from './catalogues/en/sync';
 import { teamEn } from './catalogues/en/team';
 import { lockEn } from './catalogues/en/lock';
 import { privacyEn } from './catalogues/en/privacy';
+import { rulesEn } from './catalogues/en/rules';
+import { serverEn } from './catalogues/en/server';
 
 export const en: SameShape<Catalogue> = {
   common: commonEn,
@@ -19,4 +21,6 @@ export const en: SameShape<Catalogue> = {
   team: teamEn,
   lock: lockEn,
   privacy: privacyEn,
+  rules: rulesEn,
+  server: serverEn,
 };

@@ -7,6 +7,13 @@ import { sync } from './catalogues/sync';
 import { team } from './catalogues/team';
 import { lock } from './catalogues/lock';
 import { privacy } from './catalogues/privacy';
+import type { rules } from './catalogues/rules';
+import type { server } from './catalogues/server';
 
-export const de = { common, cases, appointments, network, sync, team, lock, privacy };
+const firstScreen = { common, cases, appointments, network, sync, team, lock, privacy };
+/** `rules` and `server` are attached by messages-rules.ts (loaded with message.ts), not here. */
+export const de = firstScreen as typeof firstScreen & {
+  readonly rules: typeof rules;
+  readonly server: typeof server;
+};
 export type Catalogue = typeof de;

@@ -22,15 +22,39 @@ export function setLanguage(language: Language): void {
   if (loaded[language]) current = language;
 }
 
+/** The catalogue of the chosen language (German until another one is loaded). */
+export function getLanguageCatalogue(): unknown {
+  return loaded[current];
+}
+
 export function getLanguage(): Language {
   return current;
 }
 
 export function t(key: MessageKey, params?: Params): string {
-  const text = lookup(loaded[current], key) ?? lookup(de, key) ?? key;
-  return params
-    ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`))
-    : text;
+  return textIn(loaded[current], key, params, (value) => value);
+}
+
+export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A catalogue text in `tree` (German when missing), its parameters filled in. */
+export function textIn(
+  tree: unknown,
+  key: string,
+  params: Params | undefined,
+  convert: (value: string | number) => string | number,
+): string {
+  const text = lookup(tree, key) ?? lookup(de, key) ?? key;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) return `{${name}}`;
+    if (typeof value === 'string' && value !== key && hasMessage(value)) {
+      const { [name]: _nested, ...rest } = params;
+      return textIn(tree, value, rest, convert);
+    }
+    return String(convert(value));
+  });
 }
 
 /** True when `key` exists (for keys built at run time, e.g. enum labels). */

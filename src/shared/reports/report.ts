@@ -6,6 +6,7 @@ import { appointmentModes } from '../domain/appointment';
 import { partnerKinds } from '../domain/partner';
 import { needCategories } from '../domain/need';
 import type { PublishedCount } from './suppress';
+import { message, type Message } from '../i18n/message';
 
 /** A report never spans more than this: longer asks would be slow and are never needed. */
 export const MAX_REPORT_YEARS = 5;
@@ -119,30 +120,27 @@ function addYears(day: string, years: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The period from query values, or the German reason why not. */
+/** The period from query values, or the reason why not. */
 export function parseReportPeriod(
   from: unknown,
   to: unknown,
-): { ok: true; period: ReportPeriod } | { ok: false; message: string } {
+): { ok: true; period: ReportPeriod } | { ok: false; message: Message } {
   if (typeof from !== 'string' || typeof to !== 'string' || !from || !to) {
-    return { ok: false, message: 'Bitte einen Zeitraum mit Anfang und Ende angeben (von, bis).' };
+    return { ok: false, message: message('server.reports.periodMissing') };
   }
-  for (const [name, value] of [
-    ['Anfangsdatum', from],
-    ['Enddatum', to],
+  for (const [which, value] of [
+    ['server.reports.fromInvalid', from],
+    ['server.reports.toInvalid', to],
   ] as const) {
     if (!isCalendarDay(value)) {
-      return {
-        ok: false,
-        message: `Das ${name} „${value.slice(0, 20)}“ ist kein gültiges Datum (JJJJ-MM-TT).`,
-      };
+      return { ok: false, message: message(which, { value: value.slice(0, 20) }) };
     }
   }
-  if (from > to) return { ok: false, message: 'Der Anfang des Zeitraums liegt nach seinem Ende.' };
+  if (from > to) return { ok: false, message: message('server.reports.fromAfterTo') };
   if (to >= addYears(from, MAX_REPORT_YEARS)) {
     return {
       ok: false,
-      message: `Der Zeitraum ist zu lang: höchstens ${MAX_REPORT_YEARS} Jahre.`,
+      message: message('server.reports.tooLong', { years: MAX_REPORT_YEARS }),
     };
   }
   return { ok: true, period: { from, to } };

@@ -5,6 +5,7 @@ import { HLC_MAX_LENGTH } from './hlc';
 import { UUID_PATTERN } from '../domain/common';
 import { tableNames } from '../domain/tables';
 import type { TeamSettings } from '../domain/team-settings';
+import { key } from '../i18n/message';
 
 /** Bump when the shape of records or the protocol changes incompatibly. */
 export const SCHEMA_VERSION = 1;
@@ -17,20 +18,20 @@ export const DEFAULT_PULL_LIMIT = 500;
 /** Largest request body the server reads (bytes). */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-const clientId = v.pipe(v.string(), v.regex(UUID_PATTERN, 'clientId muss eine UUID sein'));
+const clientId = v.pipe(v.string(), v.regex(UUID_PATTERN, key('rules.sync.clientId')));
 const schemaVersion = v.pipe(v.number(), v.integer(), v.minValue(1));
 
 export const mutationSchema = v.strictObject({
   id: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  table: v.picklist(tableNames, 'Unbekannte Tabelle'),
-  recordId: v.pipe(v.string(), v.regex(UUID_PATTERN, 'recordId muss eine UUID sein')),
+  table: v.picklist(tableNames, key('rules.sync.unknownTable')),
+  recordId: v.pipe(v.string(), v.regex(UUID_PATTERN, key('rules.sync.recordId'))),
   op: v.picklist(['put', 'delete']),
   fields: v.record(v.string(), v.unknown()),
   // Judged per mutation ([C4]): a bad clock rejects that mutation, the rest of the push goes on.
-  hlc: v.pipe(v.string(), v.maxLength(HLC_MAX_LENGTH, 'Ungültige Uhrzeit (hlc)')),
+  hlc: v.pipe(v.string(), v.maxLength(HLC_MAX_LENGTH, key('rules.validation.invalidClock'))),
   baseCursor: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
   /** [P9] consecutive mutations with one groupId are applied all or nothing. */
-  groupId: v.optional(v.pipe(v.string(), v.regex(UUID_PATTERN, 'groupId muss eine UUID sein'))),
+  groupId: v.optional(v.pipe(v.string(), v.regex(UUID_PATTERN, key('rules.sync.groupId')))),
 });
 export type Mutation = v.InferOutput<typeof mutationSchema>;
 
@@ -52,7 +53,11 @@ export interface ConflictSummary {
 export interface MutationResult {
   id: number;
   status: 'applied' | 'rejected';
+  /** The German reason, shown by apps that predate `code` (issue 13) or do not know the key. */
   reason?: string;
+  /** The reason as a message key (src/shared/i18n) with its parameters; added in issue 13. */
+  code?: string;
+  params?: Record<string, string | number>;
   conflicts?: ConflictSummary[];
   /** For a rejection: the server's record (null when it has none), to roll back to ([P5]). */
   current?: { fields: Record<string, unknown>; deleted: boolean } | null;
@@ -97,6 +102,10 @@ export interface PullResponse {
 /** Every error body of the API: a German message a person can act on. */
 export interface ApiError {
   error: string;
+  /** Since issue 13: the message key (src/shared/i18n) the app renders, with its parameters. */
+  code?: string;
+  params?: Record<string, string | number>;
+  /** The German text, for clients that do not know `code` (and for older apps). */
   message: string;
   lastMutationId?: number;
   /** The form field the message is about, where one is (a form shows it there). */

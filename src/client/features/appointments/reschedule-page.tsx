@@ -6,6 +6,7 @@ import { rescheduleAppointment } from '../../../shared/domain/appointment-resche
 import type { Appointment } from '../../../shared/domain/appointment';
 import { newRecordId } from '../../../shared/domain/record-id';
 import { t } from '../../../shared/i18n/t';
+import { renderMessage } from '../../../shared/i18n/message';
 import { useDb } from '../../state/session';
 import { Button } from '../../ui/button';
 import { DateField } from '../../ui/field';
@@ -42,7 +43,7 @@ function RescheduleForm({ old }: { old: Appointment }) {
     save: async ({ date, start, end }) => {
       const times = { startsAt: localToInstant(date, start), endsAt: localToInstant(date, end) };
       const planned = rescheduleAppointment(old, times, newRecordId());
-      if (!planned.ok) return refused(planned.reason);
+      if (!planned.ok) return refused(renderMessage(planned.reason));
       const { next, previous } = planned.value;
       const { id: nextId, ...nextFields } = next;
       const result = await writeRecords(db, [

@@ -12,6 +12,7 @@ import {
 import { toLocalDate } from '../../../shared/domain/common';
 import { teamSettingsOf } from '../../../shared/domain/team-settings';
 import { t } from '../../../shared/i18n/t';
+import { renderMessage } from '../../../shared/i18n/message';
 import { useDb, useSession } from '../../state/session';
 import { Button } from '../../ui/button';
 import { ChipChoice } from '../../ui/chips';
@@ -49,7 +50,9 @@ export function CaseStatusSheet({ record, open, onClose }: CaseStatusSheetProps)
       if (!change.ok) {
         return refused(
           null,
-          to === 'closed' ? { closingReason: change.reason } : { to: change.reason },
+          to === 'closed'
+            ? { closingReason: renderMessage(change.reason) }
+            : { to: renderMessage(change.reason) },
         );
       }
       return putRecord(db, 'cases', record.id, change.fields);

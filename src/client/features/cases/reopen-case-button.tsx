@@ -4,6 +4,7 @@ import { putRecord } from '../../../local/write-record';
 import { caseStatusChange, type Case } from '../../../shared/domain/case';
 import { toLocalDate } from '../../../shared/domain/common';
 import { t } from '../../../shared/i18n/t';
+import { renderMessage } from '../../../shared/i18n/message';
 import { useDb } from '../../state/session';
 import { Button } from '../../ui/button';
 import { FormAlert } from '../../ui/form-alert';
@@ -14,7 +15,7 @@ export function ReopenCaseButton({ record }: { record: Case }) {
   const action = useWriteAction();
   const reopen = async () => {
     const change = caseStatusChange(record, 'active', toLocalDate(new Date()));
-    if (!change.ok) return action.refuse(change.reason);
+    if (!change.ok) return action.refuse(renderMessage(change.reason));
     const result = await action.run(() => putRecord(db, 'cases', record.id, change.fields));
     if (result) showToast(t('common.form.saved'));
   };

@@ -2,6 +2,7 @@
 // referral whose data went out without a valid consent any more carries the warning right here.
 import './network.css';
 import { t } from '../../../shared/i18n/t';
+import { renderMessage } from '../../../shared/i18n/message';
 import { toLocalDate } from '../../../shared/domain/common';
 import { isOpenReferral, isSharedReferral } from '../../../shared/domain/referral';
 import { sharedReferralWarning } from '../../../shared/domain/referral-consent';
@@ -62,7 +63,7 @@ export function CaseReferrals({ caseId }: { caseId: string }) {
                   .join(': ')}
                 meta={
                   warning ? (
-                    <span class="row__warning">{warning}</span>
+                    <span class="row__warning">{renderMessage(warning)}</span>
                   ) : (
                     directionLabel(referral.direction)
                   )

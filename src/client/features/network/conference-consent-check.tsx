@@ -3,6 +3,7 @@
 import './network.css';
 import { useId } from 'preact/hooks';
 import { t } from '../../../shared/i18n/t';
+import { renderMessage } from '../../../shared/i18n/message';
 import { toLocalDate } from '../../../shared/domain/common';
 import { conferenceConsentCheck } from '../../../shared/domain/conference-consent';
 import { useDb } from '../../state/session';
@@ -51,7 +52,7 @@ export function ConferenceConsentCheck({
                 <span class="row__title">{data.names.get(result.partnerId) ?? '–'}</span>
                 {result.message && (
                   <span class="row__meta row__warning" role="alert">
-                    {result.message}
+                    {renderMessage(result.message)}
                   </span>
                 )}
               </span>

@@ -1,4 +1,4 @@
-// Shown on a referral that cannot be sent yet: why (the rule's German reason) and the one-tap way
+// Shown on a referral that cannot be sent yet: why (the rule's reason, rendered) and the one-tap way
 // to record the missing consent, which returns to the referral afterwards.
 import { t } from '../../../shared/i18n/t';
 import { LinkButton } from '../../ui/button';

@@ -2,7 +2,8 @@
 // machine, the consent gate before sending ("Senden" stays disabled and points at the reason) and
 // the warning once a consent is gone. Withdrawing asks once more and offers "Rückgängig" for 10 s.
 import { useState } from 'preact/hooks';
-import { t, formatDay } from '../../../shared/i18n/t';
+import { formatDay, t } from '../../../shared/i18n/t';
+import { renderMessage } from '../../../shared/i18n/message';
 import { toLocalDate } from '../../../shared/domain/common';
 import {
   allowedReferralTransitions,
@@ -67,6 +68,8 @@ export function ReferralDetail({ caseId, referralId }: { caseId: string; referra
   const warning = isSharedReferral(referral)
     ? sharedReferralWarning(referral, consents, today)
     : null;
+  const warningText = warning && renderMessage(warning);
+  const gateText = gateReason && renderMessage(gateReason);
   // A summary goes to the partner: only while the referral is open (not after withdrawing it).
   const canSummarise =
     referral.direction === 'out' && isOpenReferral(referral.status) && !gateReason && !warning;
@@ -98,7 +101,7 @@ export function ReferralDetail({ caseId, referralId }: { caseId: string; referra
 
   // A refusal that says what the gate or the warning already says is not shown a second time.
   const message =
-    action.message && action.message !== gateReason && action.message !== warning
+    action.message && action.message !== gateText && action.message !== warningText
       ? action.message
       : null;
   const sendBlocked = gateReason !== null;
@@ -121,7 +124,7 @@ export function ReferralDetail({ caseId, referralId }: { caseId: string; referra
       </p>
       {warning && (
         <p class="notice notice--danger" role="alert">
-          {warning}
+          {warningText}
         </p>
       )}
       <dl class="facts">
@@ -169,7 +172,7 @@ export function ReferralDetail({ caseId, referralId }: { caseId: string; referra
       </p>
       {gateReason && (
         <ConsentGate
-          reason={gateReason}
+          reason={gateText ?? ''}
           caseId={caseId}
           partnerId={referral.partnerId}
           referralId={referral.id}

@@ -6,6 +6,7 @@ import { useDb } from '../../state/session';
 import { toLocalDate } from '../../../shared/domain/common';
 import { withdrawalDateProblem, type Consent } from '../../../shared/domain/consent';
 import { t } from '../../../shared/i18n/t';
+import { renderMessage } from '../../../shared/i18n/message';
 import { undoConsentWithdrawal, withdrawConsent } from '../../../local/withdrawals';
 import { Button } from '../../ui/button';
 import { DateField } from '../../ui/field';
@@ -28,7 +29,7 @@ export function WithdrawConsentSheet({ consent, title, onClose }: WithdrawConsen
     initial: { withdrawnOn: today },
     save: async ({ withdrawnOn }) => {
       const problem = withdrawalDateProblem(consent, withdrawnOn, toLocalDate(new Date()));
-      if (problem) return refused(null, { withdrawnOn: problem });
+      if (problem) return refused(null, { withdrawnOn: renderMessage(problem) });
       return withdrawConsent(db, consent, withdrawnOn);
     },
     savedMessage: null,

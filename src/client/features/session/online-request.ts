@@ -8,6 +8,7 @@ import { openReauth, useAuthUi } from '../../state/auth-ui';
 import { useSession } from '../../state/session';
 import { wipeThisDevice } from './device-wipe';
 import { actionFailureMessage } from '../../../local/write-failure';
+import { apiErrorText } from '../../../shared/i18n/message';
 
 export type OnlineFailureKind =
   /** No connection, a timeout, or an answer that is not our server's (a captive portal). */
@@ -118,7 +119,8 @@ export async function onlineRequest<T>(
     ok: false as const,
     status: response.status,
     ...(typeof error.error === 'string' ? { code: error.error } : {}),
-    ...(typeof error.message === 'string' ? { message: error.message } : {}),
+    // The refusal in the chosen language (its key), or the German text for a key this app lacks.
+    ...(typeof error.message === 'string' ? { message: apiErrorText(error) } : {}),
     ...(typeof error.field === 'string' ? { field: error.field } : {}),
   };
   if (response.status === 401) {

@@ -3,6 +3,7 @@
 import { dismissRejection } from '../../../local/sync/dismiss-rejection';
 import type { FeldakteDb, Rejection } from '../../../local/db';
 import { formatDateTime, t } from '../../../shared/i18n/t';
+import { renderKnown } from '../../../shared/i18n/message';
 import { useDb } from '../../state/session';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { Button } from '../../ui/button';
@@ -68,7 +69,7 @@ function RejectionItem({ db, rejection }: { db: FeldakteDb; rejection: Rejection
       </h2>
       <dl class="facts">
         <dt>{t('sync.rejections.reason')}</dt>
-        <dd>{rejection.reason}</dd>
+        <dd>{rejectionReason(rejection)}</dd>
         <dt>{t('sync.rejections.fields')}</dt>
         <dd>{rejection.op === 'delete' ? t('sync.rejections.deleted') : fields}</dd>
       </dl>
@@ -93,4 +94,15 @@ function caseLink(rejection: Rejection) {
       <a href={`/faelle/${caseId}`}>{t('sync.conflicts.openRecord')}</a>
     </p>
   ) : null;
+}
+
+/** The reason in the chosen language, a named field by its label; the German reason for an
+ * unknown key or a row stored by an older app. */
+function rejectionReason(rejection: Rejection): string {
+  const field = rejection.params?.field;
+  const params =
+    typeof field === 'string'
+      ? { ...rejection.params, field: fieldLabel(rejection.table, field) }
+      : rejection.params;
+  return renderKnown(rejection.code, params, rejection.reason);
 }

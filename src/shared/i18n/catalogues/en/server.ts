@@ -1,0 +1,90 @@
+// English half of the catalogue of the same name; loaded only when English is chosen.
+import type { SameShape } from '../../catalogue';
+import type { server } from '../server';
+
+export const serverEn: SameShape<typeof server> = {
+  api: {
+    badJson: 'The request is not valid JSON.',
+    badRequest: 'The request is invalid.',
+    badRequestField: 'The request is invalid. {why} ({field}).',
+    badRequestWhy: 'The request is invalid. {why}.',
+    tooDeep: 'The request is invalid. Nested too deeply.',
+    tooLarge: 'The request is too large. Please sync in smaller parts.',
+    unsupportedMedia: 'The request must be JSON.',
+    unsupportedEncoding: 'The request is compressed with an unknown method.',
+    invalidEncoding: 'The compressed request is damaged.',
+    notFound: 'This address does not exist.',
+    internal: 'An error occurred on the server. Your changes stay saved on the device.',
+    fieldTooLong: 'A field is too long (at most {max} characters).',
+  },
+  session: {
+    wrongPassword: 'The current password is wrong.',
+    samePassword: 'Please choose a new password, not the current one.',
+    passwordChangeRequired:
+      'You signed in with a one-time password. Please set a new password first.',
+    loginFailed: 'E-mail address or password is wrong.',
+    tooManyLogins: 'Too many failed sign-ins. Please try again in a few minutes.',
+    notSignedIn: 'Please sign in.',
+    sessionExpired: 'Your sign-in has expired. Please sign in again.',
+    deviceRevoked:
+      'This device has been blocked. The data on the device will be deleted; please contact the administration.',
+    userDisabled:
+      'Your account has been disabled. The data on the device will be deleted; please contact the administration.',
+    invalidDevice: 'The device ID is invalid.',
+    credentialsMissing: 'Please enter e-mail address and password.',
+    noCaseAccess: 'Your role has no access to case data.',
+    otherUsersDevice: 'This device is linked to another account. Please reset the app data.',
+  },
+  sync: {
+    invalidSealed:
+      'A sealed change could not be opened. Nothing was saved; please unlock the app and sync again.',
+    otherTeamsRecord: 'The changes concern an entry you have no access to. Nothing was saved.',
+    schemaTooOld: 'This app version is out of date. Please update the app; your changes are kept.',
+    gap: 'Earlier changes from this device are missing. Please sync again.',
+    refused: 'The server refused the change.',
+    invalidClock: 'The time of the change is invalid.',
+    foreignClock: 'The time of the change comes from another device.',
+    conflictDelete: 'A conflict cannot be deleted, only resolved.',
+    deleted: 'This entry has been deleted in the meantime.',
+    controlCharacter: 'The text contains an invalid control character.',
+    frozenField: 'The field “{field}” cannot be changed after it was created.',
+    unknownReference: 'The linked entry (“{field}”) is unknown or deleted.',
+    groupRefused: 'Belongs to a change that is only saved as a whole: {why}',
+    storeRefused: 'The server cannot store this change (invalid content).',
+    erased:
+      'This person has been erased (erasure under Art. 17 GDPR or end of the retention period). The change was not saved.',
+  },
+  privacy: {
+    caseNotFound: 'This case does not exist (any more) in your team.',
+    invalidCaseId: 'Invalid case ID: a UUID is expected.',
+    notClosed: 'Only a closed case has an erasure date.',
+    notLater: 'The new date must be after the current erasure date.',
+    tooLate: 'An extension reaches at most {years} years into the future.',
+    dateMissing: 'Please enter a date.',
+    dateInvalid: 'Please enter a valid date.',
+    extensionReasonMissing: 'Please give a reason for the extension.',
+    erasureReasonMissing: 'Please give a reason for the erasure.',
+    reasonTooLong: 'The reason may be at most {max} characters long.',
+  },
+  reports: {
+    otherTeam: 'You only see the figures of your own team.',
+    unknownTeam: 'This team does not exist.',
+    periodMissing: 'Please give a period with start and end (from, to).',
+    fromInvalid: 'The start date “{value}” is not a valid date (YYYY-MM-DD).',
+    toInvalid: 'The end date “{value}” is not a valid date (YYYY-MM-DD).',
+    fromAfterTo: 'The start of the period is after its end.',
+    tooLong: 'The period is too long: at most {years} years.',
+  },
+  admin: {
+    notAdmin: 'Only the administration may change teams and accounts.',
+    unknownUser: 'This account does not exist.',
+    ownAccount: 'Your own account cannot be disabled or downgraded here.',
+    unknownTeam: 'Please choose an existing team.',
+    teamName: 'Please enter a team name.',
+    team: 'Please choose a team.',
+    email: 'Please enter an e-mail address.',
+    name: 'Please enter a name.',
+    role: 'The role must be {roles}.',
+    invalidCharacters: 'Invalid characters.',
+  },
+};
