@@ -31,6 +31,8 @@ describe('team settings', () => {
     [['masks', 'masks'], 'Jeder Punkt nur einmal'],
     [['masks', ''], 'Bitte einen Text für den Punkt eingeben'],
     ['masks', 'Bitte eine Liste von Punkten angeben'],
+    // The bound of the item text reaches the message through the forwarded issue.
+    [['x'.repeat(81)], 'Bitte höchstens 80 Zeichen eingeben'],
   ])('refuses hygiene items %j', (value, message) => {
     const result = v.safeParse(settingSchema, {
       id: settingId('t', 'hygiene_items'),

@@ -18,7 +18,7 @@ import { clearSessionCookie, requireSession, setSessionCookie } from '../auth/re
 import { cleanDeviceName, DEVICE_ID_PATTERN, recordDeviceSignIn } from '../auth/devices';
 import { wrapSecret } from '../auth/wrap-secret';
 import { currentSealKey } from '../sync/seal-keys';
-import { message } from '../../shared/i18n/message';
+import { issueMessage, key, message } from '../../shared/i18n/message';
 
 const noNul = v.check((text: string) => !text.includes('\0'));
 const loginSchema = v.object({
@@ -31,16 +31,18 @@ const loginSchema = v.object({
 
 const passwordSchema = v.object({
   password: v.pipe(
-    v.string('Bitte ein neues Passwort eingeben.'),
-    v.minLength(
-      MIN_PASSWORD_LENGTH,
-      `Das neue Passwort muss mindestens ${MIN_PASSWORD_LENGTH} Zeichen lang sein.`,
-    ),
-    v.maxLength(1_000, 'Das neue Passwort darf höchstens 1.000 Zeichen lang sein.'),
+    v.string(key('server.session.newPasswordMissing')),
+    v.minLength(MIN_PASSWORD_LENGTH, key('server.session.newPasswordTooShort')),
+    v.maxLength(1_000, key('server.session.newPasswordTooLong')),
     noNul,
   ),
   /** Needed unless the session was started with a one-time password. */
-  currentPassword: v.optional(v.pipe(v.string(), v.maxLength(1_000))),
+  currentPassword: v.optional(
+    v.pipe(
+      v.string(key('server.session.currentPasswordInvalid')),
+      v.maxLength(1_000, key('server.session.currentPasswordInvalid')),
+    ),
+  ),
 });
 
 export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
@@ -113,9 +115,9 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
     const session = await requireSession(store, request, reply, at, { passwordChange: 'allowed' });
     const parsed = v.safeParse(passwordSchema, request.body);
     if (!parsed.success) {
-      throw new HttpError(400, 'invalid_password', parsed.issues[0].message, {
-        field: 'password',
-      });
+      const issue = parsed.issues[0];
+      const field = issue.path?.[0]?.key === 'currentPassword' ? 'currentPassword' : 'password';
+      throw new HttpError(400, 'invalid_password', issueMessage(issue), { field });
     }
     const { password, currentPassword } = parsed.output;
     const [row] = await store.query<{ password_hash: string }>(

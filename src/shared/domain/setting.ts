@@ -39,7 +39,11 @@ export const settingSchema = v.pipe(
     v.rawCheck(({ dataset, addIssue }) => {
       if (!dataset.typed) return;
       const result = v.safeParse(valueSchemas[dataset.value.key], dataset.value.value);
-      if (!result.success) addIssue({ message: result.issues[0].message });
+      if (!result.success) {
+        // `expected` carries a bound such as "<=80", which the message's {max} is filled from.
+        const [issue] = result.issues;
+        addIssue({ message: issue.message, expected: issue.expected ?? undefined });
+      }
     }),
     ['value'],
   ),

@@ -22,6 +22,10 @@ export const server = germanCatalogue({
   session: {
     wrongPassword: 'Das bisherige Passwort ist falsch.',
     samePassword: 'Bitte ein neues Passwort wählen, nicht das bisherige.',
+    newPasswordMissing: 'Bitte ein neues Passwort eingeben.',
+    newPasswordTooShort: 'Das neue Passwort muss mindestens {min} Zeichen lang sein.',
+    newPasswordTooLong: 'Das neue Passwort darf höchstens {max} Zeichen lang sein.',
+    currentPasswordInvalid: 'Das bisherige Passwort ist ungültig.',
     passwordChangeRequired:
       'Sie haben sich mit einem Einmal-Passwort angemeldet. Bitte legen Sie zuerst ein neues Passwort fest.',
     loginFailed: 'E-Mail-Adresse oder Passwort ist falsch.',

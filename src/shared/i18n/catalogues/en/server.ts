@@ -20,6 +20,10 @@ export const serverEn: SameShape<typeof server> = {
   session: {
     wrongPassword: 'The current password is wrong.',
     samePassword: 'Please choose a new password, not the current one.',
+    newPasswordMissing: 'Please enter a new password.',
+    newPasswordTooShort: 'The new password must be at least {min} characters long.',
+    newPasswordTooLong: 'The new password may be at most {max} characters long.',
+    currentPasswordInvalid: 'The current password is invalid.',
     passwordChangeRequired:
       'You signed in with a one-time password. Please set a new password first.',
     loginFailed: 'E-mail address or password is wrong.',
