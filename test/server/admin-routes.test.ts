@@ -59,7 +59,12 @@ describe('admin API', () => {
     expect(empty.json().message).toBe('Bitte einen Teamnamen angeben.');
     const twice = await call(admin, 'POST', '/api/admin/teams', { name: 'Süd' });
     expect(twice.statusCode).toBe(409);
-    expect(twice.json().message).toContain('gibt es schon');
+    expect(twice.json().message).toBe('Das Team „Süd“ gibt es schon.');
+    // The console renders the key in its language (issue 13, item 7).
+    expect(twice.json()).toMatchObject({
+      code: 'server.account.teamExists',
+      params: { team: 'Süd' },
+    });
     expect((await call(admin, 'POST', '/api/admin/teams', { name: 42 })).statusCode).toBe(400);
     expect(await counts()).toEqual(before);
     const list = await call(admin, 'GET', '/api/admin/teams');
@@ -87,20 +92,30 @@ describe('admin API', () => {
   });
 
   it.each([
-    ['a bad e-mail', { email: 'kein-at', name: 'X', role: 'thm' }, 400, 'E-Mail'],
-    ['an unknown role', { email: 'a@b.example', name: 'X', role: 'boss' }, 400, 'Rolle'],
-    ['no name', { email: 'a@b.example', name: ' ', role: 'thm' }, 400, 'Namen'],
-    ['an existing e-mail', { email: 'neu@team.example', name: 'X', role: 'thm' }, 409, 'schon'],
-  ])('refuses %s with a German message and stores nothing', async (_n, body, status, text) => {
-    const before = await counts();
-    const response = await call(admin, 'POST', '/api/admin/users', {
-      teamId: await teamId('Nord'),
-      ...body,
-    });
-    expect(response.statusCode).toBe(status);
-    expect(response.json().message).toContain(text);
-    expect(await counts()).toEqual(before);
-  });
+    ['a bad e-mail', { email: 'kein-at', name: 'X', role: 'thm' }, 400, 'E-Mail', 'emailInvalid'],
+    ['an unknown role', { email: 'a@b.example', name: 'X', role: 'boss' }, 400, 'Rolle', 'role'],
+    ['no name', { email: 'a@b.example', name: ' ', role: 'thm' }, 400, 'Namen', 'nameMissing'],
+    [
+      'an existing e-mail',
+      { email: 'neu@team.example', name: 'X', role: 'thm' },
+      409,
+      'schon',
+      'userExists',
+    ],
+  ])(
+    'refuses %s with a German message and stores nothing',
+    async (_n, body, status, text, code) => {
+      const before = await counts();
+      const response = await call(admin, 'POST', '/api/admin/users', {
+        teamId: await teamId('Nord'),
+        ...body,
+      });
+      expect(response.statusCode).toBe(status);
+      expect(response.json().message).toContain(text);
+      expect(response.json().code).toMatch(new RegExp(`^server\\.(account|admin)\\.${code}$`));
+      expect(await counts()).toEqual(before);
+    },
+  );
 
   it('resets a password (the old one stops working) and disables an account', async () => {
     const user = await addUser(server.store, { team: 'Nord' });

@@ -4,6 +4,7 @@ import type { Queryable } from '../store/store';
 import { hashPassword } from './password';
 import { revokeAllDevices } from './devices';
 import { MIN_PASSWORD_LENGTH } from '../../shared/domain/password';
+import { AccountError } from './account-error';
 
 export const roles = ['thm', 'coordinator', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -27,8 +28,9 @@ export function normaliseEmail(email: string): string {
 
 export async function createTeam(db: Queryable, name: string, now = new Date()): Promise<Team> {
   const trimmed = name.trim();
-  if (!trimmed) throw new Error('Bitte einen Teamnamen angeben.');
-  if (await findTeam(db, trimmed)) throw new Error(`Das Team „${trimmed}“ gibt es schon.`);
+  if (!trimmed) throw new AccountError('invalid', 'server.account.teamNameMissing');
+  if (await findTeam(db, trimmed))
+    throw new AccountError('exists', 'server.account.teamExists', { team: trimmed });
   const team = { id: randomUUID(), name: trimmed };
   await db.query('INSERT INTO teams (id, name, version, created_at) VALUES ($1, $2, 0, $3)', [
     team.id,
@@ -62,7 +64,8 @@ export async function listUsers(
   teamName: string,
 ): Promise<{ email: string; name: string; role: Role; disabled: boolean }[]> {
   const team = await findTeam(db, teamName);
-  if (!team) throw new Error(`Das Team „${teamName.trim()}“ gibt es nicht.`);
+  if (!team)
+    throw new AccountError('missing', 'server.account.teamMissing', { team: teamName.trim() });
   return db.query(
     `SELECT email, name, role, disabled_at IS NOT NULL AS disabled FROM users
       WHERE team_id = $1 ORDER BY name, email`,
@@ -84,14 +87,17 @@ export { MIN_PASSWORD_LENGTH };
 
 export async function createUser(db: Queryable, input: NewUser, now = new Date()): Promise<User> {
   const team = await findTeam(db, input.teamName);
-  if (!team) throw new Error(`Das Team „${input.teamName}“ gibt es nicht.`);
+  if (!team)
+    throw new AccountError('missing', 'server.account.teamMissing', { team: input.teamName });
   const email = normaliseEmail(input.email);
   if (!/^[^@\s]+@[^@\s]+$/.test(email))
-    throw new Error('Bitte eine gültige E-Mail-Adresse angeben.');
-  if (!input.name.trim()) throw new Error('Bitte einen Namen angeben.');
-  if (!isRole(input.role)) throw new Error(`Die Rolle muss ${roles.join(', ')} sein.`);
+    throw new AccountError('invalid', 'server.account.emailInvalid');
+  if (!input.name.trim()) throw new AccountError('invalid', 'server.account.nameMissing');
+  if (!isRole(input.role))
+    throw new AccountError('invalid', 'server.admin.role', { roles: roles.join(', ') });
   checkPassword(input.password);
-  if (await findUser(db, email)) throw new Error(`Ein Konto mit ${email} gibt es schon.`);
+  if (await findUser(db, email))
+    throw new AccountError('exists', 'server.account.userExists', { email });
   const user: User = {
     id: randomUUID(),
     teamId: team.id,
@@ -160,7 +166,10 @@ export async function setPassword(
      RETURNING id`,
     [normaliseEmail(email), await hashPassword(password), oneTime],
   );
-  if (rows.length === 0) throw new Error(`Ein Konto mit ${normaliseEmail(email)} gibt es nicht.`);
+  if (rows.length === 0)
+    throw new AccountError('missing', 'server.account.userMissing', {
+      email: normaliseEmail(email),
+    });
 }
 
 /**
@@ -172,7 +181,10 @@ export async function disableUser(db: Queryable, email: string, now = new Date()
     'UPDATE users SET disabled_at = COALESCE(disabled_at, $2) WHERE email = $1 RETURNING id',
     [normaliseEmail(email), now.toISOString()],
   );
-  if (rows.length === 0) throw new Error(`Ein Konto mit ${normaliseEmail(email)} gibt es nicht.`);
+  if (rows.length === 0)
+    throw new AccountError('missing', 'server.account.userMissing', {
+      email: normaliseEmail(email),
+    });
   await revokeAllDevices(db, rows[0]!.id, now);
 }
 
@@ -187,6 +199,8 @@ function isRole(role: string): role is Role {
 
 function checkPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new Error(`Das Passwort muss mindestens ${MIN_PASSWORD_LENGTH} Zeichen lang sein.`);
+    throw new AccountError('invalid', 'server.account.passwordTooShort', {
+      min: MIN_PASSWORD_LENGTH,
+    });
   }
 }

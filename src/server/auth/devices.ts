@@ -3,6 +3,7 @@
 // refused (401 device_revoked) and wipes its local database; deleting them would only say "signed out".
 import type { Queryable } from '../store/store';
 import { normaliseEmail } from './accounts';
+import { AccountError } from './account-error';
 
 export interface Device {
   deviceId: string;
@@ -109,7 +110,10 @@ export async function revokeDevice(
     [userId, deviceId.trim().toLowerCase(), now.toISOString()],
   );
   if (rows.length === 0) {
-    throw new Error(`Ein Gerät ${deviceId} gibt es für ${normaliseEmail(email)} nicht.`);
+    throw new AccountError('missing', 'server.account.deviceMissing', {
+      device: deviceId,
+      email: normaliseEmail(email),
+    });
   }
 }
 
@@ -125,6 +129,9 @@ async function userIdOf(db: Queryable, email: string): Promise<string> {
   const [row] = await db.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [
     normaliseEmail(email),
   ]);
-  if (!row) throw new Error(`Ein Konto mit ${normaliseEmail(email)} gibt es nicht.`);
+  if (!row)
+    throw new AccountError('missing', 'server.account.userMissing', {
+      email: normaliseEmail(email),
+    });
   return row.id;
 }

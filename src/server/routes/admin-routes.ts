@@ -23,6 +23,7 @@ import {
   type TeamSettingsRow,
 } from '../privacy/team-settings';
 import { issueMessage, key, message } from '../../shared/i18n/message';
+import { AccountError } from '../auth/account-error';
 
 const ONE_TIME_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
@@ -64,18 +65,18 @@ function parse<T extends v.GenericSchema>(schema: T, body: unknown): v.InferOutp
   return result.output;
 }
 
-/** The account functions throw German errors for bad input: those are the person's 4xx. */
+/** The account functions refuse bad input with an AccountError: that is the person's 4xx. */
 async function accountCall<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof HttpError || !(error instanceof Error)) throw error;
-    const status = /gibt es schon/.test(error.message)
-      ? 409
-      : /gibt es\b.*\bnicht/.test(error.message)
-        ? 404
-        : 400;
-    throw new HttpError(status, status === 409 ? 'exists' : 'invalid_request', error.message);
+    if (!(error instanceof AccountError)) throw error;
+    const status = { invalid: 400, exists: 409, missing: 404 } as const;
+    throw new HttpError(
+      status[error.kind],
+      error.kind === 'exists' ? 'exists' : 'invalid_request',
+      error.text,
+    );
   }
 }
 

@@ -85,6 +85,17 @@ export const server = germanCatalogue({
     fromAfterTo: 'Der Anfang des Zeitraums liegt nach seinem Ende.',
     tooLong: 'Der Zeitraum ist zu lang: höchstens {years} Jahre.',
   },
+  account: {
+    teamNameMissing: 'Bitte einen Teamnamen angeben.',
+    teamExists: 'Das Team „{team}“ gibt es schon.',
+    teamMissing: 'Das Team „{team}“ gibt es nicht.',
+    emailInvalid: 'Bitte eine gültige E-Mail-Adresse angeben.',
+    nameMissing: 'Bitte einen Namen angeben.',
+    userExists: 'Ein Konto mit {email} gibt es schon.',
+    userMissing: 'Ein Konto mit {email} gibt es nicht.',
+    passwordTooShort: 'Das Passwort muss mindestens {min} Zeichen lang sein.',
+    deviceMissing: 'Ein Gerät {device} gibt es für {email} nicht.',
+  },
   admin: {
     notAdmin: 'Nur die Verwaltung darf Teams und Konten ändern.',
     unknownUser: 'Dieses Konto gibt es nicht.',

@@ -79,6 +79,17 @@ export const serverEn: SameShape<typeof server> = {
     fromAfterTo: 'The start of the period is after its end.',
     tooLong: 'The period is too long: at most {years} years.',
   },
+  account: {
+    teamNameMissing: 'Please enter a team name.',
+    teamExists: 'The team “{team}” already exists.',
+    teamMissing: 'The team “{team}” does not exist.',
+    emailInvalid: 'Please enter a valid e-mail address.',
+    nameMissing: 'Please enter a name.',
+    userExists: 'An account with {email} already exists.',
+    userMissing: 'There is no account with {email}.',
+    passwordTooShort: 'The password must be at least {min} characters long.',
+    deviceMissing: 'There is no device {device} for {email}.',
+  },
   admin: {
     notAdmin: 'Only the administration may change teams and accounts.',
     unknownUser: 'This account does not exist.',
