@@ -3,6 +3,7 @@
 import { ErrorBoundary, LocationProvider, lazy } from 'preact-iso';
 import { useEffect } from 'preact/hooks';
 import { SignInGate } from './features/session/sign-in-gate';
+import { errorName } from '../shared/error-name';
 
 // The shell is a chunk of its own: a start shows the lock screen (or sign-in) without waiting for
 // it. Its loading starts right after the first render, so it is there by the time the PIN is
@@ -18,7 +19,7 @@ export function App() {
     <LocationProvider>
       <SignInGate>
         {/* Waits for the shell's chunk (preact-iso's lazy suspends until it has loaded). */}
-        <ErrorBoundary onError={(error) => console.error('Shell failed', error)}>
+        <ErrorBoundary onError={(error) => console.error('Shell failed', errorName(error))}>
           <Shell />
         </ErrorBoundary>
       </SignInGate>

@@ -3,11 +3,11 @@
 // The error itself is not logged beyond its name: it may carry record values.
 import { t } from '../shared/i18n/t';
 import Dexie from 'dexie';
+import { errorName } from '../shared/error-name';
 
 export function writeFailureMessage(error: unknown): string {
   if (isQuotaError(error)) return t('common.errors.quota');
-  const name = (error as { name?: unknown } | null)?.name;
-  console.warn('Write failed on the device', typeof name === 'string' ? name : 'unknown error');
+  console.warn('Write failed on the device', errorName(error));
   return t('common.errors.storage');
 }
 
@@ -17,8 +17,7 @@ export function writeFailureMessage(error: unknown): string {
  */
 export function actionFailureMessage(error: unknown): string {
   if (isQuotaError(error)) return t('common.errors.quota');
-  const name = (error as { name?: unknown } | null)?.name;
-  console.warn('Write failed on the device', typeof name === 'string' ? name : 'unknown error');
+  console.warn('Write failed on the device', errorName(error));
   return t('common.errors.action');
 }
 

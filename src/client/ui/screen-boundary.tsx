@@ -7,6 +7,7 @@ import { Component, type ComponentChildren } from 'preact';
 import { t } from '../../shared/i18n/t';
 import { Button } from './button';
 import { LiveQueryFailure } from './use-live-query';
+import { errorName } from '../../shared/error-name';
 
 export interface ScreenBoundaryProps {
   /** The current path: a new one clears the failure. */
@@ -27,8 +28,7 @@ export class ScreenBoundary extends Component<ScreenBoundaryProps, State> {
     // A lazy screen still loading throws a promise; the router waits for it, not this boundary.
     if (error && typeof (error as { then?: unknown }).then === 'function') return;
     if (!(error instanceof LiveQueryFailure)) {
-      const name = (error as { name?: unknown } | null)?.name;
-      console.error('Screen failed', typeof name === 'string' ? name : 'unknown error');
+      console.error('Screen failed', errorName(error));
     }
     this.setState({ error });
   }

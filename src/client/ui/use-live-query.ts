@@ -5,6 +5,7 @@
 // shows "Erneut versuchen", which mounts the screen again and so subscribes afresh.
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
+import { errorName } from '../../shared/error-name';
 
 /** A live query failed; the screen boundary offers to try again. */
 export class LiveQueryFailure extends Error {
@@ -23,9 +24,7 @@ export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): T
     const subscription = liveQuery(query).subscribe({
       next: (value) => setResult(() => value),
       error: (error: unknown) => {
-        // Only the error's name: its message may carry record values.
-        const name = (error as { name?: unknown } | null)?.name;
-        console.error('liveQuery failed', typeof name === 'string' ? name : 'unknown error');
+        console.error('liveQuery failed', errorName(error));
         setFailure(new LiveQueryFailure(error));
       },
     });

@@ -2,6 +2,7 @@
 // cross-context lock ([E1]), and record the outcome in the database so the page and the service
 // worker show the same status ([E4]). Never throws for sync failures: it returns them, so the
 // caller (scheduler, Background Sync handler) decides whether to back off or stop.
+import { errorName } from '../../shared/error-name';
 import type { FeldakteDb } from '../db';
 import { ensureClientId, setMeta } from '../meta';
 import { pushOutbox } from './push-outbox';
@@ -109,8 +110,4 @@ async function recordFailure(db: FeldakteDb, error: SyncError, at: Date): Promis
     // Storage full or the database closed: the returned result still carries the error.
     console.warn('Could not store the sync status:', errorName(storeError));
   }
-}
-
-function errorName(error: unknown): string {
-  return (error as { name?: string } | null)?.name ?? typeof error;
 }
