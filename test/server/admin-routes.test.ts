@@ -57,6 +57,7 @@ describe('admin API', () => {
     const empty = await call(admin, 'POST', '/api/admin/teams', { name: '  ' });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().message).toBe('Bitte einen Teamnamen angeben.');
+    expect(empty.json().field).toBe('name');
     const twice = await call(admin, 'POST', '/api/admin/teams', { name: 'Süd' });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().message).toBe('Das Team „Süd“ gibt es schon.');
@@ -64,8 +65,11 @@ describe('admin API', () => {
     expect(twice.json()).toMatchObject({
       code: 'server.account.teamExists',
       params: { team: 'Süd' },
+      field: 'name',
     });
-    expect((await call(admin, 'POST', '/api/admin/teams', { name: 42 })).statusCode).toBe(400);
+    const notText = await call(admin, 'POST', '/api/admin/teams', { name: 42 });
+    expect(notText.statusCode).toBe(400);
+    expect(notText.json().field).toBe('name');
     expect(await counts()).toEqual(before);
     const list = await call(admin, 'GET', '/api/admin/teams');
     expect(list.json().teams.map((t: { name: string }) => t.name)).toContain('Süd');
@@ -92,19 +96,49 @@ describe('admin API', () => {
   });
 
   it.each([
-    ['a bad e-mail', { email: 'kein-at', name: 'X', role: 'thm' }, 400, 'E-Mail', 'emailInvalid'],
-    ['an unknown role', { email: 'a@b.example', name: 'X', role: 'boss' }, 400, 'Rolle', 'role'],
-    ['no name', { email: 'a@b.example', name: ' ', role: 'thm' }, 400, 'Namen', 'nameMissing'],
+    [
+      'a bad e-mail',
+      { email: 'kein-at', name: 'X', role: 'thm' },
+      400,
+      'E-Mail',
+      'emailInvalid',
+      'email',
+    ],
+    [
+      'an unknown role',
+      { email: 'a@b.example', name: 'X', role: 'boss' },
+      400,
+      'Rolle',
+      'role',
+      'role',
+    ],
+    [
+      'no name',
+      { email: 'a@b.example', name: ' ', role: 'thm' },
+      400,
+      'Namen',
+      'nameMissing',
+      'name',
+    ],
     [
       'an existing e-mail',
       { email: 'neu@team.example', name: 'X', role: 'thm' },
       409,
       'schon',
       'userExists',
+      'email',
+    ],
+    [
+      'an unknown team',
+      { teamId: 'kein-team', email: 'b@b.example', name: 'X', role: 'thm' },
+      400,
+      'Team',
+      'unknownTeam',
+      'teamId',
     ],
   ])(
-    'refuses %s with a German message and stores nothing',
-    async (_n, body, status, text, code) => {
+    'refuses %s with a German message at its field and stores nothing',
+    async (_n, body, status, text, code, field) => {
       const before = await counts();
       const response = await call(admin, 'POST', '/api/admin/users', {
         teamId: await teamId('Nord'),
@@ -113,9 +147,22 @@ describe('admin API', () => {
       expect(response.statusCode).toBe(status);
       expect(response.json().message).toContain(text);
       expect(response.json().code).toMatch(new RegExp(`^server\\.(account|admin)\\.${code}$`));
+      expect(response.json().field).toBe(field);
       expect(await counts()).toEqual(before);
     },
   );
+
+  it('refuses a new account without an e-mail at that field and stores nothing', async () => {
+    const before = await counts();
+    const response = await call(admin, 'POST', '/api/admin/users', {
+      teamId: await teamId('Nord'),
+      name: 'X',
+      role: 'thm',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ message: 'Bitte ausfüllen.', field: 'email' });
+    expect(await counts()).toEqual(before);
+  });
 
   it('resets a password (the old one stops working) and disables an account', async () => {
     const user = await addUser(server.store, { team: 'Nord' });

@@ -3,7 +3,6 @@
 // once, in a dialog, and kept nowhere; its owner must replace it at the first sign-in.
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionUser } from '../../shared/sync/protocol';
-import { formatDateTime } from '../../shared/i18n/t';
 import { ct } from './console-texts';
 import {
   onlineRequest as consoleRequest,
@@ -12,6 +11,12 @@ import {
 import type { TeamSettings } from '../../shared/domain/team-settings';
 import { problem } from './outcome-message';
 import { settingsSummary, TeamSettingsForm } from './team-settings-form';
+import { isAccountEmail } from '../../shared/domain/account';
+import { formatDateTime, t } from '../../shared/i18n/t';
+import { Button } from '../ui/button';
+import { SelectField, TextField } from '../ui/field';
+import { FormAlert } from '../ui/form-alert';
+import { refused, useDraftForm, type SaveRefused } from '../ui/use-draft-form';
 
 type Role = SessionUser['role'];
 const roles: Role[] = ['thm', 'coordinator', 'admin'];
@@ -117,12 +122,10 @@ export function AdminPage({ user }: { user: SessionUser }) {
           </ul>
         )}
         <NewTeamForm
-          onCreate={(name) =>
-            change(
-              consoleRequest<{ team: { name: string } }>('POST', '/api/admin/teams', { name }),
-              (data) => ct('admin.teamCreated', { name: data.team.name }),
-            )
-          }
+          onCreated={async (name) => {
+            setMessage({ text: ct('admin.teamCreated', { name }), error: false });
+            await load();
+          }}
         />
       </section>
 
@@ -167,19 +170,14 @@ export function AdminPage({ user }: { user: SessionUser }) {
           <NewUserForm
             teams={teams}
             defaultTeam={user.team.id}
-            onCreate={(input) =>
-              change(
-                consoleRequest<{ user: UserRow; oneTimePassword: string }>(
-                  'POST',
-                  '/api/admin/users',
-                  input,
-                ),
-                (data) => {
-                  setSecret({ email: data.user.email, password: data.oneTimePassword });
-                  return ct('admin.created', { email: data.user.email });
-                },
-              )
-            }
+            onCreated={async (created) => {
+              setSecret({ email: created.user.email, password: created.oneTimePassword });
+              setMessage({
+                text: ct('admin.created', { email: created.user.email }),
+                error: false,
+              });
+              await load();
+            }}
           />
         )}
       </section>
@@ -321,107 +319,110 @@ function UserItem({
   );
 }
 
-function NewTeamForm({ onCreate }: { onCreate(name: string): Promise<boolean> }) {
-  const [name, setName] = useState('');
+/** A console form's answer from the server: a refusal lands at its field, or above the form. */
+function refusal(outcome: ApiOutcome<unknown>, fields: readonly string[]): SaveRefused {
+  if (!outcome.ok && outcome.field && fields.includes(outcome.field) && outcome.message)
+    return refused(null, { [outcome.field]: outcome.message });
+  return refused(problem(outcome));
+}
+
+function NewTeamForm({ onCreated }: { onCreated(name: string): Promise<void> }) {
+  const form = useDraftForm({
+    initial: { name: '' },
+    // The console shows its own confirmation line (it has no toast).
+    savedMessage: null,
+    async save(draft) {
+      if (!draft.name.trim()) return refused(null, { name: t('server.account.teamNameMissing') });
+      const outcome = await consoleRequest<{ team: { name: string } }>('POST', '/api/admin/teams', {
+        name: draft.name.trim(),
+      });
+      return outcome.ok
+        ? { ok: true as const, name: outcome.value.team.name }
+        : refusal(outcome, ['name']);
+    },
+    onSaved: (saved) => {
+      form.reset();
+      void onCreated(saved.name);
+    },
+  });
   return (
-    <form
-      class="admin-form"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (await onCreate(name)) setName('');
-      }}
-    >
+    <form class="admin-form" {...form.formProps}>
       <h4>{ct('admin.newTeam')}</h4>
-      <label class="field">
-        <span class="field__label">{ct('admin.teamName')}</span>
-        <input
-          class="field__input"
-          required
-          maxLength={200}
-          value={name}
-          onInput={(e) => setName((e.target as HTMLInputElement).value)}
-        />
-      </label>
-      <button type="submit" class="button button--primary">
+      <FormAlert message={form.message} />
+      <TextField {...form.field('name')} label={ct('admin.teamName')} autoComplete="off" required />
+      <Button type="submit" variant="primary" disabled={form.saving}>
         {ct('admin.createTeam')}
-      </button>
+      </Button>
     </form>
   );
+}
+
+interface NewUserDraft {
+  teamId: string;
+  email: string;
+  name: string;
+  role: string;
 }
 
 function NewUserForm({
   teams,
   defaultTeam,
-  onCreate,
+  onCreated,
 }: {
   teams: TeamRow[];
   defaultTeam: string;
-  onCreate(input: { teamId: string; email: string; name: string; role: Role }): Promise<boolean>;
+  onCreated(created: { user: UserRow; oneTimePassword: string }): Promise<void>;
 }) {
-  const empty = { teamId: defaultTeam, email: '', name: '', role: 'thm' as Role };
-  const [input, setInput] = useState(empty);
-  const set = (patch: Partial<typeof input>) => setInput({ ...input, ...patch });
+  const form = useDraftForm({
+    initial: { teamId: defaultTeam, email: '', name: '', role: 'thm' } as NewUserDraft,
+    savedMessage: null,
+    async save(draft) {
+      const errors: Record<string, string> = {};
+      if (!draft.name.trim()) errors.name = t('server.account.nameMissing');
+      if (!isAccountEmail(draft.email)) errors.email = t('server.account.emailInvalid');
+      if (Object.keys(errors).length > 0) return refused(null, errors);
+      const outcome = await consoleRequest<{ user: UserRow; oneTimePassword: string }>(
+        'POST',
+        '/api/admin/users',
+        { ...draft, email: draft.email.trim(), name: draft.name.trim() },
+      );
+      return outcome.ok
+        ? { ok: true as const, created: outcome.value }
+        : refusal(outcome, ['teamId', 'email', 'name', 'role']);
+    },
+    onSaved: (saved) => {
+      form.reset();
+      void onCreated(saved.created);
+    },
+  });
   return (
-    <form
-      class="admin-form"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (await onCreate(input)) setInput(empty);
-      }}
-    >
+    <form class="admin-form" {...form.formProps}>
       <h4>{ct('admin.newUser')}</h4>
-      <label class="field">
-        <span class="field__label">{ct('admin.name')}</span>
-        <input
-          class="field__input"
-          required
-          autocomplete="off"
-          value={input.name}
-          onInput={(e) => set({ name: (e.target as HTMLInputElement).value })}
-        />
-      </label>
-      <label class="field">
-        <span class="field__label">{ct('admin.email')}</span>
-        <input
-          class="field__input"
-          type="email"
-          required
-          autocomplete="off"
-          value={input.email}
-          onInput={(e) => set({ email: (e.target as HTMLInputElement).value })}
-        />
-      </label>
-      <label class="field">
-        <span class="field__label">{ct('admin.team')}</span>
-        <select
-          class="field__input"
-          value={input.teamId}
-          onChange={(e) => set({ teamId: (e.target as HTMLSelectElement).value })}
-        >
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="field">
-        <span class="field__label">{ct('admin.role')}</span>
-        <select
-          class="field__input"
-          value={input.role}
-          onChange={(e) => set({ role: (e.target as HTMLSelectElement).value as Role })}
-        >
-          {roles.map((role) => (
-            <option key={role} value={role}>
-              {ct(`role.${role}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="submit" class="button button--primary">
+      <FormAlert message={form.message} />
+      <TextField {...form.field('name')} label={ct('admin.name')} autoComplete="off" required />
+      <TextField
+        {...form.field('email')}
+        type="email"
+        inputMode="email"
+        label={ct('admin.email')}
+        autoComplete="off"
+        required
+      />
+      <SelectField
+        {...form.field('teamId')}
+        label={ct('admin.team')}
+        allowEmpty={false}
+        options={teams.map((team) => ({ value: team.id, label: team.name }))}
+      />
+      <SelectField
+        {...form.field('role')}
+        label={ct('admin.role')}
+        allowEmpty={false}
+        options={roles.map((role) => ({ value: role, label: ct(`role.${role}`) }))}
+      />
+      <Button type="submit" variant="primary" disabled={form.saving}>
         {ct('admin.createUser')}
-      </button>
+      </Button>
     </form>
   );
 }

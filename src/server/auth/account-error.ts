@@ -12,6 +12,8 @@ export class AccountError extends Error {
     readonly kind: AccountErrorKind,
     messageKey: MessageKey,
     params?: Params,
+    /** The input field the refusal is about (`name`, `email`, `role`), for a form to show it there. */
+    readonly field?: string,
   ) {
     const text = message(messageKey, params);
     super(germanText(text));

@@ -1,4 +1,5 @@
 // Teams and users: used by the admin CLI, the first-start demo account and the tests.
+import { isAccountEmail } from '../../shared/domain/account';
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../store/store';
 import { hashPassword } from './password';
@@ -28,9 +29,10 @@ export function normaliseEmail(email: string): string {
 
 export async function createTeam(db: Queryable, name: string, now = new Date()): Promise<Team> {
   const trimmed = name.trim();
-  if (!trimmed) throw new AccountError('invalid', 'server.account.teamNameMissing');
+  if (!trimmed)
+    throw new AccountError('invalid', 'server.account.teamNameMissing', undefined, 'name');
   if (await findTeam(db, trimmed))
-    throw new AccountError('exists', 'server.account.teamExists', { team: trimmed });
+    throw new AccountError('exists', 'server.account.teamExists', { team: trimmed }, 'name');
   const team = { id: randomUUID(), name: trimmed };
   await db.query('INSERT INTO teams (id, name, version, created_at) VALUES ($1, $2, 0, $3)', [
     team.id,
@@ -90,14 +92,15 @@ export async function createUser(db: Queryable, input: NewUser, now = new Date()
   if (!team)
     throw new AccountError('missing', 'server.account.teamMissing', { team: input.teamName });
   const email = normaliseEmail(input.email);
-  if (!/^[^@\s]+@[^@\s]+$/.test(email))
-    throw new AccountError('invalid', 'server.account.emailInvalid');
-  if (!input.name.trim()) throw new AccountError('invalid', 'server.account.nameMissing');
+  if (!isAccountEmail(email))
+    throw new AccountError('invalid', 'server.account.emailInvalid', undefined, 'email');
+  if (!input.name.trim())
+    throw new AccountError('invalid', 'server.account.nameMissing', undefined, 'name');
   if (!isRole(input.role))
-    throw new AccountError('invalid', 'server.admin.role', { roles: roles.join(', ') });
+    throw new AccountError('invalid', 'server.admin.role', { roles: roles.join(', ') }, 'role');
   checkPassword(input.password);
   if (await findUser(db, email))
-    throw new AccountError('exists', 'server.account.userExists', { email });
+    throw new AccountError('exists', 'server.account.userExists', { email }, 'email');
   const user: User = {
     id: randomUUID(),
     teamId: team.id,

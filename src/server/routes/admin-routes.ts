@@ -56,10 +56,13 @@ function parse<T extends v.GenericSchema>(schema: T, body: unknown): v.InferOutp
   if (!result.success) {
     const why = issueMessage(result.issues[0]);
     const roleList = { roles: roles.join(', ') };
+    // The field the refusal is about, so the console shows it there (like the settings route).
+    const field = v.getDotPath(result.issues[0]);
     throw new HttpError(
       400,
       'invalid_request',
       why.key === 'server.admin.role' ? message(why.key, roleList) : why,
+      field ? { field } : {},
     );
   }
   return result.output;
@@ -76,6 +79,7 @@ async function accountCall<T>(fn: () => Promise<T>): Promise<T> {
       status[error.kind],
       error.kind === 'exists' ? 'exists' : 'invalid_request',
       error.text,
+      error.field ? { field: error.field } : {},
     );
   }
 }
@@ -180,7 +184,11 @@ export function adminConsoleRoutes(app: FastifyInstance, store: Store, now: () =
     const [team] = await store.query<{ name: string }>('SELECT name FROM teams WHERE id = $1', [
       input.teamId,
     ]);
-    if (!team) throw new HttpError(400, 'unknown_team', message('server.admin.unknownTeam'));
+    if (!team) {
+      throw new HttpError(400, 'unknown_team', message('server.admin.unknownTeam'), {
+        field: 'teamId',
+      });
+    }
     const password = oneTimePassword();
     const user = await accountCall(() =>
       createUser(

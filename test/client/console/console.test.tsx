@@ -54,6 +54,9 @@ interface Fake {
   calls: string[];
   /** Bodies of PATCH /api/admin/teams/team-1/settings the server got. */
   settingsSent?: unknown[];
+  /** Bodies of POST /api/admin/users and /api/admin/teams the server got. */
+  accountsSent?: Record<string, string>[];
+  teamsSent?: Record<string, string>[];
 }
 
 const teamSettings = {
@@ -97,6 +100,11 @@ function installFetch(fake: Fake) {
       if (url.pathname === '/api/reports/summary') {
         return json(200, summary(url.searchParams.get('from')!, url.searchParams.get('to')!));
       }
+      if (url.pathname === '/api/admin/teams' && method === 'POST') {
+        const body = JSON.parse(String(init.body)) as Record<string, string>;
+        (fake.teamsSent ??= []).push(body);
+        return json(201, { team: { id: 'team-2', name: body.name } });
+      }
       if (url.pathname === '/api/admin/teams') {
         return json(200, {
           teams: [{ id: 'team-1', name: 'Team Nord', users: 2, settings: teamSettings }],
@@ -113,6 +121,22 @@ function installFetch(fake: Fake) {
           });
         Object.assign(teamSettings, body);
         return json(200, { team: { id: 'team-1', name: 'Team Nord', settings: teamSettings } });
+      }
+      if (url.pathname === '/api/admin/users' && method === 'POST') {
+        const body = JSON.parse(String(init.body)) as Record<string, string>;
+        (fake.accountsSent ??= []).push(body);
+        if (body.email === 'lena@team.example')
+          return json(409, {
+            error: 'exists',
+            code: 'server.account.userExists',
+            params: { email: body.email },
+            message: `Ein Konto mit ${body.email} gibt es schon.`,
+            field: 'email',
+          });
+        return json(201, {
+          user: { id: 'u-2', ...body, team: { id: 'team-1', name: 'Team Nord' }, disabled: false },
+          oneTimePassword: 'pqrs-tuvw-xyza',
+        });
       }
       if (url.pathname === '/api/admin/users') {
         return json(200, {
@@ -258,6 +282,59 @@ describe('console', () => {
     expect(within(dialog).getByText('abcd-efgh-jkmn')).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Verstanden, schließen' }));
     await waitFor(() => expect(screen.queryByText('abcd-efgh-jkmn')).toBeNull());
+  });
+
+  it('an admin creates an account: inline German for bad input, the server refusal at its field', async () => {
+    renderConsoleFor(admin, fake, '/verwaltung');
+    const form = (await screen.findByRole('heading', { name: 'Neues Konto' })).closest('form')!;
+    const create = within(form).getByRole('button', { name: 'Konto anlegen' });
+    fireEvent.click(create);
+    const name = within(form).getByLabelText(/^Name/);
+    const email = within(form).getByLabelText(/^E-Mail/);
+    await waitFor(() => expect(document.activeElement).toBe(name));
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).getByText('Bitte einen Namen angeben.')).toBeTruthy();
+    expect(within(form).getByText('Bitte eine gültige E-Mail-Adresse angeben.')).toBeTruthy();
+    expect(fake.accountsSent).toBeUndefined();
+
+    fireEvent.input(name, { target: { value: 'Lena Zwei' } });
+    fireEvent.input(email, { target: { value: 'lena@team.example' } });
+    fireEvent.click(create);
+    expect(
+      await within(form).findByText('Ein Konto mit lena@team.example gibt es schon.'),
+    ).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(email));
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+
+    fireEvent.input(email, { target: { value: ' omar@team.example ' } });
+    fireEvent.change(within(form).getByLabelText(/^Rolle/), { target: { value: 'coordinator' } });
+    fireEvent.click(create);
+    const dialog = await screen.findByRole('alertdialog', {
+      name: 'Einmal-Passwort für omar@team.example',
+    });
+    expect(within(dialog).getByText('pqrs-tuvw-xyza')).toBeTruthy();
+    expect(fake.accountsSent!.at(-1)).toEqual({
+      teamId: 'team-1',
+      email: 'omar@team.example',
+      name: 'Lena Zwei',
+      role: 'coordinator',
+    });
+    // The form is empty again for the next account.
+    await waitFor(() => expect((name as HTMLInputElement).value).toBe(''));
+  });
+
+  it('an admin creates a team; an empty name is refused inline', async () => {
+    renderConsoleFor(admin, fake, '/verwaltung');
+    const form = (await screen.findByRole('heading', { name: 'Neues Team' })).closest('form')!;
+    const name = within(form).getByLabelText(/^Name des Teams/);
+    fireEvent.input(name, { target: { value: '   ' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Team anlegen' }));
+    expect(await within(form).findByText('Bitte einen Teamnamen angeben.')).toBeTruthy();
+    expect(fake.teamsSent).toBeUndefined();
+    fireEvent.input(name, { target: { value: ' Team Süd ' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Team anlegen' }));
+    expect(await screen.findByText(/Team Süd/, { selector: '[role="status"]' })).toBeTruthy();
+    expect(fake.teamsSent).toEqual([{ name: 'Team Süd' }]);
   });
 
   it("an admin changes a team's privacy settings; bad input is inline German, nothing is sent", async () => {
