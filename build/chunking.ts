@@ -3,9 +3,14 @@
 //
 // - The first screen (lock screen or sign-in, [K2]) loads only what the page entry imports
 //   statically; the shell and every screen behind the lock are lazy.
-// - Lazy screens come in one chunk per feature (src/client/features/<feature>/), and what several
-//   of them share in one more: gzip packs a feature's screens together far better than apart (they
-//   share names, imports and markup), and the first install carries every screen anyway.
+// - The shell (src/client/shell.tsx) is one chunk with everything it imports statically that the
+//   first screen does not: "Heute", the header, the bottom navigation and the small UI parts the
+//   lazy screens share with it.
+// - The lazy screens of every feature (src/client/features/<feature>/) are one chunk, and what
+//   the screens, the unlock step and the console share is one more: gzip packs the screens together
+//   far better than apart (they share names, imports and markup), the first install carries every
+//   screen anyway, and the features import each other (a case's page shows its appointments,
+//   referrals, conflicts and privacy links), so a chunk per feature loaded most of them at once.
 // - What the service worker loads at its start and the page only later (sync engine, rules,
 //   schemas) is one chunk too, so worker and page share it instead of a dozen small ones.
 // - Only what a THM can reach without passing through LOADED_ON_DEMAND is precached.
@@ -26,7 +31,7 @@ export const LOADED_ON_DEMAND = [
 ];
 
 const WORKER_ENTRY = /\/src\/sw\/sw\.ts$/;
-/** The app behind the lock keeps a chunk of its own, so the bundle-size bench can find it. */
+/** The app behind the lock: its chunk is named `shell`, so the bundle-size bench can find it. */
 const SHELL = /\/src\/client\/shell\.tsx$/;
 
 interface ChunkingContext {
@@ -37,17 +42,15 @@ interface ChunkingContext {
 export function chunkGroups(): Rolldown.CodeSplittingGroup[] {
   const graph = new ModuleGraph();
   // An entry module (sw.ts!) in a group would make that group's chunk the entry: the page would
-  // import the service worker's code. The shell stays a chunk of its own (see SHELL), and so does
-  // each module LOADED_ON_DEMAND (a group would take it into the install).
+  // import the service worker's code. Each module LOADED_ON_DEMAND stays a chunk of its own (a
+  // group would take it into the install). The shell (a dynamic import) may head its group.
   const group = (
     name: (id: string, context: ChunkingContext) => string | null,
     priority: number,
   ): Rolldown.CodeSplittingGroup => ({
     debugName: `feldakte-${priority}`,
     name: (id, context) =>
-      context.getModuleInfo(id)?.isEntry ||
-      SHELL.test(id) ||
-      LOADED_ON_DEMAND.some((pattern) => pattern.test(id))
+      context.getModuleInfo(id)?.isEntry || LOADED_ON_DEMAND.some((pattern) => pattern.test(id))
         ? null
         : name(id, context),
     priority,
@@ -55,13 +58,17 @@ export function chunkGroups(): Rolldown.CodeSplittingGroup[] {
   });
   return [
     group((id, context) => {
-      const feature = /\/src\/client\/features\/([a-z-]+)\//.exec(id)?.[1];
+      const feature = /\/src\/client\/features\/[a-z-]+\//.test(id);
       const start = graph.startsWith(id, context);
-      return feature && !start.page && !start.shell ? `screens-${feature}` : null;
-    }, 3),
+      return feature && !start.page && !start.shell ? 'screens' : null;
+    }, 4),
     group((id, context) => {
       const start = graph.startsWith(id, context);
       return start.worker && !start.page ? 'sync-shared' : null;
+    }, 3),
+    group((id, context) => {
+      const start = graph.startsWith(id, context);
+      return start.shell && !start.page ? 'shell' : null;
     }, 2),
     group((id, context) => {
       const start = graph.startsWith(id, context);

@@ -59,7 +59,7 @@ describe('first install', () => {
       .filter(([name]) => name.includes('precache'))
       .flatMap(([, paths]) => paths);
     expect(precached).toContain('/index.html');
-    expect(precached.some((path) => /^\/assets\/screens-privacy-.+\.js$/.test(path))).toBe(true);
+    expect(precached.some((path) => /^\/assets\/screens-(?!shared-).+\.js$/.test(path))).toBe(true);
     // German person texts are in the install too: the offline test below opens them.
     expect(precached.filter((path) => /console-app|messages-en|\/assets\/ar-/.test(path))).toEqual(
       [],
