@@ -139,8 +139,11 @@ describe('consent records', () => {
     );
     expect(withdrawalDateProblem(given, '', TODAY)).toEqual(saysGerman(/Datum des Widerrufs/));
     // The rule of the write path and the server says the same.
-    const future = { ...given, ...consentWithdrawal('2025-06-16', TODAY) };
+    // (with one day of slack: the phone and the server may be on different sides of midnight)
+    const future = { ...given, ...consentWithdrawal('2025-06-17', '2025-06-16') };
     expect(checkConsentChange(given, future, TODAY)).toEqual(saysGerman(/nicht in der Zukunft/));
+    const pastMidnight = { ...given, ...consentWithdrawal('2025-06-16', '2025-06-16') };
+    expect(checkConsentChange(given, pastMidnight, TODAY)).toBeNull();
     const letter = { ...given, ...consentWithdrawal('2025-06-10', TODAY) };
     expect(checkConsentChange(given, letter, TODAY)).toBeNull();
   });
@@ -155,6 +158,39 @@ describe('consent records', () => {
     // Changing its date is no undo.
     expect(
       checkConsentChange(withdrawn, { ...withdrawn, withdrawnOn: '2025-06-11' }, TODAY),
+    ).toEqual(saysGerman(/nicht zurücknehmen/));
+  });
+
+  it('the day a withdrawal was entered cannot be forged to keep "Rückgängig" open', () => {
+    const given = consent();
+    // Entered offline yesterday and pushed today: fine.
+    expect(
+      checkConsentChange(
+        given,
+        { ...given, ...consentWithdrawal('2025-06-10', '2025-06-14') },
+        TODAY,
+      ),
+    ).toBeNull();
+    // A day of entry in the future, or before the withdrawal itself, is refused.
+    for (const recordedOn of ['2025-06-17', '2025-06-09']) {
+      const forged = { ...given, withdrawnOn: '2025-06-10', withdrawalRecordedOn: recordedOn };
+      expect(checkConsentChange(given, forged, TODAY)).toEqual(saysGerman(/erfasst wurde/));
+      // Also on a record that arrives withdrawn.
+      expect(checkConsentChange(undefined, forged, TODAY)).toEqual(saysGerman(/erfasst wurde/));
+    }
+    expect(checkConsentChange(given, { ...given, withdrawalRecordedOn: TODAY }, TODAY)).toEqual(
+      saysGerman(/erfasst wurde/),
+    );
+    // Moving the day of entry of a withdrawal later would reopen the way back.
+    const withdrawn = consent(consentWithdrawal('2025-06-10', '2025-06-10'));
+    const moved = { ...withdrawn, withdrawalRecordedOn: TODAY };
+    expect(checkConsentChange(withdrawn, moved, TODAY)).toEqual(saysGerman(/nicht zurücknehmen/));
+    expect(
+      checkConsentChange(
+        withdrawn,
+        { ...withdrawn, withdrawnOn: null, withdrawalRecordedOn: null },
+        TODAY,
+      ),
     ).toEqual(saysGerman(/nicht zurücknehmen/));
   });
 

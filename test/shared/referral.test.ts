@@ -223,6 +223,23 @@ describe('taking a withdrawal back ("Rückgängig")', () => {
       await checkReferralChange(today, { ...today, status: 'completed' }, withConsent),
     ).toEqual(saysGerman(/nicht möglich/));
   });
+
+  it('cannot be kept open by a forged or moved closing date', async () => {
+    const sent = referral({ status: 'sent', sentOn: '2025-06-01' });
+    // Withdrawn "in the future" would allow the undo on that later day.
+    const future = { ...sent, status: 'withdrawn' as const, closedOn: '2025-07-01' };
+    expect(await checkReferralChange(sent, future, withConsent)).toEqual(
+      saysGerman(/in der Zukunft/),
+    );
+    // The phone may be past midnight already.
+    const tomorrow = { ...sent, status: 'withdrawn' as const, closedOn: '2025-06-16' };
+    expect(await checkReferralChange(sent, tomorrow, withConsent)).toBeNull();
+    // Moving the day of a withdrawal later on would reopen the way back.
+    const old = referral({ status: 'withdrawn', closedOn: '2025-06-10', sentOn: '2025-06-01' });
+    expect(await checkReferralChange(old, { ...old, closedOn: TODAY }, withConsent)).toEqual(
+      saysGerman(/Abschlussdatum/),
+    );
+  });
 });
 
 describe('offer and need of a referral', () => {

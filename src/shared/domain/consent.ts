@@ -2,7 +2,17 @@
 // only under a valid consent; a withdrawal stops new sharing at once, on the phone and the server.
 import * as v from 'valibot';
 import { defineTable } from './table-rules';
-import { choice, isoDate, LONG, optional, recordId, reference, SHORT, text } from './common';
+import {
+  addDays,
+  choice,
+  isoDate,
+  LONG,
+  optional,
+  recordId,
+  reference,
+  SHORT,
+  text,
+} from './common';
 import { key, message, type Message } from '../i18n/message';
 
 export const consentPurposes = [
@@ -227,6 +237,21 @@ export function checkConsentChange(
   if (next.withdrawnOn && next.withdrawnOn < next.givenOn) {
     return message('rules.consents.withdrawnBeforeGiven');
   }
+  // One day of slack: the phone and the server may be on different sides of midnight.
+  const latest = today && addDays(today, 1);
+  if (latest && next.withdrawnOn && !prev?.withdrawnOn) {
+    const problem = withdrawalDateProblem(next, next.withdrawnOn, latest);
+    if (problem) return problem;
+  }
+  // The day a withdrawal was entered arms "Rückgängig" for that day only: a day in the future, or
+  // one changed later, would keep the way back open (or reopen it), so neither is taken.
+  const recordedOn = next.withdrawalRecordedOn ?? null;
+  if (recordedOn !== (prev?.withdrawalRecordedOn ?? null) && recordedOn !== null) {
+    if (prev?.withdrawnOn) return message('rules.consents.withdrawalFinal');
+    if (!next.withdrawnOn || recordedOn < next.withdrawnOn || (latest && recordedOn > latest)) {
+      return message('rules.consents.withdrawalRecordedOn');
+    }
+  }
   if (!prev) return null;
   if (
     prev.caseId !== next.caseId ||
@@ -238,9 +263,6 @@ export function checkConsentChange(
   if (prev.withdrawnOn && (next.withdrawnOn ?? null) !== prev.withdrawnOn) {
     if (today && isWithdrawalUndo(prev, next, today)) return null;
     return message('rules.consents.withdrawalFinal');
-  }
-  if (today && next.withdrawnOn && !prev.withdrawnOn) {
-    return withdrawalDateProblem(next, next.withdrawnOn, today);
   }
   return null;
 }

@@ -170,6 +170,17 @@ export function checkReferralShape(
   if (!canMoveReferral(prev.status, next.status) && !isReferralWithdrawalUndo(prev, next, today)) {
     return message('rules.validation.statusChange');
   }
+  // closedOn arms "Rückgängig" for that day only: it is stamped by the status change, never moved
+  // later on a closed referral, and never in the future (one day of slack around midnight).
+  const closedOn = next.closedOn ?? null;
+  if (closedOn !== (prev.closedOn ?? null)) {
+    if (!isOpenReferral(prev.status) && !isOpenReferral(next.status)) {
+      return message('rules.referrals.closedOnFixed');
+    }
+    if (closedOn && today && closedOn > addDays(today, 1)) {
+      return message('rules.validation.dateInFuture');
+    }
+  }
   return null;
 }
 

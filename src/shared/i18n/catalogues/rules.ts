@@ -95,6 +95,7 @@ export const rules = germanCatalogue({
     inFuture: 'Ein Kontakt kann nicht in der Zukunft liegen.',
   },
   referrals: {
+    closedOnFixed: 'Das Abschlussdatum einer beendeten Vermittlung lässt sich nicht ändern.',
     direction: 'Bitte eine Richtung wählen',
     offer: 'Bitte ein Angebot aus der Liste wählen',
     need: 'Bitte einen Bedarf aus der Liste wählen',
@@ -148,6 +149,8 @@ export const rules = germanCatalogue({
       'Fall, Zweck und Partner einer Einwilligung lassen sich nicht ändern; bitte eine neue Einwilligung erfassen.',
     withdrawalFinal:
       'Ein Widerruf lässt sich nicht zurücknehmen; bitte eine neue Einwilligung erfassen.',
+    withdrawalRecordedOn:
+      'Der Tag, an dem der Widerruf erfasst wurde, liegt nicht zwischen dem Widerruf und heute.',
     unknownItem: 'Unbekannte Angabe',
   },
   tasks: {

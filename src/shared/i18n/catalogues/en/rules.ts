@@ -92,6 +92,7 @@ export const rulesEn: SameShape<typeof rules> = {
     inFuture: 'A contact cannot be in the future.',
   },
   referrals: {
+    closedOnFixed: 'The closing date of a finished referral cannot be changed.',
     direction: 'Please choose a direction',
     offer: 'Please choose an offer from the list',
     need: 'Please choose a need from the list',
@@ -137,6 +138,8 @@ export const rulesEn: SameShape<typeof rules> = {
     withdrawnBeforeGiven: 'The withdrawal is before the date of the consent.',
     fixed: 'Case, purpose and partner of a consent cannot be changed; please record a new consent.',
     withdrawalFinal: 'A withdrawal cannot be taken back; please record a new consent.',
+    withdrawalRecordedOn:
+      'The day the withdrawal was entered does not lie between the withdrawal and today.',
     unknownItem: 'Unknown item',
   },
   tasks: {
