@@ -29,6 +29,10 @@ export function renderNetworkApp(url: string) {
   history.replaceState(null, '', url);
   return render(
     <LocationProvider>
+      {/* The shell's page title (shell.tsx): where focus goes when the toast's button goes away. */}
+      <h1 class="app-header__title" tabIndex={-1}>
+        Feldakte
+      </h1>
       <Router>
         {[
           ...networkRoutes.map((route) => (

@@ -96,10 +96,13 @@ describe('withdrawing a consent', () => {
       name: 'Rückgängig: Einwilligung widerrufen.',
     });
     await act(() => void vi.advanceTimersByTime(9000));
+    undo.focus();
     fireEvent.click(undo);
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toContain('Widerruf zurückgenommen.'),
     );
+    // The button is gone; focus is on the page title, not lost on the body.
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
     const stored = await db.consents.get(consentId);
     expect(stored?.withdrawnOn ?? null).toBeNull();
     expect(stored?.withdrawalRecordedOn ?? null).toBeNull();
