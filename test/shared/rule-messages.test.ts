@@ -165,6 +165,21 @@ describe('rule messages are catalogue keys', () => {
     }
   });
 
+  it('only day parameters read as dates; a typed value that looks like a day stays as typed', () => {
+    const typed = { key: 'server.reports.fromInvalid', params: { value: '2026-13-45' } } as Message;
+    expect(germanText(typed)).toBe(
+      'Das Anfangsdatum „2026-13-45“ ist kein gültiges Datum (JJJJ-MM-TT).',
+    );
+    const team = { key: 'server.account.teamExists', params: { team: '2026-11-30' } } as Message;
+    expect(germanText(team)).toContain('„2026-11-30“');
+    setLanguage('en');
+    expect(renderMessage(team)).toContain('2026-11-30');
+    setLanguage('de');
+    // A day parameter that is no calendar day is not turned into one either.
+    const noDay = consentProblemMessage({ problem: 'expired', date: '2025-02-30' }, 'reporting');
+    expect(germanText(noDay)).toContain('2025-02-30');
+  });
+
   it('every key named in the source of shared rules and the server has German and English', () => {
     const keys = keysInSource(['src/shared', 'src/server', 'src/local']);
     expect(keys.size).toBeGreaterThan(150);

@@ -71,21 +71,33 @@ function boundOf(issue: v.BaseIssue<unknown>): Params | undefined {
   return bound[1] === '>=' ? { min: Number(bound[2]) } : { max: Number(bound[2]) };
 }
 
+/** The parameters that name a day; only these are read as dates, never what a person typed. */
+const DAY_PARAMS = new Set(['date', 'day', 'from', 'to', 'until']);
+
+/** An ISO day (`2026-11-30`) in a day parameter, as a real calendar day. */
+function isDayParam(name: string, value: string | number): value is string {
+  if (!DAY_PARAMS.has(name) || typeof value !== 'string' || !ISO_DAY.test(value)) return false;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /**
- * A message of the shared rules or the server in the chosen language. ISO days (`2026-11-30`)
- * among the parameters read as dates of that language; a parameter that is itself a key (`{why}`)
- * reads as that message.
+ * A message of the shared rules or the server in the chosen language. ISO days (`2026-11-30`) in
+ * the day parameters ({date}, {day}, {from}, {to}, {until}) read as dates of that language; a
+ * parameter that is itself a key (`{why}`) reads as that message. Anything else (a typed value that
+ * merely looks like a day, "2026-13-45") stays as it is.
  */
 export function renderMessage(message: Message): string {
-  return textIn(getLanguageCatalogue(), message.key, message.params, (value) =>
-    typeof value === 'string' && ISO_DAY.test(value) ? formatDay(value) : value,
+  return textIn(getLanguageCatalogue(), message.key, message.params, (value, name) =>
+    isDayParam(name, value) ? formatDay(value) : value,
   );
 }
 
 /** The German text of a message, whatever language is chosen (the server's `message`/`reason`). */
 export function germanText(message: Message): string {
-  return textIn(de, message.key, message.params, (value) =>
-    typeof value === 'string' && ISO_DAY.test(value) ? value.split('-').reverse().join('.') : value,
+  return textIn(de, message.key, message.params, (value, name) =>
+    isDayParam(name, value) ? value.split('-').reverse().join('.') : value,
   );
 }
 

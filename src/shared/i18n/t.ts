@@ -42,7 +42,7 @@ export function textIn(
   tree: unknown,
   key: string,
   params: Params | undefined,
-  convert: (value: string | number) => string | number,
+  convert: (value: string | number, name: string) => string | number,
 ): string {
   const text = lookup(tree, key) ?? lookup(de, key) ?? key;
   if (!params) return text;
@@ -53,7 +53,7 @@ export function textIn(
       const { [name]: _nested, ...rest } = params;
       return textIn(tree, value, rest, convert);
     }
-    return String(convert(value));
+    return String(convert(value, name));
   });
 }
 
