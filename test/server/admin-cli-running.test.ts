@@ -1,7 +1,8 @@
 // Issue 13 item 9: the admin CLI while the real server runs (`tsx src/server/main.ts`), on the
 // embedded database and on PostgreSQL. A change takes effect at once; on PGlite only the server
 // process opens the data directory (the CLI asks it over loopback), and without a server the CLI
-// opens the directory itself.
+// opens the directory itself. The CLI runs in the test's process (its `main`, a process apart from
+// the server's); one call goes through the real program to prove its exit code and stderr.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,13 +12,40 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ADMIN_CHANNEL_FILE } from '../../src/server/cli/admin-channel';
+import { main } from '../../src/server/cli/admin';
 import { TEST_DATABASE_URL } from '../support/server-harness';
 
 const root = process.cwd();
 const tsx = join(root, 'node_modules/.bin/tsx');
 type Env = Record<string, string>;
 
-function admin(env: Env, ...args: string[]) {
+/**
+ * The CLI's program (`main`, what `npm run admin` runs) in this process, with its own env and its
+ * output captured: a separate process from the server all the same, without a tsx start per call.
+ * Resolves like execFile ({ stdout, stderr }); a non-zero exit rejects with { code, stderr }.
+ */
+async function admin(env: Env, ...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const out = {
+    log: (line: string) => void (stdout += `${line}\n`),
+    error: (line: string) => void (stderr += `${line}\n`),
+  };
+  const code = await main(args, { ...process.env, ...env }, out).catch((error: unknown) => {
+    out.error(error instanceof Error ? error.message : String(error));
+    return 1;
+  });
+  if (code !== 0)
+    throw Object.assign(new Error(`admin ${args.join(' ')}: exit ${code}: ${stderr}`), {
+      code,
+      stdout,
+      stderr,
+    });
+  return { stdout, stderr };
+}
+
+/** The real program, `tsx src/server/cli/admin.ts` (what `npm run admin` starts). */
+function adminProcess(env: Env, ...args: string[]) {
   return promisify(execFile)(tsx, ['src/server/cli/admin.ts', ...args], {
     env: { ...process.env, ...env },
     cwd: root,
@@ -122,7 +150,10 @@ describe('while the server runs on the embedded database', () => {
   });
 
   it('reports a refused command in German with exit code 1', { timeout: 60_000 }, async () => {
-    await expect(admin(env, 'user', 'list', '--team', 'Gibt Es Nicht')).rejects.toMatchObject({
+    // The real process: its exit code and stderr, answered by the server over the channel.
+    await expect(
+      adminProcess(env, 'user', 'list', '--team', 'Gibt Es Nicht'),
+    ).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining('Das Team „Gibt Es Nicht“ gibt es nicht.'),
     });

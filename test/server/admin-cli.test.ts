@@ -1,11 +1,12 @@
-// The admin CLI: each command through its exported function, and once through `npm run admin`.
+// The admin CLI: each command through its exported function, and once through `npm run admin`
+// (the first and the refused call as real processes, the ones between through its `main`).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAdmin } from '../../src/server/cli/admin';
+import { main, runAdmin } from '../../src/server/cli/admin';
 import { openStoreFromEnv } from '../../src/server/store/open-store';
 import type { Store } from '../../src/server/store/store';
 import { randomUUID } from 'node:crypto';
@@ -239,7 +240,18 @@ describe('npm run admin', () => {
         cwd: process.cwd(),
       });
     expect((await run('team', 'add', 'Team CLI')).stdout).toContain('Team „Team CLI“ angelegt.');
-    const added = await run(
+    // The same program in this process (no npm + tsx start per call) for the commands between.
+    const lines: string[] = [];
+    const inProcess = async (...args: string[]) => {
+      lines.length = 0;
+      const out = {
+        log: (line: string) => lines.push(line),
+        error: (line: string) => lines.push(line),
+      };
+      expect(await main(args, env, out), lines.join('\n')).toBe(0);
+      return lines.join('\n');
+    };
+    const added = await inProcess(
       'user',
       'add',
       '--team',
@@ -253,8 +265,8 @@ describe('npm run admin', () => {
       '--password',
       'cli-passwort-1',
     );
-    expect(added.stdout).toContain('Konto cli@example.org (thm) angelegt.');
-    expect((await run('retention', 'run', '--today', '2030-01-01')).stdout).toContain(
+    expect(added).toContain('Konto cli@example.org (thm) angelegt.');
+    expect(await inProcess('retention', 'run', '--today', '2030-01-01')).toContain(
       'Aufbewahrungsfristen geprüft (Stichtag 2030-01-01): 0 Fälle gelöscht (0 Einträge).',
     );
     await expect(run('user', 'disable', '--email', 'niemand@example.org')).rejects.toMatchObject({

@@ -228,11 +228,25 @@ function required(options: Map<string, string>, name: string): string {
 
 const HELP = new Set(['--help', '-h', 'help']);
 
-async function main(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+/** Where the CLI writes: the console when run as a program, a buffer in tests. */
+export interface AdminOutput {
+  log(line: string): void;
+  error(line: string): void;
+}
+
+/**
+ * The program: runs one command (through a running server on the embedded database, else on the
+ * store itself) and returns the exit code. `npm run admin` calls it with the process's argv, env
+ * and console; tests call it in-process with their own env and a buffer.
+ */
+export async function main(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  out: AdminOutput = console,
+): Promise<number> {
   if (args.length === 0 || HELP.has(args[0]!)) {
-    console.log(USAGE);
-    if (args.length === 0) process.exitCode = 1;
-    return;
+    out.log(USAGE);
+    return args.length === 0 ? 1 : 0;
   }
   if (!env.DATABASE_URL) {
     const dataDir = env.DATA_DIR || './data';
@@ -246,29 +260,37 @@ async function main(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
           }. Bitte den Server beenden oder erneut versuchen.`,
         );
       });
-      if (answer.ok) return console.log(answer.output);
-      console.error(answer.message);
-      if (answer.usage) console.error(USAGE);
-      process.exitCode = 1;
-      return;
+      if (answer.ok) {
+        out.log(answer.output);
+        return 0;
+      }
+      out.error(answer.message);
+      if (answer.usage) out.error(USAGE);
+      return 1;
     }
     removeAdminChannel(dataDir);
   }
   const store = await openStoreFromEnv(env);
   try {
-    console.log(await runAdmin(args, store));
+    out.log(await runAdmin(args, store));
+    return 0;
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    if (error instanceof UsageError) console.error(USAGE);
-    process.exitCode = 1;
+    out.error(error instanceof Error ? error.message : String(error));
+    if (error instanceof UsageError) out.error(USAGE);
+    return 1;
   } finally {
     await store.close();
   }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main(process.argv.slice(2), process.env).catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  });
+  main(process.argv.slice(2), process.env).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    },
+  );
 }
