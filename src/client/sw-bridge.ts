@@ -4,6 +4,7 @@
 import type { Workbox } from 'workbox-window';
 import { BACKGROUND_SYNC_TAG } from '../local/sync/background-sync-tag';
 import { create } from './state/create-store';
+import { errorName } from '../shared/error-name';
 
 export interface ServiceWorkerState {
   /** false in dev mode and in browsers without service workers. */
@@ -33,7 +34,7 @@ export function registerServiceWorker(): void {
   // workbox-window is loaded after the first screen: registering can wait a moment, reading cannot.
   void import('workbox-window')
     .then(({ Workbox }) => register(new Workbox('/sw.js', { scope: '/', type: 'module' })))
-    .catch((error: unknown) => console.warn('Service worker not registered', error));
+    .catch((error: unknown) => console.warn('Service worker not registered', errorName(error)));
 }
 
 function register(wb: Workbox): void {
@@ -59,7 +60,7 @@ function register(wb: Workbox): void {
 
   void wb
     .register()
-    .catch((error: unknown) => console.warn('Service worker not registered', error));
+    .catch((error: unknown) => console.warn('Service worker not registered', errorName(error)));
 
   // Phones keep a PWA open for days: look for a new version now and then, and on return.
   setInterval(() => void checkForUpdate(), UPDATE_CHECK_INTERVAL_MS);

@@ -3,6 +3,7 @@
 import { create } from './create-store';
 import { languages, type Language } from '../../shared/i18n/catalogue';
 import { loadLanguage } from '../../shared/i18n/t';
+import { errorName } from '../../shared/error-name';
 
 const STORAGE_KEY = 'feldakte.language';
 
@@ -36,7 +37,7 @@ async function apply(language: Language): Promise<void> {
   try {
     await loadLanguage(language);
   } catch (error) {
-    console.warn('Sprache konnte nicht geladen werden', error);
+    console.warn('Sprache konnte nicht geladen werden', errorName(error));
     return;
   }
   document.documentElement.lang = language;

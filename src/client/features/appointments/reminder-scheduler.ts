@@ -4,6 +4,7 @@
 import type { FeldakteDb } from '../../../local/db';
 import { takeDueReminders } from '../../../local/due-reminders';
 import { reminderTitle } from '../../../shared/domain/appointment-reminder';
+import { errorName } from '../../../shared/error-name';
 
 export const REMINDER_CHECK_MS = 30_000;
 
@@ -16,20 +17,27 @@ export function startReminderScheduler(
   { intervalMs = REMINDER_CHECK_MS, now = () => new Date() } = {},
 ): () => void {
   let running = false;
+  let stopped = false;
   const check = async () => {
-    if (running) return;
+    if (running || stopped) return;
     running = true;
     try {
       for (const due of await takeDueReminders(db, now())) {
         await show(reminderTitle(due.minutesLeft), due.tag);
       }
     } catch (error) {
-      console.warn('Reminder check failed', error);
+      // A check still running when the app locks or signs out meets a closed database: expected.
+      if (!stopped && errorName(error) !== 'DatabaseClosedError') {
+        console.warn('Reminder check failed', errorName(error));
+      }
     } finally {
       running = false;
     }
   };
   void check();
   const timer = setInterval(() => void check(), intervalMs);
-  return () => clearInterval(timer);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
 }

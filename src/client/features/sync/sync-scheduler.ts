@@ -8,6 +8,7 @@ import type { SyncResult } from '../../../local/sync/sync-engine';
 import { backoffDelay } from '../../../local/sync/backoff';
 import { toSyncError } from '../../../local/sync/sync-error';
 import { getMeta } from '../../../local/meta';
+import { errorName } from '../../../shared/error-name';
 
 export interface SchedulerOptions {
   db: FeldakteDb;
@@ -126,7 +127,7 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
       }
       highestSeen = Math.max(highestSeen, highest);
     },
-    error: (error: unknown) => console.warn('Outbox watch failed', (error as Error)?.name),
+    error: (error: unknown) => console.warn('Outbox watch failed', errorName(error)),
   });
 
   // A device that has never pulled has no first screen worth protecting: its first sync starts at
