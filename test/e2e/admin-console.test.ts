@@ -95,6 +95,29 @@ describe('the admin console', () => {
     }
     await dialog.getByRole('button', { name: 'Verstanden, schließen' }).click();
 
+    // A new account: the server's refusal (the e-mail exists) lands at its field.
+    const newUser = page.locator('form', {
+      has: page.getByRole('heading', { name: 'Neues Konto' }),
+    });
+    await newUser.getByLabel(/^Name/).fill('Mara Yilmaz');
+    await newUser.getByLabel(/^E-Mail/).fill('lena@e2e.feldakte');
+    await newUser.getByRole('button', { name: 'Konto anlegen' }).click();
+    await newUser.getByText('Ein Konto mit lena@e2e.feldakte gibt es schon.').waitFor();
+    expect(
+      await newUser.getByLabel(/^E-Mail/).evaluate((el) => el === document.activeElement),
+    ).toBe(true);
+    for (const width of [320, 360]) {
+      await page.setViewportSize({ width, height: 740 });
+      problems.push(...(await look(page, width, 'new-account-error')));
+    }
+    await newUser.getByLabel(/^E-Mail/).fill('mara@e2e.feldakte');
+    await newUser.getByRole('button', { name: 'Konto anlegen' }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Einmal-Passwort für mara@e2e.feldakte' })
+      .waitFor();
+    await page.getByRole('button', { name: 'Verstanden, schließen' }).click();
+    await page.locator('.admin-user', { hasText: 'mara@e2e.feldakte' }).waitFor();
+
     // Lena's new phone: the one-time password leads to "Neues Passwort festlegen" first.
     const phone = await newDevice(browser, server.url);
     const p = phone.page;
