@@ -1,218 +1,30 @@
-// A German and an English label for every field of every synced table, for the screens that show
-// changes field by field (conflicts, rejected changes). The compiler checks that each table lists
-// exactly its record's fields; test/shared/field-labels.test.ts walks the table registry at run
-// time. Both languages sit in this one small module because only those lazy screens import it.
+// A label for every field of every synced table, for the screens that show changes field by field
+// (conflicts, rejected changes, the access export). The German labels (catalogues/fields.ts) join
+// the German catalogue when this module loads, as `fields.<table>.<field>`: only those lazy screens
+// import it, so neither the first screen nor the service worker carries them. The English half is
+// in the English chunk with every other English catalogue.
 import type { RecordOf, TableName } from '../domain/tables';
-import type { Language } from './catalogue';
+import { de } from './messages';
+import { fields } from './catalogues/fields';
+import { t, type MessageKey } from './t';
 
-type Label = Readonly<Record<Language, string>>;
-type FieldLabels = { readonly [T in TableName]: { readonly [F in keyof RecordOf<T>]-?: Label } };
+Object.assign(de, { fields });
 
-const id: Label = { de: 'Kennung', en: 'ID' };
-const caseId: Label = { de: 'Fall', en: 'Case' };
-const note: Label = { de: 'Notiz', en: 'Note' };
+// Each table lists exactly its record's fields: a missing one fails the assignment, an extra one
+// (or an extra table) is named by the compiler in `extra`.
+type FieldLabels = { readonly [T in TableName]: { readonly [F in keyof RecordOf<T>]-?: string } };
+type Extra =
+  | Exclude<keyof typeof fields, TableName>
+  | { [T in TableName]: Exclude<keyof (typeof fields)[T], keyof RecordOf<T>> }[TableName];
 
-export const fieldLabels: FieldLabels = {
-  cases: {
-    id,
-    givenName: { de: 'Vorname', en: 'Given name' },
-    familyName: { de: 'Nachname', en: 'Family name' },
-    otherNames: { de: 'Andere Schreibweisen', en: 'Other spellings' },
-    birthDate: { de: 'Geburtsdatum', en: 'Date of birth' },
-    gender: { de: 'Geschlecht', en: 'Gender' },
-    countryOfOrigin: { de: 'Herkunftsland', en: 'Country of origin' },
-    languages: { de: 'Sprachen', en: 'Languages' },
-    literacy: { de: 'Alphabetisierung', en: 'Literacy' },
-    germanLevel: { de: 'Deutschkenntnisse', en: 'German' },
-    germanLevelSource: { de: 'Deutschniveau festgestellt durch', en: 'German level based on' },
-    interpreterNeeded: { de: 'Braucht Dolmetschung', en: 'Needs an interpreter' },
-    interpreterLanguage: { de: 'Sprache für Dolmetschung', en: 'Interpreter language' },
-    phone: { de: 'Telefon', en: 'Phone' },
-    messenger: { de: 'Messenger', en: 'Messenger' },
-    email: { de: 'E-Mail', en: 'E-mail' },
-    shelter: { de: 'Unterkunft', en: 'Shelter' },
-    address: { de: 'Adresse', en: 'Address' },
-    schooling: { de: 'Schulbildung', en: 'Schooling' },
-    schoolingRecognition: { de: 'Anerkennung der Abschlüsse', en: 'Recognition of certificates' },
-    workHistory: { de: 'Arbeitserfahrung', en: 'Work experience' },
-    skills: { de: 'Fähigkeiten', en: 'Skills' },
-    reachedVia: { de: 'Erreicht über', en: 'Reached via' },
-    referredByPartnerId: { de: 'Vermittelt von', en: 'Referred by' },
-    resources: { de: 'Ressourcen', en: 'Resources' },
-    lifeWorldNotes: { de: 'Lebenswelt', en: 'Life world' },
-    assignedTo: { de: 'Zuständig', en: 'Assigned to' },
-    coveredBy: { de: 'Vertretung', en: 'Covered by' },
-    coveredUntil: { de: 'Vertretung bis', en: 'Cover until' },
-    status: { de: 'Status', en: 'Status' },
-    closingReason: { de: 'Abschlussgrund', en: 'Closing reason' },
-    closingNote: { de: 'Anmerkung zum Abschluss', en: 'Closing note' },
-    closedOn: { de: 'Abgeschlossen am', en: 'Closed on' },
-    retainUntil: { de: 'Aufbewahren bis', en: 'Keep until' },
-    createdOn: { de: 'Angelegt am', en: 'Created on' },
-  },
-  statuses: {
-    id,
-    caseId,
-    kind: { de: 'Aufenthaltsstatus', en: 'Residence status' },
-    basis: { de: 'Rechtsgrundlage', en: 'Legal basis' },
-    issuedOn: { de: 'Ausgestellt am', en: 'Issued on' },
-    validUntil: { de: 'Gültig bis', en: 'Valid until' },
-    workPermission: { de: 'Erwerbstätigkeit', en: 'Work permission' },
-    authority: { de: 'Zuständige Ausländerbehörde', en: 'Immigration office' },
-    evidence: { de: 'Quelle', en: 'Source' },
-    note,
-  },
-  needs: {
-    id,
-    caseId,
-    category: { de: 'Bereich', en: 'Area' },
-    description: { de: 'Beschreibung', en: 'Description' },
-    priority: { de: 'Priorität', en: 'Priority' },
-    goal: { de: 'Ziel in eigenen Worten', en: 'Goal in their own words' },
-    nextStep: { de: 'Nächster Schritt', en: 'Next step' },
-    nextStepBy: { de: 'Nächster Schritt durch', en: 'Next step by' },
-    source: { de: 'Benannt von', en: 'Named by' },
-    reviewOn: { de: 'Überprüfen am', en: 'Review on' },
-    status: { de: 'Status', en: 'Status' },
-    resolvedOn: { de: 'Erledigt am', en: 'Resolved on' },
-  },
-  appointments: {
-    id,
-    caseId,
-    startsAt: { de: 'Beginn', en: 'Start' },
-    endsAt: { de: 'Ende', en: 'End' },
-    mode: { de: 'Form', en: 'Mode' },
-    status: { de: 'Status', en: 'Status' },
-    purpose: { de: 'Anlass', en: 'Purpose' },
-    title: { de: 'Titel', en: 'Title' },
-    placeKind: { de: 'Ort', en: 'Place' },
-    address: { de: 'Adresse', en: 'Address' },
-    videoLink: { de: 'Videolink', en: 'Video link' },
-    interpreter: { de: 'Dolmetschung', en: 'Interpreter' },
-    interpreterLanguage: { de: 'Sprache für Dolmetschung', en: 'Interpreter language' },
-    participantPartnerIds: { de: 'Beteiligte Partner', en: 'Participating partners' },
-    hygiene: { de: 'Hygiene-Checkliste', en: 'Hygiene checklist' },
-    reminderMinutes: { de: 'Erinnerung', en: 'Reminder' },
-    headCount: { de: 'Anzahl Teilnehmende', en: 'Number of participants' },
-    notes: { de: 'Notizen', en: 'Notes' },
-    ownerId: { de: 'Zuständig', en: 'Owner' },
-    rescheduledToId: { de: 'Verschoben auf', en: 'Rescheduled to' },
-    rescheduledFromId: { de: 'Verschoben von', en: 'Rescheduled from' },
-  },
-  contacts: {
-    id,
-    caseId,
-    at: { de: 'Zeitpunkt', en: 'When' },
-    channel: { de: 'Kontaktweg', en: 'Channel' },
-    initiatedBy: { de: 'Ausgegangen von', en: 'Initiated by' },
-    durationMinutes: { de: 'Dauer (Minuten)', en: 'Duration (minutes)' },
-    summary: { de: 'Notiz', en: 'Note' },
-    authorId: { de: 'Verfasst von', en: 'Written by' },
-    appointmentId: { de: 'Termin', en: 'Appointment' },
-  },
-  referrals: {
-    id,
-    caseId,
-    partnerId: { de: 'Partner', en: 'Partner' },
-    direction: { de: 'Richtung', en: 'Direction' },
-    status: { de: 'Status', en: 'Status' },
-    offerId: { de: 'Angebot', en: 'Offer' },
-    needId: { de: 'Bedarf', en: 'Need' },
-    reason: { de: 'Anlass', en: 'Reason' },
-    consentId: { de: 'Einwilligung', en: 'Consent' },
-    followUpOn: { de: 'Nachhalten am', en: 'Follow up on' },
-    outcome: { de: 'Ergebnis', en: 'Outcome' },
-    sentOn: { de: 'Gesendet am', en: 'Sent on' },
-    receivedOn: { de: 'Eingegangen am', en: 'Received on' },
-    closedOn: { de: 'Abgeschlossen am', en: 'Closed on' },
-  },
-  partners: {
-    id,
-    name: { de: 'Name', en: 'Name' },
-    kind: { de: 'Art', en: 'Kind' },
-    contactPerson: { de: 'Ansprechperson', en: 'Contact person' },
-    phone: { de: 'Telefon', en: 'Phone' },
-    email: { de: 'E-Mail', en: 'E-mail' },
-    address: { de: 'Adresse', en: 'Address' },
-    agreement: { de: 'Kooperationsvereinbarung', en: 'Cooperation agreement' },
-    agreementOn: { de: 'Vereinbart am', en: 'Agreed on' },
-    notes: { de: 'Notizen', en: 'Notes' },
-  },
-  offers: {
-    id,
-    partnerId: { de: 'Partner', en: 'Partner' },
-    title: { de: 'Titel', en: 'Title' },
-    category: { de: 'Angebotsart', en: 'Kind of offer' },
-    targetStatuses: { de: 'Für Aufenthaltsstatus', en: 'For residence statuses' },
-    places: { de: 'Freie Plätze', en: 'Free places' },
-    waitlist: { de: 'Warteliste', en: 'Waiting list' },
-    childcare: { de: 'Kinderbetreuung', en: 'Childcare' },
-    travelCosts: { de: 'Fahrtkosten übernommen', en: 'Travel costs covered' },
-    language: { de: 'Sprache', en: 'Language' },
-    description: { de: 'Beschreibung', en: 'Description' },
-    active: { de: 'Aktiv', en: 'Active' },
-  },
-  consents: {
-    id,
-    caseId,
-    purpose: { de: 'Zweck', en: 'Purpose' },
-    partnerId: { de: 'Partner', en: 'Partner' },
-    givenOn: { de: 'Erteilt am', en: 'Given on' },
-    validUntil: { de: 'Gültig bis', en: 'Valid until' },
-    withdrawnOn: { de: 'Widerrufen am', en: 'Withdrawn on' },
-    withdrawalRecordedOn: { de: 'Widerruf erfasst am', en: 'Withdrawal entered on' },
-    formLanguage: { de: 'Sprache des Formulars', en: 'Language of the form' },
-    textVersion: { de: 'Textfassung', en: 'Text version' },
-    interpreter: { de: 'Dolmetschung', en: 'Interpreter' },
-    howGiven: { de: 'Form der Einwilligung', en: 'How it was given' },
-    sharedData: { de: 'Weitergegebene Angaben', en: 'Data shared' },
-    note,
-  },
-  tasks: {
-    id,
-    caseId,
-    title: { de: 'Aufgabe', en: 'Task' },
-    dueOn: { de: 'Fällig am', en: 'Due on' },
-    kind: { de: 'Art', en: 'Kind' },
-    doneOn: { de: 'Erledigt am', en: 'Done on' },
-    note,
-    sourceTable: { de: 'Entstanden aus', en: 'Created from' },
-    sourceId: { de: 'Entstanden aus Eintrag', en: 'Created from record' },
-  },
-  gaps: {
-    id,
-    category: { de: 'Bereich', en: 'Area' },
-    description: { de: 'Beschreibung', en: 'Description' },
-    date: { de: 'Datum', en: 'Date' },
-    authorId: { de: 'Notiert von', en: 'Noted by' },
-  },
-  settings: {
-    id,
-    key: { de: 'Einstellung', en: 'Setting' },
-    value: { de: 'Wert', en: 'Value' },
-  },
-  conflicts: {
-    id,
-    table: { de: 'Bereich', en: 'Area' },
-    recordId: { de: 'Eintrag', en: 'Record' },
-    caseId,
-    field: { de: 'Feld', en: 'Field' },
-    losingValue: { de: 'Überschriebener Wert', en: 'Overwritten value' },
-    losingHlc: { de: 'Überschrieben am', en: 'Overwritten at' },
-    losingUserId: { de: 'Überschrieben von', en: 'Overwritten by' },
-    keptValue: { de: 'Behaltener Wert', en: 'Kept value' },
-    keptHlc: { de: 'Behalten am', en: 'Kept at' },
-    keptUserId: { de: 'Behalten von', en: 'Kept by' },
-    createdAt: { de: 'Entstanden am', en: 'Created at' },
-    resolution: { de: 'Auflösung', en: 'Resolution' },
-    resolvedAt: { de: 'Aufgelöst am', en: 'Resolved at' },
-    resolvedBy: { de: 'Aufgelöst von', en: 'Resolved by' },
-  },
-};
+/** The German labels by table, in the order the forms show the fields. */
+export const fieldLabels: FieldLabels = fields;
+const extra: [Extra] extends [never] ? true : Extra = true;
+void extra;
 
-/** The label of `field` in `table` in `language`, or undefined for a field no table has. */
-export function fieldLabelOf(table: string, field: string, language: Language): string | undefined {
-  if (!Object.hasOwn(fieldLabels, table)) return undefined;
-  const labels = fieldLabels[table as TableName] as Record<string, Label>;
-  return Object.hasOwn(labels, field) ? labels[field]![language] : undefined;
+/** The label of `field` in `table` in the chosen language, or undefined for a field no table has. */
+export function fieldLabelOf(table: string, field: string): string | undefined {
+  if (!Object.hasOwn(fields, table)) return undefined;
+  const labels = fields[table as TableName] as Record<string, string>;
+  return Object.hasOwn(labels, field) ? t(`fields.${table}.${field}` as MessageKey) : undefined;
 }

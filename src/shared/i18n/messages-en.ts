@@ -11,6 +11,7 @@ import { lockEn } from './catalogues/en/lock';
 import { privacyEn } from './catalogues/en/privacy';
 import { rulesEn } from './catalogues/en/rules';
 import { serverEn } from './catalogues/en/server';
+import { fieldsEn } from './catalogues/en/fields';
 
 export const en: SameShape<Catalogue> = {
   common: commonEn,
@@ -23,4 +24,5 @@ export const en: SameShape<Catalogue> = {
   privacy: privacyEn,
   rules: rulesEn,
   server: serverEn,
+  fields: fieldsEn,
 };

@@ -9,11 +9,16 @@ import { lock } from './catalogues/lock';
 import { privacy } from './catalogues/privacy';
 import type { rules } from './catalogues/rules';
 import type { server } from './catalogues/server';
+import type { fields } from './catalogues/fields';
 
 const firstScreen = { common, cases, appointments, network, sync, team, lock, privacy };
-/** `rules` and `server` are attached by messages-rules.ts (loaded with message.ts), not here. */
+/**
+ * `rules` and `server` are attached by messages-rules.ts (loaded with message.ts), `fields` by
+ * field-labels.ts, not here.
+ */
 export const de = firstScreen as typeof firstScreen & {
   readonly rules: typeof rules;
   readonly server: typeof server;
+  readonly fields: typeof fields;
 };
 export type Catalogue = typeof de;

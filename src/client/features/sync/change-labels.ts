@@ -1,7 +1,7 @@
 // Readable names for a table, a field and a stored value in the conflict and rejection lists.
 // Field and enum labels come from the feature catalogues where they exist (`cases.fields.x`,
 // `cases.status.active`); an unknown key is shown as it is rather than hidden.
-import { hasMessage, formatDateTime, formatDay, getLanguage, t } from '../../../shared/i18n/t';
+import { hasMessage, formatDateTime, formatDay, t } from '../../../shared/i18n/t';
 import { isTableName } from '../../../shared/domain/tables';
 import { fieldLabelOf } from '../../../shared/i18n/field-labels';
 import { isPersonTextLanguage, personTextLanguageNames } from '../../../shared/texts/person-texts';
@@ -14,7 +14,7 @@ export function tableLabel(table: string): string {
 
 /** The field's label in the current language (every field of every table has one). */
 export function fieldLabel(table: string, field: string): string {
-  return fieldLabelOf(table, field, getLanguage()) ?? field;
+  return fieldLabelOf(table, field) ?? field;
 }
 
 /**
