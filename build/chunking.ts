@@ -64,7 +64,9 @@ export function chunkGroups(): Rolldown.CodeSplittingGroup[] {
     }, 4),
     group((id, context) => {
       const start = graph.startsWith(id, context);
-      return start.worker && !start.page ? 'sync-shared' : null;
+      // What only the worker ever loads (workbox) stays in sw.js: the page would load it with
+      // the sync engine for nothing.
+      return start.worker && !start.page && graph.pageLoads(id, context) ? 'sync-shared' : null;
     }, 3),
     group((id, context) => {
       const start = graph.startsWith(id, context);
@@ -84,48 +86,79 @@ interface Starts {
   shell: boolean;
 }
 
-/** Answers about the module graph, remembered per module (the graph does not change in a build). */
+/**
+ * Answers about the module graph, remembered per module (the graph does not change in a build).
+ * Each answer walks the module's importers upwards with a set of the modules seen, so an import
+ * cycle neither loops nor leaves a half-made answer behind for a module on the cycle.
+ */
 class ModuleGraph {
   private readonly starts = new Map<string, Starts>();
   private readonly offline = new Map<string, boolean>();
+  private readonly fromPage = new Map<string, boolean>();
 
   /** Which of page, worker and shell load the module at their start (static imports only). */
   startsWith(id: string, context: ChunkingContext): Starts {
-    const known = this.starts.get(id);
-    if (known) return known;
-    const result = { page: false, worker: false, shell: false };
-    this.starts.set(id, result); // an import cycle adds nothing
-    const info = context.getModuleInfo(id);
-    if (info?.isEntry) {
-      if (WORKER_ENTRY.test(id)) result.worker = true;
-      else result.page = true;
+    let known = this.starts.get(id);
+    if (!known) {
+      const found = this.above(id, context, { dynamic: false });
+      known = {
+        page: found.some((from) => this.isPageEntry(from, context)),
+        worker: found.some((from) => WORKER_ENTRY.test(from)),
+        shell: found.some((from) => SHELL.test(from)),
+      };
+      this.starts.set(id, known);
     }
-    if (SHELL.test(id)) result.shell = true;
-    for (const importer of info?.importers ?? []) {
-      const from = this.startsWith(importer, context);
-      result.page ||= from.page;
-      result.worker ||= from.worker;
-      result.shell ||= from.shell;
+    return known;
+  }
+
+  /** Reachable from the page's entry through static and dynamic imports. */
+  pageLoads(id: string, context: ChunkingContext): boolean {
+    let known = this.fromPage.get(id);
+    if (known === undefined) {
+      known = this.above(id, context, { dynamic: true }).some((from) =>
+        this.isPageEntry(from, context),
+      );
+      this.fromPage.set(id, known);
     }
-    return result;
+    return known;
   }
 
   /** Reachable from an entry without passing through a module LOADED_ON_DEMAND. */
   neededOffline(id: string, context: ChunkingContext): boolean {
-    const known = this.offline.get(id);
-    if (known !== undefined) return known;
-    this.offline.set(id, false);
-    const info = context.getModuleInfo(id);
-    const needed = Boolean(
-      info &&
-      !LOADED_ON_DEMAND.some((pattern) => pattern.test(id)) &&
-      (info.isEntry ||
-        [...info.importers, ...info.dynamicImporters].some((from) =>
-          this.neededOffline(from, context),
-        )),
-    );
-    this.offline.set(id, needed);
-    return needed;
+    let known = this.offline.get(id);
+    if (known === undefined) {
+      known = this.above(id, context, { dynamic: true, onDemand: false }).some(
+        (from) => context.getModuleInfo(from)?.isEntry,
+      );
+      this.offline.set(id, known);
+    }
+    return known;
+  }
+
+  private isPageEntry(id: string, context: ChunkingContext): boolean {
+    return Boolean(context.getModuleInfo(id)?.isEntry) && !WORKER_ENTRY.test(id);
+  }
+
+  /**
+   * The module and every module that imports it, directly or not: through static imports only,
+   * or dynamic ones too; `onDemand: false` neither starts at nor passes a module LOADED_ON_DEMAND.
+   */
+  private above(
+    id: string,
+    context: ChunkingContext,
+    { dynamic, onDemand = true }: { dynamic: boolean; onDemand?: boolean },
+  ): string[] {
+    const seen = new Set<string>();
+    const queue = [id];
+    while (queue.length) {
+      const next = queue.pop()!;
+      if (seen.has(next)) continue;
+      if (!onDemand && LOADED_ON_DEMAND.some((pattern) => pattern.test(next))) continue;
+      seen.add(next);
+      const info = context.getModuleInfo(next);
+      queue.push(...(info?.importers ?? []), ...(dynamic ? (info?.dynamicImporters ?? []) : []));
+    }
+    return [...seen];
   }
 }
 
