@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { chunkGroups, filesLoadedOnDemand } from './build/chunking.ts';
+import { chunkGroups, filesLoadedOnDemand, keysBeforeTheirCatalogue } from './build/chunking.ts';
 
 const { version } = JSON.parse(
   readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
@@ -67,6 +67,9 @@ export default defineConfig({
 function precacheManifest(): Plugin {
   let outDir = 'dist';
   let onDemand: string[] = [];
+  // closeBundle runs after a failed build too; then there is no sw.js, and its error would hide
+  // the build's.
+  let generated = false;
   return {
     name: 'feldakte-precache-manifest',
     apply: 'build',
@@ -80,12 +83,21 @@ function precacheManifest(): Plugin {
           this.error(`${file.fileName} imports sw.js: see build/chunking.ts`);
         }
       }
+      // A key of a catalogue the first screen does not carry would show as the key itself.
+      const keys = keysBeforeTheirCatalogue(bundle);
+      if (keys.length > 0) {
+        this.error(
+          `Code that runs before messages-behind-lock.ts names ${keys.join(', ')}: see src/shared/i18n/messages.ts`,
+        );
+      }
       onDemand = filesLoadedOnDemand(bundle);
+      generated = true;
     },
     closeBundle: {
       order: 'post',
       sequential: true,
       async handler() {
+        if (!generated) return;
         const sw = join(outDir, 'sw.js');
         const { count, size, warnings } = await injectManifest({
           swSrc: sw,

@@ -33,6 +33,8 @@ export const LOADED_ON_DEMAND = [
 const WORKER_ENTRY = /\/src\/sw\/sw\.ts$/;
 /** The app behind the lock: its chunk is named `shell`, so the bundle-size bench can find it. */
 const SHELL = /\/src\/client\/shell\.tsx$/;
+/** Adds the German catalogues the first screen does not carry (keysBeforeTheirCatalogue). */
+const BEHIND_LOCK = /\/src\/shared\/i18n\/messages-behind-lock\.ts$/;
 
 interface ChunkingContext {
   getModuleInfo(id: string): Rolldown.ModuleInfo | null;
@@ -190,4 +192,62 @@ export function filesLoadedOnDemand(bundle: Rolldown.OutputBundle): string[] {
     .filter((file) => file.type === 'asset' && file.fileName.endsWith('.css'))
     .map((file) => file.fileName);
   return [...chunks.map((chunk) => chunk.fileName), ...css].filter((name) => !needed.has(name));
+}
+
+/**
+ * The first screen carries only some of the German catalogues (src/shared/i18n/messages.ts); the
+ * others join when messages-behind-lock.ts runs, so one of their keys would show as the key itself
+ * in code that can run before. Returns the keys of those catalogues named by a chunk the page can
+ * load without (static imports) loading messages-behind-lock.ts: the first screen and what it
+ * loads lazily before the shell. Template literals (`cases.status.${s}`) count too.
+ */
+export function keysBeforeTheirCatalogue(bundle: Rolldown.OutputBundle): string[] {
+  const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const staticClosure = (start: Rolldown.OutputChunk) => {
+    const seen = new Set<Rolldown.OutputChunk>();
+    const queue = [start];
+    while (queue.length) {
+      const chunk = queue.pop()!;
+      if (seen.has(chunk)) continue;
+      seen.add(chunk);
+      for (const name of chunk.imports) queue.push(byName.get(name)!);
+    }
+    return [...seen];
+  };
+  const holds = (chunk: Rolldown.OutputChunk, pattern: RegExp) =>
+    Object.keys(chunk.modules).some((id) => pattern.test(id));
+  const attaches = (chunk: Rolldown.OutputChunk) =>
+    staticClosure(chunk).some((each) => holds(each, BEHIND_LOCK));
+  const page = chunks.find(
+    (chunk) => chunk.isEntry && !WORKER_ENTRY.test(chunk.facadeModuleId ?? ''),
+  );
+  if (!page) return [];
+  const first = staticClosure(page);
+  const GERMAN = /\/src\/shared\/i18n\/catalogues\/([a-z]+)\.ts$/;
+  const cataloguesIn = (list: Rolldown.OutputChunk[]) =>
+    new Set(
+      list.flatMap((chunk) =>
+        Object.keys(chunk.modules).flatMap((id) => GERMAN.exec(id)?.[1] ?? []),
+      ),
+    );
+  const carried = cataloguesIn(first);
+  const later = [...cataloguesIn(chunks)].filter((name) => !carried.has(name));
+  if (later.length === 0) return [];
+  // Every chunk the page reaches (static and dynamic imports) before one that attaches.
+  const before = new Set<Rolldown.OutputChunk>();
+  const queue = [page];
+  while (queue.length) {
+    const chunk = queue.pop()!;
+    if (before.has(chunk) || attaches(chunk)) continue;
+    before.add(chunk);
+    for (const name of [...chunk.imports, ...chunk.dynamicImports]) {
+      const next = byName.get(name);
+      if (next) queue.push(next);
+    }
+  }
+  const key = new RegExp(`["'\`]((?:${later.join('|')})\\.[A-Za-z$][\\w.\${}]*)`, 'g');
+  return [...before].flatMap((chunk) =>
+    [...chunk.code.matchAll(key)].map((match) => `${match[1]!} (${chunk.fileName})`),
+  );
 }

@@ -2,6 +2,8 @@
 // feature, and the bottom navigation for one thumb. Feature screens are lazy; "Heute" is not.
 // A chunk of its own: the lock screen (the first screen of every start, [K2]) does not wait for
 // it, and it loads while the PIN is typed (app.tsx).
+// The German catalogues of the screens join before any screen renders (messages.ts).
+import '../shared/i18n/messages-behind-lock';
 import { Route, Router, useLocation } from 'preact-iso';
 import { useRef } from 'preact/hooks';
 import { t } from '../shared/i18n/t';

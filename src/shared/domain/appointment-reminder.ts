@@ -1,6 +1,7 @@
 // Reminders are local notifications without personal data ("Termin in 30 Minuten"). One reminder
 // per appointment and lead time; its tag lets the page and the service worker show it only once.
 import { isActiveAppointment, type Appointment } from './appointment';
+import '../i18n/messages-behind-lock';
 import { t } from '../i18n/t';
 
 type Remindable = Pick<Appointment, 'id' | 'startsAt' | 'status' | 'reminderMinutes'>;

@@ -3,6 +3,7 @@
 // only with a valid messenger consent (the caller checks it with `findValidConsent`).
 import type { Appointment } from './appointment';
 import type { messengers } from './case';
+import '../i18n/messages-behind-lock';
 import { formatTime, formatWeekdayDay, t } from '../i18n/t';
 
 type Messenger = (typeof messengers)[number];

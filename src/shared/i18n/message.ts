@@ -7,7 +7,7 @@
 // from the issue (valibot's `expected`, "<=200"; a forwarded issue keeps it when passed on),
 // so the catalogue text "Bitte höchstens {max} Zeichen eingeben" and the rule share one number.
 import type * as v from 'valibot';
-import './messages-rules';
+import './messages-behind-lock';
 import { de } from './messages';
 import {
   formatDay,

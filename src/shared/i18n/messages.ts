@@ -1,22 +1,26 @@
-// The German catalogues of every feature: the default language, always in the first bundle.
+// The German catalogues: the default language. Only those the lock screen (the first screen of
+// every start) needs are in the first bundle; the others join `de` when messages-behind-lock.ts
+// loads (with the shell, the console and message.ts), `fields` when field-labels.ts loads.
 import { common } from './catalogues/common';
-import { cases } from './catalogues/cases';
-import { appointments } from './catalogues/appointments';
-import { network } from './catalogues/network';
-import { sync } from './catalogues/sync';
-import { team } from './catalogues/team';
 import { lock } from './catalogues/lock';
-import { privacy } from './catalogues/privacy';
+import { sync } from './catalogues/sync';
+import type { cases } from './catalogues/cases';
+import type { appointments } from './catalogues/appointments';
+import type { network } from './catalogues/network';
+import type { team } from './catalogues/team';
+import type { privacy } from './catalogues/privacy';
 import type { rules } from './catalogues/rules';
 import type { server } from './catalogues/server';
 import type { fields } from './catalogues/fields';
 
-const firstScreen = { common, cases, appointments, network, sync, team, lock, privacy };
-/**
- * `rules` and `server` are attached by messages-rules.ts (loaded with message.ts), `fields` by
- * field-labels.ts, not here.
- */
+const firstScreen = { common, lock, sync };
+
 export const de = firstScreen as typeof firstScreen & {
+  readonly cases: typeof cases;
+  readonly appointments: typeof appointments;
+  readonly network: typeof network;
+  readonly team: typeof team;
+  readonly privacy: typeof privacy;
   readonly rules: typeof rules;
   readonly server: typeof server;
   readonly fields: typeof fields;

@@ -1,6 +1,7 @@
 // Headings and category labels of the team report, German first, English second. Kept out of the
 // app's first-screen catalogues: only the server (CSV) and the console chunk import this file.
 // Enum values reuse the entities' labels from the catalogues through t().
+import '../i18n/messages-behind-lock';
 import { getLanguage, t, type MessageKey } from '../i18n/t';
 import type { IndicatorKey, TableKey } from './report';
 import { HIDDEN_COUNT, SMALL_COUNT, type PublishedCount } from './suppress';
