@@ -103,17 +103,3 @@ export async function eraseCase(db: Queryable, request: ErasureRequest): Promise
   );
   return toPurge.length;
 }
-
-/** [X3] Which of `ids` name a purged record of the team (records and the cases they belong to). */
-export async function purgedIds(
-  db: Queryable,
-  teamId: string,
-  ids: string[],
-): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.query<{ id: string }>(
-    'SELECT id FROM records WHERE team_id = $1 AND purged AND id = ANY($2::text[])',
-    [teamId, ids],
-  );
-  return new Set(rows.map((row) => row.id));
-}

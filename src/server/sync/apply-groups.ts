@@ -1,7 +1,8 @@
 // The fresh mutations of one push, applied in order ([P1]) in units: a mutation alone, or the
 // consecutive mutations of one group ([P9]: all or nothing). The writes go to the database in one
-// statement; if the database refuses it, the push is redone unit by unit, each under its own
-// savepoint, and only the unit the database refuses is rejected ([P8]: an outbox always drains).
+// statement (with the push's outcomes, push-mutations.ts); if the database refuses it, the push is
+// redone in a new transaction unit by unit, each under its own savepoint, and only the unit the
+// database refuses is rejected ([P8]: an outbox always drains).
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
 import { applyMutation, currentOf, type Outcome, type PushScope } from './apply-mutation';
 import { isMessageKey, message, type Message } from '../../shared/i18n/message';
@@ -9,28 +10,26 @@ import { REFUSED, rejection } from './rejection';
 
 export const STORE_REFUSED = message('server.sync.storeRefused');
 
+/**
+ * `together`: every unit in order, no savepoint, nothing written yet; the caller writes the
+ * buffered records in its last statement, and a refusal there or here fails the transaction, which
+ * the caller then redoes `unit by unit`: each unit applied and written under its own savepoint, and
+ * a unit the database refuses is rejected while the others stay ([P8]).
+ */
+export type ApplyMode = 'together' | 'unit by unit';
+
 export async function applyFresh(
   scope: PushScope,
   fresh: readonly Mutation[],
+  mode: ApplyMode,
 ): Promise<Map<number, Outcome>> {
   const { db, records, version } = scope;
   const units = unitsOf(fresh);
-  const start = records.checkpoint();
-  await db.query('SAVEPOINT push_all');
-  try {
-    const outcomes = new Map<number, Outcome>();
-    for (const unit of units) for (const o of await applyUnit(scope, unit)) outcomes.set(o.id, o);
-    await records.save(version);
-    await db.query('RELEASE SAVEPOINT push_all');
-    return outcomes;
-  } catch (error) {
-    if (!refusedByDatabase(error)) throw error;
-    await db.query('ROLLBACK TO SAVEPOINT push_all');
-    records.restore(start);
-  }
-
-  // Slow path, only after a refusal: one savepoint per unit finds the one the database refuses.
   const outcomes = new Map<number, Outcome>();
+  if (mode === 'together') {
+    for (const unit of units) for (const o of await applyUnit(scope, unit)) outcomes.set(o.id, o);
+    return outcomes;
+  }
   for (const unit of units) {
     const before = records.checkpoint();
     await db.query('SAVEPOINT push_unit');

@@ -14,41 +14,58 @@ interface ClientRow {
 }
 
 /**
- * `lock` (push) holds the client row until commit, so two pushes from one device apply one after
- * the other. Without it (pull) a known device costs one read and writes nothing.
+ * Push: inserts a new device or locks the existing one's row until commit, so two pushes from one
+ * device apply one after the other. In the same statement (one round trip) it answers whether any
+ * of `recordIds` is a record of another team ([S3]); that is refused after the binding ([P2]).
  */
+export async function bindPushingClient(
+  db: Queryable,
+  clientId: string,
+  user: SessionUser,
+  now: Date,
+  recordIds: string[],
+): Promise<BoundClient & { otherTeam: boolean }> {
+  // No row when another user owns the device (the conflict's WHERE fails).
+  const [row] = await db.query<ClientRow & { other_team: boolean }>(
+    `WITH bound AS (
+       INSERT INTO clients (client_id, user_id, team_id, last_mutation_id, created_at, last_seen_at)
+       VALUES ($1, $2, $3, 0, $4, $4)
+       ON CONFLICT (client_id) DO UPDATE SET last_seen_at = excluded.last_seen_at WHERE clients.user_id = excluded.user_id
+       RETURNING user_id, last_mutation_id
+     )
+     SELECT user_id, last_mutation_id,
+            EXISTS (SELECT 1 FROM records WHERE id = ANY($5::text[]) AND team_id <> $3) AS other_team
+       FROM bound`,
+    [clientId, user.id, user.team.id, now.toISOString(), recordIds],
+  );
+  return { ...checked(row, user), otherTeam: row!.other_team };
+}
+
+/** Pull: a known device costs one read and writes nothing; a new one is inserted. */
 export async function bindClient(
   db: Queryable,
   clientId: string,
   user: SessionUser,
   now: Date,
-  lock = false,
 ): Promise<BoundClient> {
-  let row: ClientRow | undefined;
-  if (lock) {
-    // Inserts a new device or locks the existing one; returns nothing when another user owns it.
-    [row] = await db.query<ClientRow>(
+  const select = () =>
+    db.query<ClientRow>('SELECT user_id, last_mutation_id FROM clients WHERE client_id = $1', [
+      clientId,
+    ]);
+  let [row] = await select();
+  if (!row) {
+    await db.query(
       `INSERT INTO clients (client_id, user_id, team_id, last_mutation_id, created_at, last_seen_at)
-       VALUES ($1, $2, $3, 0, $4, $4)
-       ON CONFLICT (client_id) DO UPDATE SET last_seen_at = excluded.last_seen_at WHERE clients.user_id = excluded.user_id
-       RETURNING user_id, last_mutation_id`,
+       VALUES ($1, $2, $3, 0, $4, $4) ON CONFLICT (client_id) DO NOTHING`,
       [clientId, user.id, user.team.id, now.toISOString()],
     );
-  } else {
-    const select = () =>
-      db.query<ClientRow>('SELECT user_id, last_mutation_id FROM clients WHERE client_id = $1', [
-        clientId,
-      ]);
     [row] = await select();
-    if (!row) {
-      await db.query(
-        `INSERT INTO clients (client_id, user_id, team_id, last_mutation_id, created_at, last_seen_at)
-         VALUES ($1, $2, $3, 0, $4, $4) ON CONFLICT (client_id) DO NOTHING`,
-        [clientId, user.id, user.team.id, now.toISOString()],
-      );
-      [row] = await select();
-    }
   }
+  return checked(row, user);
+}
+
+/** [P2] The device's row, or 403 when there is none or another user owns it. */
+export function checked(row: ClientRow | undefined, user: SessionUser): BoundClient {
   if (!row || row.user_id !== user.id)
     throw new HttpError(403, 'client_bound', messages.otherUsersDevice);
   return { lastMutationId: Number(row.last_mutation_id) };

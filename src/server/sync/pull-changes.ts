@@ -11,7 +11,7 @@ import type { Fields } from '../../shared/sync/merge';
 import type { Queryable } from '../store/store';
 import type { SessionUser } from '../auth/sessions';
 import { parseSyncRequest } from './parse-request';
-import { bindClient } from './client-binding';
+import { bindClient, checked, type BoundClient } from './client-binding';
 
 interface ChangeRow {
   tbl: string;
@@ -23,6 +23,9 @@ interface ChangeRow {
   purged: boolean;
 }
 
+/** A page row of the joined query: all null when the team has nothing newer. */
+type NullableRow = { [K in keyof ChangeRow]: ChangeRow[K] | null };
+
 const COLUMNS = 'tbl, id, deleted, fields, version, hlc, purged';
 
 export async function pullChanges(
@@ -32,16 +35,31 @@ export async function pullChanges(
   now: Date,
 ): Promise<PullResponse> {
   const request = parseSyncRequest(pullRequestSchema, body);
-  // Read before the records: an acknowledged mutation's rows are then always visible to this pull.
-  const client = await bindClient(db, request.clientId, user, now);
   const teamId = user.team.id;
   const since = request.cursor ?? 0;
   const limit = request.limit ?? DEFAULT_PULL_LIMIT;
+  const page = `SELECT ${COLUMNS} FROM records WHERE team_id = $1 AND version > $2 ORDER BY version, tbl, id LIMIT $3`;
 
-  let rows = await db.query<ChangeRow>(
-    `SELECT ${COLUMNS} FROM records WHERE team_id = $1 AND version > $2 ORDER BY version, tbl, id LIMIT $3`,
-    [teamId, since, limit + 1],
+  // A known device: its binding and the page in one statement, so both come from one snapshot and
+  // an acknowledged mutation's rows are always in it (a push commits both together).
+  const joined = await db.query<
+    { user_id: string; last_mutation_id: number | string } & NullableRow
+  >(
+    `SELECT c.user_id, c.last_mutation_id, r.*
+       FROM clients c LEFT JOIN LATERAL (${page}) r ON true
+      WHERE c.client_id = $4 ORDER BY r.version, r.tbl, r.id`,
+    [teamId, since, limit + 1, request.clientId],
   );
+  let client: BoundClient;
+  let rows: ChangeRow[];
+  if (joined.length > 0) {
+    client = checked(joined[0], user);
+    rows = joined.filter((row): row is typeof row & ChangeRow => row.id !== null);
+  } else {
+    // A device's first pull binds it, then reads the page: the binding is read before the records.
+    client = await bindClient(db, request.clientId, user, now);
+    rows = await db.query<ChangeRow>(page, [teamId, since, limit + 1]);
+  }
   let hasMore = rows.length > limit;
   if (hasMore) {
     const lastVersion = Number(rows[limit - 1]!.version);

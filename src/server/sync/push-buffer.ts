@@ -25,12 +25,16 @@ export class PushBuffer {
     private readonly teamId: string,
   ) {}
 
-  /** Loads every named record of the team in one query (call it holding the team lock). */
+  /**
+   * Loads every named record of the team in one query (call it holding the team lock), and which
+   * of them and of `caseIds` (the cases they name) are purged ([X3]).
+   */
   static async load(
     db: Queryable,
     teamId: string,
     refs: { table: string; recordId: string }[],
-  ): Promise<PushBuffer> {
+    caseIds: string[],
+  ): Promise<{ records: PushBuffer; purged: Set<string> }> {
     const buffer = new PushBuffer(db, teamId);
     for (const { table, recordId } of refs)
       buffer.entries.set(key(table, recordId), {
@@ -39,8 +43,9 @@ export class PushBuffer {
         row: undefined,
         dirty: false,
       });
-    const ids = [...new Set(refs.map((ref) => ref.recordId))];
-    if (ids.length > 0) {
+    const purged = new Set<string>();
+    const wanted = [...new Set([...refs.map((ref) => ref.recordId), ...caseIds])];
+    if (wanted.length > 0) {
       const rows = await db.query<{
         tbl: string;
         id: string;
@@ -49,16 +54,18 @@ export class PushBuffer {
         hlc: string;
         deleted: boolean;
         version: number | string;
+        purged: boolean;
       }>(
-        'SELECT tbl, id, fields, stamps, hlc, deleted, version FROM records WHERE team_id = $1 AND id = ANY($2::text[])',
-        [teamId, ids],
+        'SELECT tbl, id, fields, stamps, hlc, deleted, version, purged FROM records WHERE team_id = $1 AND id = ANY($2::text[])',
+        [teamId, wanted],
       );
-      for (const { tbl, id, version, ...row } of rows) {
+      for (const { tbl, id, version, purged: isPurged, ...row } of rows) {
+        if (isPurged) purged.add(id);
         const entry = buffer.entries.get(key(tbl, id));
         if (entry) entry.row = { ...row, version: Number(version) };
       }
     }
-    return buffer;
+    return { records: buffer, purged };
   }
 
   get(table: string, id: string): RecordRow | undefined {
@@ -80,36 +87,33 @@ export class PushBuffer {
 
   /** Writes every changed row with `version` in one statement; they count as saved after it. */
   async save(version: number): Promise<void> {
-    const dirty = [...this.entries.values()].filter((entry) => entry.dirty && entry.row);
+    const dirty = this.unsaved();
     if (dirty.length === 0) return;
-    await this.write(version, dirty);
+    await this.db.query(SAVE_RECORDS_SQL('$1', '$2', '$3'), [
+      this.teamId,
+      version,
+      JSON.stringify(dirty),
+    ]);
     // New objects, not a flag flipped in place: a checkpoint taken before still holds the old ones.
-    for (const entry of dirty)
-      this.entries.set(key(entry.table, entry.id), { ...entry, dirty: false });
+    for (const entry of this.entries.values())
+      if (entry.dirty && entry.row)
+        this.entries.set(key(entry.table, entry.id), { ...entry, dirty: false });
   }
 
-  private async write(version: number, dirty: BufferEntry[]): Promise<void> {
-    await this.db.query(
-      `INSERT INTO records (team_id, tbl, id, fields, stamps, hlc, deleted, version)
-       SELECT $1, r.tbl, r.id, r.fields, r.stamps, r.hlc, r.deleted, $2
-         FROM jsonb_to_recordset($3::jsonb) AS r(tbl text, id text, fields jsonb, stamps jsonb, hlc text, deleted boolean)
-       ON CONFLICT (team_id, tbl, id) DO UPDATE SET fields = excluded.fields, stamps = excluded.stamps,
-         hlc = excluded.hlc, deleted = excluded.deleted, version = excluded.version`,
-      [
-        this.teamId,
-        version,
-        JSON.stringify(
-          dirty.map(({ table, id, row }) => ({
-            tbl: table,
-            id,
-            fields: row!.fields,
-            stamps: row!.stamps,
-            hlc: row!.hlc,
-            deleted: row!.deleted,
-          })),
-        ),
-      ],
-    );
+  /** The changed rows not yet written, as SAVE_RECORDS_SQL takes them (the push's last statement). */
+  unsaved(): RecordWrite[] {
+    const writes: RecordWrite[] = [];
+    for (const { table, id, row, dirty } of this.entries.values())
+      if (dirty && row)
+        writes.push({
+          tbl: table,
+          id,
+          fields: row.fields,
+          stamps: row.stamps,
+          hlc: row.hlc,
+          deleted: row.deleted,
+        });
+    return writes;
   }
 
   /** The shared rules' view: the team's stored records with this push's writes laid over them. */
@@ -139,6 +143,24 @@ export class PushBuffer {
     };
   }
 }
+
+/** One row for SAVE_RECORDS_SQL. */
+export interface RecordWrite {
+  tbl: string;
+  id: string;
+  fields: Fields;
+  stamps: Record<string, FieldStamp>;
+  hlc: string;
+  deleted: boolean;
+}
+
+/** Upserts the RecordWrite rows of the jsonb array `rows` into the team's records with `version`. */
+export const SAVE_RECORDS_SQL = (team: string, version: string, rows: string): string =>
+  `INSERT INTO records (team_id, tbl, id, fields, stamps, hlc, deleted, version)
+   SELECT ${team}, r.tbl, r.id, r.fields, r.stamps, r.hlc, r.deleted, ${version}
+     FROM jsonb_to_recordset(${rows}::jsonb) AS r(tbl text, id text, fields jsonb, stamps jsonb, hlc text, deleted boolean)
+   ON CONFLICT (team_id, tbl, id) DO UPDATE SET fields = excluded.fields, stamps = excluded.stamps,
+     hlc = excluded.hlc, deleted = excluded.deleted, version = excluded.version`;
 
 function key(table: string, id: string): string {
   return `${table}\u0000${id}`;

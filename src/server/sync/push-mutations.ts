@@ -2,6 +2,7 @@
 // last_mutation_id ([P1]). Lock order is client row, then team row, in every writer, so two
 // pushes never deadlock. The team lock is taken as late and held as briefly as possible: it
 // orders all writers of a team.
+import type * as v from 'valibot';
 import {
   pushRequestSchema,
   type MutationResult,
@@ -13,13 +14,12 @@ import type { SessionUser } from '../auth/sessions';
 import { HttpError, messages } from '../http/api-error';
 import { parseSyncRequest } from './parse-request';
 import { openSealedPush } from './seal-keys';
-import { bindClient } from './client-binding';
-import { belongsToOtherTeam, loadRecord } from './record-rows';
-import { PushBuffer } from './push-buffer';
+import { bindPushingClient } from './client-binding';
+import { loadRecord } from './record-rows';
+import { PushBuffer, SAVE_RECORDS_SQL, type RecordWrite } from './push-buffer';
 import { currentOf, type Write } from './apply-mutation';
-import { applyFresh } from './apply-groups';
+import { applyFresh, refusedByDatabase, type ApplyMode } from './apply-groups';
 import { REFUSED, rejection } from './rejection';
-import { purgedIds } from '../privacy/erase-case';
 
 export async function pushMutations(
   store: Store,
@@ -29,78 +29,102 @@ export async function pushMutations(
 ): Promise<PushResponse> {
   // [K4] sealed entries are opened first, so they pass exactly the checks a plain one does.
   const request = parseSyncRequest(pushRequestSchema, await openSealedPush(store, body));
+  try {
+    return await store.transaction((db) => applyPush(db, user, request, now, 'together'));
+  } catch (error) {
+    if (!(error instanceof WriteRefused)) throw error;
+  }
+  // [P8] The database refused the push's write: it is redone from the start in a new transaction,
+  // unit by unit under savepoints, and only the unit the database refuses is rejected. Rare, so
+  // the common push pays no savepoint round trips while it holds the team lock.
+  return store.transaction((db) => applyPush(db, user, request, now, 'unit by unit'));
+}
+
+/** The write of a push applied in one go was refused by the database (see applyFresh). */
+class WriteRefused extends Error {}
+
+async function applyPush(
+  db: Queryable,
+  user: SessionUser,
+  request: v.InferOutput<typeof pushRequestSchema>,
+  now: Date,
+  mode: ApplyMode,
+): Promise<PushResponse> {
   const teamId = user.team.id;
+  // [S3] checked before anything is applied: the whole push is refused, not just one mutation.
+  const ids = [...new Set(request.mutations.map((m) => m.recordId))];
+  const client = await bindPushingClient(db, request.clientId, user, now, ids);
+  if (client.otherTeam) throw new HttpError(403, 'other_team', messages.otherTeamsRecord);
 
-  return store.transaction(async (db) => {
-    const client = await bindClient(db, request.clientId, user, now, true);
-    // [S3] checked before anything is applied: the whole push is refused, not just one mutation.
-    const ids = [...new Set(request.mutations.map((m) => m.recordId))];
-    if (await belongsToOtherTeam(db, teamId, ids))
-      throw new HttpError(403, 'other_team', messages.otherTeamsRecord);
-
-    const acknowledged = client.lastMutationId;
-    let last = acknowledged;
-    for (const mutation of request.mutations) {
-      if (mutation.id <= last) continue;
-      if (mutation.id !== last + 1)
-        throw new HttpError(409, 'mutation_gap', messages.gap, { lastMutationId: acknowledged });
-      last = mutation.id;
-    }
-    const replays = request.mutations.filter((m) => m.id <= acknowledged);
-    const fresh = request.mutations.filter((m) => m.id > acknowledged);
-    const earlier = await earlierResults(
-      db,
-      request.clientId,
-      replays.map((m) => m.id),
+  const acknowledged = client.lastMutationId;
+  let last = acknowledged;
+  for (const mutation of request.mutations) {
+    if (mutation.id <= last) continue;
+    if (mutation.id !== last + 1)
+      throw new HttpError(409, 'mutation_gap', messages.gap, { lastMutationId: acknowledged });
+    last = mutation.id;
+  }
+  const replays = request.mutations.filter((m) => m.id <= acknowledged);
+  const fresh = request.mutations.filter((m) => m.id > acknowledged);
+  const earlier = await earlierResults(
+    db,
+    request.clientId,
+    replays.map((m) => m.id),
+  );
+  const replayed = new Map<number, MutationResult>();
+  for (const mutation of replays) {
+    const before = earlier.get(mutation.id);
+    const stored =
+      before?.status === 'rejected'
+        ? await loadRecord(db, teamId, mutation.table, mutation.recordId)
+        : undefined;
+    replayed.set(
+      mutation.id,
+      replayResult(mutation.id, before, currentOf(mutation.recordId, stored)),
     );
-    const replayed = new Map<number, MutationResult>();
-    for (const mutation of replays) {
-      const before = earlier.get(mutation.id);
-      const stored =
-        before?.status === 'rejected'
-          ? await loadRecord(db, teamId, mutation.table, mutation.recordId)
-          : undefined;
-      replayed.set(
-        mutation.id,
-        replayResult(mutation.id, before, currentOf(mutation.recordId, stored)),
-      );
-    }
-    if (fresh.length === 0)
-      return {
-        lastMutationId: acknowledged,
-        results: request.mutations.map((m) => replayed.get(m.id)!),
-      };
-
-    // [V1] Lock and bump the team's version; held until commit, so this team's writers commit in
-    // version order and every record read below sees all writes committed before. NO KEY UPDATE:
-    // a new device's row (foreign key) holds KEY SHARE on the team row, which FOR UPDATE would
-    // have to wait for, deadlocking two first pushes.
-    const [team] = await db.query<{ version: number | string }>(
-      'UPDATE teams SET version = version + 1 WHERE id = $1 RETURNING version',
-      [teamId],
-    );
-    const version = Number(team!.version);
-    const records = await PushBuffer.load(db, teamId, fresh);
-    // [X3] read under the team lock: an erasure committed before this push is seen here.
-    const erased = await purgedIds(db, teamId, [
-      ...new Set(fresh.flatMap((m) => [m.recordId, ...caseIdOf(m.fields)])),
-    ]);
-    const scope = {
-      db,
-      records,
-      teamId,
-      userId: user.id,
-      clientId: request.clientId,
-      version,
-      now,
-      rules: records.ruleContext(toLocalDate(now)),
-      pushedRecords: new Set(
-        fresh.filter((m) => m.op === 'put').map((m) => `${m.table}/${m.recordId}`),
-      ),
-      erased,
+  }
+  if (fresh.length === 0)
+    return {
+      lastMutationId: acknowledged,
+      results: request.mutations.map((m) => replayed.get(m.id)!),
     };
 
-    const outcomes = await applyFresh(scope, fresh);
+  // [V1] Lock and bump the team's version; held until commit, so this team's writers commit in
+  // version order and every record read below sees all writes committed before. NO KEY UPDATE:
+  // a new device's row (foreign key) holds KEY SHARE on the team row, which FOR UPDATE would
+  // have to wait for, deadlocking two first pushes. From here to COMMIT every round trip holds
+  // the lock, which is what limits a team's write throughput: three of them on the common path
+  // (load, write, COMMIT).
+  const [team] = await db.query<{ version: number | string }>(
+    'UPDATE teams SET version = version + 1 WHERE id = $1 RETURNING version',
+    [teamId],
+  );
+  const version = Number(team!.version);
+  // [X3] read under the team lock, with the records: an erasure committed before is seen here.
+  const { records, purged: erased } = await PushBuffer.load(
+    db,
+    teamId,
+    fresh,
+    fresh.flatMap((m) => caseIdOf(m.fields)),
+  );
+  const scope = {
+    db,
+    records,
+    teamId,
+    userId: user.id,
+    clientId: request.clientId,
+    version,
+    now,
+    rules: records.ruleContext(toLocalDate(now)),
+    pushedRecords: new Set(
+      fresh.filter((m) => m.op === 'put').map((m) => `${m.table}/${m.recordId}`),
+    ),
+    erased,
+  };
+
+  const together = mode === 'together';
+  try {
+    const outcomes = await applyFresh(scope, fresh, mode);
     const results: MutationResult[] = [];
     const log: (Write & { mutationId: number })[] = [];
     for (const mutation of request.mutations) {
@@ -119,15 +143,24 @@ export async function pushMutations(
       lastMutationId: last,
       version,
       now,
+      // Applied together, the records are written by this statement too; unit by unit, each
+      // unit's records were written under its savepoint and none is left here.
+      records: records.unsaved(),
       results: results.filter((r) => r.id > acknowledged),
       recordIds: new Map(fresh.map((m) => [m.id, m.recordId])),
       log,
     });
     return { lastMutationId: last, results };
-  });
+  } catch (error) {
+    if (together && refusedByDatabase(error)) throw new WriteRefused();
+    throw error;
+  }
 }
 
-/** The device's progress, each mutation's outcome ([P3]) and the change log, in one statement. */
+/**
+ * The push's records, the device's progress, each mutation's outcome ([P3]) and the change log,
+ * in one statement.
+ */
 async function recordProcessed(
   db: Queryable,
   p: {
@@ -137,6 +170,7 @@ async function recordProcessed(
     lastMutationId: number;
     version: number;
     now: Date;
+    records: RecordWrite[];
     results: MutationResult[];
     /** Mutation id -> record id, kept with the outcome so an erasure can find it ([X1]). */
     recordIds: Map<number, string>;
@@ -144,7 +178,8 @@ async function recordProcessed(
   },
 ): Promise<void> {
   await db.query(
-    `WITH progress AS (
+    `WITH saved AS (${SAVE_RECORDS_SQL('$1', '$5', '$9')}
+     ), progress AS (
        UPDATE clients SET last_mutation_id = $4, last_seen_at = $6 WHERE client_id = $3
      ), outcomes AS (
        INSERT INTO mutation_results (client_id, mutation_id, status, reason, code, params, version, record_id)
@@ -181,6 +216,7 @@ async function recordProcessed(
           mutation_id: w.mutationId,
         })),
       ),
+      JSON.stringify(p.records),
     ],
   );
 }

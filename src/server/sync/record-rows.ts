@@ -30,20 +30,6 @@ export async function loadRecord(
   return row && { ...row, version: Number(row.version) };
 }
 
-/** True when any of `ids` is a record of another team ([S3]: such a push is refused whole). */
-export async function belongsToOtherTeam(
-  db: Queryable,
-  teamId: string,
-  ids: string[],
-): Promise<boolean> {
-  if (ids.length === 0) return false;
-  const rows = await db.query(
-    'SELECT 1 FROM records WHERE id = ANY($1::text[]) AND team_id <> $2 LIMIT 1',
-    [ids, teamId],
-  );
-  return rows.length > 0;
-}
-
 /** The shared rules' view of the team's records, inside the write transaction. */
 export function sqlRuleContext(db: Queryable, teamId: string, today: string): RuleContext {
   return {
