@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gcm } from '@noble/ciphers/aes.js';
 import { runAdmin } from '../../src/server/cli/admin';
 import { SESSION_TTL_MS } from '../../src/server/auth/sessions';
+import { REUSE_MS } from '../../src/server/auth/recent-sessions';
 import type { Store } from '../../src/server/store/store';
 import {
   addUser,
@@ -146,6 +147,8 @@ export function describeDevices(label: string, makeStore: StoreFactory): void {
       const user = await newUser('Team Sperre');
       const a = await onDevice(user.email, user.id, user.teamId, 'A');
       const b = await onDevice(user.email, user.id, user.teamId, 'B');
+      // Synced a moment before: the session is not reused after a change made through this process.
+      expect((await server.pull(a.member, null)).statusCode).toBe(200);
       await admin('user', 'disable', '--email', user.email);
       for (const member of [a.member, b.member]) {
         const pulled = await server.pull(member, null);
@@ -157,6 +160,30 @@ export function describeDevices(label: string, makeStore: StoreFactory): void {
       expect(await admin('device', 'list', '--email', user.email)).toMatch(
         /gesperrt seit.*\n.*gesperrt seit/,
       );
+    });
+
+    it('a revocation written by another process reaches sync requests within REUSE_MS (issue 15)', async () => {
+      const user = await newUser('Team Zweite Instanz');
+      const phone = await onDevice(user.email, user.id, user.teamId, 'Handy');
+      expect((await server.pull(phone.member, null)).statusCode).toBe(200);
+      // As the other instance (or the admin CLI on PostgreSQL) writes it: this process is not told.
+      await store.query('UPDATE devices SET revoked_at = $2 WHERE device_id = $1', [
+        phone.deviceId,
+        new Date(nowMs).toISOString(),
+      ]);
+      // Routes other than sync read the database every time.
+      expect((await me(phone.member)).json()).toMatchObject({ error: 'device_revoked' });
+      // The accepted staleness (recent-sessions.ts): the sync it is in the middle of may finish ...
+      expect((await server.pull(phone.member, null)).statusCode).toBe(200);
+      // ... and no later than REUSE_MS after its last check, sync is refused too.
+      nowMs += REUSE_MS;
+      for (const response of [
+        await server.pull(phone.member, null),
+        await server.push(phone.member, []),
+      ]) {
+        expect(response.statusCode).toBe(401);
+        expect(response.json()).toMatchObject({ error: 'device_revoked' });
+      }
     });
 
     it('an expired session answers session_expired (sign in again, never a wipe)', async () => {

@@ -4,6 +4,7 @@
 import type { Queryable } from '../store/store';
 import { normaliseEmail } from './accounts';
 import { AccountError } from './account-error';
+import { forgetRecentSessions } from './recent-sessions';
 
 export interface Device {
   deviceId: string;
@@ -109,6 +110,7 @@ export async function revokeDevice(
       WHERE user_id = $1 AND device_id = $2 RETURNING device_id`,
     [userId, deviceId.trim().toLowerCase(), now.toISOString()],
   );
+  forgetRecentSessions();
   if (rows.length === 0) {
     throw new AccountError('missing', 'server.account.deviceMissing', {
       device: deviceId,
@@ -123,6 +125,7 @@ export async function revokeAllDevices(db: Queryable, userId: string, now: Date)
     userId,
     now.toISOString(),
   ]);
+  forgetRecentSessions();
 }
 
 async function userIdOf(db: Queryable, email: string): Promise<string> {

@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/store';
 import { HttpError, messages } from '../http/api-error';
 import { checkSession, SESSION_COOKIE, type Session, type SessionRefusal } from './sessions';
+import { keepSession, recentSession, sessionGeneration } from './recent-sessions';
 
 /** 401 bodies: `{"error": <refusal>, "message": <German>}`; the phone wipes on the last two. */
 const refusalMessages = {
@@ -17,16 +18,21 @@ const refusalMessages = {
 /**
  * The request's session, or a 401 HttpError. A session started with a one-time password is
  * refused with 403 `password_change_required` (issue 14) unless the route lets it through
- * (`passwordChange: 'allowed'`: who am I, set the new password).
+ * (`passwordChange: 'allowed'`: who am I, set the new password). `reuse` (the sync routes only):
+ * a session accepted in the last seconds is not looked up again (recent-sessions.ts says what
+ * staleness that accepts).
  */
 export async function requireSession(
   store: Store,
   request: FastifyRequest,
   reply: FastifyReply,
   now: Date,
-  { passwordChange }: { passwordChange?: 'allowed' } = {},
+  { passwordChange, reuse }: { passwordChange?: 'allowed'; reuse?: boolean } = {},
 ): Promise<Session> {
   const token = request.cookies[SESSION_COOKIE];
+  const recent = token && reuse ? recentSession(store, token, now) : undefined;
+  if (recent) return recent;
+  const generation = sessionGeneration();
   const check = token ? await checkSession(store, token, now) : undefined;
   if (!check?.ok) {
     const refusal = check?.refusal ?? 'not_signed_in';
@@ -37,6 +43,9 @@ export async function requireSession(
     throw new HttpError(403, 'password_change_required', messages.passwordChangeRequired);
   }
   if (session.refreshed) setSessionCookie(request, reply, token!, session.expiresAt);
+  // Only a session that passed every check is kept (never one that must change its password).
+  if (reuse && !session.user.passwordChangeRequired)
+    keepSession(store, token!, session, now, generation);
   return session;
 }
 

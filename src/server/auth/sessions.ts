@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../store/store';
 import type { Role } from './accounts';
 import { touchDevice } from './devices';
+import { forgetRecentSessions } from './recent-sessions';
 import type { TeamSettings } from '../../shared/domain/team-settings';
 import {
   settingsFromRow,
@@ -145,8 +146,10 @@ export async function clearPasswordChange(db: Queryable, token: string): Promise
   await db.query('UPDATE sessions SET password_change_required = false WHERE token_hash = $1', [
     hashToken(token),
   ]);
+  forgetRecentSessions();
 }
 
 export async function endSession(db: Queryable, token: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)]);
+  forgetRecentSessions();
 }

@@ -16,7 +16,7 @@ export function syncRoutes(app: FastifyInstance, store: Store, now: () => Date):
     request: Parameters<typeof requireSession>[1],
     reply: Parameters<typeof requireSession>[2],
   ) => {
-    const { user } = await requireSession(store, request, reply, now());
+    const { user } = await requireSession(store, request, reply, now(), { reuse: true });
     if (!CASE_ROLES.has(user.role))
       throw new HttpError(403, 'no_case_access', messages.noCaseAccess);
     return user;
