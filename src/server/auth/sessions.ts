@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../store/store';
 import type { Role } from './accounts';
-import { touchDevice } from './devices';
+import { LAST_SEEN_RESOLUTION_MS, touchDevice } from './devices';
 import { forgetRecentSessions } from './recent-sessions';
 import type { TeamSettings } from '../../shared/domain/team-settings';
 import {
@@ -101,12 +101,14 @@ export async function checkSession(db: Queryable, token: string, now: Date): Pro
       disabled: boolean;
       device_id: string | null;
       revoked: boolean;
+      device_seen_at: Date | string | null;
       password_change_required: boolean;
     }
   >(
     `SELECT u.id, u.name, u.email, u.role, t.id AS team_id, t.name AS team_name, s.expires_at,
             u.disabled_at IS NOT NULL AS disabled, s.device_id, s.password_change_required,
-            d.revoked_at IS NOT NULL AS revoked, ${TEAM_SETTINGS_COLUMNS}
+            d.revoked_at IS NOT NULL AS revoked, d.last_seen_at AS device_seen_at,
+            ${TEAM_SETTINGS_COLUMNS}
        FROM sessions s JOIN users u ON u.id = s.user_id JOIN teams t ON t.id = u.team_id
        LEFT JOIN devices d ON d.user_id = s.user_id AND d.device_id = s.device_id
        LEFT JOIN team_settings ts ON ts.team_id = t.id
@@ -119,7 +121,10 @@ export async function checkSession(db: Queryable, token: string, now: Date): Pro
   if (new Date(row.expires_at).getTime() <= now.getTime()) {
     return { ok: false, refusal: 'session_expired' };
   }
-  if (row.device_id) await touchDevice(db, row.id, row.device_id, now);
+  // Last-seen moves at most once per resolution: most requests need no write (nor round trip).
+  const seen = row.device_seen_at === null ? 0 : new Date(row.device_seen_at).getTime();
+  if (row.device_id && seen < now.getTime() - LAST_SEEN_RESOLUTION_MS)
+    await touchDevice(db, row.id, row.device_id, now);
   let expiresAt = new Date(row.expires_at);
   let refreshed = false;
   if (expiresAt.getTime() - now.getTime() < SESSION_TTL_MS - REFRESH_AFTER_MS) {
