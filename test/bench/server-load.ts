@@ -63,6 +63,8 @@ interface DevicesJob {
 /** Busy share of the server's event loop, and PostgreSQL CPU, over the timed window. */
 interface ServerCpu {
   eventLoopBusy: number;
+  /** CPU ms of the server's thread (this process's main thread) per request; from /proc. */
+  serverCpuMsPerRequest: number | undefined;
   /** CPU ms of the bench's PostgreSQL backends per request; undefined when not readable. */
   pgCpuMsPerRequest: number | undefined;
 }
@@ -98,17 +100,21 @@ async function main(): Promise<void> {
     const started = performance.now();
     const loop = performance.eventLoopUtilization();
     const pgBefore = await backendCpuMs(store, schema);
+    const serverBefore = ticksMs(`/proc/${process.pid}/task/${process.pid}/stat`);
     const job: DevicesJob = { base, cookies, deadline: Date.now() + SECONDS * 1000 };
     const stats = await runDevicesInWorker(job);
     const elapsed = (performance.now() - started) / 1000;
     const eventLoopBusy = performance.eventLoopUtilization(loop).utilization;
+    const serverAfter = ticksMs(`/proc/${process.pid}/task/${process.pid}/stat`);
     const pgAfter = await backendCpuMs(store, schema);
     const requests = stats.latencies.push.length + stats.latencies.pull.length;
-    const pgCpuMsPerRequest =
-      pgBefore === undefined || pgAfter === undefined || requests === 0
+    const perRequest = (before: number | undefined, after: number | undefined) =>
+      before === undefined || after === undefined || requests === 0
         ? undefined
-        : (pgAfter - pgBefore) / requests;
-    report(stats, elapsed, { eventLoopBusy, pgCpuMsPerRequest });
+        : (after - before) / requests;
+    const pgCpuMsPerRequest = perRequest(pgBefore, pgAfter);
+    const serverCpuMsPerRequest = perRequest(serverBefore, serverAfter);
+    report(stats, elapsed, { eventLoopBusy, serverCpuMsPerRequest, pgCpuMsPerRequest });
   } finally {
     await app.close();
     await store.close();
@@ -154,14 +160,22 @@ async function backendCpuMs(store: Store, schema: string): Promise<number | unde
     'SELECT pid FROM pg_stat_activity WHERE application_name = $1',
     [schema],
   );
+  let sum = 0;
+  for (const { pid } of rows) {
+    const ms = ticksMs(`/proc/${pid}/stat`);
+    if (ms === undefined) return undefined;
+    sum += ms;
+  }
+  return sum;
+}
+
+/** User plus system CPU (ms) of the process or thread whose /proc stat file this is. */
+function ticksMs(statFile: string): number | undefined {
   try {
-    let ticks = 0;
-    for (const { pid } of rows) {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
-    }
-    return ticks * (1000 / CLOCK_TICKS_PER_SECOND);
+    const stat = readFileSync(statFile, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, fields 14 and 15 of proc(5), in clock ticks.
+    return (Number(fields[11]) + Number(fields[12])) * (1000 / CLOCK_TICKS_PER_SECOND);
   } catch {
     return undefined;
   }
@@ -171,7 +185,13 @@ async function signIn(base: string, email: string): Promise<string> {
   const response = await fetch(`${base}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
+    // As the phone signs in: with its device id, so every request checks and touches the device.
+    body: JSON.stringify({
+      email,
+      password: PASSWORD,
+      deviceId: randomUUID(),
+      deviceName: 'Bench',
+    }),
   });
   if (!response.ok) throw new Error(`Anmeldung ${email}: ${response.status}`);
   return response.headers.getSetCookie()[0]!.split(';')[0]!;
@@ -267,6 +287,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 function report(stats: Stats, seconds: number, cpu: ServerCpu): void {
+  const ms = (value: number | undefined) =>
+    value === undefined ? 'n/a' : `${value.toFixed(2)} ms`;
   const all = [...stats.latencies.push, ...stats.latencies.pull].sort((a, b) => a - b);
   const line = (name: string, values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
@@ -280,7 +302,7 @@ function report(stats: Stats, seconds: number, cpu: ServerCpu): void {
     `Durchsatz: ${(all.length / seconds).toFixed(0)} Anfragen/s, ${(stats.mutations / seconds).toFixed(0)} Änderungen/s, ${(stats.pulledChanges / seconds).toFixed(0)} gezogene Einträge/s`,
   );
   console.log(
-    `Server: Event-Loop ${(cpu.eventLoopBusy * 100).toFixed(0)} % belegt, PostgreSQL ${cpu.pgCpuMsPerRequest === undefined ? 'n/a' : `${cpu.pgCpuMsPerRequest.toFixed(2)} ms CPU`} je Anfrage`,
+    `CPU je Anfrage: Server-Thread ${ms(cpu.serverCpuMsPerRequest)}, PostgreSQL ${ms(cpu.pgCpuMsPerRequest)}; Event-Loop ${(cpu.eventLoopBusy * 100).toFixed(0)} % belegt`,
   );
   console.log(
     `Fehler: ${stats.errors.length}${stats.errors.length ? ` (z. B. ${stats.errors[0]})` : ''}`,
@@ -302,6 +324,10 @@ function report(stats: Stats, seconds: number, cpu: ServerCpu): void {
       pushP95Ms: Number(percentile(sortedCopy(stats.latencies.push), 95).toFixed(1)),
       pullP95Ms: Number(percentile(sortedCopy(stats.latencies.pull), 95).toFixed(1)),
       eventLoopBusy: Number(cpu.eventLoopBusy.toFixed(3)),
+      serverCpuMsPerRequest:
+        cpu.serverCpuMsPerRequest === undefined
+          ? null
+          : Number(cpu.serverCpuMsPerRequest.toFixed(2)),
       pgCpuMsPerRequest:
         cpu.pgCpuMsPerRequest === undefined ? null : Number(cpu.pgCpuMsPerRequest.toFixed(2)),
       errors: stats.errors.length,
