@@ -34,7 +34,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          fileParallelism: false,
+          fileParallelism: Boolean(process.env.E2E_PAR),
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
