@@ -1,11 +1,39 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // Test files are named by what they need: test/client/** runs in happy-dom, test/e2e/** drives the
-// built app in real Chromium (one file at a time), everything else runs in plain Node.
+// built app in real Chromium, everything else runs in plain Node.
+//
+// One pool of workers for all three projects, at least two even on a 2-core machine (vitest's
+// default there is one, which left a core idle while files waited on PostgreSQL, PGlite or the
+// browser). Every file is independent (own store or schema, own server on port 0, own Chromium),
+// so e2e files may run next to each other too; the sequencer spreads them among the others and the
+// e2e globalSetup builds the app once before any of them starts.
+/**
+ * The order in which files go to the workers (first come, first served): the long e2e files are
+ * spread through the node and dom files instead of queued together, so while one worker drives a
+ * browser the other mostly runs short files, and two browsers run at once rarely rather than all
+ * the time. Within each project vitest's own order stands (failed first, then longest first by
+ * its cache, else largest file first).
+ */
+class SpreadSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const e2e = sorted.filter((file) => file.project.name === 'e2e');
+    const rest = sorted.filter((file) => file.project.name !== 'e2e');
+    if (e2e.length === 0 || rest.length === 0) return sorted;
+    const between = Math.ceil(rest.length / e2e.length);
+    return e2e.flatMap((file, i) => [file, ...rest.slice(i * between, (i + 1) * between)]);
+  }
+}
+
 export default defineConfig({
   plugins: [preact()],
   test: {
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    sequence: { sequencer: SpreadSequencer },
     projects: [
       {
         extends: true,
@@ -34,7 +62,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          fileParallelism: Boolean(process.env.E2E_PAR),
+          globalSetup: ['test/support/e2e-build.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

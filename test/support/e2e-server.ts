@@ -1,20 +1,22 @@
-// The real server for end-to-end tests: the built app (vite build, made once when dist/ is older
-// than the sources) served by buildApp over HTTP on a free port, with a fresh PGlite directory and
-// known accounts. Reusable by every e2e file:
+// The real server for end-to-end tests: the built app (vite build, made once per run when dist/ is
+// older than the sources: e2e-build.ts) served by buildApp over HTTP on a free port, with a fresh
+// PGlite directory and known accounts. Every e2e file has its own (files run in parallel):
 //
 //   const server = await startE2eServer();            // team "Team E2E" with lena + omar
 //   const { browser } = await launchChromium();        // see e2e-browser.ts
 //   ...
 //   await server.close();
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../src/server/app';
 import { openStoreFromEnv } from '../../src/server/store/open-store';
 import type { Store } from '../../src/server/store/store';
 import { createTeam, createUser } from '../../src/server/auth/accounts';
+import { distDir, ensureBuilt } from './e2e-build';
+
+export { ensureBuilt };
 
 export const E2E_PASSWORD = 'e2e-geheim-passwort';
 export const E2E_TEAM = 'Team E2E';
@@ -41,44 +43,6 @@ export interface E2eServer {
   /** The server's store, for admin commands during a test (device revoke). */
   store: Store;
   close(): Promise<void>;
-}
-
-const root = resolve(import.meta.dirname, '../..');
-const distDir = join(root, 'dist');
-const buildInputs = [
-  'src/client',
-  'src/sw',
-  'src/local',
-  'src/shared',
-  'public',
-  'index.html',
-  'vite.config.ts',
-  'build',
-];
-
-/** Runs `vite build` when dist/ is missing or older than any source of the app. */
-export function ensureBuilt(): void {
-  const built = join(distDir, 'sw.js');
-  if (existsSync(built) && existsSync(join(distDir, 'index.html'))) {
-    const builtAt = statSync(built).mtimeMs;
-    const newest = Math.max(...buildInputs.map((input) => newestMtime(join(root, input))));
-    if (newest <= builtAt) return;
-  }
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-  if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status})`);
-}
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
 }
 
 export async function startE2eServer(
