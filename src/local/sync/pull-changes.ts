@@ -19,6 +19,21 @@ export interface PullOutcome {
   changes: number;
 }
 
+/**
+ * Pages fetched (and prepared) ahead of the one being stored. The request for a page needs the
+ * cursor of the one before, so pages arrive one after another; fetching them on while earlier
+ * ones are still being written keeps the connection busy when a write takes longer than a
+ * download, and the bound keeps memory small (a page of 2,000 records is ~1 MB).
+ */
+export const PAGES_AHEAD = 3;
+
+interface Fetched {
+  page: Promise<PullResponse>;
+  prepared: Promise<PreparedPage>;
+}
+
+const ignore = () => undefined;
+
 export async function pullChanges(
   db: FeldakteDb,
   transport: SyncTransport,
@@ -33,30 +48,56 @@ export async function pullChanges(
       cursor,
       limit: options.limit ?? DEFAULT_PULL_LIMIT,
     });
-  // Each page is prepared (sealed, outside any transaction) as soon as it has arrived, so the next
-  // page downloads and is sealed while this one is written. Pages are still stored strictly in
-  // order, each in its own transaction ([A1]); if storing fails, the prepared page is dropped and
-  // the next sync asks again from the stored cursor.
-  const fetchAndPrepare = (cursor: number | null) => {
-    const page = request(cursor);
-    page.catch(() => undefined);
-    const prepared = page.then((loaded) => preparePullPage(db, loaded));
-    prepared.catch(() => undefined);
-    return { page, prepared };
-  };
   let cursor = (await getMeta(db, 'cursor')) ?? null;
-  let next: { page: Promise<PullResponse>; prepared: Promise<PreparedPage> } =
-    fetchAndPrepare(cursor);
-  for (;;) {
-    const page = await next.page;
-    // A server that says "more" without moving on would keep the phone busy forever.
-    if (page.hasMore && cursor !== null && page.cursor <= cursor) throw new SyncError('server');
-    const following = page.hasMore ? fetchAndPrepare(page.cursor) : null;
-    await storePullPage(db, await next.prepared, now());
-    outcome.pages += 1;
-    outcome.changes += page.changes.length;
-    if (!following) return outcome;
-    cursor = page.cursor;
-    next = following;
+
+  // The fetcher asks for each page as soon as the one before has arrived (and is prepared, sealed
+  // outside any transaction, as soon as it is here), up to PAGES_AHEAD pages before the writer.
+  // Pages are still stored strictly in order, each in its own transaction ([A1]); when a fetch or
+  // a write fails, the pages after it are dropped and the next sync asks again from the stored
+  // cursor.
+  const fetched: Fetched[] = [];
+  let stopped = false;
+  let wakeFetcher: (() => void) | undefined;
+  let wakeWriter: (() => void) | undefined;
+  const fetcher = async () => {
+    let from = cursor;
+    for (;;) {
+      while (fetched.length >= PAGES_AHEAD && !stopped) {
+        await new Promise<void>((resolve) => (wakeFetcher = resolve));
+      }
+      if (stopped) return;
+      const page = request(from);
+      page.catch(ignore);
+      const prepared = page.then((loaded) => preparePullPage(db, loaded));
+      prepared.catch(ignore);
+      fetched.push({ page, prepared });
+      wakeWriter?.();
+      const loaded = await page.catch(ignore);
+      // A failed request or the last page ends the fetching; so does a page that does not move
+      // on (the writer refuses it).
+      if (!loaded || !loaded.hasMore || (from !== null && loaded.cursor <= from)) return;
+      from = loaded.cursor;
+    }
+  };
+  void fetcher();
+
+  try {
+    for (;;) {
+      while (fetched.length === 0) await new Promise<void>((resolve) => (wakeWriter = resolve));
+      const next = fetched[0]!;
+      const page = await next.page;
+      // A server that says "more" without moving on would keep the phone busy forever.
+      if (page.hasMore && cursor !== null && page.cursor <= cursor) throw new SyncError('server');
+      await storePullPage(db, await next.prepared, now());
+      fetched.shift();
+      wakeFetcher?.();
+      outcome.pages += 1;
+      outcome.changes += page.changes.length;
+      if (!page.hasMore) return outcome;
+      cursor = page.cursor;
+    }
+  } finally {
+    stopped = true;
+    wakeFetcher?.();
   }
 }

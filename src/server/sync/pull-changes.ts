@@ -38,7 +38,8 @@ export async function pullChanges(
   const teamId = user.team.id;
   const since = request.cursor ?? 0;
   const limit = request.limit ?? DEFAULT_PULL_LIMIT;
-  const page = `SELECT ${COLUMNS} FROM records WHERE team_id = $1 AND version > $2 ORDER BY version, tbl, id LIMIT $3`;
+  // pull_page (migration 071) walks the records_pull index instead of sorting the team's history.
+  const page = `SELECT ${COLUMNS} FROM pull_page($1, $2, $3)`;
 
   // A known device: its binding and the page in one statement, so both come from one snapshot and
   // an acknowledged mutation's rows are always in it (a push commits both together).
