@@ -14,6 +14,7 @@ import { overlayPending, pendingEntriesFor, recordKey } from './pending-overlay'
 import { sealPulledRecords } from '../crypto/bulk-cipher';
 import { deviceNow } from '../device-environment';
 import { applyPurges } from './apply-purge';
+import { SyncError } from './sync-error';
 
 /** A pulled page made ready to store: deduplicated and, where the device is unlocked, sealed. */
 export interface PreparedPage {
@@ -50,42 +51,70 @@ export async function preparePullPage(db: FeldakteDb, page: PullResponse): Promi
   return { page, changes, sealed, newestHlc };
 }
 
-/** Stores a prepared page in ONE transaction ([A1]). */
+/**
+ * Stores a prepared page in ONE transaction ([A1]). The page's writes are issued first, before
+ * anything in the transaction is awaited: IndexedDB copies each row when it is put, so a page can
+ * be handed over while the page before it is still committing (pull-changes.ts), and IndexedDB
+ * runs the two transactions in the order they were opened. `afterCursor` is the cursor this page
+ * continues from; if the stored one differs (the page before did not commit), nothing of this page
+ * is kept.
+ */
 export async function storePullPage(
   db: FeldakteDb,
   { page, changes, sealed, newestHlc }: PreparedPage,
   now = deviceNow(db),
+  afterCursor?: number | null,
 ): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
+    // The server's versions, as sealed before the transaction ([K1]); pending local edits are
+    // laid over them below, in this same transaction, so nobody sees them without.
+    const puts = new Map<TableName, Record<string, unknown>[]>();
+    const deletes = new Map<TableName, string[]>();
+    for (const change of changes) {
+      // [A3] a tombstone wins locally; pending edits of the record wait for their rejection ([P5]).
+      if (change.deleted) append(deletes, change.table, change.id);
+      else {
+        const record = sealed.get(recordKey(change.table, change.id)) ?? {
+          ...change.fields,
+          id: change.id,
+        };
+        append(puts, change.table, record);
+      }
+    }
+    const written = Promise.all([
+      ...[...puts].map(([table, records]) => db.table(table).bulkPut(records)),
+      ...[...deletes].map(([table, ids]) => db.table(table).bulkDelete(ids)),
+    ]);
+
+    if (afterCursor !== undefined && ((await getMeta(db, 'cursor')) ?? null) !== afterCursor) {
+      throw new SyncError('internal');
+    }
     // [A4] the server has these; whatever they wrote is in this or an earlier page.
     await db.outbox.where('id').belowOrEqual(page.lastMutationId).delete();
     await db.sealed.where('id').belowOrEqual(page.lastMutationId).delete();
+    // [A2] the device's view: its pending edits laid over the server's record.
     const pending = await pendingEntriesFor(
       db,
       changes
         .filter((change) => !change.deleted)
         .map((change) => [change.table, change.id] as const),
     );
-
-    const puts = new Map<TableName, AnyRecord[]>();
-    const deletes = new Map<TableName, string[]>();
-    for (const change of changes) {
-      // [A3] a tombstone wins locally; pending edits of the record wait for their rejection ([P5]).
-      const key = recordKey(change.table, change.id);
-      const mine = pending.get(key) ?? [];
-      const record = change.deleted
-        ? null
-        : overlayPending(change.id, { ...change.fields, id: change.id }, mine);
-      if (record) {
-        append(puts, change.table, (mine.length === 0 && sealed.get(key)) || record);
-      } else {
-        append(deletes, change.table, change.id);
+    if (pending.size > 0) {
+      const overlaid = new Map<TableName, AnyRecord[]>();
+      const gone = new Map<TableName, string[]>();
+      for (const change of changes) {
+        const mine = change.deleted ? undefined : pending.get(recordKey(change.table, change.id));
+        if (!mine) continue;
+        const record = overlayPending(change.id, { ...change.fields, id: change.id }, mine);
+        if (record) append(overlaid, change.table, record);
+        else append(gone, change.table, change.id);
       }
+      await Promise.all([
+        ...[...overlaid].map(([table, records]) => db.table(table).bulkPut(records)),
+        ...[...gone].map(([table, ids]) => db.table(table).bulkDelete(ids)),
+      ]);
     }
-    await Promise.all([
-      ...[...puts].map(([table, records]) => db.table(table).bulkPut(records)),
-      ...[...deletes].map(([table, ids]) => db.table(table).bulkDelete(ids)),
-    ]);
+    await written;
     // [X4] an erased person: every trace goes, also from the outbox and the rejections.
     await applyPurges(
       db,

@@ -81,19 +81,45 @@ export async function pullChanges(
   };
   void fetcher();
 
+  // The page before, handed over and committing: the next page's rows are put while it commits.
+  let committing: { done: Promise<void>; changes: number } | null = null;
+  const committed = async () => {
+    if (!committing) return;
+    const { done, changes } = committing;
+    committing = null;
+    await done;
+    outcome.pages += 1;
+    outcome.changes += changes;
+  };
   try {
     for (;;) {
       while (fetched.length === 0) await new Promise<void>((resolve) => (wakeWriter = resolve));
       const next = fetched[0]!;
-      const page = await next.page;
+      const page = await next.page.catch(async (error: unknown) => {
+        await committed();
+        throw error;
+      });
       // A server that says "more" without moving on would keep the phone busy forever.
-      if (page.hasMore && cursor !== null && page.cursor <= cursor) throw new SyncError('server');
-      await storePullPage(db, await next.prepared, now());
+      if (page.hasMore && cursor !== null && page.cursor <= cursor) {
+        await committed();
+        throw new SyncError('server');
+      }
+      const prepared = await next.prepared.catch(async (error: unknown) => {
+        await committed();
+        throw error;
+      });
+      // Opened after the page before's transaction, so IndexedDB runs it after that one; it keeps
+      // nothing unless that one stored its cursor.
+      const done = storePullPage(db, prepared, now(), cursor);
+      done.catch(ignore);
+      await committed();
+      committing = { done, changes: page.changes.length };
       fetched.shift();
       wakeFetcher?.();
-      outcome.pages += 1;
-      outcome.changes += page.changes.length;
-      if (!page.hasMore) return outcome;
+      if (!page.hasMore) {
+        await committed();
+        return outcome;
+      }
       cursor = page.cursor;
     }
   } finally {
