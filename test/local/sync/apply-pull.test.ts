@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { searchCases } from '../../../src/local/case-search';
 import { getMeta } from '../../../src/local/meta';
 import { deleteRecord, putRecord } from '../../../src/local/write-record';
-import { applyPullPage } from '../../../src/local/sync/apply-pull';
+import { applyPullPage, preparePullPage, storePullPage } from '../../../src/local/sync/apply-pull';
 import { newRecordId } from '../../../src/shared/domain/record-id';
 import { parseHlc } from '../../../src/shared/sync/hlc';
 import {
@@ -84,6 +84,26 @@ describe('applying a pulled page', () => {
     expect(await db.contacts.count()).toBe(0);
     expect(await db.outbox.count()).toBe(1);
     expect(await getMeta(db, 'cursor')).toBeUndefined();
+  });
+
+  it('[A1] a page handed over while the page before commits keeps nothing unless that one stored its cursor', async () => {
+    const db = device();
+    const first = newRecordId();
+    const second = newRecordId();
+    await applyPullPage(db, page([caseChange(first, { givenName: 'A', familyName: 'X' }, 4)]));
+
+    // The page continuing from cursor 6 arrives, but the page for 5..6 never committed.
+    const prepared = await preparePullPage(
+      db,
+      page([caseChange(second, { givenName: 'B', familyName: 'X' }, 8)]),
+    );
+    await expect(storePullPage(db, prepared, new Date(), 6)).rejects.toThrow();
+
+    expect(await db.cases.get(second)).toBeUndefined();
+    expect(await getMeta(db, 'cursor')).toBe(4);
+    await storePullPage(db, prepared, new Date(), 4);
+    expect(await db.cases.get(second)).toMatchObject({ givenName: 'B' });
+    expect(await getMeta(db, 'cursor')).toBe(8);
   });
 
   it('[A2] a pulled record does not overwrite a field edited on the device but not yet synced', async () => {
