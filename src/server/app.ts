@@ -1,5 +1,6 @@
 // buildApp: the whole HTTP server without listening, so tests drive it with inject(). main.ts
 // chooses the store and the port.
+import '../shared/i18n/messages-console';
 import type { IncomingMessage } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';

@@ -18,6 +18,8 @@ import { issueMessage, isMessageKey, type Message } from '../../src/shared/i18n/
 import { loadLanguage, setLanguage } from '../../src/shared/i18n/t';
 import { germanText, renderMessage } from '../../src/shared/i18n/message';
 import { de } from '../../src/shared/i18n/messages';
+// The server's refusals only the console receives join `de` here, as they do on the server.
+import '../../src/shared/i18n/messages-console';
 import { en } from '../../src/shared/i18n/messages-en';
 
 const LONG_TEXT = 'x'.repeat(10_001);

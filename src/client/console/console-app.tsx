@@ -1,7 +1,7 @@
 // The console: the team's second face for coordinators and admins. Online only, nothing stored on
 // the device (no database is opened for these roles, see state/session.ts). Its own header and
 // tabs; the report is the start page.
-import '../../shared/i18n/messages-behind-lock';
+import '../../shared/i18n/messages-console';
 import { Route, Router, useLocation } from 'preact-iso';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SessionUser } from '../../shared/sync/protocol';

@@ -1,5 +1,6 @@
 // A refusal of the account functions (teams, users, devices): a message key with parameters, so the
 // console renders it in its language, and German text as the Error's message for the admin CLI.
+import '../../shared/i18n/messages-console';
 import { germanText, message, type Message } from '../../shared/i18n/message';
 import type { MessageKey, Params } from '../../shared/i18n/t';
 

@@ -1,4 +1,5 @@
 // Teams and users: used by the admin CLI, the first-start demo account and the tests.
+import '../../shared/i18n/messages-console';
 import { isAccountEmail } from '../../shared/domain/account';
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../store/store';

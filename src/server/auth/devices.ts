@@ -1,6 +1,7 @@
 // The devices of a user (issue 11): recorded at sign-in, listed and revoked by the admin (CLI and
 // console). A revoked device's sessions stay in the table so that its next request learns WHY it is
 // refused (401 device_revoked) and wipes its local database; deleting them would only say "signed out".
+import '../../shared/i18n/messages-console';
 import type { Queryable } from '../store/store';
 import { normaliseEmail } from './accounts';
 import { AccountError } from './account-error';

@@ -1,6 +1,7 @@
 // /api/admin/*: what the admin CLI does, for the console. Admins only (403 for everyone else, 401
 // signed out). Auth MUST come before anything reads the body. Every refusal is a German 4xx and
 // stores nothing; passwords are made here and shown once, never logged or stored in clear.
+import '../../shared/i18n/messages-console';
 import { randomInt } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';

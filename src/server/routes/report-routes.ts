@@ -1,6 +1,7 @@
 // GET /api/reports/summary(.csv)?from=YYYY-MM-DD&to=YYYY-MM-DD[&team=<id>]: the team's anonymised
 // report. THMs and coordinators get their own team's figures only; admins may name any team.
 // Auth MUST come before the period is checked: a signed-out request learns nothing (401).
+import '../../shared/i18n/messages-console';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/store';
 import { requireSession } from '../auth/request-session';

@@ -1,5 +1,6 @@
 // The team report (Sachbericht): its period rule, its indicators and the shape of
 // GET /api/reports/summary. The server computes it; the console shows, charts and prints it.
+import '../i18n/messages-console';
 import { closingReasons, genders } from '../domain/case';
 import { contactChannels } from '../domain/contact';
 import { appointmentModes } from '../domain/appointment';

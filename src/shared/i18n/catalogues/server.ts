@@ -1,6 +1,7 @@
 // The server's refusals: every API error and sync rejection carries one of these keys as `code`
 // with `params`, next to the German text as `message`/`reason` for clients that do not know the key.
-// A parameter whose value is itself a key (`{why}`) is rendered as that message.
+// A parameter whose value is itself a key (`{why}`) is rendered as that message. The refusals only
+// the console receives (reports, accounts, admin) are in server-console.ts.
 import { germanCatalogue } from '../catalogue';
 
 export const server = germanCatalogue({
@@ -75,37 +76,5 @@ export const server = germanCatalogue({
     extensionReasonMissing: 'Bitte einen Grund für die Verlängerung angeben.',
     erasureReasonMissing: 'Bitte einen Grund für die Löschung angeben.',
     reasonTooLong: 'Der Grund darf höchstens {max} Zeichen lang sein.',
-  },
-  reports: {
-    otherTeam: 'Sie sehen nur die Zahlen Ihres eigenen Teams.',
-    unknownTeam: 'Dieses Team gibt es nicht.',
-    periodMissing: 'Bitte einen Zeitraum mit Anfang und Ende angeben (von, bis).',
-    fromInvalid: 'Das Anfangsdatum „{value}“ ist kein gültiges Datum (JJJJ-MM-TT).',
-    toInvalid: 'Das Enddatum „{value}“ ist kein gültiges Datum (JJJJ-MM-TT).',
-    fromAfterTo: 'Der Anfang des Zeitraums liegt nach seinem Ende.',
-    tooLong: 'Der Zeitraum ist zu lang: höchstens {years} Jahre.',
-  },
-  account: {
-    teamNameMissing: 'Bitte einen Teamnamen angeben.',
-    teamExists: 'Das Team „{team}“ gibt es schon.',
-    teamMissing: 'Das Team „{team}“ gibt es nicht.',
-    emailInvalid: 'Bitte eine gültige E-Mail-Adresse angeben.',
-    nameMissing: 'Bitte einen Namen angeben.',
-    userExists: 'Ein Konto mit {email} gibt es schon.',
-    userMissing: 'Ein Konto mit {email} gibt es nicht.',
-    passwordTooShort: 'Das Passwort muss mindestens {min} Zeichen lang sein.',
-    deviceMissing: 'Ein Gerät {device} gibt es für {email} nicht.',
-  },
-  admin: {
-    notAdmin: 'Nur die Verwaltung darf Teams und Konten ändern.',
-    unknownUser: 'Dieses Konto gibt es nicht.',
-    ownAccount: 'Das eigene Konto kann hier nicht deaktiviert oder herabgestuft werden.',
-    unknownTeam: 'Bitte ein bestehendes Team wählen.',
-    teamName: 'Bitte einen Teamnamen angeben.',
-    team: 'Bitte ein Team wählen.',
-    email: 'Bitte eine E-Mail-Adresse angeben.',
-    name: 'Bitte einen Namen angeben.',
-    role: 'Die Rolle muss {roles} sein.',
-    invalidCharacters: 'Ungültige Zeichen.',
   },
 });

@@ -1,8 +1,9 @@
 // English half of the catalogue of the same name; loaded only when English is chosen.
 import type { SameShape } from '../../catalogue';
 import type { server } from '../server';
+import type { serverConsole } from '../server-console';
 
-export const serverEn: SameShape<typeof server> = {
+export const serverEn: SameShape<typeof server & typeof serverConsole> = {
   api: {
     badJson: 'The request is not valid JSON.',
     badRequest: 'The request is invalid.',
