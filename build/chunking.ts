@@ -12,8 +12,11 @@
 //   screen anyway, and the features import each other (a case's page shows its appointments,
 //   referrals, conflicts and privacy links), so a chunk per feature loaded most of them at once.
 // - What the service worker loads at its start and the page only later (sync engine, rules,
-//   schemas) is one chunk too, so worker and page share it instead of a dozen small ones.
+//   schemas, the German catalogues behind the lock) is one chunk too, so worker and page share it
+//   instead of a dozen small ones. What only the worker loads (workbox) stays in sw.js.
 // - Only what a THM can reach without passing through LOADED_ON_DEMAND is precached.
+// - Code that can run before the German catalogues behind the lock join must not name their keys
+//   (keysBeforeTheirCatalogue; vite.config.ts refuses the build).
 import type { Rolldown } from 'vite';
 
 /**
