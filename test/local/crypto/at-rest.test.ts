@@ -9,6 +9,7 @@ import { clearRecordFields } from '../../../src/shared/domain/clear-fields';
 import { tableNames } from '../../../src/shared/domain/tables';
 import { newRecordId } from '../../../src/shared/domain/record-id';
 import { createRecord } from '../../../src/local/write-record';
+import { sealRows } from '../../../src/local/crypto/bulk-cipher';
 
 const SECRET = 'Angst vor der Abschiebung';
 
@@ -88,6 +89,18 @@ describe('[K1] every table round-trips and stores only clear fields in clear', (
     expect(Buffer.from(first.subarray(0, 12)).equals(Buffer.from(second.subarray(0, 12)))).toBe(
       false,
     );
+  });
+
+  it('a pulled batch sealed in bulk (WebCrypto) gives every row its own IV, and every row opens', async () => {
+    // More rows than one draw of IVs holds (5,000), so the batch spans two.
+    const rows = Array.from({ length: 5_100 }, () => rowFor('contacts'));
+    const stored = await sealRows(db, 'contacts', rows);
+    const ivs = new Set(
+      stored.map((row) => Buffer.from((row._c as Uint8Array).subarray(0, 12)).toString('hex')),
+    );
+    expect(ivs.size).toBe(rows.length);
+    await db.contacts.bulkPut(stored as never);
+    expect(await db.contacts.bulkGet(rows.map((row) => row.id as string))).toEqual(rows);
   });
 
   it('the stored format is plain AES-GCM-256: WebCrypto opens it with the key and table|id', async () => {
