@@ -1,4 +1,6 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
@@ -12,21 +14,46 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 // so e2e files may run next to each other too; the sequencer spreads them among the others and the
 // e2e globalSetup builds the app once before any of them starts.
 /**
- * The order in which files go to the workers (first come, first served): the long e2e files are
- * spread through the node and dom files instead of queued together, so while one worker drives a
- * browser the other mostly runs short files, and two browsers run at once rarely rather than all
- * the time. Within each project vitest's own order stands (failed first, then longest first by
- * its cache, else largest file first).
+ * The order in which files go to the workers (first come, first served). The long e2e files are
+ * spread through the others instead of queued together, so while one worker drives a browser the
+ * other mostly runs node and dom files, and two browsers run at once rarely rather than all the
+ * time. Node files come before the short, even dom files, which fill the end of the run. Without
+ * vitest's cache of durations (a fresh clone in CI) node files go largest first, counting the
+ * suite a small file runs from its own folder (the store contract files are a few lines each but
+ * among the longest); with it, vitest's own order stands (failed first, then longest first).
  */
 class SpreadSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const e2e = sorted.filter((file) => file.project.name === 'e2e');
-    const rest = sorted.filter((file) => file.project.name !== 'e2e');
+    const of = (name: string) => sorted.filter((file) => file.project.name === name);
+    const node = of('node');
+    const root = this.ctx.config.root;
+    const cached = (file: TestSpecification) =>
+      this.ctx.cache.getFileTestResults(`node:${relative(root, file.moduleId)}`);
+    if (!node.every(cached)) {
+      const weights = new Map(node.map((file) => [file, sourceWeight(file.moduleId)]));
+      node.sort((a, b) => weights.get(b)! - weights.get(a)!);
+    }
+    const e2e = of('e2e');
+    const rest = [
+      ...node,
+      ...sorted.filter((file) => !['node', 'e2e'].includes(file.project.name)),
+    ];
     if (e2e.length === 0 || rest.length === 0) return sorted;
     const between = Math.ceil(rest.length / e2e.length);
     return e2e.flatMap((file, i) => [file, ...rest.slice(i * between, (i + 1) * between)]);
   }
+}
+
+/** Bytes of a test file plus those of the modules it imports from its own folder. */
+function sourceWeight(path: string): number {
+  const source = readFileSync(path, 'utf8');
+  let weight = source.length;
+  for (const [, name] of source.matchAll(/from '\.\/([\w.-]+)'/g)) {
+    const imported = join(dirname(path), `${name}.ts`);
+    if (existsSync(imported)) weight += statSync(imported).size;
+  }
+  return weight;
 }
 
 export default defineConfig({
