@@ -8,7 +8,8 @@ import type {
   PushResponse,
 } from '../../shared/sync/protocol';
 import { kindForStatus, SyncError } from './sync-error';
-import type { SyncTransport } from './transport';
+import type { PullHead, SyncTransport } from './transport';
+import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../shared/sync/protocol';
 
 export interface FetchTransportOptions {
   /** Origin and path prefix of the API, '' for the page's own origin. */
@@ -37,6 +38,7 @@ export function createFetchTransport(options: FetchTransportOptions = {}): SyncT
     path: string,
     body: unknown,
     isValid: (value: unknown) => boolean,
+    onResponse?: (response: Response) => void,
   ): Promise<T> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -59,6 +61,7 @@ export function createFetchTransport(options: FetchTransportOptions = {}): SyncT
       } catch (error) {
         throw new SyncError('offline', { cause: error });
       }
+      if (response.ok) onResponse?.(response);
       const payload = await readJson(response);
       if (!response.ok) {
         const apiError = isApiError(payload) ? payload : undefined;
@@ -85,8 +88,28 @@ export function createFetchTransport(options: FetchTransportOptions = {}): SyncT
 
   return {
     push: (request: PushRequest) => post<PushResponse>('/api/sync/push', request, isPushResponse),
-    pull: (request: PullRequest) => post<PullResponse>('/api/sync/pull', request, isPullResponse),
+    pull: (request: PullRequest, onHead?: (head: PullHead) => void) =>
+      post<PullResponse>(
+        '/api/sync/pull',
+        request,
+        isPullResponse,
+        onHead &&
+          ((response) => {
+            const head = pullHead(response.headers);
+            if (head) onHead(head);
+          }),
+      ),
   };
+}
+
+/** The page's cursor and "more" flag from its headers, when the server sent both ([E5]). */
+function pullHead(headers: Headers): PullHead | null {
+  const cursor = headers.get(PULL_CURSOR_HEADER);
+  const hasMore = headers.get(PULL_HAS_MORE_HEADER);
+  if (cursor === null || !/^\d{1,15}$/.test(cursor) || (hasMore !== '0' && hasMore !== '1')) {
+    return null;
+  }
+  return { cursor: Number(cursor), hasMore: hasMore === '1' };
 }
 
 async function encodeBody(json: string): Promise<{ body: BodyInit; encoding?: 'gzip' }> {

@@ -5,7 +5,7 @@ import { getMeta } from '../meta';
 import { DEFAULT_PULL_LIMIT, SCHEMA_VERSION, type PullResponse } from '../../shared/sync/protocol';
 import { preparePullPage, storePullPage, type PreparedPage } from './apply-pull';
 import { SyncError } from './sync-error';
-import type { SyncTransport } from './transport';
+import type { PullHead, SyncTransport } from './transport';
 import { deviceNow } from '../device-environment';
 
 export interface PullOptions {
@@ -41,13 +41,16 @@ export async function pullChanges(
 ): Promise<PullOutcome> {
   const now = options.now ?? (() => deviceNow(db));
   const outcome: PullOutcome = { pages: 0, changes: 0 };
-  const request = (cursor: number | null) =>
-    transport.pull({
-      clientId: options.clientId,
-      schemaVersion: SCHEMA_VERSION,
-      cursor,
-      limit: options.limit ?? DEFAULT_PULL_LIMIT,
-    });
+  const request = (cursor: number | null, onHead: (head: PullHead) => void) =>
+    transport.pull(
+      {
+        clientId: options.clientId,
+        schemaVersion: SCHEMA_VERSION,
+        cursor,
+        limit: options.limit ?? DEFAULT_PULL_LIMIT,
+      },
+      onHead,
+    );
   let cursor = (await getMeta(db, 'cursor')) ?? null;
 
   // The fetcher asks for each page as soon as the one before has arrived (and is prepared, sealed
@@ -66,17 +69,32 @@ export async function pullChanges(
         await new Promise<void>((resolve) => (wakeFetcher = resolve));
       }
       if (stopped) return;
-      const page = request(from);
+      // [E5] the next request leaves as soon as this page's head (cursor, "more") is known: from
+      // its headers, before its body is read, or else from the body.
+      let head: PullHead | null = null;
+      let headArrived: (head: PullHead) => void = ignore;
+      const early = new Promise<PullHead>((resolve) => (headArrived = resolve));
+      const body = request(from, (sent) => {
+        head = sent;
+        headArrived(sent);
+      });
+      // The body must say what its head said; the pages asked for with that cursor depend on it.
+      const page = body.then((loaded) => {
+        if (head && (head.cursor !== loaded.cursor || head.hasMore !== loaded.hasMore)) {
+          throw new SyncError('server');
+        }
+        return loaded;
+      });
       page.catch(ignore);
       const prepared = page.then((loaded) => preparePullPage(db, loaded));
       prepared.catch(ignore);
       fetched.push({ page, prepared });
       wakeWriter?.();
-      const loaded = await page.catch(ignore);
+      const known = await Promise.race([early, page]).catch(ignore);
       // A failed request or the last page ends the fetching; so does a page that does not move
       // on (the writer refuses it).
-      if (!loaded || !loaded.hasMore || (from !== null && loaded.cursor <= from)) return;
-      from = loaded.cursor;
+      if (!known || !known.hasMore || (from !== null && known.cursor <= from)) return;
+      from = known.cursor;
     }
   };
   void fetcher();

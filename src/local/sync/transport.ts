@@ -10,6 +10,16 @@ import type {
 export interface SyncTransport {
   /** Rejects with a SyncError. */
   push(request: PushRequest): Promise<PushResponse>;
-  /** Rejects with a SyncError. */
-  pull(request: PullRequest): Promise<PullResponse>;
+  /**
+   * Rejects with a SyncError. `onHead` may be called before the answer is read, with the page's
+   * cursor and whether more follow, when the server sends them ahead in headers ([E5]); the
+   * answer must then say the same, or the pull fails.
+   */
+  pull(request: PullRequest, onHead?: (head: PullHead) => void): Promise<PullResponse>;
+}
+
+/** What a pull page says about the next request, known before its body is read ([E5]). */
+export interface PullHead {
+  cursor: number;
+  hasMore: boolean;
 }

@@ -6,6 +6,7 @@ import type { SessionUser } from '../auth/sessions';
 import { requireSession } from '../auth/request-session';
 import { HttpError, messages } from '../http/api-error';
 import { pushMutations } from '../sync/push-mutations';
+import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../shared/sync/protocol';
 import { pullChanges } from '../sync/pull-changes';
 
 /** Roles that work with case data; coordinators see anonymised reports only, admins manage accounts. */
@@ -29,6 +30,10 @@ export function syncRoutes(app: FastifyInstance, store: Store, now: () => Date):
 
   app.post('/api/sync/pull', async (request, reply) => {
     const user = await caseWorker(request, reply);
-    return pullChanges(store, user, request.body, now());
+    const page = await pullChanges(store, user, request.body, now());
+    // [E5] ahead of the body: the phone asks for the next page while it reads this one.
+    reply.header(PULL_CURSOR_HEADER, String(page.cursor));
+    reply.header(PULL_HAS_MORE_HEADER, page.hasMore ? '1' : '0');
+    return page;
   });
 }

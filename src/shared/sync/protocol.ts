@@ -141,3 +141,10 @@ export interface TeamResponse {
   team: { id: string; name: string };
   members: TeamMember[];
 }
+
+/**
+ * A pull answer also carries its cursor and "more" flag in these headers, so the phone can ask for
+ * the next page before this one's body is read ([E5]). The body says the same; it is the record.
+ */
+export const PULL_CURSOR_HEADER = 'x-feldakte-cursor';
+export const PULL_HAS_MORE_HEADER = 'x-feldakte-has-more';

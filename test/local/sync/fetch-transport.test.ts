@@ -58,6 +58,37 @@ describe('the fetch transport', () => {
     expect(calls[0]!.url).toBe('/api/sync/pull');
   });
 
+  it('[E5] hands on the page head from its headers before the body is read, and only a sound one', async () => {
+    const body = { changes: [], cursor: 4, hasMore: true, lastMutationId: 2 };
+    const heads: unknown[] = [];
+    for (const headers of <Record<string, string>[]>[
+      { 'x-feldakte-cursor': '4', 'x-feldakte-has-more': '1' },
+      { 'x-feldakte-cursor': 'vier', 'x-feldakte-has-more': '1' },
+      { 'x-feldakte-cursor': '4' },
+      {},
+    ]) {
+      let bodyRead = false;
+      const fetch = async () => {
+        const response = new Response(JSON.stringify(body), {
+          status: 200,
+          headers: { 'content-type': 'application/json', ...headers },
+        });
+        const json = response.json.bind(response);
+        response.json = () => {
+          bodyRead = true;
+          return json();
+        };
+        return response;
+      };
+      const transport = createFetchTransport({ fetch: fetch as typeof globalThis.fetch });
+      expect(
+        await transport.pull(pullRequest, (head) => heads.push({ ...head, bodyRead })),
+      ).toEqual(body);
+    }
+    // Only the first answer had a sound head, and it came before the body was read.
+    expect(heads).toEqual([{ cursor: 4, hasMore: true, bodyRead: false }]);
+  });
+
   it.each<[number, SyncErrorKind, RegExp]>([
     [401, 'unauthorized', /erneut anmelden/],
     [403, 'forbidden', /Administration/],
