@@ -183,6 +183,15 @@ export async function startTestServer({
         if (response.statusCode !== 200)
           throw new Error(`Pull fehlgeschlagen: ${response.statusCode} ${response.body}`);
         const body = response.json<PullResponse>();
+        // [E5] every page's head says what its body says.
+        const head = [
+          response.headers['x-feldakte-cursor'],
+          response.headers['x-feldakte-has-more'],
+        ];
+        if (head[0] !== String(body.cursor) || head[1] !== (body.hasMore ? '1' : '0'))
+          throw new Error(
+            `Pull-Kopf ${head.join('/')} passt nicht zu ${body.cursor}/${body.hasMore}`,
+          );
         all.changes.push(...body.changes);
         Object.assign(all, {
           cursor: body.cursor,
