@@ -10,7 +10,7 @@ import {
   reportTexts,
   tableAxes,
 } from '../../shared/reports/labels';
-import { HIDDEN_COUNT, SMALL_COUNT } from '../../shared/reports/suppress';
+import { HIDDEN_COUNT, SMALL_COUNT, WITHHELD_COUNT } from '../../shared/reports/suppress';
 import { formatDay } from '../../shared/i18n/t';
 import { ct } from './console-texts';
 import { CountTable, GridTable } from './report-tables';
@@ -105,6 +105,7 @@ export function ReportView({ report }: { report: ReportSummary }) {
   const channels = contacts.rows;
   const sumOf = (keys: readonly string[]) => {
     const values = keys.map((k) => contacts.rowTotals[k]!);
+    if (values.some((v) => v === WITHHELD_COUNT)) return WITHHELD_COUNT as string;
     if (values.some((v) => v === HIDDEN_COUNT)) return HIDDEN_COUNT as string;
     const numbers = values.filter((v): v is number => typeof v === 'number');
     const total = numbers.reduce((a, b) => a + b, 0);
@@ -136,6 +137,8 @@ export function ReportView({ report }: { report: ReportSummary }) {
           <dd>{x.legendSmall}</dd>
           <dt>{HIDDEN_COUNT}</dt>
           <dd>{x.legendHidden}</dd>
+          <dt>{WITHHELD_COUNT}</dt>
+          <dd>{x.legendWithheld}</dd>
         </dl>
         {report.consentRequired && <p class="hint">{x.consentNote}</p>}
       </header>

@@ -3,7 +3,12 @@
 // Kennzahl;Kategorie;Anzahl, then the recorded gaps as a second block.
 import { indicatorKeys, tableKeys, type ReportSummary } from '../../shared/reports/report';
 import { axisLabel, categoryLabel, reportTexts, tableAxes } from '../../shared/reports/labels';
-import { HIDDEN_COUNT, SMALL_COUNT, type PublishedCount } from '../../shared/reports/suppress';
+import {
+  HIDDEN_COUNT,
+  SMALL_COUNT,
+  WITHHELD_COUNT,
+  type PublishedCount,
+} from '../../shared/reports/suppress';
 
 const BOM = '\uFEFF';
 
@@ -52,6 +57,7 @@ export function summaryCsv(summary: ReportSummary): string {
   lines.push(row(x.team, summary.team.name, ''));
   lines.push(row(SMALL_COUNT, x.legendSmall, ''));
   lines.push(row(HIDDEN_COUNT, x.legendHidden, ''));
+  lines.push(row(WITHHELD_COUNT, x.legendWithheld, ''));
   if (summary.consentRequired) lines.push(row(x.consentNote, '', ''));
   return BOM + lines.join('\r\n') + '\r\n';
 }

@@ -4,7 +4,7 @@
 import '../i18n/messages-behind-lock';
 import { getLanguage, t, type MessageKey } from '../i18n/t';
 import type { IndicatorKey, TableKey } from './report';
-import { HIDDEN_COUNT, SMALL_COUNT, type PublishedCount } from './suppress';
+import { HIDDEN_COUNT, SMALL_COUNT, WITHHELD_COUNT, type PublishedCount } from './suppress';
 import type { SameShape } from '../i18n/catalogue';
 
 const texts = {
@@ -22,6 +22,7 @@ const texts = {
     noOffer: 'ohne Angebot',
     legendSmall: '1 bis 4 (kleine Zahlen werden nicht genau angegeben)',
     legendHidden: 'ausgeblendet, weil sich sonst eine kleine Zahl errechnen ließe',
+    legendWithheld: 'nicht veröffentlicht: die Tabelle ist zu klein, um Personen zu schützen',
     consentNote: 'Gezählt sind nur Fälle mit Einwilligung in das Berichtswesen.',
     indicators: {
       personsReached: 'Erreichte Personen',
@@ -86,6 +87,7 @@ const texts = {
     noOffer: 'no offer',
     legendSmall: '1 to 4 (small numbers are not given exactly)',
     legendHidden: 'hidden, because a small number could otherwise be worked out',
+    legendWithheld: 'not published: the table is too small to protect the people in it',
     consentNote: 'Only cases with consent to reporting are counted.',
     indicators: {
       personsReached: 'Persons reached',
@@ -218,8 +220,8 @@ export function monthLabel(month: string): string {
   }).format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
-/** A published count as text ("<5", "x" or the number in the reader's notation). */
+/** A published count as text ("<5", "x", "." or the number in the reader's notation). */
 export function countText(value: PublishedCount): string {
-  if (value === SMALL_COUNT || value === HIDDEN_COUNT) return value;
+  if (value === SMALL_COUNT || value === HIDDEN_COUNT || value === WITHHELD_COUNT) return value;
   return value.toLocaleString(getLanguage() === 'en' ? 'en-GB' : 'de-DE');
 }

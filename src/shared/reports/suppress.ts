@@ -17,8 +17,16 @@
 export const SMALL_COUNT = '<5';
 /** A count >= 5 hidden so that a small count cannot be worked out from totals. */
 export const HIDDEN_COUNT = 'x';
+/**
+ * Not published at all (any count, zero too): the whole table, when even hiding every larger
+ * count would let a small one be worked out (a small total spread over as many categories: four
+ * categories with one person each and a total of "<5" can only be 1, 1, 1, 1). The sign is the
+ * one of official German statistics for "secret".
+ */
+export const WITHHELD_COUNT = '.';
 
-export type PublishedCount = number | typeof SMALL_COUNT | typeof HIDDEN_COUNT;
+export type PublishedCount =
+  number | typeof SMALL_COUNT | typeof HIDDEN_COUNT | typeof WITHHELD_COUNT;
 
 export const SMALL_MIN = 1;
 export const SMALL_MAX = 4;
@@ -54,7 +62,9 @@ export function readerBounds(published: readonly PublishedCount[]): Interval[] {
       ? { lo: SMALL_MIN, hi: SMALL_MAX }
       : p === HIDDEN_COUNT
         ? { lo: HIDDEN_MIN, hi: Number.POSITIVE_INFINITY }
-        : { lo: p, hi: p },
+        : p === WITHHELD_COUNT
+          ? { lo: 0, hi: Number.POSITIVE_INFINITY }
+          : { lo: p, hi: p },
   );
 }
 
@@ -111,13 +121,31 @@ function publish(values: readonly number[], marks: readonly Mark[]): PublishedCo
   );
 }
 
-/** Suppressed entries whose value a reader can pin down. */
+/** Values tried one by one per suppressed entry (a hidden count's range may be open). */
+const PROBE_LIMIT = 64;
+
+/**
+ * Suppressed entries whose value a reader can pin down. Interval propagation alone misses what
+ * follows from combining sums (in a grid, "c00 + c02 = r0" with "r0 + r1 = 4" and a column of 7
+ * can force c00 = 1), so each suppressed entry is also probed: every value its interval allows is
+ * tried, and if all but one contradict the sums, the reader knows it.
+ */
 function exposedEntries(table: CountTable, marks: readonly Mark[]): number[] {
   const bounds = readerBounds(publish(table.values, marks));
   propagateBounds(bounds, table.sums);
-  return marks.flatMap((mark, i) =>
-    mark !== 'shown' && bounds[i]!.lo === bounds[i]!.hi ? [i] : [],
-  );
+  return marks.flatMap((mark, i) => {
+    if (mark === 'shown') return [];
+    const { lo, hi } = bounds[i]!;
+    if (lo === hi) return [i];
+    if (hi - lo > PROBE_LIMIT) return [];
+    let possible = 0;
+    for (let value = lo; value <= hi && possible < 2; value++) {
+      const trial = bounds.map((b) => ({ ...b }));
+      trial[i] = { lo: value, hi: value };
+      if (propagateBounds(trial, table.sums)) possible += 1;
+    }
+    return possible < 2 ? [i] : [];
+  });
 }
 
 /** Publishes a table: counts 1-4 as "<5", and enough other entries as "x" that none is pinned. */
@@ -151,9 +179,12 @@ export function suppressTable(table: CountTable): PublishedCount[] {
     marks[freeing ?? candidates[0]!] = 'hidden';
   }
   // Nothing left to hide in the sums concerned: hide every count >= 5 of the table.
-  return values.map((value) =>
-    isSmallCount(value) ? SMALL_COUNT : value === 0 ? 0 : HIDDEN_COUNT,
+  const everyLarger: Mark[] = values.map((value) =>
+    isSmallCount(value) ? 'small' : value === 0 ? 'shown' : 'hidden',
   );
+  if (exposedEntries(table, everyLarger).length === 0) return publish(values, everyLarger);
+  // Even that pins a small count (the zeros and the "<5" give it away): publish none of it.
+  return values.map(() => WITHHELD_COUNT);
 }
 
 /** A one-way breakdown (category -> count) whose total is known. */
