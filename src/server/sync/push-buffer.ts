@@ -46,16 +46,7 @@ export class PushBuffer {
     const purged = new Set<string>();
     const wanted = [...new Set([...refs.map((ref) => ref.recordId), ...caseIds])];
     if (wanted.length > 0) {
-      const rows = await db.query<{
-        tbl: string;
-        id: string;
-        fields: Fields;
-        stamps: Record<string, FieldStamp>;
-        hlc: string;
-        deleted: boolean;
-        version: number | string;
-        purged: boolean;
-      }>(
+      const rows = await db.query<RecordWrite & { version: number | string; purged: boolean }>(
         'SELECT tbl, id, fields, stamps, hlc, deleted, version, purged FROM records WHERE team_id = $1 AND id = ANY($2::text[])',
         [teamId, wanted],
       );
