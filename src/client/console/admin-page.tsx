@@ -9,14 +9,14 @@ import {
   type OnlineOutcome as ApiOutcome,
 } from '../features/session/online-request';
 import type { TeamSettings } from '../../shared/domain/team-settings';
-import { problem } from './outcome-message';
+import { formRefusal, problem } from './outcome-message';
 import { settingsSummary, TeamSettingsForm } from './team-settings-form';
 import { isAccountEmail } from '../../shared/domain/account';
 import { formatDateTime, t } from '../../shared/i18n/t';
 import { Button } from '../ui/button';
 import { SelectField, TextField } from '../ui/field';
 import { FormAlert } from '../ui/form-alert';
-import { refused, useDraftForm, type SaveRefused } from '../ui/use-draft-form';
+import { refused, useDraftForm } from '../ui/use-draft-form';
 
 type Role = SessionUser['role'];
 const roles: Role[] = ['thm', 'coordinator', 'admin'];
@@ -319,13 +319,6 @@ function UserItem({
   );
 }
 
-/** A console form's answer from the server: a refusal lands at its field, or above the form. */
-function refusal(outcome: ApiOutcome<unknown>, fields: readonly string[]): SaveRefused {
-  if (!outcome.ok && outcome.field && fields.includes(outcome.field) && outcome.message)
-    return refused(null, { [outcome.field]: outcome.message });
-  return refused(problem(outcome));
-}
-
 function NewTeamForm({ onCreated }: { onCreated(name: string): Promise<void> }) {
   const form = useDraftForm({
     initial: { name: '' },
@@ -338,7 +331,7 @@ function NewTeamForm({ onCreated }: { onCreated(name: string): Promise<void> }) 
       });
       return outcome.ok
         ? { ok: true as const, name: outcome.value.team.name }
-        : refusal(outcome, ['name']);
+        : formRefusal(outcome, ['name']);
     },
     onSaved: (saved) => {
       form.reset();
@@ -388,7 +381,7 @@ function NewUserForm({
       );
       return outcome.ok
         ? { ok: true as const, created: outcome.value }
-        : refusal(outcome, ['teamId', 'email', 'name', 'role']);
+        : formRefusal(outcome, ['teamId', 'email', 'name', 'role']);
     },
     onSaved: (saved) => {
       form.reset();

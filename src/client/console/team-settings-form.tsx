@@ -15,7 +15,7 @@ import { CheckboxField, SelectField, TextField } from '../ui/field';
 import { FormAlert } from '../ui/form-alert';
 import { refused, useDraftForm } from '../ui/use-draft-form';
 import { onlineRequest } from '../features/session/online-request';
-import { problem } from './outcome-message';
+import { formRefusal } from './outcome-message';
 import { ct } from './console-texts';
 
 interface Draft {
@@ -69,10 +69,9 @@ export function TeamSettingsForm({
         `/api/admin/teams/${team.id}/settings`,
         checked.output,
       );
-      if (outcome.ok) return { ok: true as const };
-      if (outcome.kind === 'invalid' && outcome.field && outcome.message)
-        return refused(null, { [outcome.field]: outcome.message });
-      return refused(problem(outcome));
+      return outcome.ok
+        ? { ok: true as const }
+        : formRefusal(outcome, ['retentionYears', 'legalBasis', 'reportsNeedConsent']);
     },
     onSaved: () => onSaved(team.name),
   });
