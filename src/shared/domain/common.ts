@@ -107,3 +107,12 @@ export function daysBetween(from: string, to: string): number {
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * The latest day a rule takes as "not in the future" when it runs on `today`: one day of slack,
+ * because the phone and the server may be on different sides of midnight, and an honest entry
+ * must never be refused for that.
+ */
+export function latestAcceptedDay(today: string): string {
+  return addDays(today, 1);
+}

@@ -3,9 +3,9 @@
 import * as v from 'valibot';
 import { defineTable } from './table-rules';
 import {
-  addDays,
   choice,
   isoDate,
+  latestAcceptedDay,
   LONG,
   optional,
   recordId,
@@ -237,8 +237,7 @@ export function checkConsentChange(
   if (next.withdrawnOn && next.withdrawnOn < next.givenOn) {
     return message('rules.consents.withdrawnBeforeGiven');
   }
-  // One day of slack: the phone and the server may be on different sides of midnight.
-  const latest = today && addDays(today, 1);
+  const latest = today && latestAcceptedDay(today);
   if (latest && next.withdrawnOn && !prev?.withdrawnOn) {
     const problem = withdrawalDateProblem(next, next.withdrawnOn, latest);
     if (problem) return problem;

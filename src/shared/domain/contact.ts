@@ -3,10 +3,10 @@
 import * as v from 'valibot';
 import { defineTable } from './table-rules';
 import {
-  addDays,
   choice,
   count,
   isoDateTime,
+  latestAcceptedDay,
   LONG,
   optional,
   recordId,
@@ -60,8 +60,7 @@ export function checkContactChange(
   if (prev && contactImmutable.some((key) => prev[key] !== next[key])) {
     return message('rules.contacts.immutable');
   }
-  // One day of slack: the phone and the server may be on different sides of midnight.
-  if (!prev && next.at.slice(0, 10) > addDays(today, 1)) {
+  if (!prev && next.at.slice(0, 10) > latestAcceptedDay(today)) {
     return message('rules.contacts.inFuture');
   }
   return null;

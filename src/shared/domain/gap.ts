@@ -2,7 +2,7 @@
 // one tap. No case and no person: gaps feed the needs/offer analysis, anonymous by design.
 import * as v from 'valibot';
 import { defineTable } from './table-rules';
-import { addDays, choice, isoDate, LONG, optional, recordId, text } from './common';
+import { choice, isoDate, latestAcceptedDay, LONG, optional, recordId, text } from './common';
 import { needCategories } from './need';
 import { message, type Message } from '../i18n/message';
 
@@ -18,8 +18,7 @@ export const gapSchema = v.object({
 export type Gap = v.InferOutput<typeof gapSchema>;
 
 export function checkGapChange(_prev: Gap | undefined, next: Gap, today: string): Message | null {
-  // One day of slack: the phone and the server may be on different sides of midnight.
-  return next.date > addDays(today, 1) ? message('rules.validation.dateInFuture') : null;
+  return next.date > latestAcceptedDay(today) ? message('rules.validation.dateInFuture') : null;
 }
 
 export const gapTable = defineTable<Gap>({

@@ -1,7 +1,7 @@
 // The consent side of a referral: the gate before sending, and the warning on a referral that was
 // already shared when its consent is withdrawn or runs out.
 import type { AnyRecord } from './table-rules';
-import { addDays } from './common';
+import { latestAcceptedDay } from './common';
 import {
   consentProblem,
   consentProblemMessage,
@@ -27,7 +27,7 @@ export function referralConsentGate(
   const found = missingConsentProblem(list, need, today);
   if (!found) return null;
   // The phone dates a consent by its local day; the server may still be on the day before.
-  const tomorrow = addDays(today, 1);
+  const tomorrow = latestAcceptedDay(today);
   if (list.some((c) => consentProblem(c, today, need) === 'not_yet' && c.givenOn <= tomorrow)) {
     return null;
   }

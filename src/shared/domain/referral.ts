@@ -3,7 +3,17 @@
 // server run this, through the RuleContext).
 import * as v from 'valibot';
 import { defineTable, type RuleContext } from './table-rules';
-import { addDays, choice, isoDate, LONG, optional, recordId, reference, text } from './common';
+import {
+  addDays,
+  choice,
+  isoDate,
+  latestAcceptedDay,
+  LONG,
+  optional,
+  recordId,
+  reference,
+  text,
+} from './common';
 import { referralConsentGate } from './referral-consent';
 import { message, type Message } from '../i18n/message';
 
@@ -177,7 +187,7 @@ export function checkReferralShape(
     if (!isOpenReferral(prev.status) && !isOpenReferral(next.status)) {
       return message('rules.referrals.closedOnFixed');
     }
-    if (closedOn && today && closedOn > addDays(today, 1)) {
+    if (closedOn && today && closedOn > latestAcceptedDay(today)) {
       return message('rules.validation.dateInFuture');
     }
   }

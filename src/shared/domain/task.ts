@@ -3,9 +3,9 @@
 import * as v from 'valibot';
 import { defineTable } from './table-rules';
 import {
-  addDays,
   choice,
   isoDate,
+  latestAcceptedDay,
   LONG,
   optional,
   recordId,
@@ -39,8 +39,7 @@ export function checkTaskChange(prev: Task | undefined, next: Task, today: strin
   if (prev && prev.caseId && prev.caseId !== next.caseId) {
     return message('rules.tasks.otherCase');
   }
-  // One day of slack: the phone and the server may be on different sides of midnight.
-  if (next.doneOn && next.doneOn > addDays(today, 1) && next.doneOn !== prev?.doneOn) {
+  if (next.doneOn && next.doneOn > latestAcceptedDay(today) && next.doneOn !== prev?.doneOn) {
     return message('rules.tasks.doneInFuture');
   }
   return null;
