@@ -668,6 +668,38 @@ export function describeSyncContract(backend: string, makeStore: StoreFactory): 
         expect(pages[1]!.lastMutationId).toBe(8);
       });
 
+      it('[V4] each change is exactly {table, id, deleted, fields, version, hlc}', async () => {
+        const anna = await server.member(team());
+        const kept = newRecordId();
+        const gone = newRecordId();
+        await pushed(
+          anna,
+          putCase(anna, 1, kept, validCase()),
+          putCase(anna, 2, gone, validCase()),
+        );
+        await pushed(anna, deleteCase(anna, 3, gone));
+        const page: PullResponse = (await server.pull(anna, null)).json();
+        const byId = new Map(page.changes.map((change) => [change.id, change]));
+        expect(byId.get(kept)).toEqual({
+          table: 'cases',
+          id: kept,
+          deleted: false,
+          fields: { ...validCase(), id: kept },
+          version: 1,
+          hlc: expect.any(String),
+        });
+        // A tombstone has no fields, and no `purged` unless the record was erased ([X2]).
+        expect(byId.get(gone)).toEqual({
+          table: 'cases',
+          id: gone,
+          deleted: true,
+          fields: {},
+          version: 2,
+          hlc: expect.any(String),
+        });
+        expect(page).toMatchObject({ cursor: 2, hasMore: false, lastMutationId: 3 });
+      });
+
       it('cut before a version that does not fit', async () => {
         const anna = await server.member(team());
         await pushed(

@@ -7,7 +7,7 @@ import { requireSession } from '../auth/request-session';
 import { HttpError, messages } from '../http/api-error';
 import { pushMutations } from '../sync/push-mutations';
 import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../shared/sync/protocol';
-import { pullChanges } from '../sync/pull-changes';
+import { pullBody, pullChanges } from '../sync/pull-changes';
 
 /** Roles that work with case data; coordinators see anonymised reports only, admins manage accounts. */
 const CASE_ROLES: ReadonlySet<SessionUser['role']> = new Set(['thm']);
@@ -34,6 +34,6 @@ export function syncRoutes(app: FastifyInstance, store: Store, now: () => Date):
     // [E5] ahead of the body: the phone asks for the next page while it reads this one.
     reply.header(PULL_CURSOR_HEADER, String(page.cursor));
     reply.header(PULL_HAS_MORE_HEADER, page.hasMore ? '1' : '0');
-    return page;
+    return reply.type('application/json; charset=utf-8').send(pullBody(page));
   });
 }

@@ -1,101 +1,110 @@
 // POST /api/sync/pull: the team's rows with version > cursor, in version order ([V2]). Writers
 // commit in version order (they hold the team row lock), so each statement sees a prefix of the
 // versions and no row can be skipped; a page never splits a version.
-import {
-  DEFAULT_PULL_LIMIT,
-  pullRequestSchema,
-  type Change,
-  type PullResponse,
-} from '../../shared/sync/protocol';
-import type { Fields } from '../../shared/sync/merge';
+//
+// The page's changes leave the database as one JSON text (json_agg), which the route sends as it
+// is: no row of the page becomes a JavaScript object on the server. Parsing 2,000 `fields` values
+// and serialising them again took more than half of the server's time per page (decisions.md,
+// "The pull page is JSON from the database").
+import { DEFAULT_PULL_LIMIT, pullRequestSchema } from '../../shared/sync/protocol';
 import type { Queryable } from '../store/store';
 import type { SessionUser } from '../auth/sessions';
 import { parseSyncRequest } from './parse-request';
 import { bindClient, checked, type BoundClient } from './client-binding';
 
-interface ChangeRow {
-  tbl: string;
-  id: string;
-  deleted: boolean;
-  fields: Fields;
-  version: number | string;
-  hlc: string;
-  purged: boolean;
+/** A page as the route sends it: its head, and its changes as a JSON array ([V4], [X2]). */
+export interface PullPage {
+  cursor: number;
+  hasMore: boolean;
+  lastMutationId: number;
+  /** The `changes` array of the PullResponse, as JSON text. */
+  changesJson: string;
 }
 
-/** A page row of the joined query: all null when the team has nothing newer. */
-type NullableRow = { [K in keyof ChangeRow]: ChangeRow[K] | null };
+/**
+ * One change of [V4] as JSON, built from a `records` row: `fields` is the whole record with its
+ * id, a tombstone's is empty, and an erased one carries `purged: true` ([X2]).
+ */
+const CHANGE_JSON = `CASE
+  WHEN r.purged THEN json_build_object('table', r.tbl, 'id', r.id, 'deleted', true,
+    'fields', '{}'::json, 'version', r.version, 'hlc', r.hlc, 'purged', true)
+  WHEN r.deleted THEN json_build_object('table', r.tbl, 'id', r.id, 'deleted', true,
+    'fields', '{}'::json, 'version', r.version, 'hlc', r.hlc)
+  ELSE json_build_object('table', r.tbl, 'id', r.id, 'deleted', false,
+    'fields', r.fields || jsonb_build_object('id', r.id), 'version', r.version, 'hlc', r.hlc)
+  END`;
 
-const COLUMNS = 'tbl, id, deleted, fields, version, hlc, purged';
+/**
+ * The page after $2: the first $3 + 1 rows in page order (pull_page, migration 071, walks the
+ * records_pull index). When there are more than $3, the last version among them may go on past
+ * them, so the page keeps only the versions before it (never a split version). `n` and
+ * `last_version` tell the caller when a single version holds them all.
+ */
+const PAGE = `WITH r AS (SELECT * FROM pull_page($1, $2, $3 + 1)),
+       s AS (SELECT count(*)::int AS n, max(version) AS last_version FROM r)
+  SELECT s.n, s.last_version,
+         (SELECT max(r.version) FROM r WHERE s.n <= $3 OR r.version < s.last_version) AS cursor,
+         (SELECT json_agg(${CHANGE_JSON} ORDER BY r.version, r.tbl, r.id)
+            FROM r WHERE s.n <= $3 OR r.version < s.last_version)::text AS changes
+    FROM s`;
+
+interface PageRow {
+  n: number;
+  last_version: number | string | null;
+  cursor: number | string | null;
+  changes: string | null;
+}
 
 export async function pullChanges(
   db: Queryable,
   user: SessionUser,
   body: unknown,
   now: Date,
-): Promise<PullResponse> {
+): Promise<PullPage> {
   const request = parseSyncRequest(pullRequestSchema, body);
   const teamId = user.team.id;
   const since = request.cursor ?? 0;
   const limit = request.limit ?? DEFAULT_PULL_LIMIT;
-  // pull_page (migration 071) walks the records_pull index instead of sorting the team's history.
-  const page = `SELECT ${COLUMNS} FROM pull_page($1, $2, $3)`;
 
   // A known device: its binding and the page in one statement, so both come from one snapshot and
   // an acknowledged mutation's rows are always in it (a push commits both together).
-  const joined = await db.query<
-    { user_id: string; last_mutation_id: number | string } & NullableRow
-  >(
-    `SELECT c.user_id, c.last_mutation_id, r.*
-       FROM clients c LEFT JOIN LATERAL (${page}) r ON true
-      WHERE c.client_id = $4 ORDER BY r.version, r.tbl, r.id`,
-    [teamId, since, limit + 1, request.clientId],
+  const [joined] = await db.query<{ user_id: string; last_mutation_id: number | string } & PageRow>(
+    `SELECT c.user_id, c.last_mutation_id, p.*
+       FROM clients c CROSS JOIN LATERAL (${PAGE}) p
+      WHERE c.client_id = $4`,
+    [teamId, since, limit, request.clientId],
   );
   let client: BoundClient;
-  let rows: ChangeRow[];
-  if (joined.length > 0) {
-    client = checked(joined[0], user);
-    rows = joined.filter((row): row is typeof row & ChangeRow => row.id !== null);
+  let page: PageRow;
+  if (joined) {
+    client = checked(joined, user);
+    page = joined;
   } else {
     // A device's first pull binds it, then reads the page: the binding is read before the records.
     client = await bindClient(db, request.clientId, user, now);
-    rows = await db.query<ChangeRow>(page, [teamId, since, limit + 1]);
-  }
-  let hasMore = rows.length > limit;
-  if (hasMore) {
-    const lastVersion = Number(rows[limit - 1]!.version);
-    const splits = Number(rows[limit]!.version) === lastVersion;
-    if (!splits) rows = rows.slice(0, limit);
-    else if (Number(rows[0]!.version) !== lastVersion)
-      rows = rows.filter((row) => Number(row.version) < lastVersion);
-    else {
-      // One version holds more rows than `limit`: send all of it rather than split it.
-      rows = await db.query<ChangeRow>(
-        `SELECT ${COLUMNS} FROM records WHERE team_id = $1 AND version = $2 ORDER BY tbl, id`,
-        [teamId, lastVersion],
-      );
-      const later = await db.query(
-        'SELECT 1 FROM records WHERE team_id = $1 AND version > $2 LIMIT 1',
-        [teamId, lastVersion],
-      );
-      hasMore = later.length > 0;
-    }
+    [page] = (await db.query<PageRow>(PAGE, [teamId, since, limit])) as [PageRow];
   }
 
-  const changes: Change[] = rows.map((row) => ({
-    table: row.tbl,
-    id: row.id,
-    deleted: row.deleted,
-    fields: row.deleted ? {} : { ...row.fields, id: row.id },
-    version: Number(row.version),
-    hlc: row.hlc,
-    // [X2] an erased record: the device deletes every trace of it ([X4]).
-    ...(row.purged ? { purged: true as const } : {}),
-  }));
-  return {
-    changes,
-    cursor: changes.length > 0 ? changes[changes.length - 1]!.version : since,
-    hasMore,
-    lastMutationId: client.lastMutationId,
-  };
+  let changes = page.changes ?? '[]';
+  let cursor = page.cursor === null ? since : Number(page.cursor);
+  let hasMore = page.n > limit;
+  if (hasMore && page.cursor === null) {
+    // One version holds more rows than `limit`: send all of it rather than split it.
+    const version = Number(page.last_version);
+    const [whole] = await db.query<{ changes: string; later: boolean }>(
+      `SELECT (SELECT json_agg(${CHANGE_JSON} ORDER BY r.tbl, r.id)
+                 FROM records r WHERE r.team_id = $1 AND r.version = $2)::text AS changes,
+              EXISTS (SELECT 1 FROM records WHERE team_id = $1 AND version > $2) AS later`,
+      [teamId, version],
+    );
+    changes = whole!.changes;
+    cursor = version;
+    hasMore = whole!.later;
+  }
+  return { cursor, hasMore, lastMutationId: client.lastMutationId, changesJson: changes };
+}
+
+/** The answer's body: a PullResponse ([V2]) around the page's JSON, without parsing it again. */
+export function pullBody(page: PullPage): string {
+  return `{"changes":${page.changesJson},"cursor":${page.cursor},"hasMore":${page.hasMore},"lastMutationId":${page.lastMutationId}}`;
 }
