@@ -4,6 +4,7 @@
 import type { PublishedCount } from '../../shared/reports/suppress';
 import { countText } from '../../shared/reports/labels';
 import { ct } from './console-texts';
+import { SideScroll } from './side-scroll';
 
 /** Okabe-Ito: told apart with the common colour-vision deficiencies; outlined for light ones. */
 export const seriesColours = [
@@ -63,14 +64,19 @@ export function StackedColumnChart({
 
   return (
     <figure class="chart">
-      {/* Never narrower than readable: on a phone the chart scrolls in its own box. */}
-      <div class="chart__scroll">
+      {/* Never shrunk (its month labels would be unreadably small): a phone scrolls it instead. */}
+      <SideScroll
+        label={`${title} – ${ct('report.chartScroll')}`}
+        hintRight={ct('report.moreMonthsRight')}
+        hintLeft={ct('report.moreMonthsLeft')}
+        class="side-scroll--chart"
+      >
         <svg
           class="chart__svg"
           viewBox={`0 0 ${width} ${height}`}
           role="img"
           aria-labelledby={`${id}-title ${id}-desc`}
-          style={{ maxWidth: `${Math.max(width, 300)}px`, minWidth: `${Math.min(width, 480)}px` }}
+          style={{ maxWidth: `${Math.max(width, 300)}px`, minWidth: `${width}px` }}
         >
           <title id={`${id}-title`}>{title}</title>
           <desc id={`${id}-desc`}>{description}</desc>
@@ -117,7 +123,7 @@ export function StackedColumnChart({
             );
           })}
         </svg>
-      </div>
+      </SideScroll>
       <figcaption>
         <ul class="chart__legend">
           {series.map((s, si) => (

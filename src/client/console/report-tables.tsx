@@ -1,11 +1,13 @@
 // The report's data tables: one-way (category -> count) and two-way (with row and column totals).
-// Wide tables scroll inside their own box (keyboard-reachable), never the page.
+// Wide tables scroll inside their own box (keyboard-reachable), never the page; the row labels
+// stay in view while the figures scroll.
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { ReportGrid } from '../../shared/reports/report';
 import type { PublishedCount } from '../../shared/reports/suppress';
 import { countText } from '../../shared/reports/labels';
 import { ct } from './console-texts';
+import { SideScroll } from './side-scroll';
 
 /**
  * The title stands outside the scrolling box (a caption inside it would be cut off on a phone)
@@ -25,14 +27,14 @@ function ScrollBox({
       <p class="table-title" id={titleId}>
         {label}
       </p>
-      <div
-        class="table-box"
-        role="region"
-        aria-label={`${label} – ${ct('report.tableScroll')}`}
-        tabIndex={0}
+      <SideScroll
+        label={`${label} – ${ct('report.tableScroll')}`}
+        hintRight={ct('report.moreColumnsRight')}
+        hintLeft={ct('report.moreColumnsLeft')}
+        class="side-scroll--table"
       >
         {children}
-      </div>
+      </SideScroll>
     </>
   );
 }
