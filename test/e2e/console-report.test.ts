@@ -1,16 +1,21 @@
 // Issue 14 end to end: a coordinator signs in to the built app served by the real server, sees
 // the team's anonymised report, downloads the CSV, and afterwards the browser holds no case data.
-import { readFileSync } from 'node:fs';
+// At 320 and 360 px, German and English, the report fits: wide tables scroll inside their own
+// labelled box, the page never sideways. SCREENSHOT_DIR=/tmp/shots keeps a picture of each.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { defaultAccounts, startE2eServer, type E2eServer } from '../support/e2e-server';
 import { launchChromium, newDevice, type Device } from '../support/e2e-browser';
 import { seedCaseLoad } from '../support/e2e-seed';
+import { layoutProblems } from '../support/e2e-layout';
 
 const COORDINATOR = 'clara@e2e.feldakte';
 let server: E2eServer;
 let browser: Browser;
 let device: Device;
+const screenshotDir = process.env.SCREENSHOT_DIR;
 
 beforeAll(async () => {
   server = await startE2eServer({
@@ -23,6 +28,7 @@ beforeAll(async () => {
   await seedCaseLoad(server, { email: 'lena@e2e.feldakte', cases: 12, childrenPerCase: 6 });
   browser = await launchChromium();
   device = await newDevice(browser, server.url);
+  if (screenshotDir) mkdirSync(screenshotDir, { recursive: true });
 });
 
 afterAll(async () => {
@@ -31,15 +37,29 @@ afterAll(async () => {
   await server?.close();
 });
 
+async function signInCoordinator(page: Page): Promise<void> {
+  // No PIN for the console: it keeps no data on the device to lock.
+  await page.goto('/');
+  await page.getByLabel('E-Mail').fill(COORDINATOR);
+  await page.getByLabel('Passwort').fill(server.password);
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+  await page.getByRole('heading', { name: /Sachbericht Team E2E/ }).waitFor();
+}
+
+/** One picture per screenful, as a person scrolls through the report. */
+async function screenshots(page: Page, name: string, width: number): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0, part = 0; y < height; y += 700, part++) {
+    const clip = { x: 0, y, width, height: Math.min(740, height - y) };
+    const path = join(screenshotDir!, `${name}-${String(part).padStart(2, '0')}.png`);
+    await page.screenshot({ path, fullPage: true, clip });
+  }
+}
+
 describe('the console for a coordinator', () => {
   it('shows the report, downloads the CSV and keeps no case data on the device', async () => {
     const { page, context } = device;
-    // No PIN for the console: it keeps no data on the device to lock.
-    await page.goto('/');
-    await page.getByLabel('E-Mail').fill(COORDINATOR);
-    await page.getByLabel('Passwort').fill(server.password);
-    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-    await page.getByRole('heading', { name: /Sachbericht Team E2E/ }).waitFor();
+    await signInCoordinator(page);
     expect(await page.getByText('speichert keine Falldaten auf diesem Gerät').count()).toBe(1);
     await page.getByRole('img', { name: /Kontakte nach Kontaktweg und Monat/ }).waitFor();
     const persons = page.getByRole('table', { name: 'Erreichte Personen', exact: true });
@@ -89,4 +109,110 @@ describe('the console for a coordinator', () => {
     const cookies = await context.cookies();
     expect(cookies.some((cookie) => cookie.name === 'feldakte_session')).toBe(true);
   });
+});
+
+const phoneTexts = [
+  {
+    language: 'de',
+    heading: /Sachbericht Team E2E/,
+    persons: 'Erreichte Personen',
+    contacts: 'Kontakte nach Kontaktweg und Monat',
+    region: 'Kontakte nach Kontaktweg und Monat – Tabelle, seitlich verschiebbar',
+    moreRight: 'Weitere Spalten rechts →',
+    moreLeft: '← Weitere Spalten links',
+  },
+  {
+    language: 'en',
+    heading: /Activity report Team E2E/,
+    persons: 'Persons reached',
+    contacts: 'Contacts by channel and month',
+    region: 'Contacts by channel and month – Table, scrolls sideways',
+    moreRight: 'More columns to the right →',
+    moreLeft: '← More columns to the left',
+  },
+];
+
+describe.each(phoneTexts)('the report on a phone ($language)', (texts) => {
+  it.each([320, 360])(
+    'fits %i px: a wide table scrolls in its own region, with a hint; the page never',
+    async (width) => {
+      const phone = await newDevice(browser, server.url);
+      try {
+        const { page } = phone;
+        await page.setViewportSize({ width, height: 740 });
+        await signInCoordinator(page);
+        await page.evaluate(
+          (chosen) => localStorage.setItem('feldakte.language', chosen),
+          texts.language,
+        );
+        await page.reload();
+        await page.getByRole('heading', { name: texts.heading }).waitFor();
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        if (screenshotDir) await screenshots(page, `report-${texts.language}-${width}`, width);
+        expect(await layoutProblems(page)).toEqual([]);
+
+        // A table that fits is no tab stop of its own.
+        const persons = page.getByRole('table', { name: texts.persons, exact: true });
+        expect(await persons.evaluate((table) => table.closest('[tabindex]'))).toBeNull();
+
+        // The wide one: a hint above it, a shadow at the edge where there is more, ...
+        const region = page.getByRole('region', { name: texts.region, exact: true });
+        const hint = region.locator('xpath=../preceding-sibling::p[1]');
+        expect(await hint.textContent()).toBe(texts.moreRight);
+        expect(await hint.isVisible()).toBe(true);
+        const edgeShadow = () =>
+          region.evaluate((box) => getComputedStyle(box.parentElement!, '::after').opacity);
+        await expect.poll(edgeShadow).toBe('1');
+
+        // ... reached with the Tab key, focus visible, scrolled with the arrow keys.
+        for (let i = 0; i < 40; i++) {
+          if (await region.evaluate((box) => box === document.activeElement)) break;
+          await page.keyboard.press('Tab');
+        }
+        expect(await region.evaluate((box) => box === document.activeElement)).toBe(true);
+        expect(
+          await region.evaluate((box) => {
+            const style = getComputedStyle(box);
+            return `${style.outlineStyle} ${style.outlineWidth}`;
+          }),
+        ).toBe('solid 3px');
+        await page.keyboard.press('ArrowRight');
+        await expect.poll(() => region.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
+        if (screenshotDir)
+          await page.screenshot({
+            path: join(screenshotDir, `report-${texts.language}-${width}-focused.png`),
+          });
+
+        // At the far end the row labels are still in view, and the hint points back.
+        await region.evaluate((box) => box.scrollTo({ left: box.scrollWidth }));
+        await expect.poll(() => hint.textContent()).toBe(texts.moreLeft);
+        await expect.poll(edgeShadow).toBe('0');
+        if (screenshotDir)
+          await page.screenshot({
+            path: join(screenshotDir, `report-${texts.language}-${width}-scrolled.png`),
+          });
+        const label = await region.locator('tbody th').first().boundingBox();
+        const box = await region.boundingBox();
+        expect(label!.x).toBeGreaterThanOrEqual(box!.x - 1);
+        expect(await layoutProblems(page)).toEqual([]);
+
+        // Printed (even scrolled like this), the report is whole: no hint, no shadow, no clipping.
+        await page.emulateMedia({ media: 'print' });
+        expect(await page.getByRole('heading', { name: texts.heading }).isVisible()).toBe(true);
+        expect(await page.getByRole('table', { name: texts.contacts }).isVisible()).toBe(true);
+        expect(await hint.isVisible()).toBe(false);
+        expect(
+          await region.evaluate((box) => [
+            getComputedStyle(box).overflowX,
+            getComputedStyle(box.parentElement!, '::after').display,
+            getComputedStyle(box.querySelector('tbody th')!).position,
+            getComputedStyle(box.querySelector('tbody th')!).boxShadow,
+          ]),
+        ).toEqual(['visible', 'none', 'static', 'none']);
+        await page.emulateMedia({ media: null });
+      } finally {
+        await phone.context.close();
+      }
+    },
+  );
 });
