@@ -115,6 +115,7 @@ const phoneTexts = [
   {
     language: 'de',
     heading: /Sachbericht Team E2E/,
+    march: /^Mär \d\d$/,
     persons: 'Erreichte Personen',
     contacts: 'Kontakte nach Kontaktweg und Monat',
     region: 'Kontakte nach Kontaktweg und Monat – Tabelle, seitlich verschiebbar',
@@ -124,6 +125,7 @@ const phoneTexts = [
   {
     language: 'en',
     heading: /Activity report Team E2E/,
+    march: /^Mar \d\d$/,
     persons: 'Persons reached',
     contacts: 'Contacts by channel and month',
     region: 'Contacts by channel and month – Table, scrolls sideways',
@@ -150,6 +152,8 @@ describe.each(phoneTexts)('the report on a phone ($language)', (texts) => {
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         if (screenshotDir) await screenshots(page, `report-${texts.language}-${width}`, width);
         expect(await layoutProblems(page)).toEqual([]);
+        const months = await page.locator('#chart-contacts-title ~ g text').allTextContents();
+        expect(months.filter((month) => texts.march.test(month))).toHaveLength(1);
 
         // A table that fits is no tab stop of its own.
         const persons = page.getByRole('table', { name: texts.persons, exact: true });
