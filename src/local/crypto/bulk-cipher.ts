@@ -69,34 +69,59 @@ export async function sealRows(
   };
   const plainOf = scratch();
   const aadOf = scratch();
-  return Promise.all(
-    rows.map(async (row) => {
-      const stored: Record<string, unknown> = {};
-      const secret: Record<string, unknown> = {};
-      let hasSecret = false;
-      for (const [field, value] of Object.entries(row)) {
-        if (field === 'id' || policy.clear.has(field)) stored[field] = value;
-        else if (value !== undefined) {
-          secret[field] = value;
-          hasSecret = true;
-        }
+  const seal = async (row: Record<string, unknown>): Promise<Record<string, unknown>> => {
+    const stored: Record<string, unknown> = {};
+    const secret: Record<string, unknown> = {};
+    let hasSecret = false;
+    for (const field in row) {
+      const value = row[field];
+      if (field === 'id' || policy.clear.has(field)) stored[field] = value;
+      else if (value !== undefined) {
+        secret[field] = value;
+        hasSecret = true;
       }
-      if (!hasSecret) return stored;
-      const iv = freshIv();
-      const sealed = new Uint8Array(
-        await crypto.subtle.encrypt(
-          { name: 'AES-GCM', iv, additionalData: aadOf(`${policy.table}|${String(row.id)}`) },
-          key,
-          plainOf(JSON.stringify(secret)),
-        ),
-      );
-      const blob = new Uint8Array(IV_BYTES + sealed.length);
-      blob.set(iv);
-      blob.set(sealed, IV_BYTES);
-      stored[CIPHER_FIELD] = blob;
-      return stored;
-    }),
-  );
+    }
+    if (!hasSecret) return stored;
+    const iv = freshIv();
+    const sealed = new Uint8Array(
+      await crypto.subtle.encrypt(
+        { name: 'AES-GCM', iv, additionalData: aadOf(`${policy.table}|${String(row.id)}`) },
+        key,
+        plainOf(JSON.stringify(secret)),
+      ),
+    );
+    const blob = new Uint8Array(IV_BYTES + sealed.length);
+    blob.set(iv);
+    blob.set(sealed, IV_BYTES);
+    stored[CIPHER_FIELD] = blob;
+    return stored;
+  };
+  // In slices, with the event loop let in between: a page's 2,000 rows in one go held this thread
+  // for 100-300 ms, and the page being stored meanwhile waited that long for the answers to its
+  // reads (its cursor check, its clock) before it could commit (apply-pull.ts).
+  const sealing: Promise<Record<string, unknown>>[] = [];
+  for (let start = 0; start < rows.length; start += SEAL_SLICE) {
+    if (start > 0) await yieldToEventLoop();
+    for (const row of rows.slice(start, start + SEAL_SLICE)) sealing.push(seal(row));
+  }
+  return Promise.all(sealing);
+}
+
+/** Rows sealed in one task before the event loop gets its turn (~10 ms on a slow phone). */
+const SEAL_SLICE = 200;
+
+/** A new task: the page's scheduler.yield() where there is one, else a message to ourselves. */
+function yieldToEventLoop(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /** Every row of a record table, decrypted, read outside any transaction (a snapshot). */

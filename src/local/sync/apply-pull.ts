@@ -4,8 +4,9 @@
 // tens of thousands of records must not wait on one IndexedDB round trip per record. A page is
 // prepared (deduplicated, sealed with WebCrypto) outside any transaction, so the engine prepares
 // the next page while this one is written (pull-changes.ts).
+import Dexie, { mergeRanges, RangeSet } from 'dexie';
 import type { FeldakteDb } from '../db';
-import { ensureClientId, getMeta, setMeta } from '../meta';
+import { ensureClientId } from '../meta';
 import { isTableName, type TableName } from '../../shared/domain/tables';
 import type { AnyRecord } from '../../shared/domain/table-rules';
 import type { Change, PullResponse } from '../../shared/sync/protocol';
@@ -67,40 +68,52 @@ export async function storePullPage(
   afterCursor?: number | null,
 ): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
+    // Every request of the page is issued before the first await: IndexedDB runs a transaction's
+    // requests in order, and each await in the middle would leave the database idle for a round
+    // trip to this thread, which meanwhile prepares the next page. The reads go first, so their
+    // answers come back before the page's rows are written, and the transaction commits as soon
+    // as its last write is done.
+    // Dexie's own promises (not getMeta's): awaited later, they keep the transaction's zone.
+    const storedCursor = afterCursor === undefined ? undefined : db.meta.get('cursor');
+    const lastHlc = newestHlc ? db.meta.get('hlc') : undefined;
+    const clientId = newestHlc ? db.meta.get('clientId') : undefined;
+    const hadPending = db.outbox.count();
+
     // The server's versions, as sealed before the transaction ([K1]); pending local edits are
     // laid over them below, in this same transaction, so nobody sees them without.
+    const stored = new Map<TableName, Record<string, unknown>[]>();
     const puts = new Map<TableName, Record<string, unknown>[]>();
     const deletes = new Map<TableName, string[]>();
     for (const change of changes) {
       // [A3] a tombstone wins locally; pending edits of the record wait for their rejection ([P5]).
       if (change.deleted) append(deletes, change.table, change.id);
       else {
-        const record = sealed.get(recordKey(change.table, change.id)) ?? {
-          ...change.fields,
-          id: change.id,
-        };
-        append(puts, change.table, record);
+        const row = sealed.get(recordKey(change.table, change.id));
+        if (row) append(stored, change.table, row);
+        else append(puts, change.table, { ...change.fields, id: change.id });
       }
     }
-    const written = Promise.all([
+    for (const [table, rows] of stored) putStoredRows(db, table, rows);
+    const written = Dexie.Promise.all<unknown>([
       ...[...puts].map(([table, records]) => db.table(table).bulkPut(records)),
       ...[...deletes].map(([table, ids]) => db.table(table).bulkDelete(ids)),
+      // [A4] the server has these; whatever they wrote is in this or an earlier page.
+      db.outbox.where('id').belowOrEqual(page.lastMutationId).delete(),
+      db.sealed.where('id').belowOrEqual(page.lastMutationId).delete(),
     ]);
 
-    if (afterCursor !== undefined && ((await getMeta(db, 'cursor')) ?? null) !== afterCursor) {
+    if (storedCursor && ((await storedCursor)?.value ?? null) !== afterCursor) {
       throw new SyncError('internal');
     }
-    // [A4] the server has these; whatever they wrote is in this or an earlier page.
-    await db.outbox.where('id').belowOrEqual(page.lastMutationId).delete();
-    await db.sealed.where('id').belowOrEqual(page.lastMutationId).delete();
-    // [A2] the device's view: its pending edits laid over the server's record.
-    const pending = await pendingEntriesFor(
-      db,
-      changes
-        .filter((change) => !change.deleted)
-        .map((change) => [change.table, change.id] as const),
-    );
-    if (pending.size > 0) {
+    // [A2] the device's view: its pending edits laid over the server's record. The outbox was
+    // counted before the acknowledged entries went; an empty one has nothing to lay over.
+    if ((await hadPending) > 0) {
+      const pending = await pendingEntriesFor(
+        db,
+        changes
+          .filter((change) => !change.deleted)
+          .map((change) => [change.table, change.id] as const),
+      );
       const overlaid = new Map<TableName, AnyRecord[]>();
       const gone = new Map<TableName, string[]>();
       for (const change of changes) {
@@ -115,20 +128,45 @@ export async function storePullPage(
         ...[...gone].map(([table, ids]) => db.table(table).bulkDelete(ids)),
       ]);
     }
-    await written;
     // [X4] an erased person: every trace goes, also from the outbox and the rejections.
-    await applyPurges(
-      db,
-      changes.filter((change) => change.purged),
-    );
+    const purged = changes.filter((change) => change.purged);
+    if (purged.length > 0) await applyPurges(db, purged);
 
-    if (newestHlc) {
-      const clientId = await ensureClientId(db);
-      const last = (await getMeta(db, 'hlc')) ?? null;
-      await setMeta(db, 'hlc', receiveHlc(last, newestHlc, now.getTime(), clientId));
+    const meta = [db.meta.put({ key: 'cursor', value: page.cursor })];
+    if (clientId && lastHlc && newestHlc) {
+      const device = ((await clientId)?.value as string | undefined) ?? (await ensureClientId(db));
+      const last = ((await lastHlc)?.value as string | undefined) ?? null;
+      const hlc = receiveHlc(last, newestHlc, now.getTime(), device);
+      meta.push(db.meta.put({ key: 'hlc', value: hlc }));
     }
-    await setMeta(db, 'cursor', page.cursor);
+    await Dexie.Promise.all<unknown>([written, ...meta]);
   });
+}
+
+/**
+ * Puts rows already in their stored form (sealed, [K1]) straight into the page's IndexedDB
+ * transaction, in one loop, as the raw IndexedDB baseline does. Through Dexie, each table's bulkPut
+ * passed the middleware stack (encryption, which leaves a sealed row as it is; observation; cache)
+ * in steps of its own, so a page's rows reached IndexedDB spread over many tasks while this thread
+ * also prepared the next page, and the database waited between them. A failed put aborts the
+ * transaction (nothing of the page is kept). Live queries learn of the change as from a Dexie
+ * bulk write of 50 rows or more: the whole table and its indexes count as changed when the
+ * transaction commits.
+ */
+function putStoredRows(db: FeldakteDb, table: TableName, rows: readonly Record<string, unknown>[]) {
+  const idbtrans = Dexie.currentTransaction.idbtrans as IDBTransaction & {
+    mutatedParts?: Record<string, RangeSet>;
+  };
+  const objectStore = idbtrans.objectStore(table);
+  for (const row of rows) objectStore.put(row);
+  const parts = (idbtrans.mutatedParts ??= {});
+  const part = `idb://${db.name}/${table}/`;
+  const names = ['', ':dels', ...db.table(table).schema.indexes.map((index) => index.name)];
+  for (const name of names) {
+    const everything = new RangeSet(-Infinity, [[[]]]);
+    if (parts[part + name]) mergeRanges(parts[part + name]!, everything);
+    else parts[part + name] = everything;
+  }
 }
 
 function append<T>(map: Map<TableName, T[]>, table: TableName, value: T): void {

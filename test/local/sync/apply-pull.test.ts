@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { liveQuery } from 'dexie';
 import { searchCases } from '../../../src/local/case-search';
 import { getMeta } from '../../../src/local/meta';
 import { deleteRecord, putRecord } from '../../../src/local/write-record';
@@ -12,6 +13,7 @@ import {
   page,
   writeCase,
 } from '../../support/sync-fixtures';
+import { failPutsInto } from '../../support/failing-storage';
 
 const device = deviceDatabases();
 
@@ -37,28 +39,30 @@ describe('applying a pulled page', () => {
     expect(await getMeta(db, 'cursor')).toBe(8);
   });
 
+  it('live queries see a pulled page (its rows go into IndexedDB below Dexie)', async () => {
+    const db = device();
+    await writeCase(db, { givenName: 'Amina' });
+    const seen: number[] = [];
+    const subscription = liveQuery(() =>
+      db.cases.where('status').equals('inquiry').count(),
+    ).subscribe((count) => seen.push(count));
+    await vi.waitFor(() => expect(seen).toEqual([1]));
+
+    const pulled = [newRecordId(), newRecordId()];
+    await applyPullPage(
+      db,
+      page(pulled.map((id, i) => caseChange(id, { givenName: `P${i}`, familyName: 'X' }, i + 1))),
+    );
+
+    await vi.waitFor(() => expect(seen.at(-1)).toBe(3));
+    subscription.unsubscribe();
+  });
+
   it('[A1] a failing write inside the page leaves records, outbox and cursor as they were', async () => {
     const db = device();
     let failContacts = false;
     // A storage failure while writing the child records of the page (e.g. the disk filling up).
-    db.use({
-      stack: 'dbcore',
-      name: 'fail-contacts',
-      create: (down) => ({
-        ...down,
-        table(name) {
-          const table = down.table(name);
-          if (name !== 'contacts') return table;
-          return {
-            ...table,
-            mutate: (request) =>
-              failContacts
-                ? Promise.reject(new DOMException('disk full', 'QuotaExceededError'))
-                : table.mutate(request),
-          };
-        },
-      }),
-    });
+    failPutsInto('contacts', () => failContacts);
     const mine = await writeCase(db, { givenName: 'Amina' });
     const before = await db.cases.get(mine);
     failContacts = true;

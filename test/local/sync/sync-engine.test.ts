@@ -8,6 +8,7 @@ import { MAX_BODY_BYTES, MAX_MUTATIONS_PER_PUSH } from '../../../src/shared/sync
 import type { PushRequest } from '../../../src/shared/sync/protocol';
 import { applyAll, scriptedTransport } from '../../support/scripted-transport';
 import { caseChange, deviceDatabases, page, writeCase } from '../../support/sync-fixtures';
+import { failPutsInto } from '../../support/failing-storage';
 
 const device = deviceDatabases();
 const sentIds = (pushes: PushRequest[]) => pushes.map((push) => push.mutations.map((m) => m.id));
@@ -143,24 +144,7 @@ describe('one sync round', () => {
     const db = device();
     let caseWrites = 0;
     // The device's storage fails while the second page is stored (e.g. the disk filled up).
-    db.use({
-      stack: 'dbcore',
-      name: 'fail-second-page',
-      create: (down) => ({
-        ...down,
-        table(name) {
-          const table = down.table(name);
-          if (name !== 'cases') return table;
-          return {
-            ...table,
-            mutate: (request) =>
-              ++caseWrites === 2
-                ? Promise.reject(new DOMException('disk full', 'QuotaExceededError'))
-                : table.mutate(request),
-          };
-        },
-      }),
-    });
+    failPutsInto('cases', () => ++caseWrites === 2);
     const pageAt = (cursor: number | null) =>
       page([caseChange(newRecordId(), { givenName: 'A', familyName: 'X' }, (cursor ?? 0) + 1)], {
         hasMore: (cursor ?? 0) < 2,
