@@ -121,6 +121,8 @@ const phoneTexts = [
     region: 'Kontakte nach Kontaktweg und Monat – Tabelle, seitlich verschiebbar',
     moreRight: 'Weitere Spalten rechts →',
     moreLeft: '← Weitere Spalten links',
+    byOffer: 'Vermittlungen nach Angebot',
+    noReferrals: 'Keine Vermittlungen im Zeitraum.',
   },
   {
     language: 'en',
@@ -131,6 +133,8 @@ const phoneTexts = [
     region: 'Contacts by channel and month – Table, scrolls sideways',
     moreRight: 'More columns to the right →',
     moreLeft: '← More columns to the left',
+    byOffer: 'Referrals by offer',
+    noReferrals: 'No referrals in this period.',
   },
 ];
 
@@ -154,6 +158,13 @@ describe.each(phoneTexts)('the report on a phone ($language)', (texts) => {
         expect(await layoutProblems(page)).toEqual([]);
         const months = await page.locator('#chart-contacts-title ~ g text').allTextContents();
         expect(months.filter((month) => texts.march.test(month))).toHaveLength(1);
+
+        // The seeded team sent no referrals: the offers table says so instead of headings alone.
+        const byOffer = page.locator('.table-title', { hasText: texts.byOffer });
+        expect(await byOffer.locator('xpath=following-sibling::*[1]').textContent()).toBe(
+          texts.noReferrals,
+        );
+        expect(await page.getByRole('table', { name: texts.byOffer, exact: true }).count()).toBe(0);
 
         // A table that fits is no tab stop of its own.
         const persons = page.getByRole('table', { name: texts.persons, exact: true });

@@ -100,8 +100,13 @@ export function ReportView({ report }: { report: ReportSummary }) {
       corner={corner}
     />
   );
-  const simple = (key: IndicatorKey) => (
-    <CountTable caption={x.indicators[key]} heading={x.category} rows={rowsOf(key, report)} />
+  const simple = (key: IndicatorKey, empty?: string) => (
+    <CountTable
+      caption={x.indicators[key]}
+      heading={x.category}
+      rows={rowsOf(key, report)}
+      empty={empty}
+    />
   );
   const contacts = report.tables.contactsByChannelAndMonth;
   // Category keys come with the report, in order (no domain code in the console chunk).
@@ -196,7 +201,7 @@ export function ReportView({ report }: { report: ReportSummary }) {
         />
         {simple('referralOutcomes')}
         {simple('referralsByPartnerKind')}
-        {simple('referralsByOffer')}
+        {simple('referralsByOffer', ct('report.noReferrals'))}
         {simple('referralsReceived')}
       </section>
 

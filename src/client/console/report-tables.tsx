@@ -44,6 +44,7 @@ export function CountTable({
   heading,
   rows,
   total,
+  empty,
 }: {
   caption: string;
   /** Heading of the label column. */
@@ -51,8 +52,21 @@ export function CountTable({
   /** A published count, or a figure already written out (a range such as "≥ 12"). */
   rows: { key: string; label: string; value: PublishedCount | string }[];
   total?: PublishedCount;
+  /** Said under the title instead of a table without rows (categories that come with the data). */
+  empty?: string;
 }) {
   const titleId = useId();
+  if (rows.length === 0) {
+    // A table of headings alone reads as broken or still loading: say that there is nothing.
+    return (
+      <>
+        <p class="table-title" id={titleId}>
+          {caption}
+        </p>
+        <p class="table-empty">{empty ?? ct('report.tableEmpty')}</p>
+      </>
+    );
+  }
   return (
     <ScrollBox label={caption} titleId={titleId}>
       {

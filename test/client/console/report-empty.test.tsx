@@ -1,0 +1,73 @@
+// A report period without referrals: "Vermittlungen nach Angebot" lists offers that come with the
+// data, so it has no rows at all. The coordinator reads that there were none, in German and
+// English, instead of a table of headings alone; no other table of the report is ever empty.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/preact';
+import { ReportView } from '../../../src/client/console/report-page';
+import { buildSummary } from '../../../src/server/reports/summary';
+import type { ReportCounts } from '../../../src/server/reports/team-report-counts';
+import { loadLanguage, setLanguage } from '../../../src/shared/i18n/t';
+
+const team = { id: 'team-1', name: 'Team Nord' };
+const period = { from: '2026-01-01', to: '2026-03-31' };
+const nothing: ReportCounts = {
+  persons: [],
+  contacts: [],
+  appointments: [],
+  conferences: 0,
+  referralsOut: [],
+  referralsIn: [],
+  closing: [],
+  needs: [],
+  gaps: [],
+};
+
+beforeAll(() => loadLanguage('en').then(() => setLanguage('de')));
+afterEach(() => {
+  cleanup();
+  setLanguage('de');
+});
+afterAll(() => setLanguage('de'));
+
+function titleAndNext(title: string) {
+  const heading = screen.getByText(title, { exact: true, selector: '.table-title' });
+  return heading.nextElementSibling as HTMLElement;
+}
+
+describe('an empty table in the report', () => {
+  it.each([
+    {
+      language: 'de' as const,
+      title: 'Vermittlungen nach Angebot',
+      says: 'Keine Vermittlungen im Zeitraum.',
+    },
+    { language: 'en' as const, title: 'Referrals by offer', says: 'No referrals in this period.' },
+  ])('says there were no referrals by offer ($language)', ({ language, title, says }) => {
+    setLanguage(language);
+    render(<ReportView report={buildSummary(team, period, nothing, false)} />);
+    expect(screen.queryByRole('table', { name: title })).toBeNull();
+    expect(titleAndNext(title).textContent).toBe(says);
+
+    // Every table the report does show has rows of figures under its headings.
+    const tables = screen.getAllByRole('table');
+    expect(tables.length).toBeGreaterThan(10);
+    for (const table of tables) {
+      expect(
+        within(table).queryAllByRole('row').length,
+        table.getAttribute('aria-labelledby')!,
+      ).toBeGreaterThan(1);
+      expect(table.querySelectorAll('tbody tr').length).toBeGreaterThan(0);
+    }
+  });
+
+  it('shows the table as soon as there is a referral', () => {
+    const counts = {
+      ...nothing,
+      referralsOut: [{ partnerKind: 'vhs', offer: 'Deutschkurs B1', status: 'accepted', n: 8 }],
+    };
+    render(<ReportView report={buildSummary(team, period, counts, false)} />);
+    const table = screen.getByRole('table', { name: 'Vermittlungen nach Angebot' });
+    expect(within(table).getByRole('row', { name: /Deutschkurs B1/ })).toBeTruthy();
+    expect(screen.queryByText('Keine Vermittlungen im Zeitraum.')).toBeNull();
+  });
+});
