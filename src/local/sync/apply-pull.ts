@@ -1,7 +1,8 @@
 // Stores one pulled page ([A1]-[A3], [C2]). Everything happens in ONE Dexie transaction: if any
 // write fails, the page, the outbox drop and the cursor all stay as they were, and the next sync
-// pulls the same page again. Writes are batched per table (bulkPut/bulkDelete): a first sync of
-// tens of thousands of records must not wait on one IndexedDB round trip per record. A page is
+// pulls the same page again. A first sync of tens of thousands of records must not wait on one
+// IndexedDB round trip per record: the page's sealed rows are put in one loop straight into the
+// transaction (putStoredRows), the rest batched per table through Dexie (bulkPut/bulkDelete). A page is
 // prepared (deduplicated, sealed with WebCrypto) outside any transaction, so the engine prepares
 // the next page while this one is written (pull-changes.ts).
 import Dexie, { mergeRanges, RangeSet } from 'dexie';
