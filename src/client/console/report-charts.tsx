@@ -20,6 +20,19 @@ export const seriesColours = [
 
 const numeric = (value: PublishedCount | undefined) => (typeof value === 'number' ? value : 0);
 
+/**
+ * A chart of nothing but zeros draws an empty plot that reads as broken: its title and a line
+ * saying there was nothing stand instead. ("<5" is no zero: the chart note and table explain it.)
+ */
+function EmptyChart({ title, empty }: { title: string; empty: string }) {
+  return (
+    <>
+      <p class="table-title">{title}</p>
+      <p class="table-empty">{empty}</p>
+    </>
+  );
+}
+
 /** A round upper bound for the axis: 1, 2, 5, 10, 20, 50, ... */
 export function niceMax(value: number): number {
   if (value <= 0) return 1;
@@ -41,6 +54,7 @@ export function StackedColumnChart({
   series,
   value,
   columnLabel,
+  empty,
 }: {
   id: string;
   title: string;
@@ -50,7 +64,12 @@ export function StackedColumnChart({
   value: (series: string, column: string) => PublishedCount;
   /** Short label under a column. */
   columnLabel: (column: string) => string;
+  /** Said under the title instead of a chart whose every value is 0. */
+  empty: string;
 }) {
+  if (columns.every((c) => series.every((s) => value(s.key, c.key) === 0))) {
+    return <EmptyChart title={title} empty={empty} />;
+  }
   const left = 40;
   const top = 12;
   const plotHeight = 160;
@@ -148,12 +167,16 @@ export function BarChart({
   title,
   description,
   bars,
+  empty,
 }: {
   id: string;
   title: string;
   description: string;
   bars: { key: string; label: string; value: PublishedCount }[];
+  /** Said under the title instead of a chart whose every bar is 0. */
+  empty: string;
 }) {
+  if (bars.every((bar) => bar.value === 0)) return <EmptyChart title={title} empty={empty} />;
   const width = 320;
   const rowHeight = 40;
   const max = niceMax(Math.max(0, ...bars.map((b) => numeric(b.value))));

@@ -169,6 +169,7 @@ export function ReportView({ report }: { report: ReportSummary }) {
           series={channels.map((c) => ({ key: c, label: categoryLabel('contactsByChannel', c) }))}
           value={(s, c) => contacts.cells[s]![c]!}
           columnLabel={shortMonth}
+          empty={ct('report.noContacts')}
         />
         {table('contactsByChannelAndMonth', x.tables.contactsByChannelAndMonth, x.category)}
         <CountTable
@@ -198,6 +199,7 @@ export function ReportView({ report }: { report: ReportSummary }) {
           title={ct('report.chartOutcomes')}
           description={ct('report.chartOutcomesDesc')}
           bars={rowsOf('referralOutcomes', report)}
+          empty={ct('report.noReferrals')}
         />
         {simple('referralOutcomes')}
         {simple('referralsByPartnerKind')}

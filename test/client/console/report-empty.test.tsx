@@ -1,6 +1,7 @@
 // A report period without referrals: "Vermittlungen nach Angebot" lists offers that come with the
 // data, so it has no rows at all. The coordinator reads that there were none, in German and
-// English, instead of a table of headings alone; no other table of the report is ever empty.
+// English, instead of a table of headings alone; no other table of the report is ever empty. Charts
+// of nothing but zeros (outcomes, contacts by month) say so too, under their heading.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import { ReportView } from '../../../src/client/console/report-page';
@@ -29,9 +30,10 @@ afterEach(() => {
 });
 afterAll(() => setLanguage('de'));
 
+/** The first title of that name (a chart's comes before its table's) and what follows it. */
 function titleAndNext(title: string) {
-  const heading = screen.getByText(title, { exact: true, selector: '.table-title' });
-  return heading.nextElementSibling as HTMLElement;
+  const [heading] = screen.getAllByText(title, { exact: true, selector: '.table-title' });
+  return heading!.nextElementSibling as HTMLElement;
 }
 
 describe('an empty table in the report', () => {
@@ -60,6 +62,34 @@ describe('an empty table in the report', () => {
     }
   });
 
+  it.each([
+    {
+      language: 'de' as const,
+      charts: [
+        ['Vermittlungen nach Ergebnis', 'Keine Vermittlungen im Zeitraum.'],
+        ['Kontakte nach Kontaktweg und Monat (gestapelt)', 'Keine Kontakte im Zeitraum.'],
+      ],
+    },
+    {
+      language: 'en' as const,
+      charts: [
+        ['Referrals by outcome', 'No referrals in this period.'],
+        ['Contacts by channel and month (stacked)', 'No contacts in this period.'],
+      ],
+    },
+  ])(
+    'says so instead of a chart of zeros, under its heading ($language)',
+    ({ language, charts }) => {
+      setLanguage(language);
+      render(<ReportView report={buildSummary(team, period, nothing, false)} />);
+      for (const [title, says] of charts) {
+        expect(screen.queryByRole('img', { name: new RegExp(`^${title}`) })).toBeNull();
+        expect(titleAndNext(title!).textContent).toBe(says);
+      }
+      expect(document.querySelector('svg')).toBeNull();
+    },
+  );
+
   it('shows the table as soon as there is a referral', () => {
     const counts = {
       ...nothing,
@@ -69,5 +99,6 @@ describe('an empty table in the report', () => {
     const table = screen.getByRole('table', { name: 'Vermittlungen nach Angebot' });
     expect(within(table).getByRole('row', { name: /Deutschkurs B1/ })).toBeTruthy();
     expect(screen.queryByText('Keine Vermittlungen im Zeitraum.')).toBeNull();
+    expect(screen.getByRole('img', { name: /^Vermittlungen nach Ergebnis/ })).toBeTruthy();
   });
 });
