@@ -74,6 +74,25 @@ describe('referral summary for a partner', () => {
     expect(screen.getByRole('button', { name: 'Drucken' })).toBeTruthy();
   });
 
+  it('prints the sheet alone only while it is on screen; other pages print as they are', async () => {
+    const { db, caseId, referralId } = await scene(['reason']);
+    renderNetworkApp(`/faelle/${caseId}/vermittlungen/${referralId}/zusammenfassung`);
+    await screen.findByRole('article');
+    // network.css hides everything but .print-sheet in print under this class only.
+    await waitFor(() =>
+      expect(document.body.classList.contains('prints-referral-sheet')).toBe(true),
+    );
+    cleanup();
+    expect(document.body.classList.contains('prints-referral-sheet')).toBe(false);
+
+    const [consent] = await db.consents.toArray();
+    await putRecord(db, 'consents', consent!.id, { withdrawnOn: today });
+    renderNetworkApp(`/faelle/${caseId}/vermittlungen/${referralId}/zusammenfassung`);
+    await screen.findByRole('alert');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.body.classList.contains('prints-referral-sheet')).toBe(false);
+  });
+
   it('names the person for the THM on the screen, outside the printed sheet', async () => {
     const { caseId, referralId } = await scene(['contact', 'reason']);
     renderNetworkApp(`/faelle/${caseId}/vermittlungen/${referralId}/zusammenfassung`);

@@ -2,7 +2,7 @@
 // partner without an account. It shows only data the consent to share covers AND the THM ticks;
 // the route carries ids only, and nothing is rendered without a valid consent.
 import { Fragment } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../../shared/i18n/t';
 import { de as messagesDe } from '../../../shared/i18n/messages';
 import { toLocalDate } from '../../../shared/domain/common';
@@ -24,6 +24,8 @@ import './network.css';
 
 // The summary goes to a German office whatever language the app is in.
 const de = messagesDe.network.summary;
+/** On <body> while the summary is shown: network.css then prints the sheet alone. */
+export const PRINTS_SHEET = 'prints-referral-sheet';
 
 export function ReferralSummary({ caseId, referralId }: { caseId: string; referralId: string }) {
   const db = useDb();
@@ -53,6 +55,14 @@ export function ReferralSummary({ caseId, referralId }: { caseId: string; referr
     };
   }, [db, caseId, referralId, today]);
   const [picked, setPicked] = useState<SharedDataKind[]>(['reason']);
+  const sheetShown = Boolean(data?.consent);
+  useEffect(() => {
+    if (!sheetShown) return;
+    // The print rule that hides all but the sheet applies only while the sheet is on screen;
+    // every other page (the privacy documents, the console's report) prints as it is.
+    document.body.classList.add(PRINTS_SHEET);
+    return () => document.body.classList.remove(PRINTS_SHEET);
+  }, [sheetShown]);
 
   if (data === undefined) return null;
   if (data === null) return <EmptyState>{t('network.referral.notFound')}</EmptyState>;
