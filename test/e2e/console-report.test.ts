@@ -231,3 +231,75 @@ describe.each(phoneTexts)('the report on a phone ($language)', (texts) => {
     },
   );
 });
+
+/** The printable width in CSS px of the @page rule the report prints on (named or the default). */
+async function printableWidth(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    // `page` is not inherited: the report is on the page named by it or its nearest ancestor.
+    let name = 'auto';
+    for (
+      let el = document.querySelector('.report-view');
+      el && name === 'auto';
+      el = el.parentElement
+    )
+      name = getComputedStyle(el).page;
+    const pages = [...document.styleSheets]
+      .flatMap((sheet) => [...sheet.cssRules])
+      .flatMap((rule) => (rule instanceof CSSMediaRule ? [...rule.cssRules] : [rule]))
+      .filter((rule): rule is CSSPageRule => rule instanceof CSSPageRule);
+    // The last rule of that name wins, as in the cascade; a named page falls back on the default.
+    const named = pages.filter((rule) => rule.selectorText === (name === 'auto' ? '' : name));
+    const rule = named.at(-1) ?? pages.filter((r) => r.selectorText === '').at(-1)!;
+    const mm = (value: string) => (parseFloat(value) * 96) / 25.4;
+    const size = rule.style.getPropertyValue('size');
+    const paper = size.includes('landscape') ? 297 : 210;
+    const left =
+      rule.style.getPropertyValue('margin-left') || rule.style.getPropertyValue('margin');
+    const right = rule.style.getPropertyValue('margin-right') || left;
+    return Math.floor(mm(`${paper}`) - mm(left) - mm(right.split(' ').at(-1)!));
+  });
+}
+
+describe.each(phoneTexts)('the report on paper ($language)', (texts) => {
+  it('prints on A4 with every table within the printable width, no word split', async () => {
+    const desk = await newDevice(browser, server.url);
+    try {
+      const { page } = desk;
+      await signInCoordinator(page);
+      await page.evaluate(
+        (chosen) => localStorage.setItem('feldakte.language', chosen),
+        texts.language,
+      );
+      await page.reload();
+      await page.getByRole('heading', { name: texts.heading }).waitFor();
+      await page.emulateMedia({ media: 'print' });
+      const width = await printableWidth(page);
+      await page.setViewportSize({ width, height: 1000 });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      if (screenshotDir) {
+        await page.screenshot({
+          path: join(screenshotDir, `report-print-${texts.language}.png`),
+          fullPage: true,
+        });
+        await page.pdf({
+          path: join(screenshotDir, `report-print-${texts.language}.pdf`),
+          preferCSSPageSize: true,
+        });
+      }
+      const overflowing = await page.evaluate((limit) => {
+        const found: string[] = [];
+        for (const table of document.querySelectorAll('table')) {
+          const right = table.getBoundingClientRect().right;
+          if (right > limit + 0.5) found.push(`${table.getAttribute('aria-labelledby')}: ${right}`);
+        }
+        if (document.documentElement.scrollWidth > limit)
+          found.push(`page: ${document.documentElement.scrollWidth}`);
+        return found;
+      }, width);
+      expect(overflowing).toEqual([]);
+      expect(await layoutProblems(page)).toEqual([]);
+    } finally {
+      await desk.context.close();
+    }
+  });
+});
