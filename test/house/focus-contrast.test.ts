@@ -82,10 +82,25 @@ describe('the focus indicator', () => {
       expect(declared(rule.body, 'outline'), `${rule.selector} in ${rule.path}`).toBe(
         declared(globalFocus.body, 'outline'),
       );
-      expect(declared(rule.body, 'box-shadow') ?? '', `${rule.selector} in ${rule.path}`).toMatch(
-        /^0 0 0 7px var\(--focus-halo\)/,
-      );
+      const where = `${rule.selector} in ${rule.path}`;
+      const shadow = declared(rule.body, 'box-shadow') ?? '';
+      if (shadow.startsWith('inset')) {
+        // The inset variant (tabs at the screen's edge): the same frame mirrored into the element,
+        // 2 px of ink outside the ring (offset -5px, 3px wide) and 2 px inside it.
+        expect(shadow, where).toBe('inset 0 0 0 7px var(--focus-halo)');
+        expect(declared(rule.body, 'outline-offset'), where).toBe('-5px');
+      } else {
+        expect(shadow, where).toMatch(/^0 0 0 7px var\(--focus-halo\)/);
+        expect(declared(rule.body, 'outline-offset') ?? '2px', where).toBe('2px');
+      }
     }
+  });
+
+  it('has an inset variant only where the ring would be cut off by the screen edge', () => {
+    const inset = focusRules.filter((rule) =>
+      /inset/.test(declared(rule.body, 'box-shadow') ?? ''),
+    );
+    expect(inset.map((rule) => rule.selector)).toEqual(['.bottom-nav__item:focus-visible']);
   });
 
   it.each(Object.entries(schemes))('has 3:1 against every background (%s mode)', (_, vars) => {
