@@ -672,9 +672,11 @@ export function describeSyncContract(backend: string, makeStore: StoreFactory): 
         const anna = await server.member(team());
         const kept = newRecordId();
         const gone = newRecordId();
+        // Text that JSON must escape comes back as it went in (the page is JSON built in SQL).
+        const name = 'Aïcha "Zitat" \\ Zeile\nzwei\t😀 </script>';
         await pushed(
           anna,
-          putCase(anna, 1, kept, validCase()),
+          putCase(anna, 1, kept, validCase({ givenName: name })),
           putCase(anna, 2, gone, validCase()),
         );
         await pushed(anna, deleteCase(anna, 3, gone));
@@ -684,7 +686,7 @@ export function describeSyncContract(backend: string, makeStore: StoreFactory): 
           table: 'cases',
           id: kept,
           deleted: false,
-          fields: { ...validCase(), id: kept },
+          fields: { ...validCase({ givenName: name }), id: kept },
           version: 1,
           hlc: expect.any(String),
         });
