@@ -46,6 +46,20 @@ async function signInCoordinator(page: Page): Promise<void> {
   await page.getByRole('heading', { name: /Sachbericht Team E2E/ }).waitFor();
 }
 
+/** The coordinator's report, signed in, in the given language. */
+async function openReportIn(
+  page: Page,
+  texts: { language: string; heading: RegExp },
+): Promise<void> {
+  await signInCoordinator(page);
+  await page.evaluate(
+    (chosen) => localStorage.setItem('feldakte.language', chosen),
+    texts.language,
+  );
+  await page.reload();
+  await page.getByRole('heading', { name: texts.heading }).waitFor();
+}
+
 /** One picture per screenful, as a person scrolls through the report. */
 async function screenshots(page: Page, name: string, width: number): Promise<void> {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
@@ -146,13 +160,7 @@ describe.each(phoneTexts)('the report on a phone ($language)', (texts) => {
       try {
         const { page } = phone;
         await page.setViewportSize({ width, height: 740 });
-        await signInCoordinator(page);
-        await page.evaluate(
-          (chosen) => localStorage.setItem('feldakte.language', chosen),
-          texts.language,
-        );
-        await page.reload();
-        await page.getByRole('heading', { name: texts.heading }).waitFor();
+        await openReportIn(page, texts);
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         if (screenshotDir) await screenshots(page, `report-${texts.language}-${width}`, width);
         expect(await layoutProblems(page)).toEqual([]);
@@ -265,13 +273,7 @@ describe.each(phoneTexts)('the report on paper ($language)', (texts) => {
     const desk = await newDevice(browser, server.url);
     try {
       const { page } = desk;
-      await signInCoordinator(page);
-      await page.evaluate(
-        (chosen) => localStorage.setItem('feldakte.language', chosen),
-        texts.language,
-      );
-      await page.reload();
-      await page.getByRole('heading', { name: texts.heading }).waitFor();
+      await openReportIn(page, texts);
       await page.emulateMedia({ media: 'print' });
       const width = await printableWidth(page);
       await page.setViewportSize({ width, height: 1000 });
