@@ -17,7 +17,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncOnce, type SyncResult } from '../../src/local/sync/sync-engine';
-import { sameValue, type FieldStamp, type Fields } from '../../src/shared/sync/merge';
+import { sameValue } from '../../src/shared/sync/merge';
+import type { RecordWrite } from '../../src/server/sync/push-buffer';
 import { tableNames } from '../../src/shared/domain/tables';
 import { addTeam, startTestServer, type TestServer } from '../support/server-harness';
 import { FakeNetwork } from '../support/fake-network';
@@ -71,16 +72,8 @@ afterAll(async () => {
   await sharedServer?.close();
 });
 
-interface ServerRow {
-  tbl: string;
-  id: string;
-  fields: Fields;
-  stamps: Record<string, FieldStamp>;
-  hlc: string;
-  deleted: boolean;
-  purged: boolean;
-  version: number | string;
-}
+/** A row of `records` as the server stores it. */
+type ServerRow = RecordWrite & { purged: boolean; version: number | string };
 
 describe('devices converge with the server over an unreliable network', () => {
   it.each(seeds)('seed %i', async (seed) => {
