@@ -11,7 +11,7 @@ import {
   tableAxes,
 } from '../../shared/reports/labels';
 import { HIDDEN_COUNT, SMALL_COUNT, WITHHELD_COUNT } from '../../shared/reports/suppress';
-import { formatDay, getLanguage } from '../../shared/i18n/t';
+import { formatDay, intlLocaleTag } from '../../shared/i18n/t';
 import { ct } from './console-texts';
 import { CountTable, GridTable } from './report-tables';
 import { BarChart, StackedColumnChart } from './report-charts';
@@ -81,7 +81,7 @@ function rowsOf(key: IndicatorKey, report: ReportSummary) {
 
 function shortMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(getLanguage() === 'en' ? 'en-GB' : 'de-DE', {
+  return new Intl.DateTimeFormat(intlLocaleTag(), {
     month: 'short',
     timeZone: 'UTC',
   })

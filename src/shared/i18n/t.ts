@@ -64,6 +64,11 @@ export function hasMessage(key: string): key is MessageKey {
 
 // Dates use the browser's Intl (no code or locale data to download); date-fns does the arithmetic.
 const intlLocale: Record<Language, string> = { de: 'de-DE', en: 'en-GB' };
+
+/** The Intl locale of the chosen language, for dates and numbers formatted outside t(). */
+export function intlLocaleTag(): string {
+  return intlLocale[current];
+}
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 function intl(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {

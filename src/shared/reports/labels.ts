@@ -2,7 +2,7 @@
 // app's first-screen catalogues: only the server (CSV) and the console chunk import this file.
 // Enum values reuse the entities' labels from the catalogues through t().
 import '../i18n/messages-behind-lock';
-import { getLanguage, t, type MessageKey } from '../i18n/t';
+import { getLanguage, intlLocaleTag, t, type MessageKey } from '../i18n/t';
 import type { IndicatorKey, TableKey } from './report';
 import { HIDDEN_COUNT, SMALL_COUNT, WITHHELD_COUNT, type PublishedCount } from './suppress';
 import type { SameShape } from '../i18n/catalogue';
@@ -213,7 +213,7 @@ export function axisLabel(axis: IndicatorKey | 'stage' | 'month' | 'outcome', ke
 /** `2026-03` -> `März 2026`. */
 export function monthLabel(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(getLanguage() === 'en' ? 'en-GB' : 'de-DE', {
+  return new Intl.DateTimeFormat(intlLocaleTag(), {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
@@ -223,5 +223,5 @@ export function monthLabel(month: string): string {
 /** A published count as text ("<5", "x", "." or the number in the reader's notation). */
 export function countText(value: PublishedCount): string {
   if (value === SMALL_COUNT || value === HIDDEN_COUNT || value === WITHHELD_COUNT) return value;
-  return value.toLocaleString(getLanguage() === 'en' ? 'en-GB' : 'de-DE');
+  return value.toLocaleString(intlLocaleTag());
 }
