@@ -5,6 +5,7 @@ import type { PublishedCount } from '../../shared/reports/suppress';
 import { countText } from '../../shared/reports/labels';
 import { ct } from './console-texts';
 import { SideScroll } from './side-scroll';
+import { Nothing } from './report-tables';
 
 /** Okabe-Ito: told apart with the common colour-vision deficiencies; outlined for light ones. */
 export const seriesColours = [
@@ -19,19 +20,6 @@ export const seriesColours = [
 ];
 
 const numeric = (value: PublishedCount | undefined) => (typeof value === 'number' ? value : 0);
-
-/**
- * A chart of nothing but zeros draws an empty plot that reads as broken: its title and a line
- * saying there was nothing stand instead. ("<5" is no zero: the chart note and table explain it.)
- */
-function EmptyChart({ title, empty }: { title: string; empty: string }) {
-  return (
-    <>
-      <p class="table-title">{title}</p>
-      <p class="table-empty">{empty}</p>
-    </>
-  );
-}
 
 /** A round upper bound for the axis: 1, 2, 5, 10, 20, 50, ... */
 export function niceMax(value: number): number {
@@ -67,8 +55,9 @@ export function StackedColumnChart({
   /** Said under the title instead of a chart whose every value is 0. */
   empty: string;
 }) {
+  // An empty plot reads as broken. ("<5" is no zero: the chart note and the table explain it.)
   if (columns.every((c) => series.every((s) => value(s.key, c.key) === 0))) {
-    return <EmptyChart title={title} empty={empty} />;
+    return <Nothing title={title} text={empty} />;
   }
   const left = 40;
   const top = 12;
@@ -176,7 +165,7 @@ export function BarChart({
   /** Said under the title instead of a chart whose every bar is 0. */
   empty: string;
 }) {
-  if (bars.every((bar) => bar.value === 0)) return <EmptyChart title={title} empty={empty} />;
+  if (bars.every((bar) => bar.value === 0)) return <Nothing title={title} text={empty} />;
   const width = 320;
   const rowHeight = 40;
   const max = niceMax(Math.max(0, ...bars.map((b) => numeric(b.value))));

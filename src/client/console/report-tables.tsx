@@ -39,6 +39,16 @@ function ScrollBox({
   );
 }
 
+/** A table's or chart's title with a line saying there is nothing to show, instead of it. */
+export function Nothing({ title, text }: { title: string; text: string }) {
+  return (
+    <>
+      <p class="table-title">{title}</p>
+      <p class="table-empty">{text}</p>
+    </>
+  );
+}
+
 export function CountTable({
   caption,
   heading,
@@ -56,17 +66,8 @@ export function CountTable({
   empty?: string;
 }) {
   const titleId = useId();
-  if (rows.length === 0) {
-    // A table of headings alone reads as broken or still loading: say that there is nothing.
-    return (
-      <>
-        <p class="table-title" id={titleId}>
-          {caption}
-        </p>
-        <p class="table-empty">{empty ?? ct('report.tableEmpty')}</p>
-      </>
-    );
-  }
+  // A table of headings alone reads as broken or still loading: say that there is nothing.
+  if (rows.length === 0) return <Nothing title={caption} text={empty ?? ct('report.tableEmpty')} />;
   return (
     <ScrollBox label={caption} titleId={titleId}>
       {
