@@ -92,7 +92,7 @@ export function StackedColumnChart({
             <g key={tick} aria-hidden="true">
               <line x1={left} x2={width - 4} y1={y(tick)} y2={y(tick)} class="chart__grid" />
               <text x={left - 6} y={y(tick) + 4} text-anchor="end" class="chart__tick">
-                {tick.toLocaleString('de-DE')}
+                {countText(tick)}
               </text>
             </g>
           ))}

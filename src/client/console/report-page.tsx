@@ -118,9 +118,7 @@ export function ReportView({ report }: { report: ReportSummary }) {
     const numbers = values.filter((v): v is number => typeof v === 'number');
     const total = numbers.reduce((a, b) => a + b, 0);
     // A share containing a "<5" is a range: shown as at least its known part.
-    return values.some((v) => v === SMALL_COUNT)
-      ? `≥ ${total.toLocaleString('de-DE')}`
-      : countText(total);
+    return values.some((v) => v === SMALL_COUNT) ? `≥ ${countText(total)}` : countText(total);
   };
 
   return (

@@ -102,3 +102,17 @@ describe('an empty table in the report', () => {
     expect(screen.getByRole('img', { name: /^Vermittlungen nach Ergebnis/ })).toBeTruthy();
   });
 });
+
+describe('figures in the report', () => {
+  it.each([
+    { language: 'de' as const, half: '2,5' },
+    { language: 'en' as const, half: '2.5' },
+  ])("the chart's axis is written in the reader's notation ($language)", ({ language, half }) => {
+    setLanguage(language);
+    const counts = { ...nothing, contacts: [{ channel: 'phone', month: '2026-02', n: 5 }] };
+    render(<ReportView report={buildSummary(team, period, counts, false)} />);
+    // The axis ticks come first, then the month labels under the columns.
+    const ticks = [...document.querySelectorAll('.chart__tick')].map((tick) => tick.textContent);
+    expect(ticks.slice(0, 3)).toEqual(['0', half, '5']);
+  });
+});
