@@ -1,6 +1,8 @@
 // Unlocking a user database ([K2], issue 11): set up the key after the first sign-in, unlock with
-// the PIN (offline), recover with the server's secret after a password sign-in, count wrong PINs
-// and wipe after the tenth. The unwrapped key goes to the keyring (memory) and nowhere else.
+// the PIN (offline), recover with the server's secret after a password sign-in, count wrong PINs,
+// make every try from the fourth on wait longer ([K8]) and wipe after the tenth. The unwrapped key
+// goes to the keyring (memory) and nowhere else. The PIN wrap lives in a key file of the private
+// file system where the browser has one ([K9], key-file.ts), else in the vault table.
 import type { FeldakteDb, VaultRow } from '../db';
 import {
   newDataKey,
@@ -12,22 +14,95 @@ import {
   type RecoveryWrap,
 } from './data-key';
 import { dataKeyOf, dropDataKey, holdDataKey } from './keyring';
+import { keyFiles } from './key-file';
 
 /** Wrong PINs in a row before the local database is deleted. */
 export const MAX_PIN_FAILURES = 10;
 /** From this many wrong PINs on, the lock screen warns what a wipe would lose. */
 export const WARN_AFTER_FAILURES = 5;
+/**
+ * [K8] After this many wrong PINs in a row, the next try waits: the 4th 15 s, then longer, up to
+ * 15 minutes before the 10th (about 34 minutes in all). A person who mistyped waits a little; a
+ * finder guessing gets ten tries in half an hour and then the wipe.
+ */
+export const FREE_PIN_TRIES = 3;
+const WAIT_SECONDS = [15, 30, 60, 120, 300, 600, 900];
+
+/** How long the try after `failures` wrong PINs in a row must wait, in ms. */
+export function pinWaitMs(failures: number): number {
+  if (failures < FREE_PIN_TRIES) return 0;
+  const index = Math.min(failures - FREE_PIN_TRIES, WAIT_SECONDS.length - 1);
+  return WAIT_SECONDS[index]! * 1000;
+}
 
 export type UnlockResult =
-  { ok: true } | { ok: false; failures: number; triesLeft: number; wiped: boolean };
+  | { ok: true }
+  | {
+      ok: false;
+      failures: number;
+      triesLeft: number;
+      wiped: boolean;
+      /** [K8] No try before this moment (ms since the epoch); null: try at once. */
+      waitUntil: number | null;
+    };
+
+type StoredPinWrap = VaultRow & PinWrap;
+const pinFile = (db: Pick<FeldakteDb, 'name'>) => `${db.name}.pin`;
+
+/** The PIN wrap: from its key file ([K9]), or from the vault table (a browser without one). */
+async function readPinWrap(db: FeldakteDb): Promise<PinWrap | undefined> {
+  const files = keyFiles();
+  const stored = files ? ((await files.read(pinFile(db))) as PinWrap | null) : null;
+  return stored ?? ((await db.vault.get('pin')) as StoredPinWrap | undefined);
+}
+
+/** Writes the PIN wrap to its key file and removes any copy from the vault table. */
+async function writePinWrap(db: FeldakteDb, wrap: PinWrap): Promise<void> {
+  const files = keyFiles();
+  if (files) {
+    await files.write(pinFile(db), { ...wrap });
+    await db.vault.delete('pin');
+  } else {
+    await db.vault.put({ id: 'pin', ...wrap });
+  }
+}
+
+/**
+ * [K9] Deletes the key files of this database (the wipe's first step): with them goes every way
+ * to open the data key on the device alone.
+ */
+export async function removeKeyFiles(db: Pick<FeldakteDb, 'name'>): Promise<void> {
+  await keyFiles()?.remove(pinFile(db));
+}
 
 export async function hasPin(db: FeldakteDb): Promise<boolean> {
-  return (await db.vault.get('pin')) !== undefined;
+  return (await readPinWrap(db)) !== undefined;
+}
+
+type FailureRow = Extract<VaultRow, { id: 'failures' }>;
+
+async function failureRow(db: FeldakteDb): Promise<FailureRow> {
+  const row = (await db.vault.get('failures')) as FailureRow | undefined;
+  return row ?? { id: 'failures', count: 0 };
 }
 
 export async function pinFailures(db: FeldakteDb): Promise<number> {
-  const row = await db.vault.get('failures');
-  return row && 'count' in row ? row.count : 0;
+  return (await failureRow(db)).count;
+}
+
+/**
+ * [K8] When the next try may be made (ms since the epoch), or null for now. Stored, so a reload or
+ * a restart does not shorten it; a clock set back makes the wait start again from now.
+ */
+export async function pinWaitUntil(db: FeldakteDb, now = Date.now()): Promise<number | null> {
+  const row = await failureRow(db);
+  const wait = pinWaitMs(row.count);
+  if (wait === 0 || row.at === undefined) return null;
+  if (row.at > now) {
+    await db.vault.put({ ...row, at: now });
+    return now + wait;
+  }
+  return row.at + wait > now ? row.at + wait : null;
 }
 
 /**
@@ -46,41 +121,50 @@ export async function setPin(db: FeldakteDb, pin: string, kind: PinWrap['kind'])
   const key = dataKeyOf(db.name);
   if (!key) throw new Error('locked');
   const wrap = await wrapWithPin(key, pin, kind);
-  await db.transaction('rw', db.vault, async () => {
-    await db.vault.put({ id: 'pin', ...wrap });
-    await db.vault.put({ id: 'failures', count: 0 });
-  });
+  await writePinWrap(db, wrap);
+  await db.vault.put({ id: 'failures', count: 0 });
 }
 
 export async function pinKind(db: FeldakteDb): Promise<PinWrap['kind'] | undefined> {
-  const row = await db.vault.get('pin');
-  return row && 'kind' in row ? row.kind : undefined;
+  return (await readPinWrap(db))?.kind;
 }
 
 /**
- * Offline unlock. A wrong PIN counts; the tenth in a row deletes the database (`wipe`, which the
- * caller provides so that it also forgets the user on this device).
+ * Offline unlock. A wrong PIN counts; from the fourth try on a try must wait ([K8]: a try made
+ * before its time is refused without looking at the PIN and without counting); the tenth wrong
+ * PIN in a row deletes the database (`wipe`, which the caller provides so that it also forgets the
+ * user on this device).
  */
 export async function unlockWithPin(
   db: FeldakteDb,
   pin: string,
   wipe: () => Promise<void>,
+  now: () => number = Date.now,
 ): Promise<UnlockResult> {
-  const row = (await db.vault.get('pin')) as (VaultRow & PinWrap) | undefined;
-  if (!row) return { ok: false, failures: 0, triesLeft: 0, wiped: false };
-  const key = await unwrapWithPin(row, pin);
+  const wrap = await readPinWrap(db);
+  const before = await failureRow(db);
+  const refused = (failures: number, wiped: boolean, waitUntil: number | null) =>
+    ({ ok: false, failures, triesLeft: MAX_PIN_FAILURES - failures, wiped, waitUntil }) as const;
+  if (!wrap) return { ...refused(0, false, null), triesLeft: 0 };
+  const waitUntil = await pinWaitUntil(db, now());
+  if (waitUntil !== null) return refused(before.count, false, waitUntil);
+  const key = await unwrapWithPin(wrap, pin);
   if (key) {
     await db.vault.put({ id: 'failures', count: 0 });
+    // A wrap from before [K9] moves out of IndexedDB into its key file.
+    if (keyFiles() && (await db.vault.get('pin'))) await writePinWrap(db, wrap);
     holdDataKey(db.name, key);
     return { ok: true };
   }
-  const failures = (await pinFailures(db)) + 1;
-  await db.vault.put({ id: 'failures', count: failures });
+  const failures = before.count + 1;
+  const at = now();
+  await db.vault.put({ id: 'failures', count: failures, at });
   if (failures >= MAX_PIN_FAILURES) {
     await wipe();
-    return { ok: false, failures, triesLeft: 0, wiped: true };
+    return refused(failures, true, null);
   }
-  return { ok: false, failures, triesLeft: MAX_PIN_FAILURES - failures, wiped: false };
+  const wait = pinWaitMs(failures);
+  return refused(failures, false, wait ? at + wait : null);
 }
 
 /**

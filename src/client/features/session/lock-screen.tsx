@@ -1,13 +1,16 @@
 // The lock screen: PIN (or passphrase) only, no name, no case data. Unlocking works offline. A
 // wrong PIN says how many tries are left; from the fifth on it also says what a wipe would lose
-// (unsynced changes, counted without the key); the tenth deletes the database ([K2]).
+// (unsynced changes, counted without the key); the tenth deletes the database ([K2]). From the
+// fourth try on a try waits ([K8]): the screen counts the wait down (also after a reload) and says
+// once, for a screen reader, when a try is possible again.
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../../shared/i18n/t';
+import { intlLocaleTag, t } from '../../../shared/i18n/t';
 import type { FeldakteDb } from '../../../local/db';
 import {
   MAX_PIN_FAILURES,
   pinFailures,
   pinKind,
+  pinWaitUntil,
   unlockWithPin,
   WARN_AFTER_FAILURES,
 } from '../../../local/crypto/vault';
@@ -26,22 +29,42 @@ export function LockScreen({ db, onForgot }: { db: FeldakteDb; onForgot(): void 
   const [unsynced, setUnsynced] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [waitUntil, setWaitUntil] = useState<number | null>(null);
+  const [now, setNow] = useState(Date.now());
+  const [waitOver, setWaitOver] = useState(false);
 
   useEffect(() => {
     void pinKind(db).then((value) => value && setKind(value));
     void pinFailures(db).then(setFailures);
+    void pinWaitUntil(db).then(setWaitUntil);
     void db.outbox.count().then(setUnsynced);
   }, [db]);
 
+  const waiting = waitUntil !== null && now < waitUntil;
+  useEffect(() => {
+    if (waitUntil === null) return;
+    const tick = () => {
+      setNow(Date.now());
+      if (Date.now() >= waitUntil) {
+        setWaitUntil(null);
+        setWaitOver(true);
+      }
+    };
+    tick();
+    const timer = setInterval(tick, 1000);
+    return () => clearInterval(timer);
+  }, [waitUntil]);
+
   async function submit(event: Event) {
     event.preventDefault();
-    if (busy) return;
+    if (busy || waiting) return;
     if (!pin) {
       setError(t('lock.screen.empty'));
       return;
     }
     setBusy(true);
     setError(null);
+    setWaitOver(false);
     try {
       const result = await unlockWithPin(db, pin, () => wipeDatabase(db, 'pin_failures'));
       setPin('');
@@ -54,6 +77,7 @@ export function LockScreen({ db, onForgot }: { db: FeldakteDb; onForgot(): void 
         return;
       }
       setFailures(result.failures);
+      setWaitUntil(result.waitUntil);
       setUnsynced(await db.outbox.count());
       setError(
         result.triesLeft === 1
@@ -69,6 +93,7 @@ export function LockScreen({ db, onForgot }: { db: FeldakteDb; onForgot(): void 
   }
 
   const triesLeft = MAX_PIN_FAILURES - failures;
+  const left = waiting ? waitText(waitUntil - now) : '';
   return (
     <main class="sign-in lock-screen">
       <h1 class="sign-in__title">{t('common.appName')}</h1>
@@ -97,8 +122,20 @@ export function LockScreen({ db, onForgot }: { db: FeldakteDb; onForgot(): void 
           value={pin}
           onValue={setPin}
         />
-        <Button type="submit" variant="primary" block disabled={busy}>
-          {busy ? t('lock.screen.unlocking') : t('lock.screen.unlock')}
+        {/* The wait in words, announced when it starts and when it ends, not every second. */}
+        <p class="lock-screen__wait" role="status">
+          {waiting
+            ? t('lock.screen.wait', { time: clockTime(waitUntil) })
+            : waitOver
+              ? t('lock.screen.waitOver')
+              : ''}
+        </p>
+        <Button type="submit" variant="primary" block disabled={busy || waiting}>
+          {waiting
+            ? t('lock.screen.waitButton', { time: left })
+            : busy
+              ? t('lock.screen.unlocking')
+              : t('lock.screen.unlock')}
         </Button>
       </form>
       <Button
@@ -113,4 +150,17 @@ export function LockScreen({ db, onForgot }: { db: FeldakteDb; onForgot(): void 
       </Button>
     </main>
   );
+}
+
+/** 0:25 -> "25 s"; 2:30 -> "2:30 min" (whole seconds, rounded up). */
+function waitText(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 60) return t('lock.screen.waitSeconds', { count: seconds });
+  const rest = String(seconds % 60).padStart(2, '0');
+  return t('lock.screen.waitMinutes', { time: `${Math.floor(seconds / 60)}:${rest}` });
+}
+
+/** The moment the wait ends as a clock time with seconds ("14:32:10"). */
+function clockTime(at: number): string {
+  return new Date(at).toLocaleTimeString(intlLocaleTag(), { timeStyle: 'medium' });
 }

@@ -24,6 +24,11 @@ export const lock = germanCatalogue({
     storageError:
       'Die gespeicherten Daten lassen sich nicht öffnen: sie sind beschädigt oder wurden verändert. Bitte online anmelden.',
     lockNow: 'Jetzt sperren',
+    wait: 'Zu viele falsche Eingaben. Der nächste Versuch ist ab {time} Uhr möglich.',
+    waitButton: 'Bitte warten ({time})',
+    waitSeconds: '{count} s',
+    waitMinutes: '{time} min',
+    waitOver: 'Sie können es jetzt wieder versuchen.',
   },
   setup: {
     title: 'PIN für dieses Gerät festlegen',
@@ -66,5 +71,9 @@ export const lock = germanCatalogue({
       'Ihr Konto wurde deaktiviert. Alle Falldaten auf dem Gerät wurden gelöscht. Bitte wenden Sie sich an die Verwaltung.',
     pin_failures:
       'Die PIN wurde 10-mal falsch eingegeben. Alle Daten auf diesem Gerät wurden gelöscht. Nach der Anmeldung lädt die App die Daten vom Server neu.',
+  },
+  upgrade: {
+    signIn:
+      'Feldakte verschlüsselt die Daten auf diesem Gerät jetzt. Bitte melden Sie sich dafür einmal mit Ihrem Passwort an; nicht synchronisierte Änderungen bleiben erhalten.',
   },
 });

@@ -25,6 +25,11 @@ export const lockEn: SameShape<typeof lock> = {
     storageError:
       'The stored data cannot be opened: they are damaged or were changed. Please sign in online.',
     lockNow: 'Lock now',
+    wait: 'Too many wrong entries. The next try is possible from {time}.',
+    waitButton: 'Please wait ({time})',
+    waitSeconds: '{count} s',
+    waitMinutes: '{time} min',
+    waitOver: 'You can try again now.',
   },
   setup: {
     title: 'Set a PIN for this device',
@@ -66,5 +71,9 @@ export const lockEn: SameShape<typeof lock> = {
       'Your account was disabled. All case data on the device were deleted. Please contact the administration.',
     pin_failures:
       'The PIN was entered wrongly 10 times. All data on this device were deleted. After signing in the app loads the data from the server again.',
+  },
+  upgrade: {
+    signIn:
+      'Feldakte now encrypts the data on this device. Please sign in once with your password for this; changes not yet synced are kept.',
   },
 };
