@@ -6,10 +6,13 @@
 import type { FeldakteDb, VaultRow } from '../db';
 import {
   newDataKey,
+  unwrapWithHardware,
   unwrapWithPin,
+  wrapWithHardware,
   unwrapWithRecovery,
   wrapWithPin,
   wrapWithRecovery,
+  type HardwareWrap,
   type PinWrap,
   type RecoveryWrap,
 } from './data-key';
@@ -48,6 +51,7 @@ export type UnlockResult =
 
 type StoredPinWrap = VaultRow & PinWrap;
 const pinFile = (db: Pick<FeldakteDb, 'name'>) => `${db.name}.pin`;
+const hardwareFile = (db: Pick<FeldakteDb, 'name'>) => `${db.name}.hardware`;
 
 /** The PIN wrap: from its key file ([K9]), or from the vault table (a browser without one). */
 async function readPinWrap(db: FeldakteDb): Promise<PinWrap | undefined> {
@@ -72,11 +76,71 @@ async function writePinWrap(db: FeldakteDb, wrap: PinWrap): Promise<void> {
  * to open the data key on the device alone.
  */
 export async function removeKeyFiles(db: Pick<FeldakteDb, 'name'>): Promise<void> {
-  await keyFiles()?.remove(pinFile(db));
+  const files = keyFiles();
+  if (!files) return;
+  await files.remove(pinFile(db));
+  await files.remove(hardwareFile(db));
 }
 
-export async function hasPin(db: FeldakteDb): Promise<boolean> {
-  return (await readPinWrap(db)) !== undefined;
+/** How this device opens the database without the server: PIN, passphrase or hardware ([K10]). */
+export type UnlockKind = PinWrap['kind'] | 'hardware';
+
+export async function unlockKind(db: FeldakteDb): Promise<UnlockKind | undefined> {
+  if (await readHardwareWrap(db)) return 'hardware';
+  return (await readPinWrap(db))?.kind;
+}
+
+/** The device can be opened offline (a PIN or the hardware is set up); else only by a sign-in. */
+export async function canUnlockOnDevice(db: FeldakteDb): Promise<boolean> {
+  return (await unlockKind(db)) !== undefined;
+}
+
+async function readHardwareWrap(db: FeldakteDb): Promise<HardwareWrap | undefined> {
+  return ((await keyFiles()?.read(hardwareFile(db))) as HardwareWrap | null) ?? undefined;
+}
+
+/** [K10] The credential and PRF input the lock screen asks the authenticator for. */
+export async function hardwareCredential(
+  db: FeldakteDb,
+): Promise<Pick<HardwareWrap, 'credentialId' | 'salt'> | undefined> {
+  const wrap = await readHardwareWrap(db);
+  return wrap && { credentialId: wrap.credentialId, salt: wrap.salt };
+}
+
+/**
+ * [K10] Binds the unlock to the phone's hardware: the key in memory is wrapped by the PRF output
+ * of a platform authenticator's credential, and the PIN wrap is removed, so no copy the PIN opens
+ * stays on disk. Needs the private file system (browsers with PRF have it).
+ */
+export async function enrollHardware(
+  db: FeldakteDb,
+  credential: { credentialId: Uint8Array; salt: Uint8Array; prfOutput: Uint8Array },
+): Promise<void> {
+  const key = dataKeyOf(db.name);
+  const files = keyFiles();
+  if (!key) throw new Error('locked');
+  if (!files) throw new Error('no key files');
+  const wrap = await wrapWithHardware(
+    key,
+    credential.prfOutput,
+    credential.credentialId,
+    credential.salt,
+  );
+  await files.write(hardwareFile(db), { ...wrap });
+  await files.remove(pinFile(db));
+  await db.vault.delete('pin');
+  await db.vault.put({ id: 'failures', count: 0 });
+}
+
+/** [K10] Opens the key with the authenticator's PRF output; false when it does not open it. */
+export async function unlockWithHardware(db: FeldakteDb, prfOutput: Uint8Array): Promise<boolean> {
+  const wrap = await readHardwareWrap(db);
+  if (!wrap) return false;
+  const key = await unwrapWithHardware(wrap, prfOutput);
+  if (!key) return false;
+  await db.vault.put({ id: 'failures', count: 0 });
+  holdDataKey(db.name, key);
+  return true;
 }
 
 type FailureRow = Extract<VaultRow, { id: 'failures' }>;
@@ -116,17 +180,17 @@ export async function createDataKey(db: FeldakteDb, recoverySecret: string, user
   holdDataKey(db.name, key);
 }
 
-/** Wraps the key in memory with a (new) PIN; the device must be unlocked. */
+/**
+ * Wraps the key in memory with a (new) PIN; the device must be unlocked. A hardware wrap goes
+ * ([K10]): the device opens one way, the one the THM chose last.
+ */
 export async function setPin(db: FeldakteDb, pin: string, kind: PinWrap['kind']): Promise<void> {
   const key = dataKeyOf(db.name);
   if (!key) throw new Error('locked');
   const wrap = await wrapWithPin(key, pin, kind);
   await writePinWrap(db, wrap);
+  await keyFiles()?.remove(hardwareFile(db));
   await db.vault.put({ id: 'failures', count: 0 });
-}
-
-export async function pinKind(db: FeldakteDb): Promise<PinWrap['kind'] | undefined> {
-  return (await readPinWrap(db))?.kind;
 }
 
 /**

@@ -200,9 +200,14 @@ describe('later starts', () => {
         <App />
       </SignInGate>,
     );
+    // From the 4th try on a try waits ([K8], lock-screen-wait.test.tsx): the clock runs it off.
+    const realNow = Date.now.bind(Date);
+    let skipped = 0;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => realNow() + skipped);
     await unlock('000111');
     expect((await screen.findByText('PIN falsch. Noch 9 Versuche.')).textContent).toBeTruthy();
     for (let i = 0; i < 4; i++) {
+      skipped += 16 * 60_000;
       await waitFor(() =>
         expect(
           (screen.getByRole('button', { name: 'Entsperren' }) as HTMLButtonElement).disabled,
@@ -219,6 +224,7 @@ describe('later starts', () => {
     expect(
       screen.getByText('1 Änderung ist noch nicht synchronisiert und ginge dabei verloren.'),
     ).toBeTruthy();
+    clock.mockRestore();
   }, 60_000);
 
   it("another user's session on the same phone never opens the first user's data", async () => {

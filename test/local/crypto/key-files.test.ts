@@ -8,7 +8,12 @@ import Dexie from 'dexie';
 import { openDatabase, type FeldakteDb } from '../../../src/local/db';
 import { wrapWithPin } from '../../../src/local/crypto/data-key';
 import { dataKeyOf, dropDataKey } from '../../../src/local/crypto/keyring';
-import { createDataKey, hasPin, setPin, unlockWithPin } from '../../../src/local/crypto/vault';
+import {
+  createDataKey,
+  canUnlockOnDevice,
+  setPin,
+  unlockWithPin,
+} from '../../../src/local/crypto/vault';
 import { wipeDatabase } from '../../../src/local/wipe-database';
 import { installMemoryFileSystem } from '../../support/memory-file-system';
 
@@ -35,7 +40,7 @@ describe('[K9] the PIN wrap in a key file that a wipe unlinks', () => {
     const stored = JSON.parse(files.get(pinFile())!) as Record<string, unknown>;
     expect(Object.keys(stored).sort()).toEqual(['iterations', 'iv', 'kind', 'salt', 'wrapped']);
     dropDataKey(db.name);
-    expect(await hasPin(db)).toBe(true);
+    expect(await canUnlockOnDevice(db)).toBe(true);
     expect(await unlockWithPin(db, '482915', vi.fn())).toEqual({ ok: true });
   }, 30_000);
 
@@ -43,7 +48,7 @@ describe('[K9] the PIN wrap in a key file that a wipe unlinks', () => {
     const key = dataKeyOf(db.name)!.slice();
     await db.vault.put({ id: 'pin', ...(await wrapWithPin(key, '482915', 'pin')) });
     dropDataKey(db.name);
-    expect(await hasPin(db)).toBe(true);
+    expect(await canUnlockOnDevice(db)).toBe(true);
     expect(await unlockWithPin(db, '482915', vi.fn())).toEqual({ ok: true });
     expect(dataKeyOf(db.name)).toEqual(key);
     expect(await db.vault.get('pin')).toBeUndefined();

@@ -5,7 +5,7 @@ import type { SessionUser } from '../../../shared/sync/protocol';
 import type { SealKey } from '../../../shared/sync/sealed-envelope';
 import type { FeldakteDb } from '../../../local/db';
 import { getMeta, setMeta } from '../../../local/meta';
-import { createDataKey, hasPin, unlockWithRecovery } from '../../../local/crypto/vault';
+import { createDataKey, canUnlockOnDevice, unlockWithRecovery } from '../../../local/crypto/vault';
 import { isUnlocked } from '../../../local/crypto/keyring';
 import {
   isLegacyDatabase,
@@ -63,7 +63,7 @@ export async function completeSignIn(
       useAuthUi.setState({ notice: t('lock.upgrade.signIn') });
       return;
     }
-    if (!(await hasPin(session.openLocked(user.id)))) useSession.getState().signOut();
+    if (!(await canUnlockOnDevice(session.openLocked(user.id)))) useSession.getState().signOut();
     return;
   }
   const legacy = hasLegacy ? await takeLegacyDatabase(user.id) : null;
@@ -79,7 +79,7 @@ export async function completeSignIn(
     if (legacy) await restoreLegacyWork(db, legacy);
   }
   await storeAccount(db, user, secrets.sealKey);
-  if (useAuthUi.getState().forgotPin || !(await hasPin(db))) {
+  if (useAuthUi.getState().forgotPin || !(await canUnlockOnDevice(db))) {
     useAuthUi.setState({ pinSetupFor: user, forgotPin: false, notice: null });
     return;
   }

@@ -9,9 +9,12 @@ import type { FeldakteDb } from '../../../local/db';
 import {
   MAX_PIN_FAILURES,
   pinFailures,
-  pinKind,
+  hardwareCredential,
   pinWaitUntil,
+  unlockKind,
+  unlockWithHardware,
   unlockWithPin,
+  type UnlockKind,
   WARN_AFTER_FAILURES,
 } from '../../../local/crypto/vault';
 import { wipeDatabase } from '../../../local/wipe-database';
@@ -20,11 +23,84 @@ import { TextField } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
 import { afterWipe } from './device-wipe';
 import { enterAfterUnlock } from './complete-sign-in';
+import { evaluateHardware } from './hardware-unlock';
 import { useAuthUi } from '../../state/auth-ui';
 
 export function LockScreen({ db, onForgot }: { db: FeldakteDb; onForgot(): void }) {
+  const [kind, setKind] = useState<UnlockKind | null>(null);
+  useEffect(() => {
+    void unlockKind(db).then((value) => setKind(value ?? 'pin'));
+  }, [db]);
+  const forgot = () => {
+    useAuthUi.setState({ forgotPin: true });
+    onForgot();
+  };
+  return (
+    <main class="sign-in lock-screen">
+      <h1 class="sign-in__title">{t('common.appName')}</h1>
+      <h2>{t('lock.screen.title')}</h2>
+      {kind === 'hardware' ? (
+        <HardwareUnlock db={db} onForgot={forgot} />
+      ) : (
+        kind && <PinUnlock db={db} kind={kind} onForgot={forgot} />
+      )}
+    </main>
+  );
+}
+
+/**
+ * [K10] Fingerprint or face: the phone's authenticator gives the secret that opens the key. No
+ * PIN on this device; a sign-in with the password (online) is the other way in.
+ */
+function HardwareUnlock({ db, onForgot }: { db: FeldakteDb; onForgot(): void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function unlock() {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const credential = await hardwareCredential(db);
+      const output =
+        credential && (await evaluateHardware(credential.credentialId, credential.salt));
+      if (output && (await unlockWithHardware(db, output))) {
+        if (!(await enterAfterUnlock(db))) onForgot();
+        return;
+      }
+      setError(t('lock.hardware.failed'));
+    } catch {
+      // Cancelled, timed out, or the finger/face not recognised: the THM tries again.
+      setError(t('lock.hardware.cancelled'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <p>{t('lock.hardware.intro')}</p>
+      <FormAlert message={error} />
+      <Button variant="primary" block disabled={busy} onClick={() => void unlock()}>
+        {busy ? t('lock.screen.unlocking') : t('lock.hardware.unlock')}
+      </Button>
+      <Button variant="ghost" block onClick={onForgot}>
+        {t('lock.hardware.forgot')}
+      </Button>
+    </>
+  );
+}
+
+function PinUnlock({
+  db,
+  kind,
+  onForgot,
+}: {
+  db: FeldakteDb;
+  kind: 'pin' | 'passphrase';
+  onForgot(): void;
+}) {
   const [pin, setPin] = useState('');
-  const [kind, setKind] = useState<'pin' | 'passphrase'>('pin');
   const [failures, setFailures] = useState(0);
   const [unsynced, setUnsynced] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +110,6 @@ export function LockScreen({ db, onForgot }: { db: FeldakteDb; onForgot(): void 
   const [waitOver, setWaitOver] = useState(false);
 
   useEffect(() => {
-    void pinKind(db).then((value) => value && setKind(value));
     void pinFailures(db).then(setFailures);
     void pinWaitUntil(db).then(setWaitUntil);
     void db.outbox.count().then(setUnsynced);
@@ -95,9 +170,7 @@ export function LockScreen({ db, onForgot }: { db: FeldakteDb; onForgot(): void 
   const triesLeft = MAX_PIN_FAILURES - failures;
   const left = waiting ? waitText(waitUntil - now) : '';
   return (
-    <main class="sign-in lock-screen">
-      <h1 class="sign-in__title">{t('common.appName')}</h1>
-      <h2>{t('lock.screen.title')}</h2>
+    <>
       <p>{kind === 'pin' ? t('lock.screen.introPin') : t('lock.screen.introPassphrase')}</p>
       <form class="sign-in-form" onSubmit={submit} noValidate autoComplete="off">
         <FormAlert message={error} />
@@ -138,17 +211,10 @@ export function LockScreen({ db, onForgot }: { db: FeldakteDb; onForgot(): void 
               : t('lock.screen.unlock')}
         </Button>
       </form>
-      <Button
-        variant="ghost"
-        block
-        onClick={() => {
-          useAuthUi.setState({ forgotPin: true });
-          onForgot();
-        }}
-      >
+      <Button variant="ghost" block onClick={onForgot}>
         {t('lock.screen.forgot')}
       </Button>
-    </main>
+    </>
   );
 }
 

@@ -76,4 +76,23 @@ export const lock = germanCatalogue({
     signIn:
       'Feldakte verschlüsselt die Daten auf diesem Gerät jetzt. Bitte melden Sie sich dafür einmal mit Ihrem Passwort an; nicht synchronisierte Änderungen bleiben erhalten.',
   },
+  hardware: {
+    intro: 'Mit Fingerabdruck oder Gesicht entsperren. Das geht auch ohne Netz.',
+    unlock: 'Mit Fingerabdruck oder Gesicht entsperren',
+    cancelled: 'Nicht entsperrt. Bitte noch einmal versuchen.',
+    failed: 'Das Gerät hat den Schlüssel nicht geöffnet. Bitte online mit Passwort anmelden.',
+    forgot: 'Anders entsperren? Online mit Passwort anmelden',
+    title: 'Mit Fingerabdruck oder Gesicht entsperren',
+    offer:
+      'Statt der PIN öffnet Ihr Fingerabdruck oder Gesicht die Daten. Der Schlüssel ist dann an die Sicherheitshardware dieses Telefons gebunden, und keine PIN-Kopie bleibt auf dem Gerät. Ohne Fingerabdruck oder Gesicht öffnet nur eine Anmeldung mit Passwort (online) die Daten.',
+    enable: 'Einrichten',
+    enabling: 'Wird eingerichtet …',
+    enabled: 'Eingeschaltet: dieses Gerät öffnet die Daten mit Fingerabdruck oder Gesicht.',
+    done: 'Eingerichtet. Die PIN ist auf diesem Gerät gelöscht.',
+    unsupported:
+      'Dieses Gerät kann den Schlüssel nicht an Fingerabdruck oder Gesicht binden. Es bleibt bei der PIN.',
+    setupCancelled: 'Nicht eingerichtet. Es bleibt bei der PIN.',
+    usePin: 'Wieder eine PIN verwenden',
+    pinSaved: 'Die PIN gilt wieder; Fingerabdruck oder Gesicht öffnen die Daten nicht mehr.',
+  },
 });

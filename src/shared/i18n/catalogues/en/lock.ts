@@ -76,4 +76,22 @@ export const lockEn: SameShape<typeof lock> = {
     signIn:
       'Feldakte now encrypts the data on this device. Please sign in once with your password for this; changes not yet synced are kept.',
   },
+  hardware: {
+    intro: 'Unlock with fingerprint or face. This also works without a network.',
+    unlock: 'Unlock with fingerprint or face',
+    cancelled: 'Not unlocked. Please try again.',
+    failed: 'The device did not open the key. Please sign in online with your password.',
+    forgot: 'Unlock another way? Sign in online with your password',
+    title: 'Unlock with fingerprint or face',
+    offer:
+      'Instead of the PIN, your fingerprint or face opens the data. The key is then bound to this phone’s security hardware, and no PIN copy stays on the device. Without fingerprint or face only a sign-in with your password (online) opens the data.',
+    enable: 'Set up',
+    enabling: 'Setting up …',
+    enabled: 'On: this device opens the data with fingerprint or face.',
+    done: 'Set up. The PIN was deleted from this device.',
+    unsupported: 'This device cannot bind the key to fingerprint or face. The PIN stays.',
+    setupCancelled: 'Not set up. The PIN stays.',
+    usePin: 'Use a PIN again',
+    pinSaved: 'The PIN applies again; fingerprint or face no longer open the data.',
+  },
 };
