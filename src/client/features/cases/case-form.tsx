@@ -17,6 +17,7 @@ import { CheckboxField, DateField, SelectField, TextAreaField, TextField } from 
 import { optionsOf } from '../../ui/select-options';
 import { caseStatusLabel } from './labels';
 import type { CaseDraft } from './case-draft';
+import { DuplicateHints } from './duplicate-hints';
 
 export interface CaseFormFieldsProps {
   draft: CaseDraft;
@@ -95,6 +96,7 @@ export function CaseFormFields({ draft, errors, set, mode, today }: CaseFormFiel
           error={errors.birthDate}
           onValue={(value) => set('birthDate', value)}
         />
+        {mode === 'create' && <DuplicateHints draft={draft} today={today} />}
         {mode === 'create' && (
           <SelectField
             name="status"
