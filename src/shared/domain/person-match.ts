@@ -8,20 +8,23 @@
 // The method (decisions.md "Person matcher"): each name word is first brought to one spelling by a
 // transliteration normaliser (the sound spellings of German, English, French and Kurdish/Turkish
 // transliteration: dsch/dj/j, sch/sh/ş, ch/kh/x, q/k/c, v/w, y/j/i, ou/u, doubled letters), then
-// coded with the Kölner Phonetik (Postel 1969; talisman's implementation), a proven phonetic code
+// coded with the Kölner Phonetik (Postel 1969; the `cologne-phonetic` package), a proven phonetic code
 // for names in German records. Two words are the same name when their codes agree and their
 // normalised spellings are close (Jaro-Winkler; the code alone unites Sara and Zahra), or when
 // their spellings are very close. Two persons are probably the same when every word of one
 // person's name is found among the other's names (in any field: swapped given/family names, other
 // spellings, compound names written apart or together) and the birth dates do not contradict it.
-import cologne from 'talisman/phonetics/german/cologne';
-import jaroWinkler from 'talisman/metrics/jaro-winkler';
+import { colognePhonetic as cologne } from 'cologne-phonetic';
+import { jaroWinkler } from '@skyra/jaro-winkler';
 
 /** One name word: its normalised spelling and its Kölner code. */
 export interface NameToken {
   spelling: string;
   key: string;
-  /** Consonants and vowels of the spelling (`CVCVC`): Mahmud and Muhamed share a key, not this. */
+  /**
+   * Consonants and vowels of the spelling (`CVCVC`; j counts as a vowel, it is y in half the
+   * spellings): Mahmud and Muhamed share a key, not this.
+   */
   shape: string;
 }
 
@@ -186,7 +189,7 @@ function makeToken(word: string): NameToken {
   const key = /^[a-z]+$/.test(spelling) ? cologne(spelling) : spelling;
   const shape = spelling
     .replace(/t?sch|ch/g, 'k')
-    .replace(/[aeiou]/g, 'V')
+    .replace(/[aeiouj]/g, 'V')
     .replace(/[^V]/g, 'C');
   return { spelling, key, shape };
 }
@@ -259,7 +262,7 @@ export function nameSimilarity(a: NameToken, b: NameToken): number {
 /** Two words count as one name from this similarity on. */
 const SAME_NAME = 0.9;
 /** With equal codes and another shape, the spellings must be this close. */
-const SAME_KEY_SPELLING = 0.85;
+const SAME_KEY_SPELLING = 0.92;
 /** Without equal codes, the spellings must be this close. */
 const SAME_NAME_SPELLING = 0.93;
 
