@@ -17,6 +17,7 @@ import { optionsOf } from '../../ui/select-options';
 import type { DraftForm } from '../../ui/use-draft-form';
 import { caseStatusLabel } from './labels';
 import type { CaseDraft } from './case-draft';
+import { DuplicateHints } from './duplicate-hints';
 
 export interface CaseFormFieldsProps {
   /** The page's form (use-draft-form): every field is bound by its key. */
@@ -58,6 +59,7 @@ export function CaseFormFields({ form, mode, today }: CaseFormFieldsProps) {
           hint={t('cases.fields.otherNamesHint')}
         />
         <DateField {...field('birthDate')} label={t('cases.fields.birthDate')} max={today} />
+        {mode === 'create' && <DuplicateHints draft={draft} today={today} />}
         {mode === 'create' && (
           <SelectField
             {...field('status')}
