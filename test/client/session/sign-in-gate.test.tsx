@@ -201,13 +201,14 @@ describe('later starts', () => {
       </SignInGate>,
     );
     // From the 4th try on a try waits ([K8], lock-screen-wait.test.tsx): the clock runs it off.
-    const realNow = Date.now.bind(Date);
-    let skipped = 0;
-    const clock = vi.spyOn(Date, 'now').mockImplementation(() => realNow() + skipped);
+    // Only Date is faked: timers stay real, and the clock moves when the test says.
+    vi.useFakeTimers({ toFake: ['Date'] });
     await unlock('000111');
     expect((await screen.findByText('PIN falsch. Noch 9 Versuche.')).textContent).toBeTruthy();
     for (let i = 0; i < 4; i++) {
-      skipped += 16 * 60_000;
+      // The last try's answer first (its wrong PIN is stored with the time), then the jump.
+      await screen.findByText(`PIN falsch. Noch ${9 - i} Versuche.`);
+      vi.setSystemTime(Date.now() + 16 * 60_000);
       await waitFor(() =>
         expect(
           (screen.getByRole('button', { name: 'Entsperren' }) as HTMLButtonElement).disabled,
@@ -224,7 +225,7 @@ describe('later starts', () => {
     expect(
       screen.getByText('1 Änderung ist noch nicht synchronisiert und ginge dabei verloren.'),
     ).toBeTruthy();
-    clock.mockRestore();
+    vi.useRealTimers();
   }, 60_000);
 
   it("another user's session on the same phone never opens the first user's data", async () => {

@@ -11,6 +11,7 @@ import { useAuthUi } from '../../../src/client/state/auth-ui';
 import { useSession } from '../../../src/client/state/session';
 import { databaseName } from '../../../src/local/db';
 import { isLegacyDatabase } from '../../../src/local/crypto/legacy-database';
+import { getMeta } from '../../../src/local/meta';
 import { testUser } from '../sync/signed-in';
 import { installFakeApi } from './fake-api';
 import { useRealKeys } from '../../support/real-keys';
@@ -57,8 +58,15 @@ describe('[K11] the upgrade keeps the outbox on every start path', () => {
     expect(await isLegacyDatabase(lena.id)).toBe(false);
     const db = useSession.getState().db!;
     expect(db.name).toBe(databaseName(lena.id));
-    // The moved entries: pushed again by the next sync, answered from the replay ([P3]).
-    expect((await db.outbox.toArray()).map((entry) => entry.id)).toEqual(outbox.map((e) => e.id));
+    // The moved work: the rejection and the counters are in the new database; the entries are
+    // pending there or, once the next sync pushed them again (answered from the replay, [P3]),
+    // acknowledged: never lost.
+    expect((await db.rejections.toArray()).map((row) => row.mutationId)).toEqual([3]);
+    expect(await getMeta(db, 'clientId')).toBe('client-legacy-1');
+    const pending = (await db.outbox.toArray()).map((entry) => entry.id);
+    expect(pending.length === 0 ? api.lastMutationId : pending).toEqual(
+      pending.length === 0 ? 5 : outbox.map((entry) => entry.id),
+    );
     await waitFor(async () => expect(await Dexie.exists(databaseName(lena.id))).toBe(true));
   });
 });

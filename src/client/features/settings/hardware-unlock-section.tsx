@@ -25,7 +25,8 @@ export function HardwareUnlockSection() {
 
   useEffect(() => {
     void hardwareUnlockAvailable().then(setAvailable);
-    void unlockKind(db).then(setKind);
+    // A database closed meanwhile (signed out, language switched): the section stays as it is.
+    unlockKind(db).then(setKind, () => undefined);
   }, [db]);
 
   if (!available && kind !== 'hardware') return null;
@@ -65,7 +66,7 @@ export function HardwareUnlockSection() {
           <PinInstead
             onDone={() => {
               setChoosingPin(false);
-              void unlockKind(db).then(setKind);
+              unlockKind(db).then(setKind, () => undefined);
               showToast(t('lock.hardware.pinSaved'));
             }}
             onCancel={() => setChoosingPin(false)}
