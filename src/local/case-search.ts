@@ -165,11 +165,14 @@ export async function searchCases(
   const status = filter.status ?? 'open';
   const words = [...new Set(searchTerms(filter.query))];
   // count() makes a live query depend on the whole table, also when the index came from the cache.
-  const [entries, withTasks] = await Promise.all([
-    caseIndex(db),
+  // It is awaited before the index is taken: a live query runs again from inside Dexie's
+  // 'storagemutated' event, whose later listeners run first, so the index's own listener has not
+  // yet heard of the write when this starts; by the time a read is answered it has.
+  const [withTasks] = await Promise.all([
     filter.withOpenTasks ? caseIdsWithOpenTasks(db) : undefined,
     db.cases.count(),
   ]);
+  const entries = await caseIndex(db);
   // Each query word matches a name part by its spelling, or (from 3 letters) by its name key:
   // "Jusuf" finds "Youssef". Spelling matches come first, each group in name order.
   const keys = words.map((word) => (word.length >= MIN_KEY_QUERY_LENGTH ? nameKey(word) : ''));
