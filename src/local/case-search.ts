@@ -255,7 +255,9 @@ export async function findProbableDuplicates(
 ): Promise<ProbableDuplicate[]> {
   const profile = personProfile(person);
   if (profile.core.length === 0) return [];
-  const [entries] = await Promise.all([caseIndex(db), db.cases.count()]);
+  // As in searchCases: the count first, so a live query sees the index after the write it reran for.
+  await db.cases.count();
+  const entries = await caseIndex(db);
   const found = probableMatches(
     profile,
     entries
