@@ -5,6 +5,7 @@ import { SignInGate } from '../../../src/client/features/session/sign-in-gate';
 import { useAuthUi } from '../../../src/client/state/auth-ui';
 import { useSession } from '../../../src/client/state/session';
 import { databaseName, type FeldakteDb } from '../../../src/local/db';
+import { pinWaitMs } from '../../../src/local/crypto/vault';
 import { preparedDevice, useRealKeys } from '../../support/real-keys';
 import { getActiveUserId } from '../../../src/local/active-user';
 import { createRecord } from '../../../src/local/write-record';
@@ -208,7 +209,8 @@ describe('later starts', () => {
     for (let i = 0; i < 4; i++) {
       // The last try's answer first (its wrong PIN is stored with the time), then the jump.
       await screen.findByText(`PIN falsch. Noch ${9 - i} Versuche.`);
-      vi.setSystemTime(Date.now() + 16 * 60_000);
+      // Just past the wait (45 s in all), so no later test meets a clock far ahead.
+      vi.setSystemTime(Date.now() + pinWaitMs(i + 1) + 1000);
       await waitFor(() =>
         expect(
           (screen.getByRole('button', { name: 'Entsperren' }) as HTMLButtonElement).disabled,
