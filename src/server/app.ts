@@ -17,6 +17,7 @@ import { teamRoutes } from './routes/team-routes';
 import { adminRoutes, type AdminRunner } from './cli/admin-channel';
 import { adminConsoleRoutes } from './routes/admin-routes';
 import { privacyRoutes } from './privacy/privacy-routes';
+import { importRoutes } from './import/import-routes';
 
 export interface AppOptions {
   store: Store;
@@ -81,6 +82,7 @@ export async function buildApp({
     adminRoutes(app, store, adminChannel.token, adminChannel.run, adminChannel.isUsageError);
   adminConsoleRoutes(app, store, now);
   privacyRoutes(app, store, now);
+  importRoutes(app, store, now);
   await registerStaticFiles(app, staticDir);
   return app;
 }
