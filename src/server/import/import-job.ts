@@ -16,12 +16,7 @@ import { newRecordId } from '../../shared/domain/record-id';
 import { toLocalDate } from '../../shared/domain/common';
 import { formatHlc } from '../../shared/sync/hlc';
 import type { Mutation } from '../../shared/sync/protocol';
-import {
-  personProfile,
-  probableMatches,
-  type Candidate,
-  type PersonProfile,
-} from '../../shared/domain/person-match';
+import { personProfile, PersonIndex, type PersonProfile } from '../../shared/domain/person-match';
 import {
   findColumns,
   IGNORE,
@@ -185,15 +180,17 @@ async function plan(
   type Found =
     | { kind: 'case'; id: string; createdOn: string | null; assignedTo: string | null }
     | { kind: 'row'; row: number; sheet: string };
-  const candidates: Candidate<Found>[] = existing.map((record) => ({
-    item: {
-      kind: 'case',
-      id: record.id,
-      createdOn: (record.fields.createdOn as string | undefined) ?? null,
-      assignedTo: memberName.get(record.fields.assignedTo as string) ?? null,
-    },
-    profile: personProfile(record.fields),
-  }));
+  const candidates = new PersonIndex<Found>();
+  for (const record of existing)
+    candidates.add({
+      item: {
+        kind: 'case',
+        id: record.id,
+        createdOn: (record.fields.createdOn as string | undefined) ?? null,
+        assignedTo: memberName.get(record.fields.assignedTo as string) ?? null,
+      },
+      profile: personProfile(record.fields),
+    });
   const keys = new Set(
     (
       await db.query<{ import_key: string }>(
@@ -252,7 +249,7 @@ async function plan(
         outcome.status = 'duplicate';
       } else {
         const profile: PersonProfile = personProfile(read.person);
-        const [match] = probableMatches(profile, candidates, 1);
+        const [match] = candidates.probable(profile, 1);
         if (match) {
           outcome.status = 'duplicate';
           const found = match.item;
@@ -262,7 +259,7 @@ async function plan(
               : { row: found.row, sheet: found.sheet };
         } else {
           toWrite.push({ row: read, key, sheet: sheet.name });
-          candidates.push({ item: { kind: 'row', row: read.row, sheet: sheet.name }, profile });
+          candidates.add({ item: { kind: 'row', row: read.row, sheet: sheet.name }, profile });
         }
       }
       seenKeys.add(key);
