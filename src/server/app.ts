@@ -18,6 +18,7 @@ import { adminRoutes, type AdminRunner } from './cli/admin-channel';
 import { adminConsoleRoutes } from './routes/admin-routes';
 import { privacyRoutes } from './privacy/privacy-routes';
 import { importRoutes } from './import/import-routes';
+import { startPokeHub } from './sync/poke';
 
 export interface AppOptions {
   store: Store;
@@ -74,8 +75,12 @@ export async function buildApp({
     },
   );
 
+  // [N1] Before the server stops listening: an open poke stream would keep close() waiting.
+  const pokes = await startPokeHub(store);
+  app.addHook('preClose', async () => pokes.close());
+
   sessionRoutes(app, store, now);
-  syncRoutes(app, store, now);
+  syncRoutes(app, store, now, pokes);
   reportRoutes(app, store, now);
   teamRoutes(app, store, now);
   if (adminChannel)

@@ -363,6 +363,7 @@ function refusingStore(store: Store): Store {
     query: (sql, params) => store.query(sql, params),
     exec: (sql) => store.exec(sql),
     transaction: (fn) => store.transaction((tx) => fn(wrap(tx))),
+    listen: (channel, onNotice, onResume) => store.listen(channel, onNotice, onResume),
     close: async () => undefined,
   };
 }

@@ -4,10 +4,10 @@
 //
 // What staleness this accepts: a change made through this process (revoke a device, disable a
 // user, change a role or a password, sign out; see forgetRecentSessions callers) ends reuse at
-// once. A change made elsewhere (the other instance of a two-instance deployment, the admin CLI
-// on PostgreSQL while the server runs) reaches sync requests of this process after at most
-// REUSE_MS: a revoked phone may finish the sync it is in the middle of, and its next one gets 401.
-// Every other route (session, reports, admin, privacy) reads the database each time.
+// once. A revocation or a disabled account written elsewhere (the other instance, the admin CLI
+// on PostgreSQL) ends it as soon as the database's notice arrives (sync/poke.ts, [N3]); other
+// changes made elsewhere (role, password, sign-out) reach sync requests of this process after at
+// most REUSE_MS. Every other route (session, reports, admin, privacy) reads the database each time.
 import type { Store } from '../store/store';
 import type { Session } from './sessions';
 

@@ -46,6 +46,7 @@ export async function openPgStore({
   });
   const direct = on(pool);
   let closed = false;
+  const listener = new Listener(connectionString, schema, () => closed);
 
   return {
     kind: 'postgres',
@@ -65,10 +66,125 @@ export async function openPgStore({
         client.release();
       }
     },
+    listen: (channel, onNotice, onResume) => listener.add(channel, onNotice, onResume),
     async close() {
       if (closed) return;
       closed = true;
+      await listener.end();
       await pool.end();
     },
   };
+}
+
+interface Subscription {
+  channel: string;
+  onNotice: (payload: string) => void;
+  onResume: (() => void) | undefined;
+}
+
+const RECONNECT_MIN_MS = 500;
+const RECONNECT_MAX_MS = 30_000;
+
+/**
+ * LISTEN needs a connection of its own that stays open (a pooled one goes back to the pool): one
+ * per store, opened with the first subscription. When it is lost it comes back with a growing
+ * delay, LISTENs again and tells each subscriber (`onResume`): notices sent meanwhile are gone.
+ */
+class Listener {
+  private client: pg.Client | null = null;
+  private connecting: Promise<pg.Client> | null = null;
+  private readonly subscriptions = new Set<Subscription>();
+  private retryMs = RECONNECT_MIN_MS;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly connectionString: string,
+    private readonly schema: string | undefined,
+    private readonly isClosed: () => boolean,
+  ) {}
+
+  async add(
+    channel: string,
+    onNotice: (payload: string) => void,
+    onResume?: () => void,
+  ): Promise<() => Promise<void>> {
+    const subscription = { channel, onNotice, onResume };
+    this.subscriptions.add(subscription);
+    const client = await this.connected();
+    await client.query(`LISTEN ${quoted(channel)}`);
+    return async () => {
+      this.subscriptions.delete(subscription);
+      const still = [...this.subscriptions].some((other) => other.channel === channel);
+      if (!still && this.client && !this.isClosed()) {
+        await this.client.query(`UNLISTEN ${quoted(channel)}`).catch(() => undefined);
+      }
+    };
+  }
+
+  async end(): Promise<void> {
+    clearTimeout(this.retryTimer);
+    this.subscriptions.clear();
+    const client = this.client ?? (await this.connecting?.catch(() => null));
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+
+  private connected(): Promise<pg.Client> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= this.open().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async open(): Promise<pg.Client> {
+    const client = new pg.Client({
+      connectionString: this.connectionString,
+      ...(this.schema ? { options: `-c search_path=${this.schema}` } : {}),
+    });
+    client.on('notification', (message) => {
+      for (const subscription of this.subscriptions) {
+        if (subscription.channel === message.channel) subscription.onNotice(message.payload ?? '');
+      }
+    });
+    const lost = () => {
+      if (this.client !== client) return;
+      this.client = null;
+      void client.end().catch(() => undefined);
+      this.reconnectLater();
+    };
+    client.on('error', (error) => {
+      console.error('PostgreSQL-LISTEN-Verbindung verloren:', error.message);
+      lost();
+    });
+    client.on('end', lost);
+    await client.connect();
+    this.client = client;
+    return client;
+  }
+
+  private reconnectLater(): void {
+    if (this.isClosed() || this.subscriptions.size === 0) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => void this.reconnect(), this.retryMs);
+    this.retryMs = Math.min(RECONNECT_MAX_MS, this.retryMs * 2);
+  }
+
+  private async reconnect(): Promise<void> {
+    if (this.isClosed()) return;
+    try {
+      const client = await this.connected();
+      for (const channel of new Set([...this.subscriptions].map((s) => s.channel))) {
+        await client.query(`LISTEN ${quoted(channel)}`);
+      }
+      this.retryMs = RECONNECT_MIN_MS;
+      for (const subscription of this.subscriptions) subscription.onResume?.();
+    } catch {
+      this.reconnectLater();
+    }
+  }
+}
+
+function quoted(identifier: string): string {
+  return `"${identifier.replaceAll('"', '""')}"`;
 }

@@ -26,6 +26,14 @@ export async function openPgliteStore(dataDir?: string): Promise<Store> {
     query: (sql, params) => direct.query(sql, params),
     exec: (sql) => direct.exec(sql),
     transaction: (fn) => db.transaction((tx) => fn(on(tx))),
+    // One process, one connection: a notice reaches this process's listeners when its transaction
+    // commits, and no connection can be lost in between.
+    async listen(channel, onNotice) {
+      const stop = await db.listen(`"${channel.replaceAll('"', '""')}"`, onNotice);
+      return async () => {
+        if (!closed) await stop();
+      };
+    },
     async close() {
       if (closed) return;
       closed = true;

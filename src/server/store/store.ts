@@ -19,6 +19,17 @@ export interface Store extends Queryable {
    * and rolls back when it throws. Team-scoped writers serialise on the team row lock ([V1]).
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotice` with the payload of every NOTIFY on `channel` that a committed transaction of
+   * any connection sent (another instance, the admin CLI). `onResume` runs when the listening
+   * connection is back after a loss, during which notices may have been missed. Resolves once
+   * listening; the function it resolves to stops.
+   */
+  listen(
+    channel: string,
+    onNotice: (payload: string) => void,
+    onResume?: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
   /** Which backend this is, for the start-up line. */
   readonly kind: 'pglite' | 'postgres';
