@@ -17,6 +17,7 @@ import { teamRoutes } from './routes/team-routes';
 import { adminRoutes, type AdminRunner } from './cli/admin-channel';
 import { adminConsoleRoutes } from './routes/admin-routes';
 import { privacyRoutes } from './privacy/privacy-routes';
+import { watchSessions } from './auth/recent-sessions';
 
 export interface AppOptions {
   store: Store;
@@ -72,6 +73,10 @@ export async function buildApp({
       return reply.code(500).send(apiError('internal', messages.internal));
     },
   );
+
+  // Sync requests reuse a session checked moments ago, forgotten on every change the bus reports.
+  const stopWatching = await watchSessions(store);
+  app.addHook('onClose', async () => stopWatching());
 
   sessionRoutes(app, store, now);
   syncRoutes(app, store, now);

@@ -2,15 +2,18 @@
 // behind a reverse proxy: both start at once on an empty schema (migrations take turns), a session
 // made on one is valid on the other, and phones whose requests alternate between the instances
 // while they all write at once converge on the same records with none skipped. Failed sign-ins
-// count against one limit across both.
+// count against one limit across both. A disable, a revocation or a role change made through one
+// instance (or the admin CLI, a third process) is refused by the other at the very next request,
+// though that one reused the session a moment before (issue 22 item 9: the notification bus).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPgStore } from '../../src/server/store/pg-store';
 import { createTeam, createUser } from '../../src/server/auth/accounts';
+import { runAdmin } from '../../src/server/cli/admin';
 import type { Store } from '../../src/server/store/store';
 import {
   SCHEMA_VERSION,
@@ -108,9 +111,15 @@ afterAll(async () => {
   await admin.end();
 });
 
-async function call<T>(instance: Instance, path: string, body: object, cookie?: string) {
+async function call<T>(
+  instance: Instance,
+  path: string,
+  body: object,
+  cookie?: string,
+  method = 'POST',
+) {
   const response = await fetch(`${instance.url}${path}`, {
-    method: 'POST',
+    method,
     headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
     body: JSON.stringify(body),
   });
@@ -278,5 +287,112 @@ it('failed sign-ins on either instance count against one limit (it lives in Post
     });
     expect(blocked.status).toBe(429);
     expect(blocked.body.message).toMatch(/Zu viele fehlgeschlagene Anmeldungen/);
+  }
+});
+
+describe('a change made through one instance holds at the next request of the other', () => {
+  const TEAM = 'Team Sofort';
+  let adminCookie: string;
+  beforeAll(async () => {
+    await createTeam(store, TEAM);
+    await createUser(store, {
+      teamName: TEAM,
+      email: 'admin@sofort.example',
+      name: 'Admin',
+      role: 'admin',
+      password: TEST_PASSWORD,
+    });
+    adminCookie = (await signInOn(instances[0]!, 'admin@sofort.example')).cookie;
+  });
+
+  async function signInOn(instance: Instance, email: string, deviceId?: string) {
+    const session = await call<{ user: { id: string } }>(instance, '/api/session', {
+      email,
+      password: TEST_PASSWORD,
+      ...(deviceId ? { deviceId } : {}),
+    });
+    expect(session.status).toBe(200);
+    return {
+      userId: session.body.user.id,
+      cookie: session.response.headers.getSetCookie()[0]!.split(';')[0]!,
+    };
+  }
+
+  /** A THM's phone that just synced twice with instance 1: its session is reused there. */
+  async function syncedPhone(n: number) {
+    const email = `thm${n}-${randomUUID().slice(0, 6)}@sofort.example`;
+    await createUser(store, {
+      teamName: TEAM,
+      email,
+      name: `THM ${n}`,
+      role: 'thm',
+      password: TEST_PASSWORD,
+    });
+    const deviceId = randomUUID();
+    const { userId, cookie } = await signInOn(instances[1]!, email, deviceId);
+    const pull = () =>
+      call<{ error?: string }>(
+        instances[1]!,
+        '/api/sync/pull',
+        { clientId: deviceId, schemaVersion: SCHEMA_VERSION, cursor: null },
+        cookie,
+      );
+    expect((await pull()).status).toBe(200);
+    expect((await pull()).status).toBe(200);
+    return { email, userId, deviceId, pull };
+  }
+
+  const changes: [
+    string,
+    string,
+    (phone: Awaited<ReturnType<typeof syncedPhone>>) => Promise<unknown>,
+  ][] = [
+    [
+      'disable through the console of instance 0',
+      'user_disabled',
+      (phone) => call(instances[0]!, `/api/admin/users/${phone.userId}/disable`, {}, adminCookie),
+    ],
+    [
+      'device revoke through the console of instance 0',
+      'device_revoked',
+      (phone) =>
+        call(
+          instances[0]!,
+          `/api/admin/users/${phone.userId}/devices/${phone.deviceId}/revoke`,
+          {},
+          adminCookie,
+        ),
+    ],
+    [
+      'role change through the console of instance 0',
+      'device_revoked',
+      (phone) =>
+        call(
+          instances[0]!,
+          `/api/admin/users/${phone.userId}`,
+          { role: 'coordinator' },
+          adminCookie,
+          'PATCH',
+        ),
+    ],
+    [
+      'device revoke by the admin CLI (a third process)',
+      'device_revoked',
+      (phone) =>
+        runAdmin(['device', 'revoke', '--email', phone.email, '--device', phone.deviceId], store),
+    ],
+  ];
+
+  for (const [what, refusal, change] of changes) {
+    it(`${what}: the next pull on instance 1 is refused (${refusal}), every time`, async () => {
+      for (let round = 0; round < 5; round++) {
+        const phone = await syncedPhone(round);
+        const made = (await change(phone)) as { status?: number } | string;
+        if (typeof made === 'object') expect(made.status).toBe(200);
+        const pulled = await phone.pull();
+        expect(pulled.status, `Runde ${round}`).toBe(401);
+        expect(pulled.body.error).toBe(refusal);
+      }
+    });
   }
 });
