@@ -10,7 +10,17 @@
 import Dexie, { RangeSet, type IntervalTree } from 'dexie';
 import type { FeldakteDb, StoredRecord } from './db';
 import { normalizeForSearch, searchTerms } from '../shared/domain/search-terms';
-import { MIN_KEY_QUERY_LENGTH, nameKey, nameKeys } from '../shared/domain/name-key';
+import {
+  forgetNames,
+  nameToken,
+  personProfile,
+  probableMatches,
+  soundsLike,
+  type NameToken,
+  type PersonFacts,
+  type PersonMatch,
+  type PersonProfile,
+} from '../shared/domain/person-match';
 import { isOpenCase, type CaseStatus } from '../shared/domain/case';
 import { onKeyChange } from './crypto/keyring';
 import { readAllRows, readRowsById } from './crypto/bulk-cipher';
@@ -38,8 +48,9 @@ interface CaseEntry {
   id: string;
   key: string;
   terms: readonly string[];
-  /** Spelling-independent keys of the name words (name-key.ts), computed once per indexed name. */
-  nameKeys: readonly string[];
+  /** The person matcher's view (person-match.ts): name tokens with their sound keys, birth date. */
+  profile: PersonProfile;
+
   status: CaseStatus;
   assignedTo: string | null | undefined;
 }
@@ -96,11 +107,12 @@ function sortKey(row: StoredCase): string {
 function toEntry(row: StoredCase): CaseEntry {
   // Computed from the decrypted names: no search keys are stored (they would be names in clear).
   const terms = searchTerms(row.givenName, row.familyName, row.otherNames);
+  const profile = personProfile(row);
   return {
     id: row.id,
     key: sortKey(row),
     terms,
-    nameKeys: nameKeys(terms),
+    profile,
     status: row.status,
     assignedTo: row.assignedTo,
   };
@@ -156,6 +168,7 @@ export async function warmCaseIndex(db: FeldakteDb): Promise<void> {
 export function dropCaseIndex(db: FeldakteDb): void {
   indexes.delete(db);
   changedIds.delete(db);
+  forgetNames();
 }
 
 export async function searchCases(
@@ -163,16 +176,16 @@ export async function searchCases(
   filter: CaseFilter = {},
 ): Promise<CaseSearchResult> {
   const status = filter.status ?? 'open';
-  const words = [...new Set(searchTerms(filter.query))];
+  const { words, keys } = queryWords(filter.query);
   // count() makes a live query depend on the whole table, also when the index came from the cache.
   const [entries, withTasks] = await Promise.all([
     caseIndex(db),
     filter.withOpenTasks ? caseIdsWithOpenTasks(db) : undefined,
     db.cases.count(),
   ]);
-  // Each query word matches a name part by its spelling, or (from 3 letters) by its name key:
-  // "Jusuf" finds "Youssef". Spelling matches come first, each group in name order.
-  const keys = words.map((word) => (word.length >= MIN_KEY_QUERY_LENGTH ? nameKey(word) : ''));
+  // Each query word matches a name part by its spelling, or (from 3 letters) by its sound key
+  // (person-match.ts): "Zulaika" finds "Zuleikha". Spelling matches come first, each group in
+  // name order.
   const spelled: CaseEntry[] = [];
   const sounding: CaseEntry[] = [];
   for (const entry of entries) {
@@ -186,8 +199,8 @@ export async function searchCases(
     const found = words.every((word, i) => {
       if (entry.terms.some((term) => term.startsWith(word))) return true;
       exact = false;
-      const key = keys[i]!;
-      return key !== '' && entry.nameKeys.some((candidate) => candidate.startsWith(key));
+      const typed = keys[i];
+      return !!typed && entry.profile.words.some((name) => soundsLike(typed, name));
     });
     if (found) (exact ? spelled : sounding).push(entry);
   }
@@ -202,6 +215,61 @@ export async function searchCases(
     cases: rows,
     total: matches.length,
   };
+}
+
+/** A query word shorter than this matches by spelling only: "Mo" would otherwise find every M. */
+const MIN_SOUND_QUERY_LENGTH = 3;
+
+/** The query's words (normalised, once each) and the token of each (none: by spelling only). */
+function queryWords(query: string | undefined): {
+  words: string[];
+  keys: (NameToken | undefined)[];
+} {
+  const words: string[] = [];
+  const keys: (NameToken | undefined)[] = [];
+  for (const raw of (query ?? '').split(/[^\p{L}\p{N}]+/u)) {
+    const [word] = searchTerms(raw);
+    if (!word || words.includes(word)) continue;
+    words.push(word);
+    keys.push(word.length >= MIN_SOUND_QUERY_LENGTH ? nameToken(raw) : undefined);
+  }
+  return { words, keys };
+}
+
+export interface ProbableDuplicate {
+  case: StoredCase;
+  match: PersonMatch;
+}
+
+/**
+ * The cases that are probably the person being typed (new-case form, issue 26): the matcher over
+ * the in-memory index, best first. `excludeId`: the case being edited.
+ */
+export async function findProbableDuplicates(
+  db: FeldakteDb,
+  person: PersonFacts,
+  options: { excludeId?: string; limit?: number } = {},
+): Promise<ProbableDuplicate[]> {
+  const profile = personProfile(person);
+  if (profile.core.length === 0) return [];
+  const [entries] = await Promise.all([caseIndex(db), db.cases.count()]);
+  const found = probableMatches(
+    profile,
+    entries
+      .filter((entry) => entry.id !== options.excludeId)
+      .map((entry) => ({ item: entry.id, profile: entry.profile })),
+    options.limit ?? 5,
+  );
+  const rows = (await readRowsById(
+    db,
+    'cases',
+    found.map((match) => match.item),
+  )) as StoredCase[];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return found.flatMap(({ item, ...match }) => {
+    const row = byId.get(item);
+    return row ? [{ case: row, match }] : [];
+  });
 }
 
 async function caseIdsWithOpenTasks(db: FeldakteDb): Promise<Set<string>> {

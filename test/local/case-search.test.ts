@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type FeldakteDb } from '../../src/local/db';
 import { createRecord, deleteRecord, putRecord } from '../../src/local/write-record';
-import { searchCases } from '../../src/local/case-search';
+import { findProbableDuplicates, searchCases } from '../../src/local/case-search';
 import type { Case } from '../../src/shared/domain/case';
 
 let db: FeldakteDb;
@@ -77,6 +77,17 @@ describe('case search', () => {
     await add('yusuf', { givenName: 'Yusuf', familyName: 'Tesfaye', status: 'active' });
     await add('hussein', { givenName: 'Hussein', familyName: 'Rahimi', status: 'active' });
     expect(await names({ query })).toContain(name);
+  });
+
+  it('"Zulaika" finds "Zuleikha", "karawi" finds "Qarawiwalli" (issue 26: the person matcher)', async () => {
+    await add('zuleikha', { givenName: 'Zuleikha', familyName: 'Qarawiwalli', status: 'active' });
+    expect(await names({ query: 'Zulaika' })).toEqual(['Zuleikha']);
+    expect(await names({ query: 'zulai' })).toEqual(['Zuleikha']);
+    expect(await names({ query: 'karawi' })).toEqual(['Zuleikha']);
+    expect(await names({ query: 'Suleika Karawiwali' })).toEqual(['Zuleikha']);
+    // Sounding alike is not enough for a different name: Zahra is not Sara.
+    await add('sara', { givenName: 'Sara', familyName: 'Nouri', status: 'active' });
+    expect(await names({ query: 'Zahra' })).not.toContain('Sara');
   });
 
   it('lists spelling matches before sound-alike ones', async () => {
@@ -164,5 +175,38 @@ describe('case search', () => {
     const result = await searchCases(db, { status: 'all', limit: 2 });
     expect(result.cases.map((c) => c.givenName)).toEqual(['Amina', 'Mohammed']);
     expect(result.total).toBe(4);
+  });
+});
+
+describe('probable duplicates while a case is typed (issue 26)', () => {
+  const found = async (person: Parameters<typeof findProbableDuplicates>[1], excludeId?: string) =>
+    (await findProbableDuplicates(db, person, excludeId ? { excludeId } : {})).map(
+      (d) => `${d.case.givenName} ${d.case.familyName}`,
+    );
+
+  it('finds another spelling, swapped names and a missing birth date', async () => {
+    expect(await found({ givenName: 'Muhammad', familyName: 'Alhasan' })).toEqual([
+      'Mohammed Al-Hassan',
+    ]);
+    expect(await found({ givenName: 'Karimi', familyName: 'Achmed' })).toEqual(['Ahmad Karimi']);
+    expect(
+      await found({ givenName: 'Jonas', familyName: 'Mueller', birthDate: '2004-02-02' }),
+    ).toEqual(['Jonas Müller']);
+  });
+
+  it('names nobody for another person, a half-typed name or the case itself', async () => {
+    expect(await found({ givenName: 'Mahmoud', familyName: 'Karimi' })).toEqual([]);
+    expect(await found({ givenName: '', familyName: '' })).toEqual([]);
+    expect(await found({ givenName: 'Ahmad', familyName: 'Karimi' }, ids.ahmad)).toEqual([]);
+  });
+
+  it('a different birth date of the same name is no longer probable', async () => {
+    await putRecord(db, 'cases', ids.ahmad!, { birthDate: '2003-05-01' });
+    expect(
+      await found({ givenName: 'Ahmad', familyName: 'Karimi', birthDate: '1998-11-20' }),
+    ).toEqual([]);
+    expect(
+      await found({ givenName: 'Ahmad', familyName: 'Karimi', birthDate: '2003-05-01' }),
+    ).toEqual(['Ahmad Karimi']);
   });
 });

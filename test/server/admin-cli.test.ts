@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, runAdmin } from '../../src/server/cli/admin';
+import { main, runAdmin, USAGE } from '../../src/server/cli/admin';
+import { adminCommands } from '../../src/server/cli/admin-commands';
 import { openStoreFromEnv } from '../../src/server/store/open-store';
 import type { Store } from '../../src/server/store/store';
 import { randomUUID } from 'node:crypto';
@@ -133,6 +134,9 @@ describe('admin commands', () => {
     ['retention run --today 31.01.2030', /JJJJ-MM-TT/],
     ['retention run --today 2030-02-31', /kein gültiges Datum/],
     ['retention run --days 3', /Unerwartete Angabe/],
+    ['user list --team', /Unerwartete Angabe „--team“/],
+    ['user disable --email d@example.org --force ja', /Unerwartete Angabe „--force“/],
+    ['team list Settings', /Unerwartete Angabe „Settings“/],
   ];
   beforeAll(() => admin('team add Settings'));
   it.each(refusals)('refuses "%s" with a German message', async (line, message) => {
@@ -198,6 +202,20 @@ describe('admin commands', () => {
     expect(await admin('retention run --today 2023-01-02')).toBe(
       'Aufbewahrungsfristen geprüft (Stichtag 2023-01-02): 1 Fall gelöscht (1 Eintrag).',
     );
+  });
+
+  it('reads --option=value as well as --option value', async () => {
+    expect(
+      await runAdmin(['team', 'settings', '--team=Settings', '--dpo=dsb@example.org'], store),
+    ).toContain('Datenschutzbeauftragte:    dsb@example.org');
+  });
+
+  it('lists every command in the usage, once', () => {
+    const lines = USAGE.split('\n').filter((line) => line.startsWith('  npm run admin -- '));
+    expect(lines.map((line) => line.split(' ').slice(6, 8).join(' '))).toEqual(
+      adminCommands.map((command) => command.name),
+    );
+    expect(new Set(adminCommands.map((command) => command.name)).size).toBe(adminCommands.length);
   });
 
   it('refuses an unknown role and a second account with the same e-mail', async () => {

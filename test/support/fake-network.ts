@@ -2,8 +2,11 @@
 // engines use the real fetch transport, the server is the real app via inject(). Requests wait in
 // a queue until the test delivers them; a seeded random decides which one goes next and whether
 // the request is lost, its answer is lost, or it arrives twice (the copy much later). A
-// partitioned device gets no connection at all.
-import type { FastifyInstance } from 'fastify';
+// partitioned device gets no connection at all. Bodies travel as bytes with the headers the
+// transport set (a push over 8 KB is gzipped, with its content-encoding), and answers come back as
+// a browser's fetch gives them: compressed on the wire (Accept-Encoding), decoded, headers kept.
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Random } from './seeded-random';
 
 export interface Faults {
@@ -20,7 +23,10 @@ export const RELIABLE: Faults = { dropRequest: 0, dropResponse: 0, duplicate: 0 
 interface InFlight {
   from: string;
   url: string;
-  body: string;
+  /** The request body as the browser would send it: bytes. */
+  body: Buffer;
+  /** The request headers the caller set (lower-case names), as the browser would send them. */
+  headers: Record<string, string>;
   cookie: string;
   /** null for a late copy: nobody waits for its answer. */
   resolve: ((response: Response) => void) | null;
@@ -32,6 +38,8 @@ export interface NetworkStats {
   droppedRequests: number;
   droppedResponses: number;
   duplicates: number;
+  /** Requests sent with a compressed body (content-encoding), e.g. pushes over 8 KB. */
+  compressedRequests: number;
 }
 
 export class FakeNetwork {
@@ -45,6 +53,7 @@ export class FakeNetwork {
     droppedRequests: 0,
     droppedResponses: 0,
     duplicates: 0,
+    compressedRequests: 0,
   };
   /** Called whenever a request starts waiting in the queue (the test's driver wakes up). */
   onQueued: () => void = () => {};
@@ -66,22 +75,28 @@ export class FakeNetwork {
       if (this.partitioned.has(device)) {
         return Promise.reject(new TypeError('Failed to fetch (partitioned)'));
       }
-      return new Promise<Response>((resolve, reject) => {
-        const message: InFlight = {
-          from: device,
-          url: String(url),
-          body: String(init?.body ?? ''),
-          cookie: cookie(),
-          resolve,
-          reject,
-        };
-        if (this.immediate) {
-          void this.deliver(message, RELIABLE);
-        } else {
-          this.queue.push(message);
-          this.onQueued();
-        }
-      });
+      return bodyBytes(init?.body).then(
+        (body) =>
+          new Promise<Response>((resolve, reject) => {
+            const headers = Object.fromEntries(new Headers(init?.headers).entries());
+            if (headers['content-encoding']) this.stats.compressedRequests += 1;
+            const message: InFlight = {
+              from: device,
+              url: String(url),
+              body,
+              headers,
+              cookie: cookie(),
+              resolve,
+              reject,
+            };
+            if (this.immediate) {
+              void this.deliver(message, RELIABLE);
+            } else {
+              this.queue.push(message);
+              this.onQueued();
+            }
+          }),
+      );
     }) as typeof fetch;
   }
 
@@ -156,7 +171,7 @@ export class FakeNetwork {
     const response = await this.app.inject({
       method: 'POST',
       url: message.url,
-      headers: { 'content-type': 'application/json', cookie: message.cookie },
+      headers: { ...message.headers, 'accept-encoding': BROWSER_ENCODINGS, cookie: message.cookie },
       payload: message.body,
     });
     this.stats.delivered += 1;
@@ -166,11 +181,47 @@ export class FakeNetwork {
       message.reject!(new TypeError('Failed to fetch (response lost)'));
       return;
     }
-    message.resolve(
-      new Response(response.body, {
-        status: response.statusCode,
-        headers: { 'content-type': String(response.headers['content-type'] ?? 'application/json') },
-      }),
-    );
+    message.resolve(asFetchResponse(response));
   }
+}
+
+/** What Chromium sends; the server answers with brotli or gzip (src/server/http/compression.ts). */
+const BROWSER_ENCODINGS = 'gzip, deflate, br';
+
+/** A request body as the bytes fetch would send: text as UTF-8, buffers and blobs as they are. */
+async function bodyBytes(body: BodyInit | null | undefined): Promise<Buffer> {
+  if (body === null || body === undefined) return Buffer.alloc(0);
+  if (typeof body === 'string') return Buffer.from(body, 'utf8');
+  if (body instanceof ArrayBuffer) return Buffer.from(body);
+  if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  if (body instanceof Blob) return Buffer.from(await body.arrayBuffer());
+  throw new TypeError(`The fake network cannot send a ${Object.prototype.toString.call(body)}`);
+}
+
+/**
+ * The answer as fetch hands it to the page: every header kept ([E5] pull heads included), the body
+ * decoded from its content-encoding as the browser does, and the encoding and length of the
+ * compressed body dropped with it (they no longer describe the bytes).
+ */
+function asFetchResponse(response: LightMyRequestResponse): Response {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (value === undefined || name === 'content-length' || name === 'content-encoding') continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, String(one));
+  }
+  const raw = response.rawPayload;
+  const encoding = String(response.headers['content-encoding'] ?? '').trim();
+  const body =
+    encoding === 'br'
+      ? brotliDecompressSync(raw)
+      : encoding === 'gzip'
+        ? gunzipSync(raw)
+        : encoding === 'deflate'
+          ? inflateSync(raw)
+          : raw;
+  const empty = response.statusCode === 204 || response.statusCode === 304;
+  return new Response(empty ? null : new Uint8Array(body), {
+    status: response.statusCode,
+    headers,
+  });
 }

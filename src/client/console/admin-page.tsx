@@ -253,6 +253,7 @@ function UserItem({
           <label class="field admin-user__role">
             <span class="field__label">{ct('admin.changeRole')}</span>
             <select
+              autoComplete="off"
               class="field__input"
               value={row.role}
               disabled={self}

@@ -22,6 +22,7 @@ export function PeriodPicker({
   const set = (patch: Partial<PeriodChoice>) => onChoice({ ...choice, ...patch });
   return (
     <form
+      autoComplete="off"
       class="period-picker no-print"
       onSubmit={(event) => {
         event.preventDefault();
@@ -34,6 +35,7 @@ export function PeriodPicker({
           {kinds.map((kind) => (
             <label key={kind} class="period-picker__kind">
               <input
+                autoComplete="off"
                 type="radio"
                 name="period-kind"
                 value={kind}
@@ -49,6 +51,7 @@ export function PeriodPicker({
             <label class="field">
               <span class="field__label">{ct('period.month')}</span>
               <input
+                autoComplete="off"
                 type="month"
                 class="field__input"
                 required
@@ -61,6 +64,7 @@ export function PeriodPicker({
             <label class="field">
               <span class="field__label">{ct('period.year')}</span>
               <select
+                autoComplete="off"
                 class="field__input"
                 value={String(choice.year)}
                 onChange={(e) => set({ year: Number((e.target as HTMLSelectElement).value) })}
@@ -77,6 +81,7 @@ export function PeriodPicker({
             <label class="field">
               <span class="field__label">{ct('period.whichQuarter')}</span>
               <select
+                autoComplete="off"
                 class="field__input"
                 value={String(choice.quarter)}
                 onChange={(e) =>
@@ -100,6 +105,7 @@ export function PeriodPicker({
               <label class="field">
                 <span class="field__label">{ct('period.from')}</span>
                 <input
+                  autoComplete="off"
                   type="date"
                   class="field__input"
                   required
@@ -110,6 +116,7 @@ export function PeriodPicker({
               <label class="field">
                 <span class="field__label">{ct('period.to')}</span>
                 <input
+                  autoComplete="off"
                   type="date"
                   class="field__input"
                   required

@@ -25,6 +25,7 @@ export function ChipChoice({ legend, name, value, options, onValue, error }: Chi
         {options.map((option) => (
           <label key={option.value} class="chip">
             <input
+              autoComplete="off"
               type="radio"
               class="chip__input"
               name={name}

@@ -1,5 +1,8 @@
 // Form fields: every input has a visible label, an optional hint and an inline German error that
 // is linked with aria-describedby and flagged with aria-invalid (so the first error can get focus).
+// Every control carries autocomplete="off" ([K7]): Chromium then neither keeps its value in the
+// profile's session-restore files nor offers it as a suggestion; test/house/form-state.test.ts
+// fails on a control or form anywhere in client/ that does not say so.
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import { t } from '../../shared/i18n/t';
@@ -22,11 +25,19 @@ function describedBy(id: string, hint?: string, error?: string): string | undefi
   return ids.length ? ids.join(' ') : undefined;
 }
 
-/** What every input of a field carries: its id and name, and the aria wiring of hint and error. */
-function controlProps(id: string, props: FieldBase) {
+/**
+ * What every control of a field carries: its id and name, autocomplete (off but for the THM's own
+ * credentials), and the aria wiring of hint and error.
+ */
+function controlProps(
+  id: string,
+  props: FieldBase,
+  autoComplete: 'off' | CredentialAutoComplete = 'off',
+) {
   return {
     id,
     name: props.name,
+    autoComplete,
     'aria-required': props.required || undefined,
     'aria-invalid': props.error ? ('true' as const) : undefined,
     'aria-describedby': describedBy(id, props.hint, props.error),
@@ -55,11 +66,17 @@ function FieldFrame({ id, label, hint, error, required, children }: FieldFramePr
   );
 }
 
+export type CredentialAutoComplete = 'username' | 'current-password' | 'new-password';
+
 export interface TextFieldProps extends FieldBase {
   value: string;
   onValue(value: string): void;
   type?: 'text' | 'tel' | 'email' | 'search' | 'number' | 'password';
-  autoComplete?: string;
+  /**
+   * Only the THM's own sign-in may name a credential, so a password manager can fill it (the house
+   * test allows it in the sign-in and new-password steps alone); every other field stays 'off'.
+   */
+  autoComplete?: 'off' | CredentialAutoComplete;
   inputMode?: 'text' | 'tel' | 'email' | 'numeric' | 'search';
   placeholder?: string;
 }
@@ -70,11 +87,10 @@ export function TextField(props: TextFieldProps) {
   return (
     <FieldFrame {...props} id={id}>
       <input
-        {...controlProps(id, props)}
+        {...controlProps(id, props, autoComplete)}
         class="field__input"
         type={type}
         value={value}
-        autoComplete={autoComplete}
         inputMode={inputMode}
         placeholder={placeholder}
         onInput={(event) => onValue(event.currentTarget.value)}
@@ -163,6 +179,29 @@ export function DateField(props: DateFieldProps) {
   );
 }
 
+export interface TimeFieldProps extends FieldBase {
+  /** `HH:mm` or '' */
+  value: string;
+  onValue(value: string): void;
+}
+
+/** A clock time in steps of five minutes. */
+export function TimeField(props: TimeFieldProps) {
+  const id = useId();
+  return (
+    <FieldFrame {...props} id={id}>
+      <input
+        {...controlProps(id, props)}
+        class="field__input"
+        type="time"
+        step={300}
+        value={props.value}
+        onInput={(event) => props.onValue(event.currentTarget.value)}
+      />
+    </FieldFrame>
+  );
+}
+
 export interface CheckboxFieldProps {
   name: string;
   label: string;
@@ -179,6 +218,7 @@ export function CheckboxField({ name, label, checked, onValue, error }: Checkbox
         id={id}
         name={name}
         type="checkbox"
+        autoComplete="off"
         class="field__checkbox"
         checked={checked}
         aria-invalid={error ? 'true' : undefined}

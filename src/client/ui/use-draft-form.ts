@@ -59,6 +59,8 @@ export interface DraftForm<D> {
     ref: { current: HTMLFormElement | null };
     onSubmit(event: Event): void;
     noValidate: true;
+    /** [K7]: Chromium keeps no control's value of this form for session restore. */
+    autoComplete: 'off';
   };
 }
 
@@ -149,6 +151,11 @@ export function useDraftForm<D extends object, S extends Saved | SaveRefused>(
       setEdited(undefined);
       setFeedback({ errors: {}, message: null });
     },
-    formProps: { ref: form, onSubmit: (event) => void onSubmit(event), noValidate: true },
+    formProps: {
+      ref: form,
+      onSubmit: (event) => void onSubmit(event),
+      noValidate: true,
+      autoComplete: 'off',
+    },
   };
 }

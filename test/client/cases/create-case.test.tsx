@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { renderAt, signIn, signOut, preloadScreens } from './case-fixtures';
+import { createRecord } from '../../../src/local/write-record';
 
 beforeAll(preloadScreens);
 afterEach(signOut);
@@ -57,5 +58,28 @@ describe('creating a case', () => {
       await screen.findByText('Bitte nur Ziffern, Leerzeichen und + ( ) / - verwenden'),
     ).toBeTruthy();
     expect((screen.getByLabelText(/Vorname/) as HTMLInputElement).value).toBe('Amina');
+  });
+
+  it('shows a probable duplicate under the name while the THM types (issue 26)', async () => {
+    const { db } = signIn();
+    await createRecord(db, 'cases', {
+      givenName: 'Zuleikha',
+      familyName: 'Rahimi',
+      birthDate: '2003-04-12',
+      status: 'active',
+    });
+    renderAt('/faelle/neu');
+    fireEvent.input(await screen.findByLabelText(/Vorname/), { target: { value: 'Rahimi' } });
+    fireEvent.input(screen.getByLabelText(/Nachname/), { target: { value: 'Zulaika' } });
+    const hint = await screen.findByText(/Vielleicht schon erfasst/);
+    const box = hint.closest('[role="status"]') as HTMLElement;
+    expect(box.textContent).toContain('Zuleikha Rahimi');
+    expect(box.textContent).toContain('Vor- und Nachname vertauscht');
+    const link = box.querySelector('a')!;
+    const [stored] = await db.cases.toArray();
+    expect(link.getAttribute('href')).toBe(`/faelle/${stored!.id}`);
+    // Another birth date: another person, the hint goes.
+    fireEvent.input(screen.getByLabelText(/Geburtsdatum/), { target: { value: '1998-11-20' } });
+    await waitFor(() => expect(box.textContent).toBe(''));
   });
 });

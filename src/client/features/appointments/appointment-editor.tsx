@@ -33,7 +33,7 @@ export function AppointmentEditor({
   const userId = useSession((state) => state.user?.id ?? null);
   const hygieneItems = useHygieneItems() ?? [];
   const owner = id ? (ownerId ?? null) : userId;
-  const { draft, set, errors, message, saving, formProps } = useDraftForm({
+  const form = useDraftForm({
     initial,
     save: (draft) => {
       const fields = draftToFields(draft);
@@ -46,18 +46,15 @@ export function AppointmentEditor({
     onSaved: (result) => onSaved(result.id),
     errorField: formErrorKey,
   });
-  if (!draft) return null;
-  const fields = draftToFields(draft);
+  const fields = draftToFields(form.draft);
 
   return (
-    <form {...formProps}>
-      <FormAlert message={message} />
+    <form {...form.formProps}>
+      <FormAlert message={form.message} />
       <AppointmentFormFields
-        draft={draft}
-        errors={errors}
+        form={form}
         hygieneItems={hygieneItems}
         mode={id ? 'edit' : 'create'}
-        set={set}
       />
       <OverlapWarning
         id={id}
@@ -67,7 +64,7 @@ export function AppointmentEditor({
         ownerId={owner}
       />
       <div class="form-actions">
-        <Button type="submit" variant="primary" block disabled={saving}>
+        <Button type="submit" variant="primary" block disabled={form.saving}>
           {t('appointments.form.save')}
         </Button>
         <a class="button button--ghost button--block" href={cancelHref}>

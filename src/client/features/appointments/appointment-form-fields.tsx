@@ -1,7 +1,6 @@
 // The appointment form (create and edit share it): who and why, when, how and where, then the
 // extras that depend on the answers (hygiene for in person, link for video, partners for a case
 // conference).
-import type { FieldErrors } from '../../../local/record-errors';
 import {
   appointmentModes,
   appointmentPurposes,
@@ -12,8 +11,16 @@ import {
 import { needsHygieneChecklist } from '../../../shared/domain/appointment-hygiene';
 import { t } from '../../../shared/i18n/t';
 import { ChipChoice } from '../../ui/chips';
-import { CheckboxField, DateField, SelectField, TextAreaField, TextField } from '../../ui/field';
+import {
+  CheckboxField,
+  DateField,
+  SelectField,
+  TextAreaField,
+  TextField,
+  TimeField,
+} from '../../ui/field';
 import { optionsOf } from '../../ui/select-options';
+import type { DraftForm } from '../../ui/use-draft-form';
 import { ConferenceConsentCheck } from '../network/conference-consent-check';
 import type { AppointmentDraft } from './appointment-draft';
 import { CasePicker } from './case-picker';
@@ -21,23 +28,18 @@ import { HygieneChecklist } from './hygiene-checklist';
 import { modeLabel, placeLabel, purposeLabel, reminderLabel, statusLabel } from './labels';
 import { localToInstant } from './local-time';
 import { PartnerChoice } from './partner-choice';
-import { TimeField } from './time-field';
 
 export interface AppointmentFormFieldsProps {
-  draft: AppointmentDraft;
-  errors: FieldErrors;
-  set<K extends keyof AppointmentDraft>(key: K, value: AppointmentDraft[K]): void;
+  /** The editor's form (use-draft-form): fields bound by key; `set` for the lists and the case. */
+  form: Pick<DraftForm<AppointmentDraft>, 'field' | 'check' | 'set' | 'errors'> & {
+    draft: AppointmentDraft;
+  };
   hygieneItems: readonly string[];
   mode: 'create' | 'edit';
 }
 
-export function AppointmentFormFields({
-  draft,
-  errors,
-  set,
-  hygieneItems,
-  mode,
-}: AppointmentFormFieldsProps) {
+export function AppointmentFormFields({ form, hygieneItems, mode }: AppointmentFormFieldsProps) {
+  const { field, check, set, errors, draft } = form;
   const startsAt = localToInstant(draft.date, draft.start);
   return (
     <>
@@ -49,31 +51,18 @@ export function AppointmentFormFields({
           error={errors.caseId}
         />
         <SelectField
-          name="purpose"
+          {...field('purpose')}
           label={t('appointments.form.purpose')}
-          value={draft.purpose}
           options={optionsOf(appointmentPurposes, purposeLabel)}
-          error={errors.purpose}
-          onValue={(value) => set('purpose', value as AppointmentDraft['purpose'])}
         />
         {!draft.caseId && (
           <>
+            <TextField {...field('title')} label={t('appointments.form.title')} required />
             <TextField
-              name="title"
-              label={t('appointments.form.title')}
-              required
-              value={draft.title}
-              error={errors.title}
-              onValue={(value) => set('title', value)}
-            />
-            <TextField
-              name="headCount"
+              {...field('headCount')}
               type="number"
               inputMode="numeric"
               label={t('appointments.form.headCount')}
-              value={draft.headCount}
-              error={errors.headCount}
-              onValue={(value) => set('headCount', value)}
             />
           </>
         )}
@@ -82,33 +71,17 @@ export function AppointmentFormFields({
       <fieldset class="group">
         <legend>{t('appointments.detail.when')}</legend>
         <DateField
-          name="date"
+          {...field('date')}
           label={t('appointments.form.date')}
           required
-          value={draft.date}
+          // A missing date is refused as the start's error; it shows here, where it is fixed.
           error={errors.start && !draft.date ? errors.start : undefined}
-          onValue={(value) => set('date', value)}
         />
-        <TimeField
-          name="start"
-          label={t('appointments.form.start')}
-          required
-          value={draft.start}
-          error={errors.start}
-          onValue={(value) => set('start', value)}
-        />
-        <TimeField
-          name="end"
-          label={t('appointments.form.end')}
-          required
-          value={draft.end}
-          error={errors.end}
-          onValue={(value) => set('end', value)}
-        />
+        <TimeField {...field('start')} label={t('appointments.form.start')} required />
+        <TimeField {...field('end')} label={t('appointments.form.end')} required />
         <SelectField
-          name="reminderMinutes"
+          {...field('reminderMinutes')}
           label={t('appointments.form.reminder')}
-          value={draft.reminderMinutes}
           options={[
             { value: '', label: t('appointments.form.reminderNone') },
             ...reminderChoices.map((minutes) => ({
@@ -117,17 +90,12 @@ export function AppointmentFormFields({
             })),
           ]}
           allowEmpty={false}
-          error={errors.reminderMinutes}
-          onValue={(value) => set('reminderMinutes', value)}
         />
         {mode === 'create' && (
           <ChipChoice
+            {...field('status')}
             legend={t('appointments.form.status')}
-            name="status"
-            value={draft.status}
             options={optionsOf(initialAppointmentStatuses, statusLabel)}
-            onValue={(value) => set('status', value as AppointmentDraft['status'])}
-            error={errors.status}
           />
         )}
       </fieldset>
@@ -135,58 +103,35 @@ export function AppointmentFormFields({
       <fieldset class="group">
         <legend>{t('appointments.detail.where')}</legend>
         <ChipChoice
+          {...field('mode')}
           legend={t('appointments.form.mode')}
-          name="mode"
-          value={draft.mode}
           options={optionsOf(appointmentModes, modeLabel)}
-          onValue={(value) => set('mode', value as AppointmentDraft['mode'])}
-          error={errors.mode}
         />
         {needsHygieneChecklist(draft) && (
           <>
             <SelectField
-              name="placeKind"
+              {...field('placeKind')}
               label={t('appointments.form.placeKind')}
-              value={draft.placeKind}
               options={optionsOf(placeKinds, placeLabel)}
-              error={errors.placeKind}
-              onValue={(value) => set('placeKind', value as AppointmentDraft['placeKind'])}
             />
-            <TextField
-              name="address"
-              label={t('appointments.form.address')}
-              value={draft.address}
-              error={errors.address}
-              onValue={(value) => set('address', value)}
-            />
+            <TextField {...field('address')} label={t('appointments.form.address')} />
           </>
         )}
         {draft.mode === 'video' && (
           <TextField
-            name="videoLink"
+            {...field('videoLink')}
             type="text"
             inputMode="text"
             label={t('appointments.form.videoLink')}
             hint={t('appointments.form.videoLinkHint')}
             placeholder="https://"
-            value={draft.videoLink}
-            error={errors.videoLink}
-            onValue={(value) => set('videoLink', value)}
           />
         )}
-        <CheckboxField
-          name="interpreter"
-          label={t('appointments.form.interpreter')}
-          checked={draft.interpreter}
-          onValue={(value) => set('interpreter', value)}
-        />
+        <CheckboxField {...check('interpreter')} label={t('appointments.form.interpreter')} />
         {draft.interpreter && (
           <TextField
-            name="interpreterLanguage"
+            {...field('interpreterLanguage')}
             label={t('appointments.form.interpreterLanguage')}
-            value={draft.interpreterLanguage}
-            error={errors.interpreterLanguage}
-            onValue={(value) => set('interpreterLanguage', value)}
           />
         )}
       </fieldset>
@@ -217,13 +162,7 @@ export function AppointmentFormFields({
         />
       )}
 
-      <TextAreaField
-        name="notes"
-        label={t('appointments.form.notes')}
-        value={draft.notes}
-        error={errors.notes}
-        onValue={(value) => set('notes', value)}
-      />
+      <TextAreaField {...field('notes')} label={t('appointments.form.notes')} />
     </>
   );
 }

@@ -9,7 +9,7 @@ import { t } from '../../../shared/i18n/t';
 import { renderMessage } from '../../../shared/i18n/message';
 import { useDb } from '../../state/session';
 import { Button } from '../../ui/button';
-import { DateField } from '../../ui/field';
+import { DateField, TimeField } from '../../ui/field';
 import { EmptyState } from '../../ui/empty-state';
 import { FormAlert } from '../../ui/form-alert';
 import { usePageTitle } from '../../state/page-title';
@@ -18,7 +18,6 @@ import { formErrorKey } from './appointment-draft';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { instantToLocalDate, instantToLocalTime, localToInstant } from './local-time';
 import { OverlapWarning } from './overlap-warning';
-import { TimeField } from './time-field';
 
 export function ReschedulePage() {
   const { params } = useRoute();

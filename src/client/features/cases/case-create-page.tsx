@@ -18,7 +18,7 @@ export function CaseCreatePage() {
   const userId = useSession((state) => state.user?.id);
   const { route } = useLocation();
   const today = toLocalDate(new Date());
-  const { draft, set, errors, message, saving, formProps } = useDraftForm({
+  const form = useDraftForm({
     initial: emptyCaseDraft(),
     save: async (draft) => {
       const result = await saveCase(db, {
@@ -31,14 +31,13 @@ export function CaseCreatePage() {
     },
     onSaved: (result) => route(`/faelle/${result.ids[0]}`, true),
   });
-  if (!draft) return null;
 
   return (
-    <form {...formProps}>
-      <FormAlert message={message} />
-      <CaseFormFields draft={draft} errors={errors} mode="create" today={today} set={set} />
+    <form {...form.formProps}>
+      <FormAlert message={form.message} />
+      <CaseFormFields form={form} mode="create" today={today} />
       <div class="form-actions">
-        <Button type="submit" variant="primary" block disabled={saving}>
+        <Button type="submit" variant="primary" block disabled={form.saving}>
           {t('common.actions.save')}
         </Button>
         <a class="button button--ghost button--block" href="/faelle">

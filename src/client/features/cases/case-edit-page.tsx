@@ -22,7 +22,7 @@ export function CaseEditPage({ id }: { id: string }) {
   const { route } = useLocation();
   // The form follows the stored record until the first edit; later live updates must not
   // overwrite what is being typed.
-  const { draft, set, errors, message, formProps } = useDraftForm({
+  const form = useDraftForm({
     initial: record ? caseToDraft(record) : undefined,
     save: async (draft) => {
       const result = await saveCase(db, draftToFields(draft, 'edit'), id);
@@ -33,18 +33,13 @@ export function CaseEditPage({ id }: { id: string }) {
   });
 
   if (record === null) return <EmptyState>{t('cases.detail.notFound')}</EmptyState>;
+  const { draft } = form;
   if (!draft) return <p class="hint">{t('cases.list.loading')}</p>;
 
   return (
-    <form {...formProps}>
-      <FormAlert message={message} />
-      <CaseFormFields
-        draft={draft}
-        errors={errors}
-        mode="edit"
-        today={toLocalDate(new Date())}
-        set={set}
-      />
+    <form {...form.formProps}>
+      <FormAlert message={form.message} />
+      <CaseFormFields form={{ ...form, draft }} mode="edit" today={toLocalDate(new Date())} />
       <div class="form-actions">
         <Button type="submit" variant="primary" block>
           {t('common.actions.save')}

@@ -32,6 +32,7 @@ export function TaskRow({ task, today, caseName }: TaskRowProps) {
       <div class="row__link">
         <span class="task-check">
           <input
+            autoComplete="off"
             id={checkboxId}
             type="checkbox"
             checked={bucket === 'done'}

@@ -27,6 +27,7 @@ export function CompleteReferralSheet({
   return (
     <Sheet open={open} title={referralActionLabel('completed')} onClose={onClose}>
       <form
+        autoComplete="off"
         class="form"
         onSubmit={(event) => {
           event.preventDefault();

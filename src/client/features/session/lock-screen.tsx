@@ -74,7 +74,7 @@ export function LockScreen({ db, onForgot }: { db: FeldakteDb; onForgot(): void 
       <h1 class="sign-in__title">{t('common.appName')}</h1>
       <h2>{t('lock.screen.title')}</h2>
       <p>{kind === 'pin' ? t('lock.screen.introPin') : t('lock.screen.introPassphrase')}</p>
-      <form class="sign-in-form" onSubmit={submit} noValidate>
+      <form class="sign-in-form" onSubmit={submit} noValidate autoComplete="off">
         <FormAlert message={error} />
         {failures >= WARN_AFTER_FAILURES && (
           <div class="lock-screen__warning" role="alert">

@@ -60,13 +60,13 @@ export function PinSetup({ db, user }: { db: FeldakteDb; user: SessionUser }) {
       <h1 class="sign-in__title">{t('common.appName')}</h1>
       <h2>{t('lock.setup.title')}</h2>
       <p>{t('lock.setup.intro')}</p>
-      <form class="sign-in-form" onSubmit={submit} noValidate>
+      <form class="sign-in-form" onSubmit={submit} noValidate autoComplete="off">
         <FormAlert message={failed} />
         <TextField
           name="new-pin"
           type="password"
           label={kind === 'pin' ? t('lock.setup.pin') : t('lock.setup.passphrase')}
-          autoComplete="new-password"
+          autoComplete="off"
           {...(kind === 'pin' ? { inputMode: 'numeric' as const } : {})}
           required
           value={pin}
@@ -77,7 +77,7 @@ export function PinSetup({ db, user }: { db: FeldakteDb; user: SessionUser }) {
           name="repeat-pin"
           type="password"
           label={t('lock.setup.repeat')}
-          autoComplete="new-password"
+          autoComplete="off"
           {...(kind === 'pin' ? { inputMode: 'numeric' as const } : {})}
           required
           value={repeat}

@@ -52,7 +52,7 @@ export function SignInForm({ onSignedIn, initialEmail = '', notice }: SignInForm
   }
 
   return (
-    <form class="sign-in-form" onSubmit={submit} noValidate>
+    <form class="sign-in-form" onSubmit={submit} noValidate autoComplete="off">
       {notice && <p class="hint">{notice}</p>}
       <FormAlert message={error} />
       <TextField

@@ -53,6 +53,7 @@ export function SignOutDialog({ open, onClose }: { open: boolean; onClose(): voi
         <legend class="field__label">{t('sync.signOut.question')}</legend>
         <label class="sign-out__choice">
           <input
+            autoComplete="off"
             type="radio"
             name="sign-out-data"
             checked={choice === 'keep'}
@@ -65,6 +66,7 @@ export function SignOutDialog({ open, onClose }: { open: boolean; onClose(): voi
         </label>
         <label class="sign-out__choice">
           <input
+            autoComplete="off"
             type="radio"
             name="sign-out-data"
             checked={choice === 'remove'}

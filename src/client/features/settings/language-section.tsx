@@ -13,6 +13,7 @@ export function LanguageSection() {
         {languages.map((option) => (
           <label key={option} class="settings-choice">
             <input
+              autoComplete="off"
               type="radio"
               name="language"
               value={option}

@@ -213,6 +213,14 @@ export const cases = germanCatalogue({
     notes: 'Ressourcen und Lebenswelt',
     moreFields: 'Weitere Angaben',
   },
+  duplicates: {
+    title: 'Vielleicht schon erfasst: diese Fälle könnten dieselbe Person sein',
+    titleOne: 'Vielleicht schon erfasst: dieser Fall könnte dieselbe Person sein',
+    hint: 'Bitte prüfen, bevor ein zweiter Fall entsteht. Ähnliche Schreibweisen und vertauschte Vor- und Nachnamen sind berücksichtigt.',
+    listLabel: 'Mögliche Doppelungen',
+    noBirthDate: 'ohne Geburtsdatum',
+    swapped: 'Vor- und Nachname vertauscht',
+  },
   detail: {
     title: 'Fall',
     profile: 'Profil',

@@ -207,6 +207,14 @@ export const casesEn: SameShape<typeof cases> = {
     notes: 'Resources and life world',
     moreFields: 'More details',
   },
+  duplicates: {
+    title: 'Already recorded? These cases may be the same person',
+    titleOne: 'Already recorded? This case may be the same person',
+    hint: 'Please check before a second case is created. Similar spellings and swapped given and family names are taken into account.',
+    listLabel: 'Possible duplicates',
+    noBirthDate: 'no birth date',
+    swapped: 'given and family name swapped',
+  },
   detail: {
     title: 'Case',
     profile: 'Profile',

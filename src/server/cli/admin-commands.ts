@@ -1,0 +1,26 @@
+// The admin commands, in the order the usage lists them. A new command: its file in commands/
+// and one line here.
+import type { AdminCommand } from './admin-command';
+import { deviceList } from './commands/device-list';
+import { deviceRevoke } from './commands/device-revoke';
+import { retentionRun } from './commands/retention-run';
+import { teamAdd } from './commands/team-add';
+import { teamList } from './commands/team-list';
+import { teamSettings } from './commands/team-settings';
+import { userAdd } from './commands/user-add';
+import { userDisable } from './commands/user-disable';
+import { userList } from './commands/user-list';
+import { userPasswd } from './commands/user-passwd';
+
+export const adminCommands: readonly AdminCommand[] = [
+  teamAdd,
+  teamList,
+  userList,
+  userAdd,
+  userPasswd,
+  userDisable,
+  deviceList,
+  deviceRevoke,
+  teamSettings,
+  retentionRun,
+];
