@@ -178,11 +178,14 @@ export async function searchCases(
   const status = filter.status ?? 'open';
   const { words, keys } = queryWords(filter.query);
   // count() makes a live query depend on the whole table, also when the index came from the cache.
-  const [entries, withTasks] = await Promise.all([
-    caseIndex(db),
+  // It is awaited before the index is taken: a live query runs again from inside Dexie's
+  // 'storagemutated' event, whose later listeners run first, so the index's own listener has not
+  // yet heard of the write when this starts; by the time a read is answered it has.
+  const [withTasks] = await Promise.all([
     filter.withOpenTasks ? caseIdsWithOpenTasks(db) : undefined,
     db.cases.count(),
   ]);
+  const entries = await caseIndex(db);
   // Each query word matches a name part by its spelling, or (from 3 letters) by its sound key
   // (person-match.ts): "Zulaika" finds "Zuleikha". Spelling matches come first, each group in
   // name order.
@@ -252,7 +255,9 @@ export async function findProbableDuplicates(
 ): Promise<ProbableDuplicate[]> {
   const profile = personProfile(person);
   if (profile.core.length === 0) return [];
-  const [entries] = await Promise.all([caseIndex(db), db.cases.count()]);
+  // As in searchCases: the count first, so a live query sees the index after the write it reran for.
+  await db.cases.count();
+  const entries = await caseIndex(db);
   const found = probableMatches(
     profile,
     entries

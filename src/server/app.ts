@@ -18,6 +18,7 @@ import { adminRoutes, type AdminRunner } from './cli/admin-channel';
 import { adminConsoleRoutes } from './routes/admin-routes';
 import { privacyRoutes } from './privacy/privacy-routes';
 import { watchSessions } from './auth/recent-sessions';
+import { startPokeHub } from './sync/poke';
 
 export interface AppOptions {
   store: Store;
@@ -74,12 +75,16 @@ export async function buildApp({
     },
   );
 
-  // Sync requests reuse a session checked moments ago, forgotten on every change the bus reports.
+  // Sync requests reuse a session checked moments ago, forgotten on every change the database
+  // announces (auth/recent-sessions.ts).
   const stopWatching = await watchSessions(store);
   app.addHook('onClose', async () => stopWatching());
+  // [N1] Before the server stops listening: an open poke stream would keep close() waiting.
+  const pokes = await startPokeHub(store);
+  app.addHook('preClose', async () => pokes.close());
 
   sessionRoutes(app, store, now);
-  syncRoutes(app, store, now);
+  syncRoutes(app, store, now, pokes);
   reportRoutes(app, store, now);
   teamRoutes(app, store, now);
   if (adminChannel)

@@ -363,9 +363,7 @@ function refusingStore(store: Store): Store {
     query: (sql, params) => store.query(sql, params),
     exec: (sql) => store.exec(sql),
     transaction: (fn) => store.transaction((tx) => fn(wrap(tx))),
-    listen: (channel, handler) => store.listen(channel, handler),
-    notify: (channel, payload) => store.notify(channel, payload),
-    listening: () => store.listening(),
+    listen: (channel, onNotice, onResume) => store.listen(channel, onNotice, onResume),
     close: async () => undefined,
   };
 }

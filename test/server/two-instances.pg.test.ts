@@ -2,9 +2,11 @@
 // behind a reverse proxy: both start at once on an empty schema (migrations take turns), a session
 // made on one is valid on the other, and phones whose requests alternate between the instances
 // while they all write at once converge on the same records with none skipped. Failed sign-ins
-// count against one limit across both. A disable, a revocation or a role change made through one
-// instance (or the admin CLI, a third process) is refused by the other at the very next request,
-// though that one reused the session a moment before (issue 22 item 9: the notification bus).
+// count against one limit across both. A push on one instance pokes a phone connected to the other
+// ([N2]), and a revocation written by a third process (the admin CLI) pokes the revoked phone on
+// its instance, whose next sync there is refused at once ([N3]). A disable, a revocation or a role
+// change made through one instance (or the admin CLI) is refused by the other at the very next
+// request, though that one reused the session a moment before (issue 22 item 9).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
@@ -25,6 +27,8 @@ import { formatHlc } from '../../src/shared/sync/hlc';
 import { newRecordId } from '../../src/shared/domain/record-id';
 import { TEST_DATABASE_URL, TEST_PASSWORD, validCase } from '../support/server-harness';
 import { MAX_FAILURES } from '../../src/server/auth/login-limiter';
+import { revokeDevice } from '../../src/server/auth/devices';
+import { openPokeStream } from '../support/poke-stream';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PHONES = 4;
@@ -287,6 +291,89 @@ it('failed sign-ins on either instance count against one limit (it lives in Post
     });
     expect(blocked.status).toBe(429);
     expect(blocked.body.message).toMatch(/Zu viele fehlgeschlagene Anmeldungen/);
+  }
+});
+
+it('[N2][N3] a push on one instance pokes a phone on the other; a revocation pokes the revoked phone', async () => {
+  await createTeam(store, 'Team Poke');
+  const signIn = async (instance: Instance, email: string, deviceId: string) => {
+    const session = await call(instance, '/api/session', {
+      email,
+      password: TEST_PASSWORD,
+      deviceId,
+      deviceName: 'Telefon',
+    });
+    expect(session.status).toBe(200);
+    return session.response.headers.getSetCookie()[0]!.split(';')[0]!;
+  };
+  const emails = ['a@poke.example', 'b@poke.example'];
+  for (const email of emails) {
+    await createUser(store, {
+      teamName: 'Team Poke',
+      email,
+      name: email,
+      role: 'thm',
+      password: TEST_PASSWORD,
+    });
+  }
+  const [a, b] = instances as [Instance, Instance];
+  const cookieA = await signIn(a, emails[0]!, randomUUID());
+  const phoneB = randomUUID();
+  const cookieB = await signIn(b, emails[1]!, phoneB);
+  const channel = await openPokeStream(b.url, cookieB);
+  try {
+    expect(channel.status).toBe(200);
+    const clientA = randomUUID();
+    const pushed = await call<PushResponse>(
+      a,
+      '/api/sync/push',
+      {
+        clientId: clientA,
+        schemaVersion: SCHEMA_VERSION,
+        mutations: [
+          {
+            id: 1,
+            table: 'cases',
+            recordId: newRecordId(),
+            op: 'put',
+            fields: validCase({ givenName: 'Poke' }),
+            hlc: formatHlc({ ms: Date.now(), counter: 0, node: clientA }),
+            baseCursor: 0,
+          },
+        ],
+      },
+      cookieA,
+    );
+    expect(pushed.status).toBe(200);
+    const poke = await channel.next();
+    expect(poke.event).toBe('pull');
+    const { version } = JSON.parse(poke.data) as { version: number };
+    // The poked phone pulls on its instance and finds the change at that version.
+    const clientB = randomUUID();
+    const pulled = await call<PullResponse>(
+      b,
+      '/api/sync/pull',
+      { clientId: clientB, schemaVersion: SCHEMA_VERSION, cursor: null },
+      cookieB,
+    );
+    expect(pulled.body.cursor).toBe(version);
+    expect(pulled.body.changes.map((change) => change.fields.givenName)).toContain('Poke');
+
+    // B has just accepted this session (and would reuse it for 2 s); the revocation comes from
+    // another process, as the admin CLI's does.
+    await revokeDevice(store, emails[1]!, phoneB);
+    expect(JSON.parse((await channel.next()).data)).toEqual({});
+    await channel.ended;
+    const refused = await call<{ error: string }>(
+      b,
+      '/api/sync/pull',
+      { clientId: clientB, schemaVersion: SCHEMA_VERSION, cursor: version },
+      cookieB,
+    );
+    expect(refused.status).toBe(401);
+    expect(refused.body.error).toBe('device_revoked');
+  } finally {
+    channel.close();
   }
 });
 

@@ -5,17 +5,16 @@
 // Never stale (issue 22 item 9). Every change that alters a session check (a password, role or
 // team change, a disable, a revocation, a session ended) is made known by the database itself
 // (migration 080), whoever makes it: this process, another instance, the admin CLI, psql.
-// - It notifies `sessions` on the store's notification bus: each app forgets everything it keeps
-//   (its own writes are heard before the write resolves; a gap in the bus forgets everything too).
+// - It notifies `sessions_channel()` (store.listen): each app forgets everything it keeps, and
+//   so does a LISTEN connection that was lost and is back (notices may have been missed).
 // - It moves the session epoch on: a reused session's epoch is compared by the sync statement
-//   itself (session-epoch.ts, sync-routes.ts), so a request that arrives before its instance
-//   heard another instance's notification is checked again, not let through.
+//   itself (session-epoch.ts, sync-routes.ts), so a request that arrives before its instance heard
+//   the notice (another instance's change, or the LISTEN connection down) is checked again, not
+//   let through. The notice saves that second look; the epoch is what makes reuse exact.
 import type { Store } from '../store/store';
 import type { Session } from './sessions';
 
 export const REUSE_MS = 2_000;
-/** The bus channel of the session checks' tables (migration 080). */
-export const SESSIONS_CHANNEL = 'sessions';
 /** Beyond this many kept sessions, expired ones are dropped (then all, if still too many). */
 const MAX_KEPT = 10_000;
 
@@ -29,7 +28,7 @@ interface Watch {
   kept: Map<string, Kept>;
   generation: number;
   watchers: number;
-  stop: () => void;
+  stop: () => Promise<void>;
 }
 
 const watches = new WeakMap<Store, Watch>();
@@ -38,27 +37,36 @@ const watches = new WeakMap<Store, Watch>();
  * Starts reuse for `store` (buildApp, once per app; several apps on one store share it). Resolves
  * once the bus is heard; the returned function ends it (app close).
  */
-export async function watchSessions(store: Store): Promise<() => void> {
+export async function watchSessions(store: Store): Promise<() => Promise<void>> {
   let watch = watches.get(store);
   if (!watch) {
-    const created: Watch = { kept: new Map(), generation: 0, watchers: 0, stop: () => undefined };
+    const created: Watch = {
+      kept: new Map(),
+      generation: 0,
+      watchers: 0,
+      stop: async () => undefined,
+    };
     watches.set(store, created);
     watch = created;
-    created.stop = await store.listen(SESSIONS_CHANNEL, () => {
-      // A change or a gap in the bus: anything kept may be wrong now.
+    // A change, or notices that may have been missed: anything kept may be wrong now.
+    const forget = () => {
       created.generation++;
       created.kept.clear();
-    });
+    };
+    const [{ channel }] = (await store.query<{ channel: string }>(
+      'SELECT sessions_channel() AS channel',
+    )) as [{ channel: string }];
+    created.stop = await store.listen(channel, forget, forget);
   }
   const mine = watch;
   mine.watchers++;
   let ended = false;
-  return () => {
+  return async () => {
     if (ended) return;
     ended = true;
     if (--mine.watchers > 0) return;
-    mine.stop();
     if (watches.get(store) === mine) watches.delete(store);
+    await mine.stop();
   };
 }
 

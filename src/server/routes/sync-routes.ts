@@ -7,15 +7,27 @@ import { requireSession } from '../auth/request-session';
 import { SessionChanged } from '../auth/session-epoch';
 import { HttpError, messages } from '../http/api-error';
 import { pushMutations } from '../sync/push-mutations';
-import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../shared/sync/protocol';
+import { POKE_PATH, PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../shared/sync/protocol';
 import { pullBody, pullChanges } from '../sync/pull-changes';
+import type { PokeHub } from '../sync/poke';
 
 /** Roles that work with case data; coordinators see anonymised reports only, admins manage accounts. */
 const CASE_ROLES: ReadonlySet<SessionUser['role']> = new Set(['thm']);
 /** A session that changes again between every check and statement is refused after this many. */
 const MAX_CHECKS = 3;
 
-export function syncRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
+export function syncRoutes(
+  app: FastifyInstance,
+  store: Store,
+  now: () => Date,
+  pokes: PokeHub,
+): void {
+  const caseSession = async (request: FastifyRequest, reply: FastifyReply, reuse: boolean) => {
+    const session = await requireSession(store, request, reply, now(), { reuse });
+    if (!CASE_ROLES.has(session.user.role))
+      throw new HttpError(403, 'no_case_access', messages.noCaseAccess);
+    return session;
+  };
   /**
    * Runs `work` as the request's case worker. The session may be one checked moments ago
    * (recent-sessions.ts); `work`'s first statement reads the session epoch and throws
@@ -28,11 +40,7 @@ export function syncRoutes(app: FastifyInstance, store: Store, now: () => Date):
     work: (user: SessionUser, epoch: number) => Promise<T>,
   ): Promise<T> => {
     for (let check = 1; ; check++) {
-      const { user, epoch } = await requireSession(store, request, reply, now(), {
-        reuse: check === 1,
-      });
-      if (!CASE_ROLES.has(user.role))
-        throw new HttpError(403, 'no_case_access', messages.noCaseAccess);
+      const { user, epoch } = await caseSession(request, reply, check === 1);
       try {
         return await work(user, epoch);
       } catch (error) {
@@ -40,6 +48,13 @@ export function syncRoutes(app: FastifyInstance, store: Store, now: () => Date):
       }
     }
   };
+
+  // [N1] The poke channel: a stream that stays open. Refused like sync ([N5]), with the session
+  // read from the database (a channel lives long; no reuse of a check made moments ago).
+  app.get(POKE_PATH, async (request, reply) => {
+    const session = await caseSession(request, reply, false);
+    pokes.open(request, reply, session);
+  });
 
   app.post('/api/sync/push', async (request, reply) =>
     asCaseWorker(request, reply, (user, epoch) =>

@@ -1,80 +1,42 @@
 // PostgreSQL through a pg Pool. `schema` puts every table in its own schema (search_path), so
 // parallel test files share the database `test` without clashing.
-//
-// The notification bus (notification-bus.ts): every pool connection LISTENs on the schema's
-// channel and passes on the notifications its OWN writes made (PostgreSQL sends them before it
-// reports the command done, so this process hears its own change before the write resolves); one
-// dedicated connection, opened at the first `listen` and reconnected when lost, passes on those of
-// every other process. Each notification is heard once: the dedicated connection skips those made
-// by a connection of this pool (by backend process id).
 import pg from 'pg';
 import type { Queryable, Store } from './store';
-import { BusListeners, busChannelOf, encodeNotification } from './notification-bus';
 
 export interface PgStoreOptions {
   connectionString: string;
   schema?: string;
   max?: number;
-  /** First wait before the LISTEN connection is tried again (doubling up to 10 s); tests lower it. */
-  reconnectMs?: number;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-const MAX_RECONNECT_MS = 10_000;
 
 export async function openPgStore({
   connectionString,
   schema,
   max = 10,
-  reconnectMs = 250,
 }: PgStoreOptions): Promise<Store> {
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error(`Ungültiger Schemaname: ${schema}`);
   }
-  const options = schema ? { options: `-c search_path=${schema}` } : {};
-  const setup = new pg.Client({ connectionString, ...options });
-  await setup.connect();
-  let channel: string;
-  try {
-    if (schema) await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    const { rows } = await setup.query<{ schema: string }>('SELECT current_schema() AS schema');
-    channel = busChannelOf(rows[0]!.schema);
-  } finally {
-    await setup.end();
+  if (schema) {
+    const setup = new pg.Client({ connectionString });
+    await setup.connect();
+    try {
+      await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      await setup.end();
+    }
   }
-  const listenSql = `LISTEN ${channel}`;
-  const listeners = new BusListeners();
-  /** Backend process ids of this pool's connections: their notifications come through them. */
-  const ownBackends = new Set<number>();
-
-  const pool = new pg.Pool({ connectionString, max, ...options });
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', (error) => console.error('PostgreSQL-Verbindung verloren:', error.message));
-  /** Connections that LISTEN already (each does before its first use). */
-  const listeningClients = new WeakSet<pg.PoolClient>();
-  pool.on('remove', (client) => {
-    ownBackends.delete((client as pg.PoolClient & { processID: number }).processID);
-  });
-  const acquire = async (): Promise<pg.PoolClient> => {
-    const client = await pool.connect();
-    if (listeningClients.has(client)) return client;
-    try {
-      const pid = (client as pg.PoolClient & { processID: number }).processID;
-      client.on('notification', (message) => {
-        if (message.processId === pid && message.payload !== undefined)
-          listeners.deliver(message.payload);
-      });
-      await client.query(listenSql);
-      ownBackends.add(pid);
-      listeningClients.add(client);
-      return client;
-    } catch (error) {
-      client.release(error as Error);
-      throw error;
-    }
-  };
 
-  const on = (conn: pg.PoolClient): Queryable => ({
+  const on = (conn: pg.Pool | pg.PoolClient): Queryable => ({
     async query<R extends object>(sql: string, params: unknown[] = []) {
       return (await conn.query(sql, params)).rows as R[];
     },
@@ -82,128 +44,147 @@ export async function openPgStore({
       await conn.query(sql);
     },
   });
-  /** One statement on a connection of the pool (as pool.query, through `acquire`). */
-  const once = async <T>(fn: (conn: Queryable) => Promise<T>): Promise<T> => {
-    const client = await acquire();
-    try {
-      const result = await fn(on(client));
-      client.release();
-      return result;
-    } catch (error) {
-      // A broken connection is dropped, a refused statement leaves it usable.
-      client.release(isConnectionError(error) ? (error as Error) : undefined);
-      throw error;
-    }
-  };
+  const direct = on(pool);
   let closed = false;
-
-  // The dedicated LISTEN connection for the other processes' notifications.
-  let listener: pg.Client | undefined;
-  let live = false;
-  let started: Promise<void> | undefined;
-  let retry: NodeJS.Timeout | undefined;
-  let wait = reconnectMs;
-
-  const connectListener = async (): Promise<void> => {
-    const client = new pg.Client({
-      connectionString,
-      ...options,
-      application_name: 'feldakte-listen',
-      keepAlive: true,
-      keepAliveInitialDelayMillis: 10_000,
-    });
-    client.on('error', () => undefined);
-    client.on('notification', (message) => {
-      if (!ownBackends.has(message.processId) && message.payload !== undefined)
-        listeners.deliver(message.payload);
-    });
-    try {
-      await client.connect();
-      await client.query(listenSql);
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      throw error;
-    }
-    if (closed) {
-      await client.end().catch(() => undefined);
-      return;
-    }
-    client.once('end', () => {
-      if (listener !== client) return;
-      listener = undefined;
-      live = false;
-      // Whatever was notified from now until the connection is back is lost.
-      listeners.gap();
-      scheduleReconnect();
-    });
-    listener = client;
-    live = true;
-    wait = reconnectMs;
-  };
-
-  const scheduleReconnect = () => {
-    if (closed || retry) return;
-    retry = setTimeout(() => {
-      retry = undefined;
-      connectListener().then(
-        // Back: notifications made while it was down were missed.
-        () => live && listeners.gap(),
-        () => {
-          wait = Math.min(wait * 2, MAX_RECONNECT_MS);
-          scheduleReconnect();
-        },
-      );
-    }, wait);
-    retry.unref();
-  };
+  const listener = new Listener(connectionString, schema, () => closed);
 
   return {
     kind: 'postgres',
-    query: (sql, params) => once((conn) => conn.query(sql, params)),
-    exec: (sql) => once((conn) => conn.exec(sql)),
+    query: direct.query,
+    exec: direct.exec,
     async transaction(fn) {
-      const client = await acquire();
-      let broken: Error | undefined;
+      const client = await pool.connect();
       try {
         await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
         const result = await fn(on(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        // A connection that cannot even roll back is not given out again.
-        await client.query('ROLLBACK').catch((failed: Error) => (broken = failed));
+        await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        client.release(broken);
+        client.release();
       }
     },
-    async listen(name, handler) {
-      const stop = listeners.add(name, handler);
-      // The first listen opens the connection; if that fails, it is retried in the background
-      // (listening() stays false until then).
-      started ??= connectListener().catch(() => scheduleReconnect());
-      await started;
-      return stop;
-    },
-    async notify(name, payload = '') {
-      const raw = encodeNotification(name, payload);
-      await once((conn) => conn.query('SELECT pg_notify($1, $2)', [channel, raw]));
-    },
-    listening: () => live,
+    listen: (channel, onNotice, onResume) => listener.add(channel, onNotice, onResume),
     async close() {
       if (closed) return;
       closed = true;
-      live = false;
-      if (retry) clearTimeout(retry);
-      await started;
-      await listener?.end().catch(() => undefined);
-      listener = undefined;
+      await listener.end();
       await pool.end();
     },
   };
 }
 
-/** Anything but PostgreSQL refusing a statement: the connection may be broken, so it is dropped. */
-function isConnectionError(error: unknown): boolean {
-  return !(error instanceof pg.DatabaseError);
+interface Subscription {
+  channel: string;
+  onNotice: (payload: string) => void;
+  onResume: (() => void) | undefined;
+}
+
+const RECONNECT_MIN_MS = 500;
+const RECONNECT_MAX_MS = 30_000;
+
+/**
+ * LISTEN needs a connection of its own that stays open (a pooled one goes back to the pool): one
+ * per store, opened with the first subscription. When it is lost it comes back with a growing
+ * delay, LISTENs again and tells each subscriber (`onResume`): notices sent meanwhile are gone.
+ */
+class Listener {
+  private client: pg.Client | null = null;
+  private connecting: Promise<pg.Client> | null = null;
+  private readonly subscriptions = new Set<Subscription>();
+  private retryMs = RECONNECT_MIN_MS;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly connectionString: string,
+    private readonly schema: string | undefined,
+    private readonly isClosed: () => boolean,
+  ) {}
+
+  async add(
+    channel: string,
+    onNotice: (payload: string) => void,
+    onResume?: () => void,
+  ): Promise<() => Promise<void>> {
+    const subscription = { channel, onNotice, onResume };
+    this.subscriptions.add(subscription);
+    const client = await this.connected();
+    await client.query(`LISTEN ${quoted(channel)}`);
+    return async () => {
+      this.subscriptions.delete(subscription);
+      const still = [...this.subscriptions].some((other) => other.channel === channel);
+      if (!still && this.client && !this.isClosed()) {
+        await this.client.query(`UNLISTEN ${quoted(channel)}`).catch(() => undefined);
+      }
+    };
+  }
+
+  async end(): Promise<void> {
+    clearTimeout(this.retryTimer);
+    this.subscriptions.clear();
+    const client = this.client ?? (await this.connecting?.catch(() => null));
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+
+  private connected(): Promise<pg.Client> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= this.open().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async open(): Promise<pg.Client> {
+    const client = new pg.Client({
+      connectionString: this.connectionString,
+      ...(this.schema ? { options: `-c search_path=${this.schema}` } : {}),
+    });
+    client.on('notification', (message) => {
+      for (const subscription of this.subscriptions) {
+        if (subscription.channel === message.channel) subscription.onNotice(message.payload ?? '');
+      }
+    });
+    const lost = () => {
+      if (this.client !== client) return;
+      this.client = null;
+      void client.end().catch(() => undefined);
+      this.reconnectLater();
+    };
+    client.on('error', (error) => {
+      console.error('PostgreSQL-LISTEN-Verbindung verloren:', error.message);
+      lost();
+    });
+    client.on('end', lost);
+    await client.connect();
+    this.client = client;
+    return client;
+  }
+
+  private reconnectLater(): void {
+    if (this.isClosed() || this.subscriptions.size === 0) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => void this.reconnect(), this.retryMs);
+    this.retryMs = Math.min(RECONNECT_MAX_MS, this.retryMs * 2);
+  }
+
+  private async reconnect(): Promise<void> {
+    if (this.isClosed()) return;
+    try {
+      const client = await this.connected();
+      for (const channel of new Set([...this.subscriptions].map((s) => s.channel))) {
+        await client.query(`LISTEN ${quoted(channel)}`);
+      }
+      this.retryMs = RECONNECT_MIN_MS;
+      for (const subscription of this.subscriptions) subscription.onResume?.();
+    } catch {
+      this.reconnectLater();
+    }
+  }
+}
+
+function quoted(identifier: string): string {
+  return `"${identifier.replaceAll('"', '""')}"`;
 }

@@ -13,14 +13,6 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
-/**
- * What a listener hears: a notification with its payload, or `gap`: notifications may have been
- * missed (the PostgreSQL LISTEN connection was lost, and again when it is back), so whatever the
- * listener keeps must be treated as "everything may have changed".
- */
-export type BusEvent = { kind: 'message'; payload: string } | { kind: 'gap' };
-export type BusHandler = (event: BusEvent) => void;
-
 export interface Store extends Queryable {
   /**
    * Runs `fn` in one READ COMMITTED transaction on one connection: it commits when `fn` resolves
@@ -28,18 +20,16 @@ export interface Store extends Queryable {
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
-   * The notification bus (store/notification-bus.ts): `handler` hears every notification on
-   * `channel` made by any process on this database (this one included) after its transaction
-   * committed. Resolves once listening; the returned function stops it.
+   * Calls `onNotice` with the payload of every NOTIFY on `channel` that a committed transaction of
+   * any connection sent (another instance, the admin CLI). `onResume` runs when the listening
+   * connection is back after a loss, during which notices may have been missed. Resolves once
+   * listening; the function it resolves to stops.
    */
-  listen(channel: string, handler: BusHandler): Promise<() => void>;
-  /** Notifies `channel` (autocommit; inside a transaction use `notifyIn` instead). */
-  notify(channel: string, payload?: string): Promise<void>;
-  /**
-   * Whether notifications are heard right now. False on PostgreSQL while the LISTEN connection is
-   * down or before the first `listen`: a cache that relies on the bus must not be trusted then.
-   */
-  listening(): boolean;
+  listen(
+    channel: string,
+    onNotice: (payload: string) => void,
+    onResume?: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
   /** Which backend this is, for the start-up line. */
   readonly kind: 'pglite' | 'postgres';

@@ -1,7 +1,9 @@
 // When the page syncs ([E3]): at start, when the browser goes online, when the app returns to the
-// foreground, ~2 s after each local write, on a timer while visible, and again after a failure with
-// jittered backoff. Background Sync is requested after each write so the service worker can finish
-// the job when the app is closed. One sync at a time: the engine holds the cross-context lock.
+// foreground, shortly after each local write, on a timer while visible, again after a failure with
+// jittered backoff, and when the server pokes ([N1]-[N4]): while the app is visible and online it
+// holds the poke channel, and a poke for a version the device has not pulled yet syncs at once.
+// Background Sync is requested after each write so the service worker can finish the job when the
+// app is closed. One sync at a time: the engine holds the cross-context lock.
 import { liveQuery } from 'dexie';
 import type { FeldakteDb } from '../../../local/db';
 import type { SyncResult } from '../../../local/sync/sync-engine';
@@ -9,6 +11,7 @@ import { backoffDelay } from '../../../local/sync/backoff';
 import { toSyncError } from '../../../local/sync/sync-error';
 import { getMeta } from '../../../local/meta';
 import { errorName } from '../../../shared/error-name';
+import type { PokeChannel, PokeHandlers } from './poke-channel';
 
 export interface SchedulerOptions {
   db: FeldakteDb;
@@ -23,15 +26,26 @@ export interface SchedulerOptions {
   startDelayMs?: number;
   /** Delay before retry number `failures` (1-based); jittered exponential backoff by default. */
   retryDelayMs?: (failures: number) => number;
+  /** Opens the poke channel ([N1]; openPokeChannel in the app); without it only the timers run. */
+  pokes?: (handlers: PokeHandlers) => PokeChannel;
 }
 
 export interface SyncScheduler {
   /** Syncs now; when a sync is running, one more follows it (it may have missed a write). */
   syncNow(): Promise<SyncResult>;
+  /**
+   * A poke ([N2]): syncs when `version` is ahead of the device's cursor (null: always), or after
+   * the running sync when that one ends behind it. Resolves once decided, not when synced.
+   */
+  poke(version: number | null): Promise<void>;
   stop(): void;
 }
 
-export const AFTER_WRITE_MS = 2_000;
+/**
+ * A local write goes out this soon: long enough to take a burst of taps along, short enough that a
+ * colleague's poked phone shows the change within two seconds of the save ([N2]).
+ */
+export const AFTER_WRITE_MS = 300;
 export const INTERVAL_MS = 60_000;
 export const START_DELAY_MS = 800;
 /** Full jitter may pick ~0 ms; a retry that soon would only fail the same way. */
@@ -49,6 +63,10 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
   let again: Promise<SyncResult> | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writeTimer: ReturnType<typeof setTimeout> | undefined;
+  let channel: PokeChannel | null = null;
+  /** The highest version a poke named, and whether one came while a sync ran. */
+  let pokedVersion = 0;
+  let pokedWhileRunning = false;
 
   const report = (running: boolean, nextRetryAt: string | null) =>
     options.onStateChange?.({ running, nextRetryAt });
@@ -64,6 +82,7 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
   async function runOnce(): Promise<SyncResult> {
     clearTimeout(timer);
     report(true, null);
+    pokedWhileRunning = false;
     let result: SyncResult;
     try {
       result = await run(db);
@@ -83,15 +102,71 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
       failures = 0;
       schedule(intervalMs, false);
     }
+    // A poke that came during this sync may name a version its pull had already passed (the
+    // device's own push pokes it too): only a version still ahead of the cursor syncs again, as
+    // part of this run (its callers wait for the device to have what it was told of).
+    while (result.ok && pokedWhileRunning && !stopped) {
+      pokedWhileRunning = false;
+      if ((await pulledUpTo()) < pokedVersion) return runOnce();
+    }
+    // In the same step as the last look at pokedWhileRunning: a poke from now on finds no sync
+    // running and decides for itself.
+    current = null;
     return result;
+  }
+
+  async function pulledUpTo(): Promise<number> {
+    const cursor = await getMeta(db, 'cursor').catch(() => null);
+    return typeof cursor === 'number' ? cursor : 0;
+  }
+
+  async function poke(version: number | null): Promise<void> {
+    if (stopped) return;
+    // [N3] no version: a revocation or a lost notice; the sync finds out which.
+    if (version === null) {
+      void syncNow();
+      return;
+    }
+    pokedVersion = Math.max(pokedVersion, version);
+    if (current) {
+      pokedWhileRunning = true;
+      return;
+    }
+    if ((await pulledUpTo()) < version) void syncNow();
+  }
+
+  // [N1][N4] The channel is open only while the app is in front and the browser online; in the
+  // background it closes (the periodic timer pauses there too), so it never costs a sleeping phone.
+  function updateChannel(): void {
+    const wanted =
+      !stopped && options.pokes !== undefined && document.visibilityState === 'visible' && online;
+    if (wanted && !channel) {
+      channel = options.pokes!({
+        onPoke: (version) => void poke(version),
+        // Pokes sent while the channel was down are lost: catch up once.
+        onOpen: (resumed) => {
+          if (resumed) void syncNow();
+        },
+        // Refused (signed out, revoked): the sync learns why and acts ([K6]); the channel stays
+        // shut until the app comes to the front again.
+        onRefused: () => {
+          channel = null;
+          void syncNow();
+        },
+      });
+    } else if (!wanted && channel) {
+      channel.close();
+      channel = null;
+    }
   }
 
   function syncNow(): Promise<SyncResult> {
     if (!current) {
-      current = runOnce().finally(() => {
-        current = null;
+      const started: Promise<SyncResult> = runOnce().finally(() => {
+        if (current === started) current = null;
       });
-      return current;
+      current = started;
+      return started;
     }
     again ??= current.then(
       () => {
@@ -106,13 +181,27 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
     return again;
   }
 
-  const onOnline = () => void syncNow();
+  // The browser's own word on the network, kept from its events (navigator.onLine is not updated
+  // everywhere); it only decides whether to hold the channel, never the sync status ([E4]).
+  let online = navigator.onLine !== false;
+  const onOnline = () => {
+    online = true;
+    updateChannel();
+    void syncNow();
+  };
+  const onOffline = () => {
+    online = false;
+    updateChannel();
+  };
   const onVisibility = () => {
+    updateChannel();
     if (document.visibilityState === 'visible') void syncNow();
     else clearTimeout(timer);
   };
   window.addEventListener('online', onOnline);
+  window.addEventListener('offline', onOffline);
   document.addEventListener('visibilitychange', onVisibility);
+  updateChannel();
 
   // A local write appends to the outbox with a growing id; acknowledged entries only disappear.
   // The first reading counts too: a write made while the start sync was already pushing.
@@ -142,13 +231,16 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
 
   return {
     syncNow,
+    poke,
     stop() {
       stopped = true;
       clearTimeout(startTimer);
       clearTimeout(timer);
       clearTimeout(writeTimer);
       outboxWatch.unsubscribe();
+      updateChannel();
       window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
       document.removeEventListener('visibilitychange', onVisibility);
       report(false, null);
     },

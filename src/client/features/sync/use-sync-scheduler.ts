@@ -9,6 +9,7 @@ import { useSyncRun } from '../../state/sync-run';
 import { PULL_PAGE_SIZE } from './pull-page-size';
 import { refreshTeamMembers } from '../../../local/team-members';
 import { afterWipe } from '../session/device-wipe';
+import { openPokeChannel } from './poke-channel';
 
 // The engine arrives as its own chunk: the first sync waits for the first screen anyway, so its
 // code need not delay it.
@@ -51,6 +52,7 @@ export function useSyncScheduler(db: FeldakteDb | null): void {
         return result;
       },
       onLocalWrite: () => void requestBackgroundSync(),
+      pokes: (handlers) => openPokeChannel(handlers),
       onStateChange: (state) => useSyncRun.setState(state),
     });
     useSyncRun.setState({ syncNow: scheduler.syncNow });

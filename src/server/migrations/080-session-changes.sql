@@ -1,18 +1,17 @@
--- The notification bus (src/server/store/notification-bus.ts): one PostgreSQL channel per schema,
--- `feldakte_` + 16 hex digits of md5(schema), payload `<channel>\n<payload>`. NOTIFY is
--- transactional: heard on commit, never on rollback.
-CREATE FUNCTION feldakte_notify(channel text, payload text) RETURNS void
-LANGUAGE sql VOLATILE AS $$
-  SELECT pg_notify('feldakte_' || left(md5(current_schema()), 16), channel || chr(10) || payload)
-$$;
+-- Session checks that are never stale (issue 22 item 9; auth/recent-sessions.ts). The channel is
+-- named after the schema like poke_channel() (migration 140), so schemas sharing one database do
+-- not hear each other.
+CREATE FUNCTION sessions_channel() RETURNS text
+  LANGUAGE sql STABLE
+AS $$ SELECT left('feldakte_sessions_' || current_schema(), 63) $$;
 
 -- Every change that alters what a session check answers (sessions.ts checkSession: the account's
 -- password, role, team, disabled or forced-change state; a device's revocation; a session ended;
 -- the team's settings it carries) is made known by the database itself, whoever writes it (a
 -- route, the admin CLI on PostgreSQL, another instance, an operator in psql), so no writer has to
 -- remember to:
--- - it notifies `sessions` (payload `<table>:<user or team id>`): every instance forgets the
---   sessions its sync routes reuse (auth/recent-sessions.ts) as soon as it hears it;
+-- - it notifies `sessions_channel()` (payload `<table>:<user or team id>`): every instance forgets
+--   the sessions its sync routes reuse (auth/recent-sessions.ts) as soon as it hears it;
 -- - it moves `session_epoch` on, in the same transaction: a sync statement reads the epoch with
 --   its data and compares it with the one read with the session, so a request that reached an
 --   instance before that instance heard the notification is still refused (no window at all).
@@ -31,8 +30,8 @@ DECLARE
 BEGIN
   IF TG_OP = 'DELETE' THEN changed := to_jsonb(OLD); ELSE changed := to_jsonb(NEW); END IF;
   UPDATE session_epoch SET epoch = epoch + 1;
-  PERFORM pg_notify('feldakte_' || left(md5(TG_TABLE_SCHEMA), 16),
-    'sessions' || chr(10) || TG_TABLE_NAME || ':' || coalesce(changed ->> TG_ARGV[0], ''));
+  PERFORM pg_notify(sessions_channel(),
+    TG_TABLE_NAME || ':' || coalesce(changed ->> TG_ARGV[0], ''));
   RETURN NULL;
 END
 $$;
