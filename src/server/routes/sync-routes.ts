@@ -7,7 +7,8 @@ import { requireSession } from '../auth/request-session';
 import { SessionChanged } from '../auth/session-epoch';
 import { HttpError, messages } from '../http/api-error';
 import { pushMutations } from '../sync/push-mutations';
-import { POKE_PATH, PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../shared/sync/protocol';
+import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../shared/sync/protocol';
+import { POKE_PATH } from '../../shared/sync/poke-protocol';
 import { pullBody, pullChanges } from '../sync/pull-changes';
 import type { PokeHub } from '../sync/poke';
 

@@ -11,7 +11,7 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/store';
 import type { Session } from '../auth/sessions';
-import { POKE_EVENT, POKE_HEARTBEAT_MS } from '../../shared/sync/protocol';
+import { POKE_EVENT, POKE_HEARTBEAT_MS } from '../../shared/sync/poke-protocol';
 
 /** A channel is closed after this long; the phone opens a new one, whose session is checked again. */
 export const MAX_CHANNEL_AGE_MS = 30 * 60_000;
