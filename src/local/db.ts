@@ -66,11 +66,15 @@ export interface MetaRow {
   value: unknown;
 }
 
-/** The wrapped data key and the wrong-PIN counter ([K2]); nothing here opens without the PIN. */
+/**
+ * The wrapped data key and the wrong-PIN counter ([K2]); nothing here opens without the PIN. The
+ * PIN wrap is here only where the browser has no private file system ([K9], crypto/key-file.ts).
+ * `at`: when the last wrong PIN was entered (ms since the epoch), for the waits of [K8].
+ */
 export type VaultRow =
   | ({ id: 'pin' } & PinWrap)
   | ({ id: 'recovery' } & RecoveryWrap)
-  | { id: 'failures'; count: number };
+  | { id: 'failures'; count: number; at?: number };
 
 /** An outbox entry sealed to the server ([K3]), pushed by the locked sync ([K5]). */
 export interface SealedRow {

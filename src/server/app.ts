@@ -18,6 +18,7 @@ import { adminRoutes, type AdminRunner } from './cli/admin-channel';
 import { adminConsoleRoutes } from './routes/admin-routes';
 import { privacyRoutes } from './privacy/privacy-routes';
 import { importRoutes } from './import/import-routes';
+import { watchSessions } from './auth/recent-sessions';
 import { startPokeHub } from './sync/poke';
 
 export interface AppOptions {
@@ -75,6 +76,10 @@ export async function buildApp({
     },
   );
 
+  // Sync requests reuse a session checked moments ago, forgotten on every change the database
+  // announces (auth/recent-sessions.ts).
+  const stopWatching = await watchSessions(store);
+  app.addHook('onClose', async () => stopWatching());
   // [N1] Before the server stops listening: an open poke stream would keep close() waiting.
   const pokes = await startPokeHub(store);
   app.addHook('preClose', async () => pokes.close());

@@ -40,6 +40,7 @@ const LOCAL_WRITES = [
   'wipeDatabase',
   'setMeta',
   'setPin',
+  'enrollHardware',
   'createDataKey',
   'restoreLegacyWork',
   'setActiveUserId',

@@ -7,20 +7,26 @@ import { expect, vi } from 'vitest';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const UI_TIMEOUT_MS = 20_000;
 
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
+
+const DEVICE_OPTIONS = {
+  viewport: { width: 390, height: 800 },
+  locale: 'de-DE',
+  timezoneId: 'Europe/Berlin',
+  serviceWorkers: 'allow',
+} as const;
 
 export interface Device {
   context: BrowserContext;
@@ -35,18 +41,29 @@ export async function newDevice(
   baseUrl: string,
   options: { bypassCSP?: boolean } = {},
 ): Promise<Device> {
-  const context = await browser.newContext({
-    ...options,
+  const context = await browser.newContext({ ...options, ...DEVICE_OPTIONS, baseURL: baseUrl });
+  return deviceOf(context);
+}
+
+/**
+ * A phone whose browser keeps its profile in `profileDir` (a real Chromium user data directory:
+ * session-restore files, IndexedDB, caches): closing it and launching again is a browser restart.
+ */
+export async function launchPersistentDevice(profileDir: string, baseUrl: string): Promise<Device> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    ...DEVICE_OPTIONS,
     baseURL: baseUrl,
-    viewport: { width: 390, height: 800 },
-    locale: 'de-DE',
-    timezoneId: 'Europe/Berlin',
-    serviceWorkers: 'allow',
   });
+  return deviceOf(context);
+}
+
+async function deviceOf(context: BrowserContext): Promise<Device> {
   context.setDefaultTimeout(UI_TIMEOUT_MS);
   // tsx (benchmarks) compiles with keepNames: functions passed to page.evaluate call __name.
   await context.addInitScript('globalThis.__name ??= (fn) => fn;');
-  const page = await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   return { context, page, errors };

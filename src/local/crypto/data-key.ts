@@ -134,3 +134,50 @@ export function pinProblem(pin: string): 'tooShort' | 'tooSimple' | 'passphraseT
   }
   return [...pin].length < 8 ? 'passphraseTooShort' : null;
 }
+
+/**
+ * [K10] The data key wrapped by the phone's hardware: a key from the WebAuthn PRF output of a
+ * platform authenticator (HKDF-SHA-256), which only that authenticator gives, after the THM's
+ * fingerprint or face. `credentialId` names the credential; `salt` is the PRF input.
+ */
+export interface HardwareWrap {
+  credentialId: Uint8Array;
+  salt: Uint8Array;
+  iv: Uint8Array;
+  wrapped: Uint8Array;
+}
+
+async function hardwareKey(prfOutput: Uint8Array): Promise<CryptoKey> {
+  const material = await crypto.subtle.importKey('raw', bytes(prfOutput), 'HKDF', false, [
+    'deriveKey',
+  ]);
+  return crypto.subtle.deriveKey(
+    {
+      name: 'HKDF',
+      hash: 'SHA-256',
+      salt: new Uint8Array(0),
+      info: text('feldakte-hardware-v1'),
+    },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+}
+
+export async function wrapWithHardware(
+  dataKey: Uint8Array,
+  prfOutput: Uint8Array,
+  credentialId: Uint8Array,
+  salt: Uint8Array,
+): Promise<HardwareWrap> {
+  const sealed = await wrap(await hardwareKey(prfOutput), dataKey, 'feldakte-data-key|hardware');
+  return { credentialId, salt, ...sealed };
+}
+
+export async function unwrapWithHardware(
+  entry: HardwareWrap,
+  prfOutput: Uint8Array,
+): Promise<Uint8Array | null> {
+  return unwrap(await hardwareKey(prfOutput), entry, 'feldakte-data-key|hardware');
+}

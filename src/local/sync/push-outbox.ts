@@ -90,7 +90,7 @@ function gapResumePoint(
   return serverHas;
 }
 
-function toMutation(entry: OutboxEntry): Mutation {
+export function toMutation(entry: OutboxEntry): Mutation {
   return {
     id: entry.id,
     table: entry.table,

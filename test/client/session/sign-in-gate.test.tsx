@@ -5,6 +5,7 @@ import { SignInGate } from '../../../src/client/features/session/sign-in-gate';
 import { useAuthUi } from '../../../src/client/state/auth-ui';
 import { useSession } from '../../../src/client/state/session';
 import { databaseName, type FeldakteDb } from '../../../src/local/db';
+import { pinWaitMs } from '../../../src/local/crypto/vault';
 import { preparedDevice, useRealKeys } from '../../support/real-keys';
 import { getActiveUserId } from '../../../src/local/active-user';
 import { createRecord } from '../../../src/local/write-record';
@@ -200,9 +201,16 @@ describe('later starts', () => {
         <App />
       </SignInGate>,
     );
+    // From the 4th try on a try waits ([K8], lock-screen-wait.test.tsx): the clock runs it off.
+    // Only Date is faked: timers stay real, and the clock moves when the test says.
+    vi.useFakeTimers({ toFake: ['Date'] });
     await unlock('000111');
     expect((await screen.findByText('PIN falsch. Noch 9 Versuche.')).textContent).toBeTruthy();
     for (let i = 0; i < 4; i++) {
+      // The last try's answer first (its wrong PIN is stored with the time), then the jump.
+      await screen.findByText(`PIN falsch. Noch ${9 - i} Versuche.`);
+      // Just past the wait (45 s in all), so no later test meets a clock far ahead.
+      vi.setSystemTime(Date.now() + pinWaitMs(i + 1) + 1000);
       await waitFor(() =>
         expect(
           (screen.getByRole('button', { name: 'Entsperren' }) as HTMLButtonElement).disabled,
@@ -219,6 +227,7 @@ describe('later starts', () => {
     expect(
       screen.getByText('1 Änderung ist noch nicht synchronisiert und ginge dabei verloren.'),
     ).toBeTruthy();
+    vi.useRealTimers();
   }, 60_000);
 
   it("another user's session on the same phone never opens the first user's data", async () => {

@@ -98,18 +98,23 @@ describe('unlock', () => {
   it('wrong PINs count down; the tenth in a row wipes; a right one resets the count', async () => {
     await setUp();
     const wipe = vi.fn(async () => undefined);
-    const first = await unlockWithPin(db, '111112', wipe);
+    // An hour between tries: the waits of [K8] (pin-waits.test.ts) never hold a try back here.
+    let now = Date.UTC(2030, 0, 1);
+    const clock = () => (now += 3_600_000);
+    const first = await unlockWithPin(db, '111112', wipe, clock);
     expect(first).toEqual({
       ok: false,
       failures: 1,
       triesLeft: MAX_PIN_FAILURES - 1,
       wiped: false,
+      waitUntil: null,
     });
-    expect(await unlockWithPin(db, '482915', wipe)).toEqual({ ok: true });
+    expect(await unlockWithPin(db, '482915', wipe, clock)).toEqual({ ok: true });
     dropDataKey(db.name);
     let last;
-    for (let i = 0; i < MAX_PIN_FAILURES; i++) last = await unlockWithPin(db, '111112', wipe);
-    expect(last).toEqual({ ok: false, failures: 10, triesLeft: 0, wiped: true });
+    for (let i = 0; i < MAX_PIN_FAILURES; i++)
+      last = await unlockWithPin(db, '111112', wipe, clock);
+    expect(last).toEqual({ ok: false, failures: 10, triesLeft: 0, wiped: true, waitUntil: null });
     expect(wipe).toHaveBeenCalledTimes(1);
     expect(isUnlocked(db.name)).toBe(false);
   }, 60_000);

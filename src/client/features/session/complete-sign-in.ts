@@ -5,9 +5,16 @@ import type { SessionUser } from '../../../shared/sync/protocol';
 import type { SealKey } from '../../../shared/sync/sealed-envelope';
 import type { FeldakteDb } from '../../../local/db';
 import { getMeta, setMeta } from '../../../local/meta';
-import { createDataKey, hasPin, unlockWithRecovery } from '../../../local/crypto/vault';
+import { createDataKey, canUnlockOnDevice, unlockWithRecovery } from '../../../local/crypto/vault';
 import { isUnlocked } from '../../../local/crypto/keyring';
-import { restoreLegacyWork, takeLegacyDatabase } from '../../../local/crypto/legacy-database';
+import {
+  isLegacyDatabase,
+  pushLegacyOutbox,
+  restoreLegacyWork,
+  takeLegacyDatabase,
+} from '../../../local/crypto/legacy-database';
+import { createFetchTransport } from '../../../local/sync/fetch-transport';
+import { t } from '../../../shared/i18n/t';
 import { useSession, worksWithCases } from '../../state/session';
 import { requestSync } from '../../state/sync-run';
 import { rememberUser } from './remembered-user';
@@ -45,13 +52,22 @@ export async function completeSignIn(
     void requestSync();
     return;
   }
-  const legacy = await takeLegacyDatabase(user.id);
-  const db = session.openLocked(user.id);
+  // [K11] A database from before encryption: its outbox goes to the server before anything else.
+  const hasLegacy = await isLegacyDatabase(user.id);
+  if (hasLegacy) await pushLegacyOutbox(user.id, createFetchTransport()).catch(() => false);
   if (!secrets.recoverySecret) {
-    // A session found by GET (no secret in that answer): the PIN opens the database.
-    if (!(await hasPin(db))) useSession.getState().signOut();
+    // A session found by GET (no secret in that answer). An old database waits, untouched, for the
+    // password sign-in that brings the secret its key needs; otherwise the PIN opens the database.
+    if (hasLegacy) {
+      useSession.getState().signOut();
+      useAuthUi.setState({ notice: t('lock.upgrade.signIn') });
+      return;
+    }
+    if (!(await canUnlockOnDevice(session.openLocked(user.id)))) useSession.getState().signOut();
     return;
   }
+  const legacy = hasLegacy ? await takeLegacyDatabase(user.id) : null;
+  const db = session.openLocked(user.id);
   const hasKey = (await db.vault.get('recovery')) !== undefined;
   if (hasKey) {
     if (!(await unlockWithRecovery(db, secrets.recoverySecret, user.id))) {
@@ -63,7 +79,7 @@ export async function completeSignIn(
     if (legacy) await restoreLegacyWork(db, legacy);
   }
   await storeAccount(db, user, secrets.sealKey);
-  if (useAuthUi.getState().forgotPin || !(await hasPin(db))) {
+  if (useAuthUi.getState().forgotPin || !(await canUnlockOnDevice(db))) {
     useAuthUi.setState({ pinSetupFor: user, forgotPin: false, notice: null });
     return;
   }

@@ -11,7 +11,7 @@ import { t } from '../../../shared/i18n/t';
 import { useSession, worksWithCases } from '../../state/session';
 import { registerServiceWorker, useServiceWorker } from '../../sw-bridge';
 import { isLegacyDatabase } from '../../../local/crypto/legacy-database';
-import { hasPin } from '../../../local/crypto/vault';
+import { canUnlockOnDevice } from '../../../local/crypto/vault';
 import { setMeta } from '../../../local/meta';
 import { isUnlocked } from '../../../local/crypto/keyring';
 import { UpdateOffer } from '../settings/update-offer';
@@ -156,7 +156,7 @@ async function start(): Promise<void> {
   if (userId && !(await isLegacyDatabase(userId))) {
     const db = useSession.getState().openLocked(userId);
     // No PIN yet (set-up broken off): only a password sign-in opens the key.
-    if (!(await hasPin(db))) useSession.getState().signOut();
+    if (!(await canUnlockOnDevice(db))) useSession.getState().signOut();
   }
   await checkServerSession();
 }

@@ -1,7 +1,7 @@
 // Signing out on this device: end the server session (or remember to, when offline), and keep or
 // remove the user's database. Removing deletes their outbox too, so the dialog warns first.
-import Dexie from 'dexie';
 import { databaseName } from '../../../local/db';
+import { wipeDatabase } from '../../../local/wipe-database';
 import { useSession } from '../../state/session';
 import { endServerSession } from './session-api';
 import { forgetUser } from './remembered-user';
@@ -24,7 +24,8 @@ export async function signOutDevice({
   await forgetUser(!serverDone);
   if (!removeData) return { removed: false };
   try {
-    await Dexie.delete(databaseName(user.id));
+    // The database is closed above; the wipe removes its key files first ([K9]).
+    await wipeDatabase({ name: databaseName(user.id), close: () => undefined });
     return { removed: true };
   } catch {
     return { removed: false };

@@ -3,6 +3,7 @@
 // changes needs a second, explicit confirmation.
 import { useState } from 'preact/hooks';
 import { t } from '../../../shared/i18n/t';
+import { actionFailureMessage } from '../../../local/write-failure';
 import { useSession } from '../../state/session';
 import { Button } from '../../ui/button';
 import { CheckboxField } from '../../ui/field';
@@ -25,9 +26,14 @@ export function SignOutDialog({ open, onClose }: { open: boolean; onClose(): voi
 
   async function signOut() {
     setBusy(true);
-    const result = await signOutDevice({ removeData: choice === 'remove' });
-    if (choice === 'remove' && !result.removed) {
-      useAuthUi.setState({ notice: t('sync.signOut.removeFailed') });
+    try {
+      const result = await signOutDevice({ removeData: choice === 'remove' });
+      if (choice === 'remove' && !result.removed) {
+        useAuthUi.setState({ notice: t('sync.signOut.removeFailed') });
+      }
+    } catch (error) {
+      // Signed out, but the device could not store that (the account is still remembered).
+      useAuthUi.setState({ notice: actionFailureMessage(error) });
     }
   }
 

@@ -11,6 +11,7 @@ import { SyncDetails } from '../sync/sync-details';
 import { useSyncStatus } from '../sync/use-sync-status';
 import { LanguageSection } from './language-section';
 import { AutoLockSection } from './auto-lock-section';
+import { HardwareUnlockSection } from './hardware-unlock-section';
 import { StorageSection } from './storage-section';
 import { UpdateSection } from './update-section';
 import './settings.css';
@@ -58,6 +59,7 @@ export function MorePage() {
       </Section>
 
       <AutoLockSection />
+      <HardwareUnlockSection />
       <Section title={t('privacy.section.title')}>
         <RowList>
           <ListRow href="/mehr/loeschfristen" title={t('privacy.retention.title')} />

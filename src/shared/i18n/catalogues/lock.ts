@@ -24,6 +24,11 @@ export const lock = germanCatalogue({
     storageError:
       'Die gespeicherten Daten lassen sich nicht öffnen: sie sind beschädigt oder wurden verändert. Bitte online anmelden.',
     lockNow: 'Jetzt sperren',
+    wait: 'Zu viele falsche Eingaben. Der nächste Versuch ist ab {time} Uhr möglich.',
+    waitButton: 'Bitte warten ({time})',
+    waitSeconds: '{count} s',
+    waitMinutes: '{time} min',
+    waitOver: 'Sie können es jetzt wieder versuchen.',
   },
   setup: {
     title: 'PIN für dieses Gerät festlegen',
@@ -66,5 +71,28 @@ export const lock = germanCatalogue({
       'Ihr Konto wurde deaktiviert. Alle Falldaten auf dem Gerät wurden gelöscht. Bitte wenden Sie sich an die Verwaltung.',
     pin_failures:
       'Die PIN wurde 10-mal falsch eingegeben. Alle Daten auf diesem Gerät wurden gelöscht. Nach der Anmeldung lädt die App die Daten vom Server neu.',
+  },
+  upgrade: {
+    signIn:
+      'Feldakte verschlüsselt die Daten auf diesem Gerät jetzt. Bitte melden Sie sich dafür einmal mit Ihrem Passwort an; nicht synchronisierte Änderungen bleiben erhalten.',
+  },
+  hardware: {
+    intro: 'Mit Fingerabdruck oder Gesicht entsperren. Das geht auch ohne Netz.',
+    unlock: 'Mit Fingerabdruck oder Gesicht entsperren',
+    cancelled: 'Nicht entsperrt. Bitte noch einmal versuchen.',
+    failed: 'Das Gerät hat den Schlüssel nicht geöffnet. Bitte online mit Passwort anmelden.',
+    forgot: 'Anders entsperren? Online mit Passwort anmelden',
+    title: 'Mit Fingerabdruck oder Gesicht entsperren',
+    offer:
+      'Statt der PIN öffnet Ihr Fingerabdruck oder Gesicht die Daten. Der Schlüssel ist dann an die Sicherheitshardware dieses Telefons gebunden, und keine PIN-Kopie bleibt auf dem Gerät. Ohne Fingerabdruck oder Gesicht öffnet nur eine Anmeldung mit Passwort (online) die Daten.',
+    enable: 'Einrichten',
+    enabling: 'Wird eingerichtet …',
+    enabled: 'Eingeschaltet: dieses Gerät öffnet die Daten mit Fingerabdruck oder Gesicht.',
+    done: 'Eingerichtet. Die PIN ist auf diesem Gerät gelöscht.',
+    unsupported:
+      'Dieses Gerät kann den Schlüssel nicht an Fingerabdruck oder Gesicht binden. Es bleibt bei der PIN.',
+    setupCancelled: 'Nicht eingerichtet. Es bleibt bei der PIN.',
+    usePin: 'Wieder eine PIN verwenden',
+    pinSaved: 'Die PIN gilt wieder; Fingerabdruck oder Gesicht öffnen die Daten nicht mehr.',
   },
 });

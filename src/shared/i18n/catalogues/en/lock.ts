@@ -25,6 +25,11 @@ export const lockEn: SameShape<typeof lock> = {
     storageError:
       'The stored data cannot be opened: they are damaged or were changed. Please sign in online.',
     lockNow: 'Lock now',
+    wait: 'Too many wrong entries. The next try is possible from {time}.',
+    waitButton: 'Please wait ({time})',
+    waitSeconds: '{count} s',
+    waitMinutes: '{time} min',
+    waitOver: 'You can try again now.',
   },
   setup: {
     title: 'Set a PIN for this device',
@@ -66,5 +71,27 @@ export const lockEn: SameShape<typeof lock> = {
       'Your account was disabled. All case data on the device were deleted. Please contact the administration.',
     pin_failures:
       'The PIN was entered wrongly 10 times. All data on this device were deleted. After signing in the app loads the data from the server again.',
+  },
+  upgrade: {
+    signIn:
+      'Feldakte now encrypts the data on this device. Please sign in once with your password for this; changes not yet synced are kept.',
+  },
+  hardware: {
+    intro: 'Unlock with fingerprint or face. This also works without a network.',
+    unlock: 'Unlock with fingerprint or face',
+    cancelled: 'Not unlocked. Please try again.',
+    failed: 'The device did not open the key. Please sign in online with your password.',
+    forgot: 'Unlock another way? Sign in online with your password',
+    title: 'Unlock with fingerprint or face',
+    offer:
+      'Instead of the PIN, your fingerprint or face opens the data. The key is then bound to this phone’s security hardware, and no PIN copy stays on the device. Without fingerprint or face only a sign-in with your password (online) opens the data.',
+    enable: 'Set up',
+    enabling: 'Setting up …',
+    enabled: 'On: this device opens the data with fingerprint or face.',
+    done: 'Set up. The PIN was deleted from this device.',
+    unsupported: 'This device cannot bind the key to fingerprint or face. The PIN stays.',
+    setupCancelled: 'Not set up. The PIN stays.',
+    usePin: 'Use a PIN again',
+    pinSaved: 'The PIN applies again; fingerprint or face no longer open the data.',
   },
 };
