@@ -17,6 +17,7 @@ const all = [
   'peer',
   'server-load',
   'report',
+  'import',
 ];
 const args = process.argv.slice(2);
 const check = args.includes('--check');

@@ -17,6 +17,8 @@ import { teamRoutes } from './routes/team-routes';
 import { adminRoutes, type AdminRunner } from './cli/admin-channel';
 import { adminConsoleRoutes } from './routes/admin-routes';
 import { privacyRoutes } from './privacy/privacy-routes';
+import { importRoutes } from './import/import-routes';
+import { watchSessions } from './auth/recent-sessions';
 import { startPokeHub } from './sync/poke';
 
 export interface AppOptions {
@@ -74,6 +76,10 @@ export async function buildApp({
     },
   );
 
+  // Sync requests reuse a session checked moments ago, forgotten on every change the database
+  // announces (auth/recent-sessions.ts).
+  const stopWatching = await watchSessions(store);
+  app.addHook('onClose', async () => stopWatching());
   // [N1] Before the server stops listening: an open poke stream would keep close() waiting.
   const pokes = await startPokeHub(store);
   app.addHook('preClose', async () => pokes.close());
@@ -86,6 +92,7 @@ export async function buildApp({
     adminRoutes(app, store, adminChannel.token, adminChannel.run, adminChannel.isUsageError);
   adminConsoleRoutes(app, store, now);
   privacyRoutes(app, store, now);
+  importRoutes(app, store, now);
   await registerStaticFiles(app, staticDir);
   return app;
 }

@@ -1,7 +1,10 @@
-// Two sizes of the built app (ARCHITECTURE.md §6), gzipped:
-// - the JavaScript the first screen loads: the entry script of dist/index.html and every chunk it
-//   imports statically (modulepreload links + static imports), never lazy chunks. Budget 70 KB,
-//   aim 60 KB.
+// Three sizes of the built app (ARCHITECTURE.md §6), gzipped:
+// - the JavaScript the first screen (the lock screen, or the sign-in) loads: the entry script of
+//   dist/index.html and every chunk it imports statically (modulepreload links + static imports),
+//   never lazy chunks. Budget 70 KB, aim 60 KB.
+// - the JavaScript to reach Heute after the PIN (issue 28): the first screen's plus the shell's
+//   chunk (src/client/shell.tsx: Heute, the header, the navigation) and what it imports
+//   statically. Budget 100 KB, aim 85 KB. unlock-to-today lists the files the page really loaded.
 // - the first install: every file of the service worker's precache list plus sw.js itself
 //   (images as they are, they do not compress). Budget 160 KB.
 // Brotli (what the server actually sends, precompressed) is printed beside it.
@@ -18,6 +21,8 @@ const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist');
 const BUDGET_KB = 70;
 const AIM_KB = 60;
 const INSTALL_BUDGET_KB = 160;
+const HEUTE_BUDGET_KB = 100;
+const HEUTE_AIM_KB = 85;
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -95,7 +100,8 @@ console.log(
   `First screen JS: ${kb(totalGzip)} KB gzipped (${kb(totalRaw)} KB raw) in ${loaded.size} files; ${lazy} lazy chunks not counted. Budget ${BUDGET_KB} KB, aim ${AIM_KB} KB: ${verdict}.`,
 );
 // Behind the lock (issue 11) is the shell (src/client/shell.tsx, a chunk of its own): "Heute" and
-// the app around it, loaded while the PIN is typed. Printed beside the first screen, not judged.
+// the app around it, loaded while the PIN is typed. Judged with the first screen's: the JS to
+// reach Heute.
 const shellChunk = readdirSync(join(DIST, 'assets')).find((name) => /^shell-.+\.js$/.test(name));
 let afterUnlockGzip = 0;
 if (shellChunk) {
@@ -112,7 +118,13 @@ if (shellChunk) {
   console.log(
     `After unlock ("Heute" and the shell, loaded while the PIN is typed): ${kb(afterUnlockGzip)} KB gz more.`,
   );
+} else {
+  throw new Error('dist/assets has no shell-*.js chunk (build/chunking.ts names it)');
 }
+const heuteKb = kb(totalGzip + afterUnlockGzip);
+console.log(
+  `JS to reach Heute: ${heuteKb} KB gz. Budget ${HEUTE_BUDGET_KB} KB, aim ${HEUTE_AIM_KB} KB.`,
+);
 // The precache list workbox-build injected into sw.js: [{"revision":…,"url":"assets/…"}, …].
 const swCode = readFileSync(join(DIST, 'sw.js'));
 const precached = [
@@ -144,6 +156,9 @@ finish(
     files: loaded.size,
     lazyChunks: lazy,
     afterUnlockGzipKb: kb(afterUnlockGzip),
+    heuteJsGzipKb: heuteKb,
+    heuteBudgetKb: HEUTE_BUDGET_KB,
+    heuteAimKb: HEUTE_AIM_KB,
     budgetKb: BUDGET_KB,
     aimKb: AIM_KB,
     installGzipKb: installKb,
@@ -156,6 +171,11 @@ finish(
     figure: `first-screen JS ${kb(totalGzip)} KB gz`,
     budget: `<= ${BUDGET_KB} KB, aim ${AIM_KB}`,
     within: totalGzip / 1024 <= BUDGET_KB,
+  },
+  {
+    figure: `JS to reach Heute ${heuteKb} KB gz`,
+    budget: `<= ${HEUTE_BUDGET_KB} KB, aim ${HEUTE_AIM_KB}`,
+    within: heuteKb <= HEUTE_BUDGET_KB,
   },
   {
     figure: `first install ${installKb} KB gz`,

@@ -3,7 +3,7 @@
 // devices that can neither push nor pull while the user's other devices keep working, an expired
 // session that is told apart from a wipe, and sealed push entries opened before validation ([K4]).
 import { randomUUID, webcrypto } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gcm } from '@noble/ciphers/aes.js';
 import { runAdmin } from '../../src/server/cli/admin';
 import { SESSION_TTL_MS } from '../../src/server/auth/sessions';
@@ -161,27 +161,69 @@ export function describeDevices(label: string, makeStore: StoreFactory): void {
       );
     });
 
-    it('[N3] a revocation written by another process reaches sync requests at once', async () => {
+    it('[N3] a revocation written by any writer (raw SQL, as another instance would) ends sync reuse at once', async () => {
       const user = await newUser('Team Zweite Instanz');
       const phone = await onDevice(user.email, user.id, user.teamId, 'Handy');
-      // This process has just accepted the session and would reuse it for REUSE_MS (the test's
-      // clock stands still).
+      // Two syncs a moment apart: the second reuses the session checked by the first.
       expect((await server.pull(phone.member, null)).statusCode).toBe(200);
-      // As the other instance (or the admin CLI on PostgreSQL) writes it: the database's notice
-      // (migration 140) tells this process, which stops reusing sessions.
+      expect((await server.pull(phone.member, null)).statusCode).toBe(200);
+      // Written past every function of auth/: the database trigger tells the app (migration 080).
       await store.query('UPDATE devices SET revoked_at = $2 WHERE device_id = $1', [
         phone.deviceId,
         new Date(nowMs).toISOString(),
       ]);
-      // Routes other than sync read the database every time.
-      expect((await me(phone.member)).json()).toMatchObject({ error: 'device_revoked' });
-      // Sync is refused as soon as the notice is in (no clock moves: not REUSE_MS later).
-      await vi.waitFor(async () => {
-        const response = await server.pull(phone.member, null);
+      for (const response of [
+        await server.pull(phone.member, null),
+        await server.push(phone.member, []),
+        await me(phone.member),
+      ]) {
         expect(response.statusCode).toBe(401);
         expect(response.json()).toMatchObject({ error: 'device_revoked' });
+      }
+    });
+
+    it('with the bus deaf, the epoch a sync statement reads still refuses at once (nothing kept)', async () => {
+      // An app on a store whose notifications never arrive: as an instance that has not heard yet.
+      const deaf: Store = {
+        ...store,
+        kind: store.kind,
+        listen: async () => async () => undefined,
+      };
+      const other = await startTestServer({
+        store: deaf,
+        keepStore: true,
+        now: () => new Date(nowMs),
       });
-      expect((await server.push(phone.member, [])).statusCode).toBe(401);
+      try {
+        const user = await newUser('Team Taub');
+        const deviceId = randomUUID();
+        const signedIn = await other.app.inject({
+          method: 'POST',
+          url: '/api/session',
+          payload: { email: user.email, password: 'richtig-geheim-123', deviceId },
+        });
+        const cookie = signedIn.cookies.find((c) => c.name === 'feldakte_session')!;
+        const member: Member = {
+          userId: user.id,
+          email: user.email,
+          teamId: user.teamId,
+          cookie: `${cookie.name}=${cookie.value}`,
+          clientId: randomUUID(),
+        };
+        expect((await other.pull(member, null)).statusCode).toBe(200);
+        expect((await other.pull(member, null)).statusCode).toBe(200);
+        await store.query('UPDATE devices SET revoked_at = now() WHERE device_id = $1', [deviceId]);
+        const caseId = newRecordId();
+        const pushed = await other.push(member, [putCase(member, 1, caseId, validCase())]);
+        expect(pushed.statusCode).toBe(401);
+        expect(pushed.json().error).toBe('device_revoked');
+        expect(await store.query('SELECT id FROM records WHERE id = $1', [caseId])).toEqual([]);
+        const pulled = await other.pull(member, null);
+        expect(pulled.statusCode).toBe(401);
+        expect(pulled.json().error).toBe('device_revoked');
+      } finally {
+        await other.close();
+      }
     });
 
     it('an expired session answers session_expired (sign in again, never a wipe)', async () => {

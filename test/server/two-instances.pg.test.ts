@@ -4,15 +4,18 @@
 // while they all write at once converge on the same records with none skipped. Failed sign-ins
 // count against one limit across both. A push on one instance pokes a phone connected to the other
 // ([N2]), and a revocation written by a third process (the admin CLI) pokes the revoked phone on
-// its instance, whose next sync there is refused at once ([N3]).
+// its instance, whose next sync there is refused at once ([N3]). A disable, a revocation or a role
+// change made through one instance (or the admin CLI) is refused by the other at the very next
+// request, though that one reused the session a moment before (issue 22 item 9).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPgStore } from '../../src/server/store/pg-store';
 import { createTeam, createUser } from '../../src/server/auth/accounts';
+import { runAdmin } from '../../src/server/cli/admin';
 import type { Store } from '../../src/server/store/store';
 import {
   SCHEMA_VERSION,
@@ -112,9 +115,15 @@ afterAll(async () => {
   await admin.end();
 });
 
-async function call<T>(instance: Instance, path: string, body: object, cookie?: string) {
+async function call<T>(
+  instance: Instance,
+  path: string,
+  body: object,
+  cookie?: string,
+  method = 'POST',
+) {
   const response = await fetch(`${instance.url}${path}`, {
-    method: 'POST',
+    method,
     headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
     body: JSON.stringify(body),
   });
@@ -365,5 +374,112 @@ it('[N2][N3] a push on one instance pokes a phone on the other; a revocation pok
     expect(refused.body.error).toBe('device_revoked');
   } finally {
     channel.close();
+  }
+});
+
+describe('a change made through one instance holds at the next request of the other', () => {
+  const TEAM = 'Team Sofort';
+  let adminCookie: string;
+  beforeAll(async () => {
+    await createTeam(store, TEAM);
+    await createUser(store, {
+      teamName: TEAM,
+      email: 'admin@sofort.example',
+      name: 'Admin',
+      role: 'admin',
+      password: TEST_PASSWORD,
+    });
+    adminCookie = (await signInOn(instances[0]!, 'admin@sofort.example')).cookie;
+  });
+
+  async function signInOn(instance: Instance, email: string, deviceId?: string) {
+    const session = await call<{ user: { id: string } }>(instance, '/api/session', {
+      email,
+      password: TEST_PASSWORD,
+      ...(deviceId ? { deviceId } : {}),
+    });
+    expect(session.status).toBe(200);
+    return {
+      userId: session.body.user.id,
+      cookie: session.response.headers.getSetCookie()[0]!.split(';')[0]!,
+    };
+  }
+
+  /** A THM's phone that just synced twice with instance 1: its session is reused there. */
+  async function syncedPhone(n: number) {
+    const email = `thm${n}-${randomUUID().slice(0, 6)}@sofort.example`;
+    await createUser(store, {
+      teamName: TEAM,
+      email,
+      name: `THM ${n}`,
+      role: 'thm',
+      password: TEST_PASSWORD,
+    });
+    const deviceId = randomUUID();
+    const { userId, cookie } = await signInOn(instances[1]!, email, deviceId);
+    const pull = () =>
+      call<{ error?: string }>(
+        instances[1]!,
+        '/api/sync/pull',
+        { clientId: deviceId, schemaVersion: SCHEMA_VERSION, cursor: null },
+        cookie,
+      );
+    expect((await pull()).status).toBe(200);
+    expect((await pull()).status).toBe(200);
+    return { email, userId, deviceId, pull };
+  }
+
+  const changes: [
+    string,
+    string,
+    (phone: Awaited<ReturnType<typeof syncedPhone>>) => Promise<unknown>,
+  ][] = [
+    [
+      'disable through the console of instance 0',
+      'user_disabled',
+      (phone) => call(instances[0]!, `/api/admin/users/${phone.userId}/disable`, {}, adminCookie),
+    ],
+    [
+      'device revoke through the console of instance 0',
+      'device_revoked',
+      (phone) =>
+        call(
+          instances[0]!,
+          `/api/admin/users/${phone.userId}/devices/${phone.deviceId}/revoke`,
+          {},
+          adminCookie,
+        ),
+    ],
+    [
+      'role change through the console of instance 0',
+      'device_revoked',
+      (phone) =>
+        call(
+          instances[0]!,
+          `/api/admin/users/${phone.userId}`,
+          { role: 'coordinator' },
+          adminCookie,
+          'PATCH',
+        ),
+    ],
+    [
+      'device revoke by the admin CLI (a third process)',
+      'device_revoked',
+      (phone) =>
+        runAdmin(['device', 'revoke', '--email', phone.email, '--device', phone.deviceId], store),
+    ],
+  ];
+
+  for (const [what, refusal, change] of changes) {
+    it(`${what}: the next pull on instance 1 is refused (${refusal}), every time`, async () => {
+      for (let round = 0; round < 5; round++) {
+        const phone = await syncedPhone(round);
+        const made = (await change(phone)) as { status?: number } | string;
+        if (typeof made === 'object') expect(made.status).toBe(200);
+        const pulled = await phone.pull();
+        expect(pulled.status, `Runde ${round}`).toBe(401);
+        expect(pulled.body.error).toBe(refusal);
+      }
+    });
   }
 });

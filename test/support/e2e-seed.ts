@@ -16,6 +16,14 @@ export interface SeedOptions {
   cases: number;
   /** Child records per case, spread over statuses, needs, contacts and tasks. */
   childrenPerCase: number;
+  /** The THM in charge of every `every`-th case (the device's "Meine" on Heute). */
+  assign?: { userId: string; every: number };
+  /**
+   * What Heute lists, on the assigned cases (or the first ones without `assign`): appointments
+   * today, tasks due today and overdue, residence statuses that run out within 30 days. Today is
+   * the date in Europe/Berlin, the e2e phones' time zone.
+   */
+  today?: { appointments: number; dueTasks: number; overdueTasks: number; expiring: number };
 }
 
 export interface SeedResult {
@@ -98,14 +106,17 @@ export async function seedCaseLoad(server: E2eServer, options: SeedOptions): Pro
     if (batch.length === MAX_MUTATIONS_PER_PUSH) await flush();
   };
 
+  const today = berlinToday();
+  let own = 0;
   for (let i = 0; i < options.cases; i++) {
     const caseId = newRecordId(base + nextId);
+    const assigned = options.assign && i % options.assign.every === 0;
     batch.push({
       id: nextId,
       table: 'cases',
       recordId: caseId,
       op: 'put',
-      fields: caseFields(i),
+      fields: { ...caseFields(i), ...(assigned ? { assignedTo: options.assign!.userId } : {}) },
       hlc: formatHlc({ ms: base + nextId, counter: 0, node: clientId }),
       baseCursor: 0,
     });
@@ -115,6 +126,11 @@ export async function seedCaseLoad(server: E2eServer, options: SeedOptions): Pro
     for (let c = 0; c < options.childrenPerCase; c++) {
       const [table, fields] = childFields(c, i, caseId);
       await add(table, fields);
+    }
+    if (options.today && (assigned || !options.assign)) {
+      for (const [table, fields] of todayFields(options.today, own++, caseId, today)) {
+        await add(table, fields);
+      }
     }
   }
   await flush();
@@ -134,6 +150,66 @@ function caseFields(i: number): Record<string, unknown> {
     status: 'active',
     createdOn: '2024-09-01',
   };
+}
+
+/** Today's date (YYYY-MM-DD) in Europe/Berlin. */
+export function berlinToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+}
+
+function shiftDay(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Heute's records for the `n`-th case that gets them. */
+function todayFields(
+  load: NonNullable<SeedOptions['today']>,
+  n: number,
+  caseId: string,
+  today: string,
+): [Mutation['table'], Record<string, unknown>][] {
+  const out: [Mutation['table'], Record<string, unknown>][] = [];
+  if (n < load.appointments) {
+    // From 06:00 UTC (07:00 or 08:00 in Berlin): inside Berlin's today whenever the bench runs.
+    const start = Date.parse(`${today}T06:00:00Z`) + n * 20 * 60_000;
+    out.push([
+      'appointments',
+      {
+        caseId,
+        startsAt: new Date(start).toISOString(),
+        endsAt: new Date(start + 45 * 60_000).toISOString(),
+        mode: n % 3 === 0 ? 'phone' : 'in_person',
+        status: 'confirmed',
+        purpose: 'counselling',
+      },
+    ]);
+  }
+  if (n < load.dueTasks) {
+    out.push(['tasks', { caseId, title: 'Rückruf Jobcenter', dueOn: today, kind: 'follow_up' }]);
+  }
+  if (n < load.overdueTasks) {
+    out.push([
+      'tasks',
+      {
+        caseId,
+        title: 'Unterlagen anfordern',
+        dueOn: shiftDay(today, -3 - (n % 20)),
+        kind: 'follow_up',
+      },
+    ]);
+  }
+  if (n < load.expiring) {
+    out.push([
+      'statuses',
+      {
+        caseId,
+        kind: 'duldung',
+        issuedOn: '2025-01-15',
+        validUntil: shiftDay(today, 5 + (n % 20)),
+      },
+    ]);
+  }
+  return out;
 }
 
 const futureDay = (offset: number) =>

@@ -1,6 +1,6 @@
 // A phone's poke channel as Node sees it ([N1]): GET /api/sync/poke with the session cookie, read as
 // Server-Sent Events. Used by the poke tests and the propagation and server-load benches.
-import { POKE_PATH } from '../../src/shared/sync/protocol';
+import { POKE_PATH } from '../../src/shared/sync/poke-protocol';
 
 export interface PokeEvent {
   event: string;

@@ -13,6 +13,7 @@ import { ct } from './console-texts';
 import { ReportPage } from './report-page';
 import { GapsPage } from './gaps-page';
 import { AdminPage } from './admin-page';
+import { ImportPage } from './import/import-page';
 import { useOnline } from './use-online';
 import './console.css';
 
@@ -25,6 +26,7 @@ interface Tab {
 const tabs: Tab[] = [
   { href: '/', label: () => ct('nav.report') },
   { href: '/luecken', label: () => ct('nav.gaps') },
+  { href: '/import', label: () => ct('nav.import') },
   { href: '/verwaltung', label: () => ct('nav.admin'), admin: true },
 ];
 
@@ -97,6 +99,7 @@ export function ConsoleApp({ user }: { user: SessionUser }) {
         <Router>
           <Route path="/" component={() => <ReportPage user={user} />} />
           <Route path="/luecken" component={() => <GapsPage />} />
+          <Route path="/import" component={() => <ImportPage user={user} />} />
           <Route
             path="/verwaltung"
             component={() => (user.role === 'admin' ? <AdminPage user={user} /> : null)}

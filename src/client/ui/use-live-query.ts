@@ -6,6 +6,7 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import { errorName } from '../../shared/error-name';
+import { liveQueryStarted } from '../state/screen-settled';
 
 /** A live query failed; the screen boundary offers to try again. */
 export class LiveQueryFailure extends Error {
@@ -21,14 +22,23 @@ export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): T
   const [failure, setFailure] = useState<LiveQueryFailure | null>(null);
   useEffect(() => {
     setFailure(null);
+    // Counted until its first answer: the screen has settled when all have answered.
+    const answered = liveQueryStarted();
     const subscription = liveQuery(query).subscribe({
-      next: (value) => setResult(() => value),
+      next: (value) => {
+        setResult(() => value);
+        answered();
+      },
       error: (error: unknown) => {
         console.error('liveQuery failed', errorName(error));
         setFailure(new LiveQueryFailure(error));
+        answered();
       },
     });
-    return () => subscription.unsubscribe();
+    return () => {
+      subscription.unsubscribe();
+      answered();
+    };
   }, deps);
   if (failure) throw failure;
   return result;

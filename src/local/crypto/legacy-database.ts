@@ -6,7 +6,8 @@
 // Before anything is deleted, on every start path, its outbox is pushed as it is ([K11]): with a
 // session found by its cookie (no recovery secret, so no key yet) the database is then left as it
 // is until the password sign-in; a push is idempotent ([P3]), so the moved entries pushed again
-// later bring back the same results.
+// later bring back the same results (legacy-outbox.ts: the push and what it needs load only when
+// such a database exists; this module runs on the first screen).
 import Dexie from 'dexie';
 import {
   databaseName,
@@ -15,9 +16,6 @@ import {
   type OutboxEntry,
   type Rejection,
 } from '../db';
-import { MAX_MUTATIONS_PER_PUSH, SCHEMA_VERSION } from '../../shared/sync/protocol';
-import { toMutation } from '../sync/push-outbox';
-import type { SyncTransport } from '../sync/transport';
 
 export interface LegacyWork {
   outbox: OutboxEntry[];
@@ -67,54 +65,4 @@ export async function isLegacyDatabase(userId: string): Promise<boolean> {
   } finally {
     probe.close();
   }
-}
-
-/**
- * Pushes a version-1 database's outbox without changing the database (nothing is read back into
- * it). true when there was none or the server acknowledged every entry; a failure rejects (a
- * SyncError): the entries are still there for the next try and for the move.
- */
-export async function pushLegacyOutbox(userId: string, transport: SyncTransport): Promise<boolean> {
-  const name = databaseName(userId);
-  if (!(await Dexie.exists(name))) return true;
-  const probe = new Dexie(name);
-  let outbox: OutboxEntry[];
-  let clientId: unknown;
-  try {
-    await probe.open();
-    if (probe.verno >= 2) return true;
-    outbox = (await probe.table('outbox').orderBy(':id').toArray()) as OutboxEntry[];
-    clientId = ((await probe.table('meta').get('clientId')) as MetaRow | undefined)?.value;
-  } finally {
-    probe.close();
-  }
-  if (outbox.length === 0) return true;
-  if (typeof clientId !== 'string') return false;
-  let last = 0;
-  for (const batch of batches(outbox)) {
-    const response = await transport.push({
-      clientId,
-      schemaVersion: SCHEMA_VERSION,
-      mutations: batch.map(toMutation),
-    });
-    last = response.lastMutationId;
-  }
-  return last >= outbox[outbox.length - 1]!.id;
-}
-
-/** Batches the server accepts, never cutting a group ([P9]). */
-function batches(entries: OutboxEntry[]): OutboxEntry[][] {
-  const result: OutboxEntry[][] = [];
-  let current: OutboxEntry[] = [];
-  for (const entry of entries) {
-    const previous = current[current.length - 1];
-    const sameGroup = previous?.groupId !== undefined && previous.groupId === entry.groupId;
-    if (current.length >= MAX_MUTATIONS_PER_PUSH && !sameGroup) {
-      result.push(current);
-      current = [];
-    }
-    current.push(entry);
-  }
-  if (current.length) result.push(current);
-  return result;
 }

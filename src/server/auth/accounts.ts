@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../store/store';
 import { hashPassword } from './password';
 import { revokeAllDevices } from './devices';
-import { forgetRecentSessions } from './recent-sessions';
 import { MIN_PASSWORD_LENGTH } from '../../shared/domain/password';
 import { AccountError } from './account-error';
 
@@ -186,7 +185,6 @@ export async function disableUser(db: Queryable, email: string, now = new Date()
     'UPDATE users SET disabled_at = COALESCE(disabled_at, $2) WHERE email = $1 RETURNING id',
     [normaliseEmail(email), now.toISOString()],
   );
-  forgetRecentSessions();
   if (rows.length === 0)
     throw new AccountError('missing', 'server.account.userMissing', {
       email: normaliseEmail(email),

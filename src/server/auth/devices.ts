@@ -5,7 +5,6 @@ import '../../shared/i18n/messages-console';
 import type { Queryable } from '../store/store';
 import { normaliseEmail } from './accounts';
 import { AccountError } from './account-error';
-import { forgetRecentSessions } from './recent-sessions';
 
 export interface Device {
   deviceId: string;
@@ -111,7 +110,6 @@ export async function revokeDevice(
       WHERE user_id = $1 AND device_id = $2 RETURNING device_id`,
     [userId, deviceId.trim().toLowerCase(), now.toISOString()],
   );
-  forgetRecentSessions();
   if (rows.length === 0) {
     throw new AccountError('missing', 'server.account.deviceMissing', {
       device: deviceId,
@@ -126,7 +124,6 @@ export async function revokeAllDevices(db: Queryable, userId: string, now: Date)
     userId,
     now.toISOString(),
   ]);
-  forgetRecentSessions();
 }
 
 async function userIdOf(db: Queryable, email: string): Promise<string> {

@@ -32,7 +32,7 @@ export async function requireSession(
   const token = request.cookies[SESSION_COOKIE];
   const recent = token && reuse ? recentSession(store, token, now) : undefined;
   if (recent) return recent;
-  const generation = sessionGeneration();
+  const generation = sessionGeneration(store);
   const check = token ? await checkSession(store, token, now) : undefined;
   if (!check?.ok) {
     const refusal = check?.refusal ?? 'not_signed_in';

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../store/store';
 import type { Role } from './accounts';
 import { LAST_SEEN_RESOLUTION_MS, touchDevice } from './devices';
-import { forgetRecentSessions } from './recent-sessions';
+import { SESSION_EPOCH_SQL } from './session-epoch';
 import type { TeamSettings } from '../../shared/domain/team-settings';
 import {
   settingsFromRow,
@@ -34,6 +34,8 @@ export interface Session {
   refreshed: boolean;
   /** The device the session was started on (null for a client that sent none). */
   deviceId: string | null;
+  /** The session epoch read with it (session-epoch.ts): a sync statement compares it. */
+  epoch: number;
 }
 
 function hashToken(token: string): string {
@@ -103,12 +105,13 @@ export async function checkSession(db: Queryable, token: string, now: Date): Pro
       revoked: boolean;
       device_seen_at: Date | string | null;
       password_change_required: boolean;
+      session_epoch: number | string;
     }
   >(
     `SELECT u.id, u.name, u.email, u.role, t.id AS team_id, t.name AS team_name, s.expires_at,
             u.disabled_at IS NOT NULL AS disabled, s.device_id, s.password_change_required,
             d.revoked_at IS NOT NULL AS revoked, d.last_seen_at AS device_seen_at,
-            ${TEAM_SETTINGS_COLUMNS}
+            ${SESSION_EPOCH_SQL} AS session_epoch, ${TEAM_SETTINGS_COLUMNS}
        FROM sessions s JOIN users u ON u.id = s.user_id JOIN teams t ON t.id = u.team_id
        LEFT JOIN devices d ON d.user_id = s.user_id AND d.device_id = s.device_id
        LEFT JOIN team_settings ts ON ts.team_id = t.id
@@ -143,7 +146,16 @@ export async function checkSession(db: Queryable, token: string, now: Date): Pro
     team: { id: row.team_id, name: row.team_name, settings: settingsFromRow(row) },
     ...(row.password_change_required ? { passwordChangeRequired: true as const } : {}),
   };
-  return { ok: true, session: { user, expiresAt, refreshed, deviceId: row.device_id } };
+  return {
+    ok: true,
+    session: {
+      user,
+      expiresAt,
+      refreshed,
+      deviceId: row.device_id,
+      epoch: Number(row.session_epoch),
+    },
+  };
 }
 
 /** The owner chose a password: the session may do everything again (issue 14). */
@@ -151,10 +163,8 @@ export async function clearPasswordChange(db: Queryable, token: string): Promise
   await db.query('UPDATE sessions SET password_change_required = false WHERE token_hash = $1', [
     hashToken(token),
   ]);
-  forgetRecentSessions();
 }
 
 export async function endSession(db: Queryable, token: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)]);
-  forgetRecentSessions();
 }

@@ -22,12 +22,14 @@ export interface AdminInput<O extends string> {
 }
 
 export interface AdminCommand<O extends string = string> {
-  /** The two words that name it, e.g. `team add`. */
+  /** The words that name it: two (`team add`) or one (`import`). */
   name: string;
   /** Its usage after `npm run admin -- `; continuation lines are indented by the caller's text. */
   usage: string;
   /** The options it takes, each with a value. Any other option is refused. */
   options?: readonly O[];
+  /** Options without a value (`--dry-run`): present as `'ja'` when given. */
+  flags?: readonly O[];
   /** Takes free words (`team add <name>`) instead of refusing them. */
   words?: boolean;
   /** The refusal of an option it does not know (default: „Unerwartete Angabe …“). */
@@ -48,10 +50,16 @@ export function readArguments<O extends string>(
   command: AdminCommand<O>,
   args: string[],
 ): AdminInput<O> {
-  const known = new Set<string>(command.options ?? []);
+  const flags = new Set<string>(command.flags ?? []);
+  const known = new Set<string>([...(command.options ?? []), ...flags]);
   const { tokens } = parseArgs({
     args,
-    options: Object.fromEntries([...known].map((name) => [name, { type: 'string' as const }])),
+    options: Object.fromEntries(
+      [...known].map((name) => [
+        name,
+        { type: flags.has(name) ? ('boolean' as const) : ('string' as const) },
+      ]),
+    ),
     strict: false,
     allowPositionals: true,
     tokens: true,
@@ -67,6 +75,11 @@ export function readArguments<O extends string>(
         throw new UsageError(
           command.unknownOption?.(token.rawName) ?? `Unerwartete Angabe „${token.rawName}“.`,
         );
+      if (flags.has(token.name)) {
+        if (token.value !== undefined) throw new UsageError(`„${token.rawName}“ steht ohne Wert.`);
+        options[token.name] = 'ja';
+        continue;
+      }
       if (token.value === undefined) throw new UsageError(`Unerwartete Angabe „${token.rawName}“.`);
       options[token.name] = token.value;
     } else if (command.words) {

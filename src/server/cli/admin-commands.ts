@@ -4,6 +4,7 @@ import type { AdminCommand } from './admin-command';
 import { deviceList } from './commands/device-list';
 import { deviceRevoke } from './commands/device-revoke';
 import { retentionRun } from './commands/retention-run';
+import { importCommand } from './commands/import';
 import { teamAdd } from './commands/team-add';
 import { teamList } from './commands/team-list';
 import { teamSettings } from './commands/team-settings';
@@ -23,4 +24,5 @@ export const adminCommands: readonly AdminCommand[] = [
   deviceRevoke,
   teamSettings,
   retentionRun,
+  importCommand,
 ];

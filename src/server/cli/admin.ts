@@ -2,6 +2,7 @@
 // server (DATA_DIR / DATABASE_URL). On the embedded database a running server is asked to run the
 // command (admin-channel.ts), so only one process ever opens the data directory. The commands are
 // listed in admin-commands.ts, one file each in commands/; `npm run admin -- --help` prints them.
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Store } from '../store/store';
 import { openStoreFromEnv } from '../store/open-store';
@@ -22,11 +23,16 @@ export async function runAdmin(args: string[], store: Store, now = new Date()): 
   const [noun, verb, ...rest] = args;
   const name = `${noun ?? ''} ${verb ?? ''}`;
   const command = adminCommands.find((candidate) => candidate.name === name);
-  if (!command) throw new UsageError(`Unbekannter Befehl „${name.trim()}“.`);
-  return command.run(readArguments(command, rest), { store, now });
+  if (command) return command.run(readArguments(command, rest), { store, now });
+  // A one-word command (`import`, `export`): everything after it is its arguments.
+  const single = adminCommands.find((candidate) => candidate.name === noun);
+  if (!single) throw new UsageError(`Unbekannter Befehl „${name.trim()}“.`);
+  return single.run(readArguments(single, args.slice(1)), { store, now });
 }
 
 const HELP = new Set(['--help', '-h', 'help']);
+/** Options that name a file: made absolute before the command runs (maybe in the server). */
+const PATH_OPTIONS = new Set(['--file', '--to']);
 
 /** Where the CLI writes: the console when run as a program, a buffer in tests. */
 export interface AdminOutput {
@@ -48,6 +54,15 @@ export async function main(
     out.log(USAGE);
     return args.length === 0 ? 1 : 0;
   }
+  // Paths are the caller's: a running server (below) has its own working directory.
+  args = args.map((arg, i) =>
+    i > 0 && PATH_OPTIONS.has(args[i - 1]!)
+      ? resolve(arg)
+      : arg.replace(
+          /^(--(?:file|to)=)(.+)$/,
+          (_, flag: string, path: string) => flag + resolve(path),
+        ),
+  );
   if (!env.DATABASE_URL) {
     const dataDir = env.DATA_DIR || './data';
     const channel = readAdminChannel(dataDir);

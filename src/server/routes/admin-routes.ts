@@ -25,7 +25,6 @@ import {
 } from '../privacy/team-settings';
 import { issueMessage, key, message } from '../../shared/i18n/message';
 import { AccountError } from '../auth/account-error';
-import { forgetRecentSessions } from '../auth/recent-sessions';
 
 const ONE_TIME_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
@@ -217,8 +216,6 @@ export function adminConsoleRoutes(app: FastifyInstance, store: Store, now: () =
       // A THM's phones hold case data: under another role they must wipe (device revocation).
       if (user.role === 'thm') await revokeAllDevices(tx, id, now());
     });
-    // After the commit: a sync request that read the old role meanwhile is not reused.
-    forgetRecentSessions();
     return { user: userJson(await userById(id)) };
   });
 

@@ -1,17 +1,21 @@
 // POST /api/sync/push and /api/sync/pull. Auth MUST come before anything reads the body's ids:
 // a signed-out or coordinator request learns nothing about records ([S2], [S3]).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/store';
 import type { SessionUser } from '../auth/sessions';
 import { requireSession } from '../auth/request-session';
+import { SessionChanged } from '../auth/session-epoch';
 import { HttpError, messages } from '../http/api-error';
 import { pushMutations } from '../sync/push-mutations';
-import { POKE_PATH, PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../shared/sync/protocol';
+import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../shared/sync/protocol';
+import { POKE_PATH } from '../../shared/sync/poke-protocol';
 import { pullBody, pullChanges } from '../sync/pull-changes';
 import type { PokeHub } from '../sync/poke';
 
 /** Roles that work with case data; coordinators see anonymised reports only, admins manage accounts. */
 const CASE_ROLES: ReadonlySet<SessionUser['role']> = new Set(['thm']);
+/** A session that changes again between every check and statement is refused after this many. */
+const MAX_CHECKS = 3;
 
 export function syncRoutes(
   app: FastifyInstance,
@@ -19,20 +23,32 @@ export function syncRoutes(
   now: () => Date,
   pokes: PokeHub,
 ): void {
-  const caseSession = async (
-    request: Parameters<typeof requireSession>[1],
-    reply: Parameters<typeof requireSession>[2],
-    reuse: boolean,
-  ) => {
+  const caseSession = async (request: FastifyRequest, reply: FastifyReply, reuse: boolean) => {
     const session = await requireSession(store, request, reply, now(), { reuse });
     if (!CASE_ROLES.has(session.user.role))
       throw new HttpError(403, 'no_case_access', messages.noCaseAccess);
     return session;
   };
-  const caseWorker = async (
-    request: Parameters<typeof requireSession>[1],
-    reply: Parameters<typeof requireSession>[2],
-  ) => (await caseSession(request, reply, true)).user;
+  /**
+   * Runs `work` as the request's case worker. The session may be one checked moments ago
+   * (recent-sessions.ts); `work`'s first statement reads the session epoch and throws
+   * SessionChanged when anything changed since that check (auth/session-epoch.ts): then the
+   * session is checked again, which refuses it when the change ended it, and `work` runs again.
+   */
+  const asCaseWorker = async <T>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    work: (user: SessionUser, epoch: number) => Promise<T>,
+  ): Promise<T> => {
+    for (let check = 1; ; check++) {
+      const { user, epoch } = await caseSession(request, reply, check === 1);
+      try {
+        return await work(user, epoch);
+      } catch (error) {
+        if (!(error instanceof SessionChanged) || check === MAX_CHECKS) throw error;
+      }
+    }
+  };
 
   // [N1] The poke channel: a stream that stays open. Refused like sync ([N5]), with the session
   // read from the database (a channel lives long; no reuse of a check made moments ago).
@@ -41,14 +57,16 @@ export function syncRoutes(
     pokes.open(request, reply, session);
   });
 
-  app.post('/api/sync/push', async (request, reply) => {
-    const user = await caseWorker(request, reply);
-    return pushMutations(store, user, request.body, now());
-  });
+  app.post('/api/sync/push', async (request, reply) =>
+    asCaseWorker(request, reply, (user, epoch) =>
+      pushMutations(store, user, request.body, now(), epoch),
+    ),
+  );
 
   app.post('/api/sync/pull', async (request, reply) => {
-    const user = await caseWorker(request, reply);
-    const page = await pullChanges(store, user, request.body, now());
+    const page = await asCaseWorker(request, reply, (user, epoch) =>
+      pullChanges(store, user, request.body, now(), epoch),
+    );
     // [E5] ahead of the body: the phone asks for the next page while it reads this one.
     reply.header(PULL_CURSOR_HEADER, String(page.cursor));
     reply.header(PULL_HAS_MORE_HEADER, page.hasMore ? '1' : '0');

@@ -3,6 +3,7 @@
 import type { Queryable } from '../store/store';
 import type { SessionUser } from '../auth/sessions';
 import { HttpError, messages } from '../http/api-error';
+import { assertSessionEpoch, SESSION_EPOCH_SQL } from '../auth/session-epoch';
 
 export interface BoundClient {
   lastMutationId: number;
@@ -17,6 +18,7 @@ interface ClientRow {
  * Push: inserts a new device or locks the existing one's row until commit, so two pushes from one
  * device apply one after the other. In the same statement (one round trip) it answers whether any
  * of `recordIds` is a record of another team ([S3]); that is refused after the binding ([P2]).
+ * It also reads the session epoch: SessionChanged when it is not `sessionEpoch` (session-epoch.ts).
  */
 export async function bindPushingClient(
   db: Queryable,
@@ -24,20 +26,22 @@ export async function bindPushingClient(
   user: SessionUser,
   now: Date,
   recordIds: string[],
+  sessionEpoch?: number,
 ): Promise<BoundClient & { otherTeam: boolean }> {
   // No row when another user owns the device (the conflict's WHERE fails).
-  const [row] = await db.query<ClientRow & { other_team: boolean }>(
+  const [row] = await db.query<ClientRow & { other_team: boolean; session_epoch: string }>(
     `WITH bound AS (
        INSERT INTO clients (client_id, user_id, team_id, last_mutation_id, created_at, last_seen_at)
        VALUES ($1, $2, $3, 0, $4, $4)
        ON CONFLICT (client_id) DO UPDATE SET last_seen_at = excluded.last_seen_at WHERE clients.user_id = excluded.user_id
        RETURNING user_id, last_mutation_id
      )
-     SELECT user_id, last_mutation_id,
+     SELECT user_id, last_mutation_id, ${SESSION_EPOCH_SQL} AS session_epoch,
             EXISTS (SELECT 1 FROM records WHERE id = ANY($5::text[]) AND team_id <> $3) AS other_team
        FROM bound`,
     [clientId, user.id, user.team.id, now.toISOString(), recordIds],
   );
+  if (row) assertSessionEpoch(sessionEpoch, row.session_epoch);
   return { ...checked(row, user), otherTeam: row!.other_team };
 }
 
@@ -47,11 +51,20 @@ export async function bindClient(
   clientId: string,
   user: SessionUser,
   now: Date,
+  sessionEpoch?: number,
 ): Promise<BoundClient> {
-  const select = () =>
-    db.query<ClientRow>('SELECT user_id, last_mutation_id FROM clients WHERE client_id = $1', [
-      clientId,
-    ]);
+  // One row always: the epoch, and the device's binding when there is one.
+  const select = async () => {
+    const [read] = await db.query<
+      { session_epoch: string } & { [K in keyof ClientRow]: ClientRow[K] | null }
+    >(
+      `SELECT e.epoch AS session_epoch, c.user_id, c.last_mutation_id
+         FROM session_epoch e LEFT JOIN clients c ON c.client_id = $1`,
+      [clientId],
+    );
+    assertSessionEpoch(sessionEpoch, read!.session_epoch);
+    return read!.user_id === null ? [] : [read as ClientRow];
+  };
   let [row] = await select();
   if (!row) {
     await db.query(

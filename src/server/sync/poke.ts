@@ -11,8 +11,7 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/store';
 import type { Session } from '../auth/sessions';
-import { forgetRecentSessions } from '../auth/recent-sessions';
-import { POKE_EVENT, POKE_HEARTBEAT_MS } from '../../shared/sync/protocol';
+import { POKE_EVENT, POKE_HEARTBEAT_MS } from '../../shared/sync/poke-protocol';
 
 /** A channel is closed after this long; the phone opens a new one, whose session is checked again. */
 export const MAX_CHANNEL_AGE_MS = 30 * 60_000;
@@ -79,9 +78,8 @@ export async function startPokeHub(store: Store, now: () => number = Date.now): 
       }
       return;
     }
-    // [N3] A revoked device or a disabled account: sync requests of this instance must not reuse
-    // a session accepted moments ago (recent-sessions.ts), or the poked phone's pull would pass.
-    forgetRecentSessions();
+    // [N3] A revoked device or a disabled account: the poked phone's next pull is refused, also
+    // on this instance's reused sessions (recent-sessions.ts: the sessions notice and the epoch).
     for (const channel of [...channels]) {
       if (channel.userId !== notice.userId) continue;
       if (notice.deviceId && channel.deviceId !== notice.deviceId) continue;

@@ -11,6 +11,7 @@ import type { Queryable } from '../store/store';
 import type { SessionUser } from '../auth/sessions';
 import { parseSyncRequest } from './parse-request';
 import { bindClient, checked, type BoundClient } from './client-binding';
+import { assertSessionEpoch, SESSION_EPOCH_SQL } from '../auth/session-epoch';
 
 /** A page as the route sends it: its head, and its changes as a JSON array ([V4], [X2]). */
 export interface PullPage {
@@ -57,11 +58,16 @@ interface PageRow {
   changes: string | null;
 }
 
+/**
+ * `sessionEpoch`: the epoch read with the caller's session; the page's statement reads it too and
+ * throws SessionChanged when it moved on (auth/session-epoch.ts), before anything is sent.
+ */
 export async function pullChanges(
   db: Queryable,
   user: SessionUser,
   body: unknown,
   now: Date,
+  sessionEpoch?: number,
 ): Promise<PullPage> {
   const request = parseSyncRequest(pullRequestSchema, body);
   const teamId = user.team.id;
@@ -70,8 +76,10 @@ export async function pullChanges(
 
   // A known device: its binding and the page in one statement, so both come from one snapshot and
   // an acknowledged mutation's rows are always in it (a push commits both together).
-  const [joined] = await db.query<{ user_id: string; last_mutation_id: number | string } & PageRow>(
-    `SELECT c.user_id, c.last_mutation_id, p.*
+  const [joined] = await db.query<
+    { user_id: string; last_mutation_id: number | string; session_epoch: string } & PageRow
+  >(
+    `SELECT c.user_id, c.last_mutation_id, ${SESSION_EPOCH_SQL} AS session_epoch, p.*
        FROM clients c CROSS JOIN LATERAL (${PAGE}) p
       WHERE c.client_id = $4`,
     [teamId, since, limit, request.clientId],
@@ -79,11 +87,12 @@ export async function pullChanges(
   let client: BoundClient;
   let page: PageRow;
   if (joined) {
+    assertSessionEpoch(sessionEpoch, joined.session_epoch);
     client = checked(joined, user);
     page = joined;
   } else {
     // A device's first pull binds it, then reads the page: the binding is read before the records.
-    client = await bindClient(db, request.clientId, user, now);
+    client = await bindClient(db, request.clientId, user, now, sessionEpoch);
     [page] = (await db.query<PageRow>(PAGE, [teamId, since, limit])) as [PageRow];
   }
 

@@ -21,23 +21,30 @@ import { currentOf, type Write } from './apply-mutation';
 import { applyFresh, refusedByDatabase, type ApplyMode } from './apply-groups';
 import { REFUSED, rejection } from './rejection';
 
+/**
+ * `sessionEpoch`: the epoch read with the caller's session; the push's first statement reads it
+ * too and throws SessionChanged (nothing kept) when it moved on (auth/session-epoch.ts).
+ */
 export async function pushMutations(
   store: Store,
   user: SessionUser,
   body: unknown,
   now: Date,
+  sessionEpoch?: number,
 ): Promise<PushResponse> {
   // [K4] sealed entries are opened first, so they pass exactly the checks a plain one does.
   const request = parseSyncRequest(pushRequestSchema, await openSealedPush(store, body));
+  const push = (mode: ApplyMode) =>
+    store.transaction((db) => applyPush(db, user, request, now, mode, sessionEpoch));
   try {
-    return await store.transaction((db) => applyPush(db, user, request, now, 'together'));
+    return await push('together');
   } catch (error) {
     if (!(error instanceof WriteRefused)) throw error;
   }
   // [P8] The database refused the push's write: it is redone from the start in a new transaction,
   // unit by unit under savepoints, and only the unit the database refuses is rejected. Rare, so
   // the common push pays no savepoint round trips while it holds the team lock.
-  return store.transaction((db) => applyPush(db, user, request, now, 'unit by unit'));
+  return push('unit by unit');
 }
 
 /** The write of a push applied in one go was refused by the database (see applyFresh). */
@@ -49,11 +56,12 @@ async function applyPush(
   request: v.InferOutput<typeof pushRequestSchema>,
   now: Date,
   mode: ApplyMode,
+  sessionEpoch: number | undefined,
 ): Promise<PushResponse> {
   const teamId = user.team.id;
   // [S3] checked before anything is applied: the whole push is refused, not just one mutation.
   const ids = [...new Set(request.mutations.map((m) => m.recordId))];
-  const client = await bindPushingClient(db, request.clientId, user, now, ids);
+  const client = await bindPushingClient(db, request.clientId, user, now, ids, sessionEpoch);
   if (client.otherTeam) throw new HttpError(403, 'other_team', messages.otherTeamsRecord);
 
   const acknowledged = client.lastMutationId;

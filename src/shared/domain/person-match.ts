@@ -294,17 +294,22 @@ export function birthDateAgreement(
 ): BirthDateAgreement {
   if (!a || !b) return 'missing';
   if (a === b) return 'same';
-  const [ay, am, ad] = a.split('-');
-  const [by, bm, bd] = b.split('-');
-  if (ay === by) {
+  // ISO days: year 0-3, month 5-6, day 8-9 (compared in place: this runs for every pair).
+  const am = a.slice(5, 7);
+  const ad = a.slice(8, 10);
+  const bm = b.slice(5, 7);
+  const bd = b.slice(8, 10);
+  if (a.slice(0, 4) === b.slice(0, 4)) {
     // Unknown dates are often written as 1 January (or 31 December) of the year.
-    const placeholder = (m?: string, d?: string) =>
+    const placeholder = (m: string, d: string) =>
       (m === '01' && d === '01') || (m === '12' && d === '31');
     if (placeholder(am, ad) || placeholder(bm, bd)) return 'close';
     if (am === bd && ad === bm) return 'close';
     if (am === bm || ad === bd) return 'close';
+    return 'different';
   }
-  if (am === bm && ad === bd && Math.abs(Number(ay) - Number(by)) === 1) return 'close';
+  if (am === bm && ad === bd && Math.abs(Number(a.slice(0, 4)) - Number(b.slice(0, 4))) === 1)
+    return 'close';
   return 'different';
 }
 
@@ -333,6 +338,33 @@ export function matchPersons(a: PersonFacts, b: PersonFacts): PersonMatch {
   return comparePersons(personProfile(a), personProfile(b));
 }
 
+/** A profile's words by code and by first two letters, for the cheap bound of probableMatches. */
+interface Lookup {
+  keys: Set<string>;
+  heads: Set<string>;
+}
+const lookups = new WeakMap<PersonProfile, Lookup>();
+
+function lookupOf(profile: PersonProfile): Lookup {
+  let found = lookups.get(profile);
+  if (!found) {
+    found = {
+      keys: new Set(profile.all.map((t) => t.key)),
+      heads: new Set(profile.all.map((t) => t.spelling.slice(0, 2))),
+    };
+    lookups.set(profile, found);
+  }
+  return found;
+}
+
+/** How many of `words` could be one of the other's names (same code or same first letters). */
+function couldMatch(words: readonly NameToken[], other: Lookup): number {
+  let count = 0;
+  for (const word of words)
+    if (other.keys.has(word.key) || other.heads.has(word.spelling.slice(0, 2))) count++;
+  return count;
+}
+
 export interface Candidate<T> {
   item: T;
   profile: PersonProfile;
@@ -340,8 +372,9 @@ export interface Candidate<T> {
 
 /**
  * The candidates that are probably `person`, best first (at most `limit`). Cheap enough for every
- * key stroke over 10,000 cases: a candidate is compared in full only when it shares a word's
- * Kölner code (or a very close spelling's first letters) with the person.
+ * key stroke over 10,000 cases and for a 5,000-row import: a candidate is compared in full only
+ * when its birth date does not rule it out and enough of its words share a Kölner code (or the
+ * first letters of a very close spelling) with the person's.
  */
 export function probableMatches<T>(
   person: PersonProfile,
@@ -350,14 +383,85 @@ export function probableMatches<T>(
   threshold = PROBABLE_MATCH,
 ): (PersonMatch & { item: T })[] {
   if (person.core.length === 0) return [];
-  const keys = new Set(person.all.map((t) => t.key));
-  const heads = new Set(person.all.map((t) => t.spelling.slice(0, 2)));
+  const mine = lookupOf(person);
   const found: (PersonMatch & { item: T })[] = [];
   for (const candidate of candidates) {
-    if (!candidate.profile.all.some((t) => keys.has(t.key) || heads.has(t.spelling.slice(0, 2))))
-      continue;
-    const match = comparePersons(person, candidate.profile);
+    const other = candidate.profile;
+    // Cheap bounds first: birth dates that differ, or too few words that could be one name,
+    // keep the score below the threshold whatever the names' similarity.
+    let factor = DATE_FACTOR[birthDateAgreement(person.birthDate, other.birthDate)];
+    if (person.gender && other.gender && person.gender !== other.gender) factor *= 0.5;
+    if (factor < threshold) continue;
+    const theirs = lookupOf(other);
+    const bound = Math.max(
+      couldMatch(person.core, theirs) / person.core.length,
+      other.core.length ? couldMatch(other.core, mine) / other.core.length : 0,
+    );
+    if (bound * factor < threshold) continue;
+    const match = comparePersons(person, other);
     if (match.score >= threshold) found.push({ ...match, item: candidate.item });
   }
   return found.sort((x, y) => y.score - x.score).slice(0, limit);
+}
+
+/**
+ * Many persons to compare with, indexed by their words' codes and first letters, so a 5,000-row
+ * import compares each row in full only with the few rows and cases that share enough words
+ * (the import's dry run; the phone's form scans its index with probableMatches).
+ */
+export class PersonIndex<T> {
+  private readonly byAll = new Map<string, Candidate<T>[]>();
+  private readonly byCore = new Map<string, Candidate<T>[]>();
+
+  add(candidate: Candidate<T>): void {
+    const file = (map: Map<string, Candidate<T>[]>, tokens: readonly NameToken[]) => {
+      const seen = new Set<string>();
+      for (const t of tokens)
+        for (const bucket of [`k${t.key}`, `h${t.spelling.slice(0, 2)}`]) {
+          if (seen.has(bucket)) continue;
+          seen.add(bucket);
+          const list = map.get(bucket);
+          if (list) list.push(candidate);
+          else map.set(bucket, [candidate]);
+        }
+    };
+    file(this.byAll, candidate.profile.all);
+    file(this.byCore, candidate.profile.core);
+  }
+
+  /** The indexed persons that are probably `person`, best first. */
+  probable(
+    person: PersonProfile,
+    limit = 5,
+    threshold = PROBABLE_MATCH,
+  ): (PersonMatch & { item: T })[] {
+    if (person.core.length === 0) return [];
+    // How many of my name words could be one of theirs, and how many of theirs one of mine.
+    const mineInTheirs = new Map<Candidate<T>, number>();
+    for (const t of person.core) {
+      const hit = new Set<Candidate<T>>();
+      for (const bucket of [`k${t.key}`, `h${t.spelling.slice(0, 2)}`])
+        for (const c of this.byAll.get(bucket) ?? []) hit.add(c);
+      for (const c of hit) mineInTheirs.set(c, (mineInTheirs.get(c) ?? 0) + 1);
+    }
+    const theirsInMine = new Map<Candidate<T>, Set<string>>();
+    for (const t of person.all)
+      for (const bucket of [`k${t.key}`, `h${t.spelling.slice(0, 2)}`])
+        for (const c of this.byCore.get(bucket) ?? []) {
+          const words = theirsInMine.get(c) ?? new Set<string>();
+          for (const w of c.profile.core)
+            if (`k${w.key}` === bucket || `h${w.spelling.slice(0, 2)}` === bucket)
+              words.add(w.spelling);
+          theirsInMine.set(c, words);
+        }
+    const worth: Candidate<T>[] = [];
+    for (const c of new Set([...mineInTheirs.keys(), ...theirsInMine.keys()])) {
+      const bound = Math.max(
+        (mineInTheirs.get(c) ?? 0) / person.core.length,
+        c.profile.core.length ? (theirsInMine.get(c)?.size ?? 0) / c.profile.core.length : 0,
+      );
+      if (bound >= threshold) worth.push(c);
+    }
+    return probableMatches(person, worth, limit, threshold);
+  }
 }

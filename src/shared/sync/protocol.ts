@@ -148,14 +148,3 @@ export interface TeamResponse {
  */
 export const PULL_CURSOR_HEADER = 'x-feldakte-cursor';
 export const PULL_HAS_MORE_HEADER = 'x-feldakte-has-more';
-
-/**
- * The poke channel ([N1]): `GET` this path holds a Server-Sent Events stream. Its only event is
- * `pull`, with `data` a JSON object: `{"version": n}` when the team's records reached version n
- * (a device whose cursor is n or more has them), `{}` when the device must pull whatever its
- * cursor (a revocation). Comment lines (`:`) open the stream and keep it alive.
- */
-export const POKE_PATH = '/api/sync/poke';
-export const POKE_EVENT = 'pull';
-/** The server writes at least this often (a comment when there is nothing to say). */
-export const POKE_HEARTBEAT_MS = 25_000;

@@ -9,16 +9,15 @@ import { createDataKey, canUnlockOnDevice, unlockWithRecovery } from '../../../l
 import { isUnlocked } from '../../../local/crypto/keyring';
 import {
   isLegacyDatabase,
-  pushLegacyOutbox,
   restoreLegacyWork,
   takeLegacyDatabase,
 } from '../../../local/crypto/legacy-database';
-import { createFetchTransport } from '../../../local/sync/fetch-transport';
 import { t } from '../../../shared/i18n/t';
 import { useSession, worksWithCases } from '../../state/session';
 import { requestSync } from '../../state/sync-run';
 import { rememberUser } from './remembered-user';
 import { useAuthUi } from '../../state/auth-ui';
+import { afterScreenSettled } from '../../state/screen-settled';
 
 export interface SignInSecrets {
   recoverySecret?: string;
@@ -54,7 +53,14 @@ export async function completeSignIn(
   }
   // [K11] A database from before encryption: its outbox goes to the server before anything else.
   const hasLegacy = await isLegacyDatabase(user.id);
-  if (hasLegacy) await pushLegacyOutbox(user.id, createFetchTransport()).catch(() => false);
+  if (hasLegacy) {
+    // Loaded only here: the push code is not part of the first screen.
+    const [{ pushLegacyOutbox }, { createFetchTransport }] = await Promise.all([
+      import('../../../local/crypto/legacy-outbox'),
+      import('../../../local/sync/fetch-transport'),
+    ]);
+    await pushLegacyOutbox(user.id, createFetchTransport()).catch(() => false);
+  }
   if (!secrets.recoverySecret) {
     // A session found by GET (no secret in that answer). An old database waits, untouched, for the
     // password sign-in that brings the secret its key needs; otherwise the PIN opens the database.
@@ -103,9 +109,13 @@ export async function enterApp(db: FeldakteDb, user: SessionUser): Promise<void>
   }
   useSession.getState().signIn(user);
   useAuthUi.setState({ reauthOpen: false, notice: null, pinSetupFor: null, foreignDataFor: null });
-  void import('../../../local/case-search')
-    .then(({ warmCaseIndex }) => warmCaseIndex(db))
-    .catch(() => undefined);
+  // The search index (every case read and decrypted) is built once the first screen has its
+  // lists: on a slow phone it would otherwise hold up Heute right after the PIN.
+  afterScreenSettled(() => {
+    void import('../../../local/case-search')
+      .then(({ warmCaseIndex }) => warmCaseIndex(db))
+      .catch(() => undefined);
+  });
   void requestSync();
 }
 

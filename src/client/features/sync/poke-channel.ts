@@ -4,7 +4,7 @@
 // otherwise; it is only a hint, the scheduled syncs go on without it. A stream that never shows its
 // first bytes (a proxy that buffers it), breaks, or falls silent beyond two heartbeats is dropped
 // and tried again later with a growing delay.
-import { POKE_EVENT, POKE_HEARTBEAT_MS, POKE_PATH } from '../../../shared/sync/protocol';
+import { POKE_EVENT, POKE_HEARTBEAT_MS, POKE_PATH } from '../../../shared/sync/poke-protocol';
 import { backoffCeiling } from '../../../local/sync/backoff';
 
 export interface PokeHandlers {

@@ -24,6 +24,11 @@ export interface SchedulerOptions {
   intervalMs?: number;
   /** The start sync waits this long, so the first screen's reads do not queue behind it. */
   startDelayMs?: number;
+  /**
+   * Instead of startDelayMs: calls `start` when the first screen has its lists (the app passes
+   * afterScreenSettled); returns a cancel function.
+   */
+  startWhenSettled?: (start: () => void) => () => void;
   /** Delay before retry number `failures` (1-based); jittered exponential backoff by default. */
   retryDelayMs?: (failures: number) => number;
   /** Opens the poke channel ([N1]; openPokeChannel in the app); without it only the timers run. */
@@ -222,11 +227,17 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
   // A device that has never pulled has no first screen worth protecting: its first sync starts at
   // once (a THM signing in on a new phone waits for exactly that).
   let startTimer: ReturnType<typeof setTimeout> | undefined;
+  let cancelStart: (() => void) | undefined;
   void getMeta(db, 'cursor')
     .catch(() => 0)
     .then((cursor) => {
+      if (stopped) return;
+      if (cursor != null && options.startWhenSettled) {
+        cancelStart = options.startWhenSettled(() => void syncNow());
+        return;
+      }
       const delay = cursor == null ? 0 : (options.startDelayMs ?? START_DELAY_MS);
-      if (!stopped) startTimer = setTimeout(() => void syncNow(), delay);
+      startTimer = setTimeout(() => void syncNow(), delay);
     });
 
   return {
@@ -235,6 +246,7 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
     stop() {
       stopped = true;
       clearTimeout(startTimer);
+      cancelStart?.();
       clearTimeout(timer);
       clearTimeout(writeTimer);
       outboxWatch.unsubscribe();

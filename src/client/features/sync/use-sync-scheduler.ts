@@ -10,6 +10,7 @@ import { PULL_PAGE_SIZE } from './pull-page-size';
 import { refreshTeamMembers } from '../../../local/team-members';
 import { afterWipe } from '../session/device-wipe';
 import { openPokeChannel } from './poke-channel';
+import { afterScreenSettled } from '../../state/screen-settled';
 
 // The engine arrives as its own chunk: the first sync waits for the first screen anyway, so its
 // code need not delay it.
@@ -53,6 +54,8 @@ export function useSyncScheduler(db: FeldakteDb | null): void {
       },
       onLocalWrite: () => void requestBackgroundSync(),
       pokes: (handlers) => openPokeChannel(handlers),
+      // After the PIN, Heute's lists first; the start sync follows once they are there.
+      startWhenSettled: (start) => afterScreenSettled(start),
       onStateChange: (state) => useSyncRun.setState(state),
     });
     useSyncRun.setState({ syncNow: scheduler.syncNow });

@@ -187,6 +187,13 @@ export const rules = germanCatalogue({
     retentionMin: 'Die Aufbewahrungsfrist beträgt mindestens {min} Jahr',
     retentionMax: 'Die Aufbewahrungsfrist beträgt höchstens {max} Jahre',
   },
+  import: {
+    nameMissing: 'Vor- und Nachname fehlen: die Zeile nennt keine Person.',
+    unknownMember: '„{value}“ ist keine THM-Fachkraft dieses Teams (E-Mail oder Name).',
+    notYesNo: '„{value}“ ist weder ja noch nein.',
+    unknownNeed: '„{value}“ ist kein Bedarfsbereich der Liste.',
+    duplicateInFile: 'Dieselbe Person wie in Zeile {row}.',
+  },
   sync: {
     clientId: 'clientId muss eine UUID sein',
     unknownTable: 'Unbekannte Tabelle',

@@ -5,6 +5,16 @@
 import { germanCatalogue } from '../catalogue';
 
 export const serverConsole = germanCatalogue({
+  import: {
+    unknownJob: 'Diesen Import gibt es nicht.',
+    notChecked: 'Dieser Import ist schon gelaufen oder verworfen; bitte die Datei neu hochladen.',
+    notDone: 'Nur ein abgeschlossener Import kann rückgängig gemacht werden.',
+    editedSince:
+      'Der Import kann nicht mehr rückgängig gemacht werden: {count} seiner Einträge wurden seither bearbeitet oder ergänzt.',
+    notAllowed: 'Importieren dürfen nur Verwaltung und Koordination.',
+    unreadable: 'Die Datei kann nicht gelesen werden: {why}',
+    noFile: 'Bitte eine Datei (.csv oder .xlsx) senden.',
+  },
   reports: {
     otherTeam: 'Sie sehen nur die Zahlen Ihres eigenen Teams.',
     unknownTeam: 'Dieses Team gibt es nicht.',

@@ -176,6 +176,13 @@ export const rulesEn: SameShape<typeof rules> = {
     retentionMin: 'The retention period is at least {min} year',
     retentionMax: 'The retention period is at most {max} years',
   },
+  import: {
+    nameMissing: 'Given and family name are missing: the row names no person.',
+    unknownMember: '“{value}” is no case worker of this team (e-mail or name).',
+    notYesNo: '“{value}” is neither yes nor no.',
+    unknownNeed: '“{value}” is no need category of the list.',
+    duplicateInFile: 'The same person as in row {row}.',
+  },
   sync: {
     clientId: 'clientId must be a UUID',
     unknownTable: 'Unknown table',

@@ -71,6 +71,16 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
     erasureReasonMissing: 'Please give a reason for the erasure.',
     reasonTooLong: 'The reason may be at most {max} characters long.',
   },
+  import: {
+    unknownJob: 'This import does not exist.',
+    notChecked: 'This import has already run or was dropped; please upload the file again.',
+    notDone: 'Only a finished import can be undone.',
+    editedSince:
+      'The import can no longer be undone: {count} of its records were edited or added to since.',
+    notAllowed: 'Only administration and coordination may import.',
+    unreadable: 'The file cannot be read: {why}',
+    noFile: 'Please send a file (.csv or .xlsx).',
+  },
   reports: {
     otherTeam: 'You only see the figures of your own team.',
     unknownTeam: 'This team does not exist.',

@@ -1,0 +1,4 @@
+import { describeImportContract } from './import-contract';
+import { memoryStore } from '../support/server-harness';
+
+describeImportContract('PGlite', memoryStore);
