@@ -88,7 +88,8 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
     fromInvalid: 'The start date “{value}” is not a valid date (YYYY-MM-DD).',
     toInvalid: 'The end date “{value}” is not a valid date (YYYY-MM-DD).',
     fromAfterTo: 'The start of the period is after its end.',
-    tooLong: 'The period is too long: at most {years} years.',
+    notFixedPeriod:
+      'Reports exist only for fixed periods: a calendar month, a quarter, a half-year or a calendar year. {from} to {to} is none of these.',
   },
   account: {
     teamNameMissing: 'Please enter a team name.',
