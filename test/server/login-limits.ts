@@ -1,7 +1,6 @@
 // Login limits that hold (issue 9, item 5): counted per account across addresses, per address
 // across accounts, behind proxies from the trusted hop only, in the database (shared by every
 // server instance, kept across a restart). Run on PGlite and PostgreSQL.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/server/store/store';
 import { LIMITS } from '../../src/server/auth/login-limiter';
@@ -51,10 +50,19 @@ export function describeLoginLimits(backend: string, makeStore: StoreFactory): v
         headers,
         remoteAddress,
       });
-    const account = async () =>
-      (await addUser(store, { team: `Team ${randomUUID().slice(0, 6)}` })).email;
-    /** A fresh address per test: the counters are shared by the whole store. */
-    const address = () => `10.${[1, 2, 3].map(() => Math.floor(Math.random() * 250)).join('.')}`;
+    // Each account and address is new to the store (a fresh one per suite), whose counters every
+    // test shares: numbered, never random, so no two can meet.
+    let accounts = 0;
+    const account = async () => {
+      accounts++;
+      const email = `konto${accounts}@example.org`;
+      return (await addUser(store, { team: `Team ${accounts}`, email })).email;
+    };
+    let addresses = 0;
+    const address = () => {
+      addresses++;
+      return `10.0.${addresses >> 8}.${addresses & 255}`;
+    };
 
     it('behind one proxy, a forged first X-Forwarded-For hop does not reset the count', async () => {
       const server = await start(1);
