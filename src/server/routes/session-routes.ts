@@ -8,7 +8,7 @@ import { beginLoginAttempt, loginAttemptSucceeded, type Attempt } from '../auth/
 import { MIN_PASSWORD_LENGTH, normaliseEmail } from '../auth/accounts';
 import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from '../auth/password';
 import {
-  clearPasswordChange,
+  endOtherSessions,
   endSession,
   findSession,
   SESSION_COOKIE,
@@ -152,7 +152,9 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
         'UPDATE users SET password_hash = $2, password_change_required = false WHERE id = $1',
         [session.user.id, await hashPassword(password)],
       );
-      await clearPasswordChange(tx, token);
+      // Whoever else holds a session of this account (a lost phone, someone who learnt the old
+      // password) is signed out at once (issue 22 item 6).
+      await endOtherSessions(tx, session.user.id, token);
     });
     const changed = await findSession(store, token, at);
     if (!changed) throw new HttpError(500, 'internal', messages.internal);
