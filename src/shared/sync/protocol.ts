@@ -5,6 +5,7 @@ import { HLC_MAX_LENGTH } from './hlc';
 import { UUID_PATTERN } from '../domain/common';
 import { tableNames } from '../domain/tables';
 import type { TeamSettings } from '../domain/team-settings';
+import type { Role } from '../domain/account';
 import { key } from '../i18n/message';
 
 /** Bump when the shape of records or the protocol changes incompatibly. */
@@ -116,7 +117,7 @@ export interface SessionUser {
   id: string;
   name: string;
   email: string;
-  role: 'thm' | 'coordinator' | 'admin';
+  role: Role;
   /** `settings` came with issue 12; a session remembered from an older app lacks it. */
   team: { id: string; name: string; settings?: TeamSettings };
   /**
