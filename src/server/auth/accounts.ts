@@ -157,6 +157,8 @@ export async function findUser(
 /**
  * Sets an account's password. `oneTime`: an admin chose it (console reset, `user passwd`), so its
  * owner must set their own at the next sign-in (issue 14); a password the owner chose clears that.
+ * Every session of the account ends in the same statement (issue 22 item 6): whoever held one
+ * must sign in with the new password.
  */
 export async function setPassword(
   db: Queryable,
@@ -166,8 +168,11 @@ export async function setPassword(
 ): Promise<void> {
   checkPassword(password);
   const rows = await db.query(
-    `UPDATE users SET password_hash = $2, password_change_required = $3 WHERE email = $1
-     RETURNING id`,
+    `WITH changed AS (
+       UPDATE users SET password_hash = $2, password_change_required = $3 WHERE email = $1
+       RETURNING id),
+     ended AS (DELETE FROM sessions WHERE user_id IN (SELECT id FROM changed))
+     SELECT id FROM changed`,
     [normaliseEmail(email), await hashPassword(password), oneTime],
   );
   if (rows.length === 0)

@@ -313,6 +313,9 @@ export const cases = germanCatalogue({
     // issue 13 item 8 (field)
     forCase: 'Für welchen Fall?',
     noCase: 'Ohne Fall (eigene Aufgabe)',
+    // issue 27 item 3
+    doneToast: 'Aufgabe erledigt.',
+    undone: 'Aufgabe wieder offen.',
   },
   today: {
     title: 'Heute',

@@ -307,6 +307,9 @@ export const casesEn: SameShape<typeof cases> = {
     // issue 13 item 8 (field)
     forCase: 'For which case?',
     noCase: 'No case (a task of your own)',
+    // issue 27 item 3
+    doneToast: 'Task done.',
+    undone: 'Task open again.',
   },
   today: {
     title: 'Today',

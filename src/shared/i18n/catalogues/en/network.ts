@@ -168,6 +168,14 @@ export const networkEn: SameShape<typeof network> = {
     markNeedMet: 'Mark need “{need}” as met',
     summary: 'Summary for the partner',
     notFound: 'This referral is not (or no longer) on the device.',
+    // issue 27 item 1
+    partnerMissing: 'Partner missing? Add a new partner',
+    noPartners: {
+      title: 'No partners yet',
+      explain:
+        'A referral goes to a partner of the alliance. Your team has not added any yet: add the partner you want to refer to, or load the starter list. Then carry on here.',
+      create: 'Add partner',
+    },
     // issue 13 items 2 and 8 (field)
     sendBlocked: 'Sending needs a valid consent (see above).',
     withdrawal: {
