@@ -87,10 +87,12 @@ async function phoneState(db: FeldakteDb) {
   return Object.fromEntries(Object.entries(state).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-async function ok<T extends { ok: boolean }>(result: Promise<T>): Promise<T> {
+async function ok<T extends { ok: boolean }>(
+  result: Promise<T>,
+): Promise<Extract<T, { ok: true }>> {
   const done = await result;
   if (!done.ok) throw new Error(`setup: ${JSON.stringify(done)}`);
-  return done;
+  return done as Extract<T, { ok: true }>;
 }
 
 /** Two phones of a team with two cases of one person, each with a record. */
