@@ -64,6 +64,11 @@ export interface MutationResult {
   current?: { fields: Record<string, unknown>; deleted: boolean } | null;
   /** [X3] refused because the person was erased: the device keeps no value of the change. */
   purged?: true;
+  /**
+   * [G5] the write named a merged case and went to the case it was merged into (this id); the
+   * device pulls it there.
+   */
+  redirectedTo?: string;
 }
 
 export interface PushResponse {
