@@ -174,3 +174,27 @@ describe('a new THM in the first week', () => {
     });
   });
 });
+
+describe('what the person is shown', () => {
+  it('texts with a placeholder warn first; the access export reads in words (items 2, 4)', async () => {
+    const { page } = phone;
+    await lookEverywhere(page, 'texts-placeholder-warning', async () => {
+      await goto(page, `${caseUrl}/datenschutz`);
+      await page
+        .getByText(/^(Die Texte sind noch nicht vollständig|The texts are not complete yet)$/)
+        .waitFor();
+    });
+    await lookEverywhere(page, 'consent-placeholder-warning', async () => {
+      await goto(page, `${caseUrl}/einwilligungen/neu`);
+      await page
+        .getByText(/^(Die Texte sind noch nicht vollständig|The texts are not complete yet)$/)
+        .waitFor();
+    });
+    await lookEverywhere(page, 'access-export', async () => {
+      await goto(page, `${caseUrl}/auskunft`);
+      await page
+        .getByRole('heading', { name: /^(Angaben zur Person|About the person)$/ })
+        .waitFor();
+    });
+  });
+});
