@@ -11,15 +11,12 @@ import {
 import type { TeamSettings } from '../../shared/domain/team-settings';
 import { formRefusal, problem } from './outcome-message';
 import { settingsSummary, TeamSettingsForm } from './team-settings-form';
-import { isAccountEmail } from '../../shared/domain/account';
+import { isAccountEmail, roles, type Role } from '../../shared/domain/account';
 import { formatDateTime, t } from '../../shared/i18n/t';
 import { Button } from '../ui/button';
 import { SelectField, TextField } from '../ui/field';
 import { FormAlert } from '../ui/form-alert';
 import { refused, useDraftForm } from '../ui/use-draft-form';
-
-type Role = SessionUser['role'];
-const roles: Role[] = ['thm', 'coordinator', 'admin'];
 
 interface TeamRow {
   id: string;

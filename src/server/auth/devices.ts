@@ -3,7 +3,7 @@
 // refused (401 device_revoked) and wipes its local database; deleting them would only say "signed out".
 import '../../shared/i18n/messages-console';
 import type { Queryable } from '../store/store';
-import { normaliseEmail } from './accounts';
+import { normaliseEmail } from '../../shared/domain/account';
 import { AccountError } from './account-error';
 
 export interface Device {

@@ -139,6 +139,7 @@ export const sync = germanCatalogue({
     gaps: 'Lücke',
     settings: 'Einstellung',
     conflicts: 'Konflikt',
+    merges: 'Zusammenführung',
   },
   settings: {
     title: 'Mehr',
