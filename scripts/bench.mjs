@@ -3,7 +3,8 @@
 // figure, its budget and "within budget" or "over budget" (test/bench/budget.ts); the budgets
 // live in the benchmark files. `npm run bench -- first-sync peer` runs only the named ones.
 // `--check` makes the exit code non-zero when any budget is missed (without it, only a benchmark
-// that fails to run does).
+// that fails to run does). Arguments after a second `--` go to the benchmarks named, e.g.
+// `npm run bench -- server-load -- --devices 500 --instances 2`.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -16,10 +17,13 @@ const all = [
   'slow-network',
   'peer',
   'server-load',
+  'propagation',
   'report',
   'import',
 ];
-const args = process.argv.slice(2);
+const dash = process.argv.indexOf('--', 2);
+const args = dash < 0 ? process.argv.slice(2) : process.argv.slice(2, dash);
+const benchArgs = dash < 0 ? [] : process.argv.slice(dash + 1);
 const check = args.includes('--check');
 const wanted = args.filter((name) => !name.startsWith('-'));
 const names = wanted.length ? wanted : all;
@@ -36,7 +40,7 @@ for (const name of names) {
     continue;
   }
   console.log(`\n== ${name} ==`);
-  const run = spawnSync('npx', ['tsx', file], {
+  const run = spawnSync('npx', ['tsx', file, ...benchArgs], {
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

@@ -150,5 +150,7 @@ function defineSchema(db: FeldakteDb): FeldakteDb {
   });
   // Issue 12: the case history kept for offline reading (encrypted like other case data).
   db.version(3).stores({ caseHistory: 'caseId' });
+  // Issue 26: merges of two cases of one person ([G1]).
+  db.version(4).stores({ merges: 'id, caseId, mergedCaseId' });
   return db;
 }

@@ -180,6 +180,18 @@ export const rules = germanCatalogue({
     clock: 'Zeitstempel fehlt',
     serverOnly: 'Konflikte werden nur vom Server angelegt.',
   },
+  merges: {
+    invalidMerged: 'Der zusammenzuführende Fall fehlt oder ist nicht mehr da.',
+    sameCase: 'Ein Fall kann nicht mit sich selbst zusammengeführt werden.',
+    fieldNotChoosable: 'Dieses Feld lässt sich beim Zusammenführen nicht wählen.',
+    undoWithoutMerge:
+      'Eine Zusammenführung, die es nicht gibt, kann nicht rückgängig gemacht werden.',
+    alreadyUndone: 'Diese Zusammenführung ist schon rückgängig gemacht.',
+    onlyUndo: 'An einer Zusammenführung lässt sich nur das Rückgängigmachen ändern.',
+    keptGone: 'Der behaltene Fall ist nicht mehr da; die Zusammenführung bleibt.',
+    mergedGone: 'Der zusammengeführte Fall lässt sich nicht wiederherstellen.',
+    keptProfile: 'Das zusammengeführte Profil ist ungültig: {why}',
+  },
   teamSettings: {
     years: 'Bitte eine Zahl von Jahren eingeben',
     wholeYears: 'Bitte ganze Jahre eingeben',

@@ -134,6 +134,7 @@ export const sync = germanCatalogue({
     gaps: 'Lücke',
     settings: 'Einstellung',
     conflicts: 'Konflikt',
+    merges: 'Zusammenführung',
   },
   settings: {
     title: 'Mehr',

@@ -169,6 +169,17 @@ export const rulesEn: SameShape<typeof rules> = {
     clock: 'Timestamp missing',
     serverOnly: 'Conflicts are only created by the server.',
   },
+  merges: {
+    invalidMerged: 'The case to merge is missing or no longer exists.',
+    sameCase: 'A case cannot be merged with itself.',
+    fieldNotChoosable: 'This field cannot be chosen when merging.',
+    undoWithoutMerge: 'A merge that does not exist cannot be undone.',
+    alreadyUndone: 'This merge has already been undone.',
+    onlyUndo: 'Of a merge, only its undo can be changed.',
+    keptGone: 'The kept case no longer exists; the merge stays.',
+    mergedGone: 'The merged case cannot be restored.',
+    keptProfile: 'The merged profile is invalid: {why}',
+  },
   teamSettings: {
     years: 'Please enter a number of years',
     wholeYears: 'Please enter whole years',

@@ -132,6 +132,7 @@ export const syncEn: SameShape<typeof sync> = {
     gaps: 'Gap',
     settings: 'Setting',
     conflicts: 'Conflict',
+    merges: 'Merge',
   },
   settings: {
     title: 'More',
