@@ -37,6 +37,9 @@ interface DeviceRow {
   name: string;
   lastSeenAt: string;
   revokedAt: string | null;
+  /** Hand-outs of the recovery secret to this device (it could open its data without the PIN). */
+  recoveries: number;
+  lastRecoveryAt: string | null;
 }
 
 export function AdminPage({ user }: { user: SessionUser }) {
@@ -291,6 +294,15 @@ function UserItem({
                 {device.name || device.deviceId.slice(0, 8)} ·{' '}
                 {ct('admin.lastSeen', { at: formatDateTime(device.lastSeenAt) })}
                 {device.revokedAt && ` · ${ct('admin.revoked')}`}
+                {device.recoveries > 0 && device.lastRecoveryAt && (
+                  <>
+                    <br />
+                    {ct('admin.recoveries', {
+                      count: device.recoveries,
+                      at: formatDateTime(device.lastRecoveryAt),
+                    })}
+                  </>
+                )}
               </span>
               {!device.revokedAt && (
                 <button
