@@ -14,6 +14,7 @@ import { taskTable } from './task';
 import { gapTable } from './gap';
 import { settingTable } from './setting';
 import { conflictTable } from './conflict';
+import { caseMergeTable } from './case-merge';
 
 export const tables = {
   cases: caseTable,
@@ -29,6 +30,7 @@ export const tables = {
   gaps: gapTable,
   settings: settingTable,
   conflicts: conflictTable,
+  merges: caseMergeTable,
 } as const;
 
 export type TableName = keyof typeof tables;

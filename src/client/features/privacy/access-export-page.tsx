@@ -8,7 +8,7 @@ import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { usePageTitle } from '../../state/page-title';
 import { downloadFile } from '../appointments/download-file';
-import { fieldLabel, tableLabel, valueLabel } from '../sync/change-labels';
+import { fieldLabel, hlcTime, tableLabel, valueLabel } from '../sync/change-labels';
 import { localCaseExport } from './local-export';
 import { fetchCaseExport, type CaseExport } from './privacy-api';
 import { HistoryList } from './history-list';
@@ -86,7 +86,7 @@ export function AccessExportPage({ id }: { id: string }) {
         })}
       </p>
       <h2>{t('privacy.export.person')}</h2>
-      <Facts table="cases" record={data.case} people={people} />
+      <ExportFacts table="cases" record={data.case} people={people} />
       {Object.entries(data.records).map(([table, rows]) => (
         <section key={table}>
           <h2>
@@ -94,7 +94,7 @@ export function AccessExportPage({ id }: { id: string }) {
           </h2>
           {rows.map((row) => (
             <div class="record" key={row.id}>
-              <Facts table={table} record={row} people={people} />
+              <ExportFacts table={table} record={row} people={people} />
             </div>
           ))}
         </section>
@@ -149,14 +149,31 @@ function labelOf(table: string, field: string): string {
   return fieldLabel(table, field);
 }
 
+/**
+ * A stored value in words: enum values by their label, colleagues by name, days and times in the
+ * chosen language; a conflict's field, values and clocks as those of the field it is about.
+ */
 function valueOf(
   table: string,
   field: string,
   value: unknown,
+  record: Record<string, unknown>,
   people: ReadonlyMap<string, string>,
 ): string {
   if (PERSON_FIELDS.has(field) && typeof value === 'string')
     return people.get(value) ?? t('team.unknownMember');
+  if (table === 'conflicts') {
+    const about = String(record.table);
+    if (field === 'field' && typeof value === 'string') return fieldLabel(about, value);
+    if (field === 'losingValue' || field === 'keptValue')
+      return valueLabel(String(record.field), value, about);
+    if ((field === 'losingHlc' || field === 'keptHlc') && typeof value === 'string')
+      return hlcTime(value) || t('sync.conflicts.emptyValue');
+    const resolution = `privacy.export.resolution.${String(value)}`;
+    if (field === 'resolution' && hasMessage(resolution)) return t(resolution);
+  }
+  const settingKey = `privacy.export.settingKey.${String(value)}`;
+  if (table === 'settings' && field === 'key' && hasMessage(settingKey)) return t(settingKey);
   if (field === 'reminderMinutes' && typeof value === 'number')
     return t('appointments.form.reminderMinutes', { count: value });
   const placeKey = `appointments.place.${String(value)}`;
@@ -165,7 +182,7 @@ function valueOf(
 }
 
 /** The fields of one record, labelled; ids and empty fields left out. */
-function Facts({
+export function ExportFacts({
   table,
   record,
   people,
@@ -194,7 +211,7 @@ function Facts({
         <>
           <dt key={`${key}-t`}>{labelOf(table, key)}</dt>
           <dd key={`${key}-d`} class="pre-line">
-            {valueOf(table, key, value, people)}
+            {valueOf(table, key, value, record, people)}
           </dd>
         </>
       ))}

@@ -23,6 +23,7 @@ import { SelectField } from '../../ui/field';
 import { usePageTitle } from '../../state/page-title';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { purposeLabel } from '../network/network-labels';
+import { TeamDetailsWarning } from './team-details-warning';
 import './privacy.css';
 
 type TextChoice = 'info' | ConsentPurpose;
@@ -79,6 +80,7 @@ export function PersonTextsPage({ id }: { id?: string }) {
     <div>
       <div class="no-print">
         <p class="page-intro">{t('privacy.texts.intro')}</p>
+        <TeamDetailsWarning />
         <SelectField
           name="language"
           label={t('privacy.texts.language')}

@@ -202,4 +202,17 @@ export const fields = germanCatalogue({
     resolvedAt: 'Aufgelöst am',
     resolvedBy: 'Aufgelöst von',
   },
+  merges: {
+    id: 'Kennung',
+    caseId: 'Behaltener Fall',
+    mergedCaseId: 'Zusammengeführter Fall',
+    taken: 'Übernommene Angaben',
+    mergedBy: 'Zusammengeführt von',
+    mergedAt: 'Zusammengeführt am',
+    undoneBy: 'Rückgängig gemacht von',
+    undoneAt: 'Rückgängig gemacht am',
+    mergedCase: 'Profil des zusammengeführten Falls',
+    keptBefore: 'Ersetzte Angaben',
+    moved: 'Verschobene Einträge',
+  },
 });

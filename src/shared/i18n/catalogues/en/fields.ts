@@ -198,4 +198,17 @@ export const fieldsEn: SameShape<typeof fields> = {
     resolvedAt: 'Resolved at',
     resolvedBy: 'Resolved by',
   },
+  merges: {
+    id: 'ID',
+    caseId: 'Kept case',
+    mergedCaseId: 'Merged case',
+    taken: 'Details taken over',
+    mergedBy: 'Merged by',
+    mergedAt: 'Merged at',
+    undoneBy: 'Undone by',
+    undoneAt: 'Undone at',
+    mergedCase: 'Profile of the merged case',
+    keptBefore: 'Replaced details',
+    moved: 'Moved records',
+  },
 };
