@@ -154,3 +154,19 @@ export interface TeamResponse {
  */
 export const PULL_CURSOR_HEADER = 'x-feldakte-cursor';
 export const PULL_HAS_MORE_HEADER = 'x-feldakte-has-more';
+
+/**
+ * One change of a person's record in their history (`GET /api/cases/<id>/history`, the Art. 15
+ * export, and the phone's offline copy): who changed which fields when. Field names only, never
+ * values.
+ */
+export interface HistoryEntry {
+  at: string;
+  /** Null for changes the server made itself (conflict records, retention). */
+  userId: string | null;
+  userName: string | null;
+  table: string;
+  recordId: string;
+  op: string;
+  fields: string[];
+}
