@@ -34,7 +34,7 @@ describe('merging two cases of one person', () => {
       expect(location.pathname).toBe(`/faelle/${keptId}/zusammenfuehren/${otherId}`),
     );
 
-    // The case that stays is the one the THM came from; the empty phone takes the other's value.
+    // The case that stays is the one the THM came from.
     expect(
       ((await screen.findByRole('radio', { name: /^Zuleikha Ahmadi/ })) as HTMLInputElement)
         .checked,
@@ -43,28 +43,31 @@ describe('merging two cases of one person', () => {
     expect(
       (within(givenName).getByRole('radio', { name: /^Zuleikha/ }) as HTMLInputElement).checked,
     ).toBe(true);
-    const phone = screen.getByRole('group', { name: 'Telefon' });
-    expect(
-      (within(phone).getByRole('radio', { name: /^0170 5551234/ }) as HTMLInputElement).checked,
-    ).toBe(true);
-    // The THM keeps no birth date from the other case: the kept one has none, so choose "(leer)".
-    const birth = screen.getByRole('group', { name: 'Geburtsdatum' });
-    fireEvent.click(within(birth).getByRole('radio', { name: /^\(leer\)/ }));
+    // The THM takes the other spelling as the given name; the gaps are filled by themselves.
+    fireEvent.click(within(givenName).getByRole('radio', { name: /^Zulaika/ }));
+    expect(screen.queryByRole('group', { name: 'Telefon' })).toBeNull();
+    expect(screen.getByText('Telefon: 0170 5551234')).toBeTruthy();
     expect(await screen.findByText('Bedarf: 1')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Zusammenführen' }));
     await waitFor(() => expect(location.pathname).toBe(`/faelle/${keptId}`));
     expect(await db.cases.get(otherId)).toBeUndefined();
     expect(await db.cases.get(keptId)).toMatchObject({
+      givenName: 'Zulaika',
       phone: '0170 5551234',
-      otherNames: ['Zulaika Ahmadi'],
+      birthDate: '2004-03-12',
+      // The name the kept case had is kept as another spelling.
+      otherNames: ['Zuleikha Ahmadi'],
     });
-    expect((await db.cases.get(keptId))?.birthDate).toBeUndefined();
     expect((await db.needs.get(needId))?.caseId).toBe(keptId);
     const outbox = await db.outbox.toArray();
     expect(outbox.at(-1)).toMatchObject({
       table: 'merges',
-      fields: expect.objectContaining({ caseId: keptId, mergedCaseId: otherId, taken: ['phone'] }),
+      fields: expect.objectContaining({
+        caseId: keptId,
+        mergedCaseId: otherId,
+        taken: ['birthDate', 'phone', 'givenName'],
+      }),
     });
     expect(await screen.findByText('Fälle zusammengeführt.')).toBeTruthy();
   });

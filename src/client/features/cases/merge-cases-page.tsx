@@ -62,13 +62,13 @@ export function MergeCasesPage({ id, otherId }: { id: string; otherId: string })
   if (pair === null) return <EmptyState>{t('cases.detail.notFound')}</EmptyState>;
   const kept = keepId === pair.a.id ? pair.a : pair.b;
   const merged = keepId === pair.a.id ? pair.b : pair.a;
-  const fields = [
-    ...new Set([...differingFields(pair.a, pair.b), ...differingFields(pair.b, pair.a)]),
-  ];
   const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
-  /** Whose value applies: the THM's choice, else the kept case's unless it has none. */
-  const source = (field: MergeChoiceField) =>
-    chosen[field] ?? (isEmpty(kept[field]) ? merged.id : kept.id);
+  // Where both cases hold a value and they differ, the THM chooses; where only the case that goes
+  // holds one, it fills the gap by itself.
+  const fields = differingFields(kept, merged).filter((field) => !isEmpty(kept[field]));
+  const fills = differingFields(kept, merged).filter((field) => isEmpty(kept[field]));
+  /** Whose value applies: the THM's choice, else the kept case's. */
+  const source = (field: MergeChoiceField) => chosen[field] ?? kept.id;
   const show = (record: Case, field: MergeChoiceField): string => {
     const value = record[field];
     if (isEmpty(value)) return t('cases.merge.empty');
@@ -81,7 +81,7 @@ export function MergeCasesPage({ id, otherId }: { id: string; otherId: string })
   };
 
   const submit = async () => {
-    const taken = fields.filter((field) => source(field) === merged.id);
+    const taken = [...fills, ...fields.filter((field) => source(field) === merged.id)];
     const result = await action.run(() =>
       mergeCases(db, { keptId: kept.id, mergedId: merged.id, taken }),
     );
@@ -140,7 +140,7 @@ export function MergeCasesPage({ id, otherId }: { id: string; otherId: string })
                   source(field) === record.id,
                   () => setChosen({ ...chosen, [field]: record.id }),
                   show(record, field),
-                  fullName(record),
+                  t(record === kept ? 'cases.merge.fromKept' : 'cases.merge.fromMerged'),
                 ),
               )}
             </fieldset>
@@ -148,6 +148,18 @@ export function MergeCasesPage({ id, otherId }: { id: string; otherId: string })
         </>
       ) : (
         <p class="hint">{t('cases.merge.noDifferences')}</p>
+      )}
+      {fills.length > 0 && (
+        <>
+          <p>{t('cases.merge.fills')}</p>
+          <ul class="merge__moves">
+            {fills.map((field) => (
+              <li key={field}>
+                {fieldLabelOf('cases', field) ?? field}: {show(merged, field)}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <p>{t('cases.merge.names')}</p>
       {moves && moves.length > 0 ? (

@@ -235,8 +235,11 @@ export const cases = germanCatalogue({
     keepHint:
       'Der andere Fall wird geschlossen; alles, was zu ihm gehört, kommt in den bleibenden Fall.',
     fieldsLegend: 'Welche Angabe gilt?',
-    fieldsHint: 'Nur Angaben, in denen sich die Fälle unterscheiden.',
-    noDifferences: 'Die Profile unterscheiden sich nicht.',
+    fieldsHint: 'Nur Angaben, die in beiden Fällen stehen und sich unterscheiden.',
+    noDifferences: 'Keine Angabe widerspricht sich.',
+    fromKept: 'aus dem bleibenden Fall',
+    fromMerged: 'aus dem anderen Fall',
+    fills: 'Ergänzt aus dem anderen Fall, weil leer:',
     empty: '(leer)',
     moves: 'Aus dem anderen Fall kommen mit:',
     movesNothing: 'Der andere Fall hat keine weiteren Einträge.',

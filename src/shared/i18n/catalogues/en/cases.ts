@@ -229,8 +229,11 @@ export const casesEn: SameShape<typeof cases> = {
     keepHint:
       'The other case is closed; everything that belongs to it moves to the case that stays.',
     fieldsLegend: 'Which detail applies?',
-    fieldsHint: 'Only details in which the cases differ.',
-    noDifferences: 'The profiles do not differ.',
+    fieldsHint: 'Only details both cases hold and that differ.',
+    noDifferences: 'No details contradict each other.',
+    fromKept: 'from the case that stays',
+    fromMerged: 'from the other case',
+    fills: 'Filled in from the other case, because empty:',
     empty: '(empty)',
     moves: 'Coming along from the other case:',
     movesNothing: 'The other case has no further entries.',
