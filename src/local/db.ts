@@ -4,6 +4,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { RecordOf, TableName } from '../shared/domain/tables';
 import type { Fields } from '../shared/sync/merge';
 import type { SealedEnvelope } from '../shared/sync/sealed-envelope';
+import type { HistoryEntry } from '../shared/sync/protocol';
 import type { PinWrap, RecoveryWrap } from './crypto/data-key';
 import { encryptionMiddleware } from './crypto/encryption-middleware';
 import { dataKeyOf } from './crypto/keyring';
@@ -50,15 +51,7 @@ export interface Rejection {
 export interface CaseHistoryRow {
   caseId: string;
   fetchedAt: string;
-  entries: {
-    at: string;
-    userId: string | null;
-    userName: string | null;
-    table: string;
-    recordId: string;
-    op: string;
-    fields: string[];
-  }[];
+  entries: HistoryEntry[];
 }
 
 export interface MetaRow {

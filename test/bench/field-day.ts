@@ -127,7 +127,7 @@ export async function runFieldDay(options: FieldDayOptions): Promise<void> {
     console.log(
       `${devices} Geräte in ${teams} Teams zu ${teamSize}, ${instances} Instanz(en), ${options.store === 'postgres' ? `PostgreSQL (${schema})` : 'PGlite'}, ` +
         (schedule.kind === 'day'
-          ? `Feldtag ${schedule.seconds} s, ${schedule.speed}-fach beschleunigt (je Gerät alle ${schedule.minS}-${schedule.maxS} s simuliert ein Push)`
+          ? `Feldtag ${schedule.seconds} s, je Gerät alle ${schedule.minS}-${schedule.maxS} s ein Push${schedule.speed === 1 ? '' : ` (Uhr ${schedule.speed}-fach beschleunigt)`}`
           : `${schedule.edits} Änderungen nacheinander, ${schedule.gapMs} ms Abstand`) +
         ' ...',
     );
@@ -353,6 +353,28 @@ function ticksMs(statFile: string): number | undefined {
   }
 }
 
+/**
+ * Milliseconds the thread waited on a run queue for a free core (/proc/<pid>/schedstat, field 2,
+ * in ns): how much the machine's other work held this one back.
+ */
+function runQueueMs(schedstatFile: string): number | undefined {
+  try {
+    return Number(readFileSync(schedstatFile, 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resident memory of a process (MB), from /proc/<pid>/status. */
+function rssMb(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** Established TCP connections whose local port is `port` (the server's side of each). */
 function establishedTo(port: number): number {
   const hex = port.toString(16).toUpperCase().padStart(4, '0');
@@ -375,8 +397,12 @@ function establishedTo(port: number): number {
 interface CpuSnapshot {
   /** Per instance: its process's CPU ms. */
   servers: (number | undefined)[];
+  /** Per instance: ms its event-loop thread waited for a core. */
+  serverWaits: (number | undefined)[];
   /** Per instance: CPU ms of its PostgreSQL backends (undefined on PGlite or a remote database). */
   postgres: (number | undefined)[];
+  /** Per instance: ms its PostgreSQL backends waited for a core (summed over the backends). */
+  postgresWaits: (number | undefined)[];
 }
 
 /**
@@ -387,7 +413,12 @@ interface CpuSnapshot {
 class Sampler {
   readonly maxHttp: number[];
   readonly maxPg: number[];
-  private readonly backends = new Map<number, { instance: number; ms: number }>();
+  /** Most resident memory seen per instance (MB). */
+  readonly maxRssMb: number[];
+  /** Per instance: the mean number of its PostgreSQL connections busy with a statement. */
+  private readonly activeSum: number[];
+  private samples = 0;
+  private readonly backends = new Map<number, { instance: number; ms: number; waitMs: number }>();
   private pgReadable = true;
 
   constructor(
@@ -397,37 +428,55 @@ class Sampler {
   ) {
     this.maxHttp = servers.map(() => 0);
     this.maxPg = servers.map(() => 0);
+    this.maxRssMb = servers.map(() => 0);
+    this.activeSum = servers.map(() => 0);
+  }
+
+  get meanActive(): number[] {
+    return this.activeSum.map((sum) => (this.samples ? sum / this.samples : 0));
   }
 
   async sample(): Promise<void> {
     this.servers.forEach((server, k) => {
       this.maxHttp[k] = Math.max(this.maxHttp[k]!, establishedTo(server.port));
+      this.maxRssMb[k] = Math.max(this.maxRssMb[k]!, rssMb(server.pid));
     });
     if (!this.store) return;
-    const rows = await this.store.query<{ pid: number; application_name: string }>(
-      'SELECT pid, application_name FROM pg_stat_activity WHERE application_name LIKE $1',
+    const rows = await this.store.query<{ pid: number; application_name: string; state: string }>(
+      'SELECT pid, application_name, state FROM pg_stat_activity WHERE application_name LIKE $1',
       [`${this.schema}\\_i%`],
     );
     const counts = this.servers.map(() => 0);
-    for (const { pid, application_name } of rows) {
+    this.samples++;
+    for (const { pid, application_name, state } of rows) {
       const instance = this.servers.findIndex((server) => server.name === application_name);
       if (instance < 0) continue;
       counts[instance]!++;
+      if (state === 'active') this.activeSum[instance]!++;
       const ms = ticksMs(`/proc/${pid}/stat`);
-      if (ms === undefined) this.pgReadable = false;
-      else this.backends.set(pid, { instance, ms });
+      const waitMs = runQueueMs(`/proc/${pid}/schedstat`);
+      if (ms === undefined || waitMs === undefined) this.pgReadable = false;
+      else this.backends.set(pid, { instance, ms, waitMs });
     }
     counts.forEach((count, k) => (this.maxPg[k] = Math.max(this.maxPg[k]!, count)));
   }
 
   async cpu(): Promise<CpuSnapshot> {
     const postgres = this.servers.map(() => 0);
-    for (const { instance, ms } of this.backends.values()) postgres[instance]! += ms;
+    const postgresWaits = this.servers.map(() => 0);
+    for (const { instance, ms, waitMs } of this.backends.values()) {
+      postgres[instance]! += ms;
+      postgresWaits[instance]! += waitMs;
+    }
+    const readable = (values: number[]) =>
+      this.servers.map((_, k) => (this.store && this.pgReadable ? values[k] : undefined));
     return {
       servers: this.servers.map((server) => ticksMs(`/proc/${server.pid}/stat`)),
-      postgres: this.servers.map((_, k) =>
-        this.store && this.pgReadable ? postgres[k] : undefined,
+      serverWaits: this.servers.map((server) =>
+        runQueueMs(`/proc/${server.pid}/task/${server.pid}/schedstat`),
       ),
+      postgres: readable(postgres),
+      postgresWaits: readable(postgresWaits),
     };
   }
 }
@@ -462,6 +511,12 @@ function report(
     share(diff(cpuAfter.servers[k], cpuBefore.servers[k])),
   );
   const pgShares = servers.map((_, k) => share(diff(cpuAfter.postgres[k], cpuBefore.postgres[k])));
+  const serverWaitShares = servers.map((_, k) =>
+    share(diff(cpuAfter.serverWaits[k], cpuBefore.serverWaits[k])),
+  );
+  const pgWaitShares = servers.map((_, k) =>
+    share(diff(cpuAfter.postgresWaits[k], cpuBefore.postgresWaits[k])),
+  );
   const sum = (values: (number | undefined)[]) =>
     values.some((v) => v === undefined)
       ? undefined
@@ -487,7 +542,9 @@ function report(
   servers.forEach((server, k) => {
     console.log(
       `Instanz ${k}: Server-CPU ${pct(serverShares[k])} eines Kerns, PostgreSQL ${pct(pgShares[k])}; ` +
-        `offen höchstens ${sampler.maxHttp[k]} HTTP-Verbindungen, ${options.store === 'postgres' ? sampler.maxPg[k] : 'n/a'} PostgreSQL-Verbindungen`,
+        `offen höchstens ${sampler.maxHttp[k]} HTTP-Verbindungen, ${options.store === 'postgres' ? `${sampler.maxPg[k]} PostgreSQL-Verbindungen (im Mittel ${sampler.meanActive[k]!.toFixed(1)} mit einer Anfrage beschäftigt)` : 'n/a PostgreSQL-Verbindungen'}; ` +
+        `höchstens ${sampler.maxRssMb[k]!.toFixed(0)} MB Speicher; ` +
+        `auf einen freien Kern gewartet: Event-Loop ${pct(serverWaitShares[k])} der Zeit, PostgreSQL ${pct(pgWaitShares[k])}`,
     );
   });
   console.log(
@@ -561,9 +618,14 @@ function report(
       serverCpuPer100Devices: round(per100(serverTotal), 3),
       postgresCpuPerInstance: pgShares.map((v) => round(v, 3)),
       postgresCpu: round(pgTotal, 3),
+      serverRunQueueWaitPerInstance: serverWaitShares.map((v) => round(v, 3)),
+      postgresRunQueueWaitPerInstance: pgWaitShares.map((v) => round(v, 3)),
       devicesCpu: round(devicesShare, 3),
       httpConnectionsPerInstance: sampler.maxHttp,
       postgresConnectionsPerInstance: options.store === 'postgres' ? sampler.maxPg : null,
+      postgresConnectionsBusyPerInstance:
+        options.store === 'postgres' ? sampler.meanActive.map((v) => round(v)) : null,
+      rssMbPerInstance: sampler.maxRssMb.map((v) => round(v, 0)),
       undelivered: stats.undelivered,
       channelDrops: stats.channelDrops,
       errors: stats.errorCount,

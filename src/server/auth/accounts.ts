@@ -1,6 +1,6 @@
 // Teams and users: used by the admin CLI, the first-start demo account and the tests.
 import '../../shared/i18n/messages-console';
-import { isAccountEmail } from '../../shared/domain/account';
+import { isAccountEmail, normaliseEmail, roles, type Role } from '../../shared/domain/account';
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../store/store';
 import { hashPassword } from './password';
@@ -8,8 +8,7 @@ import { revokeAllDevices } from './devices';
 import { MIN_PASSWORD_LENGTH } from '../../shared/domain/password';
 import { AccountError } from './account-error';
 
-export const roles = ['thm', 'coordinator', 'admin'] as const;
-export type Role = (typeof roles)[number];
+export { normaliseEmail, roles, type Role } from '../../shared/domain/account';
 
 export interface Team {
   id: string;
@@ -22,10 +21,6 @@ export interface User {
   email: string;
   name: string;
   role: Role;
-}
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 export async function createTeam(db: Queryable, name: string, now = new Date()): Promise<Team> {

@@ -16,7 +16,7 @@ import {
 } from '../auth/sessions';
 import { clearSessionCookie, requireSession, setSessionCookie } from '../auth/request-session';
 import { cleanDeviceName, DEVICE_ID_PATTERN, recordDeviceSignIn } from '../auth/devices';
-import { wrapSecret } from '../auth/wrap-secret';
+import { handOutRecoverySecret } from '../auth/wrap-secret';
 import { currentSealKey } from '../sync/seal-keys';
 import { issueMessage, key, message } from '../../shared/i18n/message';
 
@@ -68,8 +68,16 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
     const attempt = { email, address: request.ip };
     const at = now();
     const attemptId = await countAttempt(attempt, at, reply);
-    const [user] = await store.query<{ id: string; password_hash: string; disabled: boolean }>(
-      'SELECT id, password_hash, disabled_at IS NOT NULL AS disabled FROM users WHERE email = $1',
+    const [user] = await store.query<{
+      id: string;
+      role: string;
+      password_hash: string;
+      disabled: boolean;
+      one_time: boolean;
+    }>(
+      `SELECT id, role, password_hash, disabled_at IS NOT NULL AS disabled,
+              password_change_required AS one_time
+         FROM users WHERE email = $1`,
       [email],
     );
     // Hash even for unknown e-mails, so the answer time does not reveal who has an account.
@@ -98,11 +106,16 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
     setSessionCookie(request, reply, token, expiresAt);
     const session = await findSession(store, token, at);
     if (!session) throw new HttpError(500, 'internal', messages.internal);
+    // Only here, after the account's own password was checked online, to a THM's device that is
+    // not revoked ([S5]): unwraps the device's data key without the PIN (issue 11). Never to a
+    // one-time password, never in GET, never logged; every hand-out is recorded.
+    const recoverySecret =
+      device && user.role === 'thm' && !user.one_time
+        ? await handOutRecoverySecret(store, user.id, device, at)
+        : undefined;
     return {
       user: session.user satisfies SessionUser,
-      // Only here, after the password was checked online: unwraps the device's data key when the
-      // PIN is forgotten (issue 11). Never in GET, never logged.
-      recoverySecret: await wrapSecret(store, user.id),
+      ...(recoverySecret ? { recoverySecret } : {}),
       sealKey: await currentSealKey(store, at),
     };
   });

@@ -104,7 +104,7 @@ export const network = germanCatalogue({
     intro:
       'Die Startliste legt typische Partner des Bündnisses mit Beispielangeboten an (z. B. Coaching, Sprach- und Schulkurse, Nähkurs, PC-Kurs). Danach können Sie alles frei bearbeiten; Angebote, die es nicht mehr gibt, setzen Sie auf „nicht aktiv“.',
     load: 'Startliste laden',
-    loaded: '{partners} Partner und {offers} Angebote angelegt.',
+    loaded: '{partners} Partner und {offers, plural, one {# Angebot} other {# Angebote}} angelegt.',
     nothing: 'Alle Partner der Startliste sind schon vorhanden.',
   },
   partner: {

@@ -85,7 +85,7 @@ export const privacy = germanCatalogue({
   retention: {
     title: 'Löschfristen',
     intro:
-      'Abgeschlossene Fälle, die in den nächsten 30 Tagen gelöscht werden. Ihr Team bewahrt abgeschlossene Fälle {years} Jahre auf.',
+      'Abgeschlossene Fälle, die in den nächsten 30 Tagen gelöscht werden. Ihr Team bewahrt abgeschlossene Fälle {years, plural, one {# Jahr} other {# Jahre}} auf.',
     empty: 'In den nächsten 30 Tagen wird kein Fall gelöscht.',
     due: 'Wird am {date} gelöscht',
     overdue: 'Frist abgelaufen am {date}: wird bei der nächsten Prüfung gelöscht',

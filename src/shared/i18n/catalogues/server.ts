@@ -70,7 +70,8 @@ export const server = germanCatalogue({
     invalidCaseId: 'Ungültige Fall-ID: erwartet wird eine UUID.',
     notClosed: 'Nur ein abgeschlossener Fall hat eine Löschfrist.',
     notLater: 'Das neue Datum muss nach der bisherigen Löschfrist liegen.',
-    tooLate: 'Eine Verlängerung reicht höchstens {years} Jahre in die Zukunft.',
+    tooLate:
+      'Eine Verlängerung reicht höchstens {years, plural, one {# Jahr} other {# Jahre}} in die Zukunft.',
     dateMissing: 'Bitte ein Datum angeben.',
     dateInvalid: 'Bitte ein gültiges Datum angeben.',
     extensionReasonMissing: 'Bitte einen Grund für die Verlängerung angeben.',

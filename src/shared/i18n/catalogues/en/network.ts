@@ -95,7 +95,7 @@ export const networkEn: SameShape<typeof network> = {
     empty: 'No partners yet. Add the first one or load the starter list.',
     noMatch: 'No partner matches the search.',
     add: 'Add partner',
-    count: '{count} partners',
+    count: '{count, plural, one {# partner} other {# partners}}',
     inbound: 'Take a referral from a partner',
   },
   starter: {
@@ -103,7 +103,8 @@ export const networkEn: SameShape<typeof network> = {
     intro:
       'The starter list adds typical alliance partners with example offers (e.g. coaching, language and school courses, sewing course, PC course). Afterwards you can edit everything freely; set offers that no longer exist to “inactive”.',
     load: 'Load starter list',
-    loaded: '{partners} partners and {offers} offers added.',
+    loaded:
+      '{partners, plural, one {# partner} other {# partners}} and {offers, plural, one {# offer} other {# offers}} added.',
     nothing: 'All partners of the starter list already exist.',
   },
   partner: {

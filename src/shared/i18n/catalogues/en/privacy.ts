@@ -84,7 +84,7 @@ export const privacyEn: SameShape<typeof privacy> = {
   retention: {
     title: 'Erasure deadlines',
     intro:
-      'Closed cases that will be erased within the next 30 days. Your team keeps closed cases for {years} years.',
+      'Closed cases that will be erased within the next 30 days. Your team keeps closed cases for {years, plural, one {# year} other {# years}}.',
     empty: 'No case will be erased within the next 30 days.',
     due: 'Will be erased on {date}',
     overdue: 'Deadline passed on {date}: will be erased at the next check',
