@@ -63,13 +63,7 @@ export async function undoMerge(
   return db.transaction('rw', db.tables, async () => {
     const record = await db.merges.get(mergeId);
     if (!record) return notFound();
-    const written = await putRecord(
-      db,
-      'merges',
-      mergeId,
-      { undoneAt: now.toISOString() },
-      now,
-    );
+    const written = await putRecord(db, 'merges', mergeId, { undoneAt: now.toISOString() }, now);
     if (!written.ok) return written;
     await db.merges.update(mergeId, { undoneBy: userIdOf(db) });
     await revertMergeLocally(db, record);
