@@ -15,6 +15,7 @@ export const server = germanCatalogue({
     unsupportedMedia: 'Die Anfrage muss JSON sein.',
     unsupportedEncoding: 'Die Anfrage ist mit einem unbekannten Verfahren komprimiert.',
     invalidEncoding: 'Die komprimierte Anfrage ist beschädigt.',
+    crossSite: 'Diese Anfrage kam von einer anderen Website und wurde abgelehnt.',
     notFound: 'Diese Adresse gibt es nicht.',
     internal:
       'Auf dem Server ist ein Fehler aufgetreten. Ihre Änderungen bleiben auf dem Gerät gespeichert.',

@@ -14,6 +14,7 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
     unsupportedMedia: 'The request must be JSON.',
     unsupportedEncoding: 'The request is compressed with an unknown method.',
     invalidEncoding: 'The compressed request is damaged.',
+    crossSite: 'This request came from another website and was refused.',
     notFound: 'This address does not exist.',
     internal: 'An error occurred on the server. Your changes stay saved on the device.',
     fieldTooLong:
