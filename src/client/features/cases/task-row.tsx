@@ -10,6 +10,7 @@ import { useDb } from '../../state/session';
 import { StatusPill } from '../../ui/status-pill';
 import { offerUndo, useWriteAction } from '../../ui/write-action';
 import { taskKindLabel } from './labels';
+import { taskTitle } from './task-title';
 
 export interface TaskRowProps {
   task: Task;
@@ -42,6 +43,7 @@ export function TaskRow({ task, today, caseName }: TaskRowProps) {
       );
   };
   const checkboxId = `task-${task.id}`;
+  const title = taskTitle(task);
   return (
     <li class={`row row--task${bucket === 'done' ? ' task-done' : ''}`}>
       <div class="row__link">
@@ -51,13 +53,13 @@ export function TaskRow({ task, today, caseName }: TaskRowProps) {
             id={checkboxId}
             type="checkbox"
             checked={bucket === 'done'}
-            aria-label={t('cases.tasks.markDone', { title: task.title })}
+            aria-label={t('cases.tasks.markDone', { title })}
             onChange={(event) => void toggle(event.currentTarget.checked)}
           />
         </label>
         <span class="row__main">
           <label class="row__title" for={checkboxId}>
-            {task.title}
+            {title}
           </label>
           <span class="row__meta">
             {bucket === 'overdue'

@@ -14,6 +14,8 @@ import { fetchCaseExport, type CaseExport } from './privacy-api';
 import { HistoryList } from './history-list';
 import { useTeamMembers } from '../team/use-team-members';
 import { fieldLabels } from '../../../shared/i18n/field-labels';
+import type { Task } from '../../../shared/domain/task';
+import { taskTitle } from '../cases/task-title';
 import './privacy.css';
 
 type State =
@@ -142,7 +144,16 @@ const PERSON_FIELDS = new Set([
   'resolvedBy',
   'losingUserId',
   'keptUserId',
+  'mergedBy',
+  'undoneBy',
 ]);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Fields that repeat another one in a form for the app: shown through it (tasks' title). */
+const HIDDEN = new Set(['tasks.titleKey', 'tasks.titleParams']);
 
 /** Every label from the field labels registry (German or English, never the stored key). */
 function labelOf(table: string, field: string): string {
@@ -172,6 +183,34 @@ function valueOf(
     const resolution = `privacy.export.resolution.${String(value)}`;
     if (field === 'resolution' && hasMessage(resolution)) return t(resolution);
   }
+  // A task the app made: its title in the chosen language (titleKey and titleParams are left out).
+  if (table === 'tasks' && field === 'title' && typeof value === 'string')
+    return taskTitle({
+      title: value,
+      titleKey: record.titleKey as string | undefined,
+      titleParams: record.titleParams as Task['titleParams'],
+    });
+  if (table === 'merges') {
+    // The fields taken from the merged case, its profile as it was, and the records moved.
+    if (field === 'taken' && Array.isArray(value))
+      return value.map((name) => fieldLabel('cases', String(name))).join(', ');
+    if ((field === 'mergedCase' || field === 'keptBefore') && isPlainObject(value))
+      return Object.entries(value)
+        .filter(([key, item]) => key !== 'id' && item !== null && item !== '')
+        .map(
+          ([key, item]) =>
+            `${fieldLabel('cases', key)}: ${valueOf('cases', key, item, value, people)}`,
+        )
+        .join('\n');
+    if (field === 'moved' && Array.isArray(value)) {
+      const counts = new Map<string, number>();
+      for (const ref of value) {
+        const label = tableLabel(String(ref).split('/')[0] ?? '');
+        counts.set(label, (counts.get(label) ?? 0) + 1);
+      }
+      return [...counts].map(([label, count]) => `${label}: ${count}`).join(', ');
+    }
+  }
   const settingKey = `privacy.export.settingKey.${String(value)}`;
   if (table === 'settings' && field === 'key' && hasMessage(settingKey)) return t(settingKey);
   if (field === 'reminderMinutes' && typeof value === 'number')
@@ -194,6 +233,7 @@ export function ExportFacts({
   const entries = Object.entries(record).filter(
     ([key, value]) =>
       key !== 'id' &&
+      !HIDDEN.has(`${table}.${key}`) &&
       (!key.endsWith('Id') || PERSON_FIELDS.has(key)) &&
       value !== null &&
       value !== '',

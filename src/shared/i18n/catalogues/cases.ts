@@ -315,6 +315,13 @@ export const cases = germanCatalogue({
     noCase: 'Ohne Fall (eigene Aufgabe)',
     // issue 27 item 3
     doneToast: 'Aufgabe erledigt.',
+    // issue 27 item 5: the tasks the app makes, stored as key and parameters
+    auto: {
+      expiry: 'Aufenthaltsdokument läuft am {date} ab: Verlängerung besprechen',
+      ageLimit:
+        'Altersgrenze: {years, plural, one {# Jahr} other {# Jahre}} am {date} — Übergang planen',
+      referralFollowUp: 'Vermittlung an {partner} nachhalten: Rückmeldung erfragen',
+    },
     undone: 'Aufgabe wieder offen.',
   },
   today: {

@@ -172,6 +172,8 @@ export const fields = germanCatalogue({
     note: 'Notiz',
     sourceTable: 'Entstanden aus',
     sourceId: 'Entstanden aus Eintrag',
+    titleKey: 'Textbaustein der Aufgabe',
+    titleParams: 'Angaben im Textbaustein',
   },
   gaps: {
     id: 'Kennung',

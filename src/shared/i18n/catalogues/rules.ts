@@ -157,6 +157,7 @@ export const rules = germanCatalogue({
     title: 'Bitte beschreiben, was zu tun ist',
     dueOn: 'Bitte ein gültiges Fälligkeitsdatum eingeben',
     invalidSource: 'Ungültige Quelle',
+    titleKey: 'Ungültiger Textbaustein der Aufgabe',
     otherCase: 'Eine Aufgabe kann nicht in einen anderen Fall verschoben werden.',
     doneInFuture: 'Eine Aufgabe kann nicht in der Zukunft erledigt werden.',
   },

@@ -309,6 +309,13 @@ export const casesEn: SameShape<typeof cases> = {
     noCase: 'No case (a task of your own)',
     // issue 27 item 3
     doneToast: 'Task done.',
+    // issue 27 item 5: the tasks the app makes, stored as key and parameters
+    auto: {
+      expiry: 'Residence document expires on {date}: discuss renewal',
+      ageLimit:
+        'Age limit: {years, plural, one {# year} other {# years}} on {date}: plan the transition',
+      referralFollowUp: 'Follow up the referral to {partner}: ask for feedback',
+    },
     undone: 'Task open again.',
   },
   today: {

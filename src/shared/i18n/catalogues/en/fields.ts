@@ -168,6 +168,8 @@ export const fieldsEn: SameShape<typeof fields> = {
     note: 'Note',
     sourceTable: 'Created from',
     sourceId: 'Created from record',
+    titleKey: 'Text template of the task',
+    titleParams: 'Details in the text template',
   },
   gaps: {
     id: 'ID',

@@ -54,7 +54,7 @@ export const privacyEn: SameShape<typeof privacy> = {
       'Kept in the erasure log, e.g. "request of the person of 3 March". Please no names or other personal details.',
     reasonMissing: 'Please give a reason for the erasure.',
     confirm: 'Type {word} to confirm',
-    confirmWord: 'LÖSCHEN',
+    confirmWord: 'DELETE',
     confirmWrong: 'Please type exactly {word}.',
     submit: 'Erase for good',
     submitting: 'Erasing …',

@@ -145,6 +145,7 @@ export const rulesEn: SameShape<typeof rules> = {
   tasks: {
     title: 'Please describe what needs to be done',
     dueOn: 'Please enter a valid due date',
+    titleKey: 'Invalid text template of the task',
     invalidSource: 'Invalid source',
     otherCase: 'A task cannot be moved to another case.',
     doneInFuture: 'A task cannot be done in the future.',
