@@ -47,7 +47,6 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
   sync: {
     invalidSealed:
       'A sealed change could not be opened. Nothing was saved; please unlock the app and sync again.',
-    otherTeamsRecord: 'The changes concern an entry you have no access to. Nothing was saved.',
     schemaTooOld: 'This app version is out of date. Please update the app; your changes are kept.',
     gap: 'Earlier changes from this device are missing. Please sync again.',
     refused: 'The server refused the change.',
