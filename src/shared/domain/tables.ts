@@ -14,6 +14,7 @@ import { taskTable } from './task';
 import { gapTable } from './gap';
 import { settingTable } from './setting';
 import { conflictTable } from './conflict';
+import { documentTable } from './document';
 
 export const tables = {
   cases: caseTable,
@@ -27,6 +28,7 @@ export const tables = {
   consents: consentTable,
   tasks: taskTable,
   gaps: gapTable,
+  documents: documentTable,
   settings: settingTable,
   conflicts: conflictTable,
 } as const;

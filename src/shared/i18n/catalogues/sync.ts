@@ -137,6 +137,7 @@ export const sync = germanCatalogue({
     consents: 'Einwilligung',
     tasks: 'Wiedervorlage',
     gaps: 'Lücke',
+    documents: 'Dokument',
     settings: 'Einstellung',
     conflicts: 'Konflikt',
   },

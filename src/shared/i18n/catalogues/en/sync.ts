@@ -133,6 +133,7 @@ export const syncEn: SameShape<typeof sync> = {
     consents: 'Consent',
     tasks: 'Follow-up',
     gaps: 'Gap',
+    documents: 'Document',
     settings: 'Setting',
     conflicts: 'Conflict',
   },
