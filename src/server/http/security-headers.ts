@@ -6,6 +6,8 @@ const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "img-src 'self' data: blob:",
   "object-src 'none'",
+  // A PDF document is shown from its own decrypted blob: URL in a frame (issue 25); no other frame.
+  'frame-src blob:',
   "base-uri 'self'",
   "frame-ancestors 'none'",
   "form-action 'self'",
