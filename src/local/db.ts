@@ -4,6 +4,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { RecordOf, TableName } from '../shared/domain/tables';
 import type { Fields } from '../shared/sync/merge';
 import type { SealedEnvelope } from '../shared/sync/sealed-envelope';
+import type { HistoryEntry } from '../shared/sync/protocol';
 import type { PinWrap, RecoveryWrap } from './crypto/data-key';
 import { encryptionMiddleware } from './crypto/encryption-middleware';
 import { dataKeyOf } from './crypto/keyring';
@@ -50,15 +51,7 @@ export interface Rejection {
 export interface CaseHistoryRow {
   caseId: string;
   fetchedAt: string;
-  entries: {
-    at: string;
-    userId: string | null;
-    userName: string | null;
-    table: string;
-    recordId: string;
-    op: string;
-    fields: string[];
-  }[];
+  entries: HistoryEntry[];
 }
 
 export interface MetaRow {
@@ -186,8 +179,10 @@ function defineSchema(db: FeldakteDb): FeldakteDb {
   });
   // Issue 12: the case history kept for offline reading (encrypted like other case data).
   db.version(3).stores({ caseHistory: 'caseId' });
+  // Issue 26: merges of two cases of one person ([G1]).
+  db.version(4).stores({ merges: 'id, caseId, mergedCaseId' });
   // Issue 25: documents (a synced table) and their encrypted files, chunk by chunk ([D3]).
-  db.version(4).stores({
+  db.version(5).stores({
     documents: 'id, caseId, fileId',
     documentFiles: 'fileId, caseId, state',
     fileChunks: '[fileId+index], fileId, caseId',

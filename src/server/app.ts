@@ -73,7 +73,7 @@ export async function buildApp({
   });
   await app.register(fastifyCookie);
   await registerCompression(app);
-  registerSecurityHeaders(app);
+  await registerSecurityHeaders(app);
 
   app.setErrorHandler(
     async (error: Error & { statusCode?: number; code?: string }, request, reply) => {

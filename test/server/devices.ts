@@ -99,6 +99,85 @@ export function describeDevices(label: string, makeStore: StoreFactory): void {
       expect(got.sealKey).toEqual(first.body.sealKey);
     });
 
+    describe('[S5] recovery policy (issue 22 item 5)', () => {
+      const adminCookie = async () => {
+        const boss = await addUser(store, { team: 'Verwaltung', role: 'admin' });
+        const response = await login(boss.email);
+        const cookie = response.cookies.find((c) => c.name === 'feldakte_session')!;
+        return `${cookie.name}=${cookie.value}`;
+      };
+
+      it('[S5] never to a sign-in with a one-time password; the own password set, a sign-in gets it', async () => {
+        const user = await newUser('Team Geräte');
+        const phone = await onDevice(user.email, user.id, user.teamId, 'Diensthandy');
+        const secret = phone.body.recoverySecret as string;
+        await admin('user', 'passwd', '--email', user.email, '--password', 'einmal-vom-admin-1');
+        const deviceId = randomUUID();
+        const oneTime = await login(user.email, { password: 'einmal-vom-admin-1', deviceId });
+        expect(oneTime.statusCode).toBe(200);
+        expect(oneTime.json().user.passwordChangeRequired).toBe(true);
+        expect(oneTime.json().recoverySecret).toBeUndefined();
+        expect(JSON.stringify(oneTime.json())).not.toContain(secret);
+        const cookie = oneTime.cookies.find((c) => c.name === 'feldakte_session')!;
+        const changed = await server.app.inject({
+          method: 'POST',
+          url: '/api/session/password',
+          headers: { cookie: `${cookie.name}=${cookie.value}` },
+          payload: { password: 'mein-eigenes-passwort' },
+        });
+        expect(changed.statusCode).toBe(200);
+        expect(JSON.stringify(changed.json())).not.toContain(secret);
+        const own = await login(user.email, { password: 'mein-eigenes-passwort', deviceId });
+        expect(own.json().recoverySecret).toBe(secret);
+      });
+
+      it('[S5] never to a revoked device, a sign-in without a device, or an account without cases', async () => {
+        const user = await newUser('Team Geräte');
+        const phone = await onDevice(user.email, user.id, user.teamId, 'Verloren');
+        await admin('device', 'revoke', '--email', user.email, '--device', phone.deviceId);
+        const revoked = await login(user.email, { deviceId: phone.deviceId });
+        expect(revoked.statusCode).toBe(401);
+        expect(revoked.json().error).toBe('device_revoked');
+        expect(revoked.json().recoverySecret).toBeUndefined();
+        const noDevice = await login(user.email);
+        expect(noDevice.statusCode).toBe(200);
+        expect(noDevice.json().recoverySecret).toBeUndefined();
+        const coordinator = await addUser(store, { team: 'Team Geräte', role: 'coordinator' });
+        const consoleSignIn = await login(coordinator.email, { deviceId: randomUUID() });
+        expect(consoleSignIn.statusCode).toBe(200);
+        expect(consoleSignIn.json().recoverySecret).toBeUndefined();
+      });
+
+      it("[S5] every hand-out is recorded and shown in the console's device list", async () => {
+        const user = await newUser('Team Geräte');
+        const phone = await onDevice(user.email, user.id, user.teamId, 'Diensthandy');
+        nowMs += 60 * 60_000;
+        expect((await login(user.email, { deviceId: phone.deviceId })).json().recoverySecret).toBe(
+          phone.body.recoverySecret,
+        );
+        const other = await onDevice(user.email, user.id, user.teamId, 'Tablet');
+        await admin('user', 'passwd', '--email', user.email, '--password', 'einmal-vom-admin-2');
+        // A one-time sign-in from the tablet hands nothing out and records nothing.
+        await login(user.email, { password: 'einmal-vom-admin-2', deviceId: other.deviceId });
+        const listed = await server.app.inject({
+          method: 'GET',
+          url: `/api/admin/users/${user.id}/devices`,
+          headers: { cookie: await adminCookie() },
+        });
+        expect(listed.statusCode).toBe(200);
+        const devices = listed.json<{
+          devices: { deviceId: string; recoveries: number; lastRecoveryAt: string | null }[];
+        }>().devices;
+        expect(devices.find((d) => d.deviceId === phone.deviceId)).toMatchObject({
+          recoveries: 2,
+          lastRecoveryAt: new Date(nowMs).toISOString(),
+        });
+        expect(devices.find((d) => d.deviceId === other.deviceId)).toMatchObject({
+          recoveries: 1,
+        });
+      });
+    });
+
     it('a malformed deviceId is refused with 400 and no session', async () => {
       const user = await newUser('Team Geräte');
       const response = await login(user.email, { deviceId: 'nicht-eine-uuid' });

@@ -15,6 +15,7 @@ import { diskFileStorage } from '../../src/server/files/file-storage';
 import { openStoreFromEnv } from '../../src/server/store/open-store';
 import type { Store } from '../../src/server/store/store';
 import { createTeam, createUser } from '../../src/server/auth/accounts';
+import type { Role } from '../../src/shared/domain/account';
 import { distDir, ensureBuilt } from './e2e-build';
 
 export { ensureBuilt };
@@ -27,7 +28,7 @@ export interface E2eAccount {
   name: string;
   team: string;
   /** thm unless named (the console e2e test signs in a coordinator). */
-  role?: 'thm' | 'coordinator' | 'admin';
+  role?: Role;
 }
 
 export const defaultAccounts: readonly E2eAccount[] = [

@@ -165,6 +165,7 @@ const de = {
     noDevices: 'Noch kein Gerät angemeldet.',
     lastSeen: 'zuletzt {at}',
     revoked: 'gesperrt',
+    recoveries: 'Wiederherstellungsschlüssel erhalten: {count}×, zuletzt {at}',
     revoke: 'Gerät sperren',
     revokeConfirm:
       'Gerät sperren? Es wird beim nächsten Kontakt mit dem Server abgemeldet und löscht seine Daten.',
@@ -345,6 +346,7 @@ const en: SameShape<typeof de> = {
     noDevices: 'No device signed in yet.',
     lastSeen: 'last seen {at}',
     revoked: 'revoked',
+    recoveries: 'recovery key received: {count}×, last {at}',
     revoke: 'Revoke device',
     revokeConfirm:
       'Revoke this device? It is signed out at its next contact with the server and deletes its data.',

@@ -43,6 +43,7 @@ export const messages = {
   unsupportedEncoding: message('server.api.unsupportedEncoding'),
   invalidEncoding: message('server.api.invalidEncoding'),
   notFound: message('server.api.notFound'),
+  crossSite: message('server.api.crossSite'),
   internal: message('server.api.internal'),
   loginFailed: message('server.session.loginFailed'),
   tooManyLogins: message('server.session.tooManyLogins'),

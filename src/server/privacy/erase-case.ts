@@ -29,12 +29,20 @@ export async function caseRecordIds(
 ): Promise<{ tbl: string; id: string; purged: boolean }[]> {
   // Children carry `caseId`; conflicts carry `caseId` too and, for a case field, `recordId`.
   // Purged rows have no fields any more: they are found again only through an earlier erasure,
-  // which already left nothing behind.
+  // which already left nothing behind. [G7] The cases merged into this one (their tombstones name
+  // it in `mergedInto`, also through a chain of merges) belong to it, with their conflicts; their
+  // records moved to it with the merge.
   return db.query(
-    `SELECT tbl, id, purged FROM records
+    `WITH RECURSIVE person(id) AS (
+       SELECT $2::text
+       UNION
+       SELECT r.id FROM records r JOIN person p ON r.fields ->> 'mergedInto' = p.id
+        WHERE r.team_id = $1 AND r.tbl = 'cases' AND r.deleted
+     )
+     SELECT tbl, id, purged FROM records
       WHERE team_id = $1
-        AND (id = $2 OR fields ->> 'caseId' = $2
-             OR (tbl = 'conflicts' AND fields ->> 'recordId' = $2))`,
+        AND (id IN (SELECT id FROM person) OR fields ->> 'caseId' = $2
+             OR (tbl = 'conflicts' AND fields ->> 'recordId' IN (SELECT id FROM person)))`,
     [teamId, caseId],
   );
 }

@@ -20,6 +20,7 @@ import { PushBuffer, SAVE_RECORDS_SQL, type RecordWrite } from './push-buffer';
 import { currentOf, type Write } from './apply-mutation';
 import { applyFresh, refusedByDatabase, type ApplyMode } from './apply-groups';
 import { REFUSED, rejection } from './rejection';
+import { resolveRedirects } from './case-merge';
 
 /**
  * `sessionEpoch`: the epoch read with the caller's session; the push's first statement reads it
@@ -109,12 +110,18 @@ async function applyPush(
   );
   const version = Number(team!.version);
   // [X3] read under the team lock, with the records: an erasure committed before is seen here.
-  const { records, purged: erased } = await PushBuffer.load(
+  const {
+    records,
+    purged: erased,
+    mergedInto,
+  } = await PushBuffer.load(
     db,
     teamId,
     fresh,
     fresh.flatMap((m) => caseIdOf(m.fields)),
   );
+  // [G5] only when the push names a merged case: one more read under the lock, else none.
+  const redirects = mergedInto.size > 0 ? await resolveRedirects(records, mergedInto) : new Map();
   const scope = {
     db,
     records,
@@ -128,6 +135,7 @@ async function applyPush(
       fresh.filter((m) => m.op === 'put').map((m) => `${m.table}/${m.recordId}`),
     ),
     erased,
+    redirects,
   };
 
   const together = mode === 'together';
@@ -273,5 +281,6 @@ function replayResult(
 }
 
 function caseIdOf(fields: Record<string, unknown>): string[] {
-  return typeof fields.caseId === 'string' ? [fields.caseId] : [];
+  // A merge names a second case ([G5]: it may have been merged away meanwhile).
+  return [fields.caseId, fields.mergedCaseId].filter((id): id is string => typeof id === 'string');
 }

@@ -23,6 +23,8 @@ export const clearRecordFields = {
   documents: ['caseId', 'fileId'],
   settings: ['key'],
   conflicts: ['recordId', 'caseId', 'table'],
+  // Which case went into which: ids only (the snapshot of the merged profile is encrypted).
+  merges: ['caseId', 'mergedCaseId'],
 } as const satisfies Record<TableName, readonly string[]>;
 
 /** Device-only tables that hold record values or their traces (src/local/db.ts). */

@@ -15,6 +15,7 @@ import { gapTable } from './gap';
 import { settingTable } from './setting';
 import { conflictTable } from './conflict';
 import { documentTable } from './document';
+import { caseMergeTable } from './case-merge';
 
 export const tables = {
   cases: caseTable,
@@ -31,6 +32,7 @@ export const tables = {
   documents: documentTable,
   settings: settingTable,
   conflicts: conflictTable,
+  merges: caseMergeTable,
 } as const;
 
 export type TableName = keyof typeof tables;

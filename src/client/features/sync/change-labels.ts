@@ -37,7 +37,7 @@ const valueGroups: Record<string, Record<string, string>> = {
   documents: { kind: 'cases.documents.kind' },
   partners: { kind: 'network.partnerKind' },
   offers: { category: 'network.offerCategory', targetStatuses: 'cases.residenceKind' },
-  consents: { howGiven: 'network.consentForm' },
+  consents: { howGiven: 'network.consentForm', sharedData: 'network.summary.field' },
   referrals: { status: 'network.status', direction: 'network.direction' },
 };
 

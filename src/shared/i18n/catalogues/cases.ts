@@ -184,7 +184,7 @@ export const cases = germanCatalogue({
     new: 'Neuer Fall',
     empty: 'Noch keine Fälle. Legen Sie den ersten Fall an.',
     noMatch: 'Keine Fälle gefunden. Andere Schreibweise oder Filter probieren.',
-    count: '{count} Fälle',
+    count: '{count, plural, one {# Fall} other {# Fälle}}',
     more: 'Weitere anzeigen',
     filters: 'Filter',
     statusFilter: 'Status',
@@ -197,7 +197,7 @@ export const cases = germanCatalogue({
     loading: 'Lädt …',
   },
   age: {
-    years: '{age} Jahre',
+    years: '{age, plural, one {# Jahr} other {# Jahre}}',
     nearLimit: 'wird am {date} 27',
     overLimit: 'seit {date} 27 oder älter',
     flagNear: 'bald 27',
@@ -259,7 +259,7 @@ export const cases = germanCatalogue({
     evidence: 'Quelle',
     note: 'Notiz',
     validUntilShort: 'gültig bis {date}',
-    expiresInDays: 'läuft in {days} Tagen ab',
+    expiresInDays: 'läuft {days, plural, =0 {heute} one {morgen} other {in # Tagen}} ab',
     expiresToday: 'läuft heute ab',
     expired: 'abgelaufen am {date}',
     expiredShort: 'abgelaufen',
@@ -293,8 +293,8 @@ export const cases = germanCatalogue({
     chooseChannel: 'Bitte einen Kontaktweg wählen.',
     saved: 'Kontakt gespeichert',
     empty: 'Noch keine Kontakte notiert.',
-    lastContact: 'Letzter Kontakt vor {days} Tagen',
-    showAll: 'Alle {count} Kontakte anzeigen',
+    lastContact: 'Letzter Kontakt {days, plural, =0 {heute} one {vor # Tag} other {vor # Tagen}}',
+    showAll: '{count, plural, one {Den # Kontakt anzeigen} other {Alle # Kontakte anzeigen}}',
   },
   tasks: {
     title: 'Aufgaben',
@@ -313,6 +313,16 @@ export const cases = germanCatalogue({
     // issue 13 item 8 (field)
     forCase: 'Für welchen Fall?',
     noCase: 'Ohne Fall (eigene Aufgabe)',
+    // issue 27 item 3
+    doneToast: 'Aufgabe erledigt.',
+    // issue 27 item 5: the tasks the app makes, stored as key and parameters
+    auto: {
+      expiry: 'Aufenthaltsdokument läuft am {date} ab: Verlängerung besprechen',
+      ageLimit:
+        'Altersgrenze: {years, plural, one {# Jahr} other {# Jahre}} am {date} — Übergang planen',
+      referralFollowUp: 'Vermittlung an {partner} nachhalten: Rückmeldung erfragen',
+    },
+    undone: 'Aufgabe wieder offen.',
   },
   documents: {
     title: 'Dokumente',
@@ -381,7 +391,8 @@ export const cases = germanCatalogue({
     title: 'Heute',
     overdue: 'Überfällig',
     dueToday: 'Heute fällig',
-    showAllOverdue: 'Alle {count} überfälligen Aufgaben zeigen',
+    showAllOverdue:
+      '{count, plural, one {Die # überfällige Aufgabe zeigen} other {Alle # überfälligen Aufgaben zeigen}}',
     expiring: 'Aufenthaltsstatus läuft in den nächsten 30 Tagen ab',
     ageLimit: 'Werden bald 27',
     nothingDue: 'Heute ist nichts fällig. Gute Arbeit!',

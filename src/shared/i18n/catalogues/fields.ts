@@ -172,6 +172,8 @@ export const fields = germanCatalogue({
     note: 'Notiz',
     sourceTable: 'Entstanden aus',
     sourceId: 'Entstanden aus Eintrag',
+    titleKey: 'Textbaustein der Aufgabe',
+    titleParams: 'Angaben im Textbaustein',
   },
   gaps: {
     id: 'Kennung',
@@ -217,5 +219,18 @@ export const fields = germanCatalogue({
     resolution: 'Auflösung',
     resolvedAt: 'Aufgelöst am',
     resolvedBy: 'Aufgelöst von',
+  },
+  merges: {
+    id: 'Kennung',
+    caseId: 'Behaltener Fall',
+    mergedCaseId: 'Zusammengeführter Fall',
+    taken: 'Übernommene Angaben',
+    mergedBy: 'Zusammengeführt von',
+    mergedAt: 'Zusammengeführt am',
+    undoneBy: 'Rückgängig gemacht von',
+    undoneAt: 'Rückgängig gemacht am',
+    mergedCase: 'Profil des zusammengeführten Falls',
+    keptBefore: 'Ersetzte Angaben',
+    moved: 'Verschobene Einträge',
   },
 });

@@ -15,6 +15,7 @@ export const server = germanCatalogue({
     unsupportedMedia: 'Die Anfrage muss JSON sein.',
     unsupportedEncoding: 'Die Anfrage ist mit einem unbekannten Verfahren komprimiert.',
     invalidEncoding: 'Die komprimierte Anfrage ist beschädigt.',
+    crossSite: 'Diese Anfrage kam von einer anderen Website und wurde abgelehnt.',
     notFound: 'Diese Adresse gibt es nicht.',
     internal:
       'Auf dem Server ist ein Fehler aufgetreten. Ihre Änderungen bleiben auf dem Gerät gespeichert.',
@@ -70,7 +71,8 @@ export const server = germanCatalogue({
     invalidCaseId: 'Ungültige Fall-ID: erwartet wird eine UUID.',
     notClosed: 'Nur ein abgeschlossener Fall hat eine Löschfrist.',
     notLater: 'Das neue Datum muss nach der bisherigen Löschfrist liegen.',
-    tooLate: 'Eine Verlängerung reicht höchstens {years} Jahre in die Zukunft.',
+    tooLate:
+      'Eine Verlängerung reicht höchstens {years, plural, one {# Jahr} other {# Jahre}} in die Zukunft.',
     dateMissing: 'Bitte ein Datum angeben.',
     dateInvalid: 'Bitte ein gültiges Datum angeben.',
     extensionReasonMissing: 'Bitte einen Grund für die Verlängerung angeben.',

@@ -178,7 +178,7 @@ export const casesEn: SameShape<typeof cases> = {
     new: 'New case',
     empty: 'No cases yet. Create the first one.',
     noMatch: 'No cases found. Try another spelling or filter.',
-    count: '{count} cases',
+    count: '{count, plural, one {# case} other {# cases}}',
     more: 'Show more',
     filters: 'Filters',
     statusFilter: 'Status',
@@ -191,7 +191,7 @@ export const casesEn: SameShape<typeof cases> = {
     loading: 'Loading …',
   },
   age: {
-    years: '{age} years',
+    years: '{age, plural, one {# year} other {# years}}',
     nearLimit: 'turns 27 on {date}',
     overLimit: '27 or older since {date}',
     flagNear: 'soon 27',
@@ -253,7 +253,7 @@ export const casesEn: SameShape<typeof cases> = {
     evidence: 'Source',
     note: 'Note',
     validUntilShort: 'valid until {date}',
-    expiresInDays: 'expires in {days} days',
+    expiresInDays: 'expires {days, plural, =0 {today} one {tomorrow} other {in # days}}',
     expiresToday: 'expires today',
     expired: 'expired on {date}',
     expiredShort: 'expired',
@@ -287,8 +287,8 @@ export const casesEn: SameShape<typeof cases> = {
     chooseChannel: 'Please choose a channel.',
     saved: 'Contact saved',
     empty: 'No contacts logged yet.',
-    lastContact: 'Last contact {days} days ago',
-    showAll: 'Show all {count} contacts',
+    lastContact: 'Last contact {days, plural, =0 {today} one {# day ago} other {# days ago}}',
+    showAll: '{count, plural, one {Show the # contact} other {Show all # contacts}}',
   },
   tasks: {
     title: 'Tasks',
@@ -307,6 +307,16 @@ export const casesEn: SameShape<typeof cases> = {
     // issue 13 item 8 (field)
     forCase: 'For which case?',
     noCase: 'No case (a task of your own)',
+    // issue 27 item 3
+    doneToast: 'Task done.',
+    // issue 27 item 5: the tasks the app makes, stored as key and parameters
+    auto: {
+      expiry: 'Residence document expires on {date}: discuss renewal',
+      ageLimit:
+        'Age limit: {years, plural, one {# year} other {# years}} on {date}: plan the transition',
+      referralFollowUp: 'Follow up the referral to {partner}: ask for feedback',
+    },
+    undone: 'Task open again.',
   },
   documents: {
     title: 'Documents',
@@ -374,7 +384,8 @@ export const casesEn: SameShape<typeof cases> = {
     title: 'Today',
     overdue: 'Overdue',
     dueToday: 'Due today',
-    showAllOverdue: 'Show all {count} overdue tasks',
+    showAllOverdue:
+      '{count, plural, one {Show the # overdue task} other {Show all # overdue tasks}}',
     expiring: 'Residence status expires within 30 days',
     ageLimit: 'Turning 27 soon',
     nothingDue: 'Nothing due today. Well done!',

@@ -168,6 +168,8 @@ export const fieldsEn: SameShape<typeof fields> = {
     note: 'Note',
     sourceTable: 'Created from',
     sourceId: 'Created from record',
+    titleKey: 'Text template of the task',
+    titleParams: 'Details in the text template',
   },
   gaps: {
     id: 'ID',
@@ -213,5 +215,18 @@ export const fieldsEn: SameShape<typeof fields> = {
     resolution: 'Resolution',
     resolvedAt: 'Resolved at',
     resolvedBy: 'Resolved by',
+  },
+  merges: {
+    id: 'ID',
+    caseId: 'Kept case',
+    mergedCaseId: 'Merged case',
+    taken: 'Details taken over',
+    mergedBy: 'Merged by',
+    mergedAt: 'Merged at',
+    undoneBy: 'Undone by',
+    undoneAt: 'Undone at',
+    mergedCase: 'Profile of the merged case',
+    keptBefore: 'Replaced details',
+    moved: 'Moved records',
   },
 };

@@ -14,16 +14,20 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
     unsupportedMedia: 'The request must be JSON.',
     unsupportedEncoding: 'The request is compressed with an unknown method.',
     invalidEncoding: 'The compressed request is damaged.',
+    crossSite: 'This request came from another website and was refused.',
     notFound: 'This address does not exist.',
     internal: 'An error occurred on the server. Your changes stay saved on the device.',
-    fieldTooLong: 'A field is too long (at most {max} characters).',
+    fieldTooLong:
+      'A field is too long (at most {max, plural, one {# character} other {# characters}}).',
   },
   session: {
     wrongPassword: 'The current password is wrong.',
     samePassword: 'Please choose a new password, not the current one.',
     newPasswordMissing: 'Please enter a new password.',
-    newPasswordTooShort: 'The new password must be at least {min} characters long.',
-    newPasswordTooLong: 'The new password may be at most {max} characters long.',
+    newPasswordTooShort:
+      'The new password must be at least {min, plural, one {# character} other {# characters}} long.',
+    newPasswordTooLong:
+      'The new password may be at most {max, plural, one {# character} other {# characters}} long.',
     currentPasswordInvalid: 'The current password is invalid.',
     passwordChangeRequired:
       'You signed in with a one-time password. Please set a new password first.',
@@ -76,19 +80,21 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
     invalidCaseId: 'Invalid case ID: a UUID is expected.',
     notClosed: 'Only a closed case has an erasure date.',
     notLater: 'The new date must be after the current erasure date.',
-    tooLate: 'An extension reaches at most {years} years into the future.',
+    tooLate:
+      'An extension reaches at most {years, plural, one {# year} other {# years}} into the future.',
     dateMissing: 'Please enter a date.',
     dateInvalid: 'Please enter a valid date.',
     extensionReasonMissing: 'Please give a reason for the extension.',
     erasureReasonMissing: 'Please give a reason for the erasure.',
-    reasonTooLong: 'The reason may be at most {max} characters long.',
+    reasonTooLong:
+      'The reason may be at most {max, plural, one {# character} other {# characters}} long.',
   },
   import: {
     unknownJob: 'This import does not exist.',
     notChecked: 'This import has already run or was dropped; please upload the file again.',
     notDone: 'Only a finished import can be undone.',
     editedSince:
-      'The import can no longer be undone: {count} of its records were edited or added to since.',
+      'The import can no longer be undone: {count, plural, one {# of its records was} other {# of its records were}} edited or added to since.',
     notAllowed: 'Only administration and coordination may import.',
     unreadable: 'The file cannot be read: {why}',
     noFile: 'Please send a file (.csv or .xlsx).',
@@ -100,7 +106,7 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
     fromInvalid: 'The start date “{value}” is not a valid date (YYYY-MM-DD).',
     toInvalid: 'The end date “{value}” is not a valid date (YYYY-MM-DD).',
     fromAfterTo: 'The start of the period is after its end.',
-    tooLong: 'The period is too long: at most {years} years.',
+    tooLong: 'The period is too long: at most {years, plural, one {# year} other {# years}}.',
   },
   account: {
     teamNameMissing: 'Please enter a team name.',
@@ -110,7 +116,8 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
     nameMissing: 'Please enter a name.',
     userExists: 'An account with {email} already exists.',
     userMissing: 'There is no account with {email}.',
-    passwordTooShort: 'The password must be at least {min} characters long.',
+    passwordTooShort:
+      'The password must be at least {min, plural, one {# character} other {# characters}} long.',
     deviceMissing: 'There is no device {device} for {email}.',
   },
   admin: {
