@@ -40,7 +40,6 @@ export async function mergeCases(
         caseId: request.keptId,
         mergedCaseId: request.mergedId,
         taken: [...request.taken],
-        mergedBy: userIdOf(db),
         mergedAt: now.toISOString(),
       },
       now,
@@ -48,8 +47,9 @@ export async function mergeCases(
     if (!written.ok) return written;
     const record = (await db.merges.get(id))!;
     const done = await applyMergeLocally(db, record);
-    // What the server will write into the record: the device's copy has it too, for an undo.
-    await db.merges.put({ ...record, ...done });
+    // What the server will write into the record (who merged it: the server names the pushing
+    // user, [G2]): the device's copy has it too, for the case page and an undo.
+    await db.merges.put({ ...record, ...done, mergedBy: userIdOf(db) });
     return written;
   });
 }
@@ -63,14 +63,9 @@ export async function undoMerge(
   return db.transaction('rw', db.tables, async () => {
     const record = await db.merges.get(mergeId);
     if (!record) return notFound();
-    const written = await putRecord(
-      db,
-      'merges',
-      mergeId,
-      { undoneAt: now.toISOString(), undoneBy: userIdOf(db) },
-      now,
-    );
+    const written = await putRecord(db, 'merges', mergeId, { undoneAt: now.toISOString() }, now);
     if (!written.ok) return written;
+    await db.merges.update(mergeId, { undoneBy: userIdOf(db) });
     await revertMergeLocally(db, record);
     return written;
   });

@@ -54,7 +54,13 @@ describe('[G3] the kept profile', () => {
     });
     expect(profile.otherNames).toEqual(['Zuleicha Ahmadi', 'Zulaika Ahmady']);
     expect(profile.status).toBe('active');
-    expect(joinedOtherNames(kept, kept)).toEqual(['Zuleicha Ahmadi']);
+    expect(joinedOtherNames(kept, kept, kept)).toEqual(['Zuleicha Ahmadi']);
+    // A name chosen from the merged case: the former name stays findable.
+    expect(mergedProfile(kept, merged, ['givenName']).otherNames).toEqual([
+      'Zuleicha Ahmadi',
+      'Zuleikha Ahmadi',
+      'Zulaika Ahmady',
+    ]);
   });
 
   it('never takes a field outside the choosable ones', () => {
@@ -63,7 +69,7 @@ describe('[G3] the kept profile', () => {
 
   it('keeps at most ten other spellings', () => {
     const many = { ...merged, otherNames: Array.from({ length: 12 }, (_, i) => `Name ${i}`) };
-    expect(joinedOtherNames(kept, many)).toHaveLength(10);
+    expect(joinedOtherNames(kept, kept, many)).toHaveLength(10);
   });
 });
 

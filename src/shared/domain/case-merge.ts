@@ -105,16 +105,18 @@ export const caseMergeTable = defineTable<CaseMerge>({
   },
 });
 
-/** The other spellings the kept case carries after a merge: its own, then the merged case's names. */
-export function joinedOtherNames(
-  kept: Pick<Case, 'givenName' | 'familyName' | 'otherNames'>,
-  merged: Pick<Case, 'givenName' | 'familyName' | 'otherNames'>,
-  max = 10,
-): string[] {
+type Names = Pick<Case, 'givenName' | 'familyName' | 'otherNames'>;
+
+/**
+ * The other spellings the kept case carries after a merge: its own, its former name when the
+ * merge chose another, then the merged case's names; never the name it carries now.
+ */
+export function joinedOtherNames(next: Names, kept: Names, merged: Names, max = 10): string[] {
   const names: string[] = [];
-  const seen = new Set([`${kept.givenName} ${kept.familyName}`.toLowerCase()]);
+  const seen = new Set([`${next.givenName} ${next.familyName}`.toLowerCase()]);
   for (const name of [
     ...(kept.otherNames ?? []),
+    `${kept.givenName} ${kept.familyName}`,
     `${merged.givenName} ${merged.familyName}`,
     ...(merged.otherNames ?? []),
   ]) {
@@ -138,7 +140,7 @@ export function mergedProfile(kept: Case, merged: Case, taken: readonly string[]
     if (value === undefined || value === null) delete next[field];
     else next[field] = value;
   }
-  const names = joinedOtherNames(next as Case, merged);
+  const names = joinedOtherNames(next as Case, kept, merged);
   if (names.length > 0) next.otherNames = names;
   return next as Case;
 }

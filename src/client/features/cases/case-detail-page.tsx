@@ -19,6 +19,7 @@ import { TasksSection } from './tasks-section';
 import { DocumentsSection } from '../documents/documents-section';
 import { StoreConsentBanner } from '../privacy/store-consent-banner';
 import { CasePrivacySection } from '../privacy/case-privacy-section';
+import { MergedAwayNotice, MergedSection } from './merged-section';
 
 export function CaseDetailPage({ id }: { id: string }) {
   const db = useDb();
@@ -28,9 +29,12 @@ export function CaseDetailPage({ id }: { id: string }) {
   if (record === undefined) return <p class="hint">{t('cases.list.loading')}</p>;
   if (record === null) {
     return (
-      <EmptyState action={<LinkButton href="/faelle">{t('cases.detail.backToList')}</LinkButton>}>
-        {t('cases.detail.notFound')}
-      </EmptyState>
+      <>
+        <MergedAwayNotice caseId={id} />
+        <EmptyState action={<LinkButton href="/faelle">{t('cases.detail.backToList')}</LinkButton>}>
+          {t('cases.detail.notFound')}
+        </EmptyState>
+      </>
     );
   }
   return (
@@ -46,6 +50,7 @@ export function CaseDetailPage({ id }: { id: string }) {
       <CaseConsents caseId={id} />
       <CaseReferrals caseId={id} />
       <CaseOfferHints caseId={id} />
+      <MergedSection caseId={id} />
       <CasePrivacySection caseId={id} />
     </>
   );

@@ -48,8 +48,6 @@ export const server = germanCatalogue({
   sync: {
     invalidSealed:
       'Eine versiegelte Änderung ließ sich nicht öffnen. Es wurde nichts gespeichert; bitte die App entsperren und erneut synchronisieren.',
-    otherTeamsRecord:
-      'Die Änderungen betreffen einen Eintrag, auf den Sie keinen Zugriff haben. Es wurde nichts gespeichert.',
     schemaTooOld:
       'Diese App-Version ist veraltet. Bitte die App aktualisieren; Ihre Änderungen bleiben erhalten.',
     gap: 'Es fehlen frühere Änderungen dieses Geräts. Bitte erneut synchronisieren.',

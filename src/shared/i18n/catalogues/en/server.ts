@@ -47,7 +47,6 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
   sync: {
     invalidSealed:
       'A sealed change could not be opened. Nothing was saved; please unlock the app and sync again.',
-    otherTeamsRecord: 'The changes concern an entry you have no access to. Nothing was saved.',
     schemaTooOld: 'This app version is out of date. Please update the app; your changes are kept.',
     gap: 'Earlier changes from this device are missing. Please sync again.',
     refused: 'The server refused the change.',
@@ -106,7 +105,8 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
     fromInvalid: 'The start date “{value}” is not a valid date (YYYY-MM-DD).',
     toInvalid: 'The end date “{value}” is not a valid date (YYYY-MM-DD).',
     fromAfterTo: 'The start of the period is after its end.',
-    tooLong: 'The period is too long: at most {years, plural, one {# year} other {# years}}.',
+    notFixedPeriod:
+      'Reports exist only for fixed periods: a calendar month, a quarter, a half-year or a calendar year. {from} to {to} is none of these.',
   },
   account: {
     teamNameMissing: 'Please enter a team name.',
