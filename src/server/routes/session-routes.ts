@@ -14,7 +14,12 @@ import {
   SESSION_COOKIE,
   startSession,
 } from '../auth/sessions';
-import { clearSessionCookie, requireSession, setSessionCookie } from '../auth/request-session';
+import {
+  clearSessionCookie,
+  clearSiteData,
+  requireSession,
+  setSessionCookie,
+} from '../auth/request-session';
 import { cleanDeviceName, DEVICE_ID_PATTERN, recordDeviceSignIn } from '../auth/devices';
 import { handOutRecoverySecret } from '../auth/wrap-secret';
 import { currentSealKey } from '../sync/seal-keys';
@@ -100,6 +105,7 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
         at,
       ))
     ) {
+      clearSiteData(reply);
       throw new HttpError(401, 'device_revoked', messages.deviceRevoked);
     }
     const { token, expiresAt } = await startSession(store, user.id, at, device);
