@@ -77,4 +77,16 @@ export const server = germanCatalogue({
     erasureReasonMissing: 'Bitte einen Grund für die Löschung angeben.',
     reasonTooLong: 'Der Grund darf höchstens {max} Zeichen lang sein.',
   },
+  files: {
+    notFound: 'Dieses Dokument gibt es nicht (mehr) in Ihrem Team.',
+    invalidId: 'Ungültige Datei-ID: erwartet werden 32 Hexadezimalzeichen.',
+    invalidCase: 'Ungültige Fall-ID des Dokuments.',
+    caseErased: 'Der Fall dieses Dokuments wurde gelöscht. Die Datei wird nicht angenommen.',
+    lengthMissing: 'Die Größe der Datei fehlt (Upload-Length).',
+    tooLarge: 'Die Datei ist zu groß: erlaubt sind bis zu {max} MB.',
+    otherTeam: 'Diese Datei-ID ist schon vergeben.',
+    notDocument: 'Die Datei ist kein verschlüsseltes Dokument der App und wurde verworfen.',
+    incomplete: 'Die Datei ist noch nicht vollständig hochgeladen.',
+    notAllowed: 'Diese Anfrage ist für Dateien nicht erlaubt.',
+  },
 });

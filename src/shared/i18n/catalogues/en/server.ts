@@ -62,6 +62,18 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
     erased:
       'This person has been erased (erasure under Art. 17 GDPR or end of the retention period). The change was not saved.',
   },
+  files: {
+    notFound: 'This document does not exist (any more) in your team.',
+    invalidId: 'Invalid file ID: 32 hexadecimal characters are expected.',
+    invalidCase: 'Invalid case ID of the document.',
+    caseErased: 'The case of this document has been erased. The file is not accepted.',
+    lengthMissing: 'The size of the file is missing (Upload-Length).',
+    tooLarge: 'The file is too large: up to {max} MB is allowed.',
+    otherTeam: 'This file ID is already taken.',
+    notDocument: 'The file is not an encrypted document of the app and was discarded.',
+    incomplete: 'The file has not been fully uploaded yet.',
+    notAllowed: 'This request is not allowed for files.',
+  },
   privacy: {
     caseNotFound: 'This case does not exist (any more) in your team.',
     invalidCaseId: 'Invalid case ID: a UUID is expected.',
@@ -93,7 +105,8 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
     fromInvalid: 'The start date “{value}” is not a valid date (YYYY-MM-DD).',
     toInvalid: 'The end date “{value}” is not a valid date (YYYY-MM-DD).',
     fromAfterTo: 'The start of the period is after its end.',
-    tooLong: 'The period is too long: at most {years, plural, one {# year} other {# years}}.',
+    notFixedPeriod:
+      'Reports exist only for fixed periods: a calendar month, a quarter, a half-year or a calendar year. {from} to {to} is none of these.',
   },
   account: {
     teamNameMissing: 'Please enter a team name.',
