@@ -186,7 +186,7 @@ export function describeDevices(label: string, makeStore: StoreFactory): void {
       expect(response.cookies).toHaveLength(0);
     });
 
-    it('device revoke: that device gets 401 device_revoked on push, pull and session; the other keeps working', async () => {
+    it('[S7] device revoke: that device gets 401 device_revoked (and Clear-Site-Data) on push, pull and session; the other keeps working', async () => {
       const user = await newUser('Team Sperre');
       const lost = await onDevice(user.email, user.id, user.teamId, 'Verloren');
       const kept = await onDevice(user.email, user.id, user.teamId, 'Behalten');
@@ -205,11 +205,16 @@ export function describeDevices(label: string, makeStore: StoreFactory): void {
       ]) {
         expect(response.statusCode).toBe(401);
         expect(response.json()).toMatchObject({ error: 'device_revoked' });
+        // [S7] the browser removes the origin's storage itself, not only the app.
+        expect(response.headers['clear-site-data']).toBe('"storage"');
       }
       // A revoked device id never signs in again (the phone wipes and makes a new id).
       const again = await login(user.email, { deviceId: lost.deviceId });
       expect(again.statusCode).toBe(401);
       expect(again.json().error).toBe('device_revoked');
+      expect(again.headers['clear-site-data']).toBe('"storage"');
+      // The other device's answers never carry it.
+      expect((await server.pull(kept.member, null)).headers['clear-site-data']).toBeUndefined();
 
       expect((await server.pull(kept.member, null)).statusCode).toBe(200);
       expect(
@@ -221,7 +226,7 @@ export function describeDevices(label: string, makeStore: StoreFactory): void {
       );
     });
 
-    it('user disable revokes every device: 401 user_disabled everywhere', async () => {
+    it('[S7] user disable revokes every device: 401 user_disabled (and Clear-Site-Data) everywhere', async () => {
       const user = await newUser('Team Sperre');
       const a = await onDevice(user.email, user.id, user.teamId, 'A');
       const b = await onDevice(user.email, user.id, user.teamId, 'B');
@@ -232,8 +237,11 @@ export function describeDevices(label: string, makeStore: StoreFactory): void {
         const pulled = await server.pull(member, null);
         expect(pulled.statusCode).toBe(401);
         expect(pulled.json().error).toBe('user_disabled');
+        expect(pulled.headers['clear-site-data']).toBe('"storage"');
         const pushed = await server.push(member, []);
         expect(pushed.json().error).toBe('user_disabled');
+        expect(pushed.headers['clear-site-data']).toBe('"storage"');
+        expect((await me(member)).headers['clear-site-data']).toBe('"storage"');
       }
       expect(await admin('device', 'list', '--email', user.email)).toMatch(
         /gesperrt seit.*\n.*gesperrt seit/,
@@ -305,13 +313,21 @@ export function describeDevices(label: string, makeStore: StoreFactory): void {
       }
     });
 
-    it('an expired session answers session_expired (sign in again, never a wipe)', async () => {
+    it('[S7] an expired session answers session_expired (sign in again, never a wipe)', async () => {
       const user = await newUser('Team Ablauf');
       const phone = await onDevice(user.email, user.id, user.teamId, 'Alt');
       nowMs += SESSION_TTL_MS + 60_000;
       const response = await server.pull(phone.member, null);
       expect(response.statusCode).toBe(401);
       expect(response.json().error).toBe('session_expired');
+      // [S7] nothing is wiped: the outbox waits for the next sign-in.
+      expect(response.headers['clear-site-data']).toBeUndefined();
+      const unknown = await server.pull(
+        { ...phone.member, cookie: 'feldakte_session=unbekannt' },
+        null,
+      );
+      expect(unknown.json().error).toBe('not_signed_in');
+      expect(unknown.headers['clear-site-data']).toBeUndefined();
       const fresh = await onDevice(user.email, user.id, user.teamId, 'Alt');
       expect((await server.pull(fresh.member, null)).statusCode).toBe(200);
     });

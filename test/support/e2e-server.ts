@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../src/server/app';
+import { diskFileStorage } from '../../src/server/files/file-storage';
 import { openStoreFromEnv } from '../../src/server/store/open-store';
 import type { Store } from '../../src/server/store/store';
 import { createTeam, createUser } from '../../src/server/auth/accounts';
@@ -64,7 +65,8 @@ export async function startE2eServer(
       password: E2E_PASSWORD,
     });
   }
-  const app = await buildApp({ store, staticDir: distDir });
+  const files = await diskFileStorage(join(dataDir, 'files'));
+  const app = await buildApp({ store, staticDir: distDir, files });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {

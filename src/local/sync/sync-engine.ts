@@ -15,6 +15,7 @@ import { wipeDatabase } from '../wipe-database';
 import type { WipeReason } from '../active-user';
 import type { SyncTransport } from './transport';
 import { deviceNow } from '../device-environment';
+import { removeOrphanFiles } from '../documents/document-store';
 
 export interface SyncOptions {
   /** Records per pull page (the server caps it). */
@@ -79,6 +80,8 @@ async function runSync(
       ...(options.pullLimit ? { limit: options.pullLimit } : {}),
     });
     counts.pulled = pulled.changes;
+    // [D6] a document deleted or erased elsewhere takes its file's pieces along.
+    if (pulled.changes > 0) await removeOrphanFiles(db);
     const at = now().toISOString();
     await db.transaction('rw', db.meta, async () => {
       await setMeta(db, 'lastSyncAt', at);

@@ -56,7 +56,6 @@ export const messages = {
   invalidSealed: message('server.sync.invalidSealed'),
   noCaseAccess: message('server.session.noCaseAccess'),
   otherUsersDevice: message('server.session.otherUsersDevice'),
-  otherTeamsRecord: message('server.sync.otherTeamsRecord'),
   schemaTooOld: message('server.sync.schemaTooOld'),
   gap: message('server.sync.gap'),
   fieldTooLong: (max: number) => message('server.api.fieldTooLong', { max }),

@@ -27,6 +27,8 @@ export const CONTENT_SECURITY_POLICY = {
   workerSrc: ["'self'"],
   manifestSrc: ["'self'"],
   objectSrc: ["'none'"],
+  // A PDF document is shown from its own decrypted blob: URL in a frame (issue 25); no other frame.
+  frameSrc: ['blob:'],
   baseUri: ["'self'"],
   formAction: ["'self'"],
   frameAncestors: ["'none'"],

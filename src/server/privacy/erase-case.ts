@@ -5,6 +5,7 @@
 import { formatHlc } from '../../shared/sync/hlc';
 import type { Queryable } from '../store/store';
 import { message, germanText } from '../../shared/i18n/message';
+import { markCaseFilesRemoved } from '../files/file-service';
 
 /** The reason a push to an erased record gets ([X3]); also replaces stored rejection reasons. */
 export const ERASED = message('server.sync.erased');
@@ -54,6 +55,8 @@ export async function caseRecordIds(
 export async function eraseCase(db: Queryable, request: ErasureRequest): Promise<number> {
   const { teamId, caseId, now } = request;
   const rows = await caseRecordIds(db, teamId, caseId);
+  // [D6] the documents' files go too: 404 from this commit on, their bytes at the next sweep.
+  await markCaseFilesRemoved(db, teamId, caseId, now);
   // Conflicts about a child record may lack `caseId` (made before children carried one).
   const childIds = rows.filter((row) => row.tbl !== 'conflicts').map((row) => row.id);
   const conflictRows = await db.query<{ tbl: string; id: string; purged: boolean }>(

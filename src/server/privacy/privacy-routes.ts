@@ -17,6 +17,7 @@ import { caseHistory } from './case-history';
 import { eraseCase } from './erase-case';
 import { CASE_NOT_FOUND, extendRetention } from './retention';
 import { issueMessage, key, message } from '../../shared/i18n/message';
+import type { FileService } from '../files/file-service';
 
 const eraseSchema = v.object({
   reason: v.pipe(
@@ -27,7 +28,12 @@ const eraseSchema = v.object({
   ),
 });
 
-export function privacyRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
+export function privacyRoutes(
+  app: FastifyInstance,
+  store: Store,
+  now: () => Date,
+  files?: FileService,
+): void {
   /** The signed-in THM and the case id, or a 401/404/400 HttpError. */
   const access = async (request: FastifyRequest, reply: FastifyReply) => {
     const { user } = await requireSession(store, request, reply, now());
@@ -80,6 +86,8 @@ export function privacyRoutes(app: FastifyInstance, store: Store, now: () => Dat
         now: now(),
       });
     });
+    // [D6] the documents' bytes leave the store now (their files are 404 since the commit).
+    files?.sweepSoon();
     return { erased };
   });
 

@@ -19,6 +19,8 @@ export const clearRecordFields = {
   consents: ['caseId', 'partnerId'],
   tasks: ['caseId', 'dueOn'],
   gaps: ['date'],
+  // Kind, title, date, key and thumbnail are sealed; the file id names ciphertext only ([D3]).
+  documents: ['caseId', 'fileId'],
   settings: ['key'],
   conflicts: ['recordId', 'caseId', 'table'],
   // Which case went into which: ids only (the snapshot of the merged profile is encrypted).
@@ -30,6 +32,18 @@ export const clearDeviceFields = {
   // `fields` (the values) is encrypted; the envelope around it is what push and the locked sync read.
   outbox: ['table', 'recordId', 'op', 'hlc', 'baseCursor', 'createdAt'],
   rejections: ['table', 'recordId', 'op', 'at'],
+  // A document file's upload state: ids, sizes, offsets; the locked worker uploads with it ([D4]).
+  documentFiles: [
+    'caseId',
+    'documentId',
+    'size',
+    'state',
+    'offset',
+    'uploadUrl',
+    'keep',
+    'error',
+    'at',
+  ],
 } as const;
 
 /**
@@ -48,4 +62,4 @@ export const clearMetaKeys = [
 ] as const;
 
 /** Device tables that are ciphertext or key material already, stored as they are. */
-export const unencryptedDeviceTables = ['vault', 'sealed'] as const;
+export const unencryptedDeviceTables = ['vault', 'sealed', 'fileChunks'] as const;

@@ -14,6 +14,7 @@ import { taskTable } from './task';
 import { gapTable } from './gap';
 import { settingTable } from './setting';
 import { conflictTable } from './conflict';
+import { documentTable } from './document';
 import { caseMergeTable } from './case-merge';
 
 export const tables = {
@@ -28,6 +29,7 @@ export const tables = {
   consents: consentTable,
   tasks: taskTable,
   gaps: gapTable,
+  documents: documentTable,
   settings: settingTable,
   conflicts: conflictTable,
   merges: caseMergeTable,

@@ -16,6 +16,7 @@ import { ResidenceStatusSection } from './residence-status-section';
 import { NeedsSection } from './needs-section';
 import { ContactLog } from './contact-log';
 import { TasksSection } from './tasks-section';
+import { DocumentsSection } from '../documents/documents-section';
 import { StoreConsentBanner } from '../privacy/store-consent-banner';
 import { CasePrivacySection } from '../privacy/case-privacy-section';
 import { MergedAwayNotice, MergedSection } from './merged-section';
@@ -45,6 +46,7 @@ export function CaseDetailPage({ id }: { id: string }) {
       <CaseAppointments caseId={id} />
       <ContactLog caseId={id} />
       <TasksSection caseId={id} />
+      <DocumentsSection caseId={id} />
       <CaseConsents caseId={id} />
       <CaseReferrals caseId={id} />
       <CaseOfferHints caseId={id} />

@@ -161,6 +161,16 @@ export const rules = germanCatalogue({
     otherCase: 'Eine Aufgabe kann nicht in einen anderen Fall verschoben werden.',
     doneInFuture: 'Eine Aufgabe kann nicht in der Zukunft erledigt werden.',
   },
+  documents: {
+    kind: 'Bitte die Art des Dokuments wählen',
+    title: 'Bitte einen Titel eingeben',
+    date: 'Bitte ein gültiges Datum eingeben',
+    pages: 'Ein Dokument hat 1 bis 30 Seiten.',
+    file: 'Die Datei des Dokuments fehlt oder ist ungültig.',
+    tooLarge: 'Das Dokument ist zu groß.',
+    otherCase: 'Ein Dokument kann nicht in einen anderen Fall verschoben werden.',
+    link: 'Der verknüpfte Eintrag gehört nicht zu diesem Fall.',
+  },
   gaps: {
     description: 'Bitte die Lücke kurz beschreiben',
   },

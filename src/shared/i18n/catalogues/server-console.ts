@@ -22,7 +22,8 @@ export const serverConsole = germanCatalogue({
     fromInvalid: 'Das Anfangsdatum „{value}“ ist kein gültiges Datum (JJJJ-MM-TT).',
     toInvalid: 'Das Enddatum „{value}“ ist kein gültiges Datum (JJJJ-MM-TT).',
     fromAfterTo: 'Der Anfang des Zeitraums liegt nach seinem Ende.',
-    tooLong: 'Der Zeitraum ist zu lang: höchstens {years, plural, one {# Jahr} other {# Jahre}}.',
+    notFixedPeriod:
+      'Berichte gibt es nur für feste Zeiträume: einen Kalendermonat, ein Quartal, ein Halbjahr oder ein Kalenderjahr. {from} bis {to} ist keiner davon.',
   },
   account: {
     teamNameMissing: 'Bitte einen Teamnamen angeben.',

@@ -132,6 +132,7 @@ export const sync = germanCatalogue({
     consents: 'Einwilligung',
     tasks: 'Wiedervorlage',
     gaps: 'Lücke',
+    documents: 'Dokument',
     settings: 'Einstellung',
     conflicts: 'Konflikt',
     merges: 'Zusammenführung',

@@ -150,6 +150,16 @@ export const rulesEn: SameShape<typeof rules> = {
     otherCase: 'A task cannot be moved to another case.',
     doneInFuture: 'A task cannot be done in the future.',
   },
+  documents: {
+    kind: 'Please choose the kind of document',
+    title: 'Please enter a title',
+    date: 'Please enter a valid date',
+    pages: 'A document has 1 to 30 pages.',
+    file: 'The document’s file is missing or invalid.',
+    tooLarge: 'The document is too large.',
+    otherCase: 'A document cannot be moved to another case.',
+    link: 'The linked entry does not belong to this case.',
+  },
   gaps: {
     description: 'Please describe the gap briefly',
   },

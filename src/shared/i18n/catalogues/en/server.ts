@@ -47,7 +47,6 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
   sync: {
     invalidSealed:
       'A sealed change could not be opened. Nothing was saved; please unlock the app and sync again.',
-    otherTeamsRecord: 'The changes concern an entry you have no access to. Nothing was saved.',
     schemaTooOld: 'This app version is out of date. Please update the app; your changes are kept.',
     gap: 'Earlier changes from this device are missing. Please sync again.',
     refused: 'The server refused the change.',
@@ -62,6 +61,18 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
     storeRefused: 'The server cannot store this change (invalid content).',
     erased:
       'This person has been erased (erasure under Art. 17 GDPR or end of the retention period). The change was not saved.',
+  },
+  files: {
+    notFound: 'This document does not exist (any more) in your team.',
+    invalidId: 'Invalid file ID: 32 hexadecimal characters are expected.',
+    invalidCase: 'Invalid case ID of the document.',
+    caseErased: 'The case of this document has been erased. The file is not accepted.',
+    lengthMissing: 'The size of the file is missing (Upload-Length).',
+    tooLarge: 'The file is too large: up to {max} MB is allowed.',
+    otherTeam: 'This file ID is already taken.',
+    notDocument: 'The file is not an encrypted document of the app and was discarded.',
+    incomplete: 'The file has not been fully uploaded yet.',
+    notAllowed: 'This request is not allowed for files.',
   },
   privacy: {
     caseNotFound: 'This case does not exist (any more) in your team.',
@@ -94,7 +105,8 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
     fromInvalid: 'The start date “{value}” is not a valid date (YYYY-MM-DD).',
     toInvalid: 'The end date “{value}” is not a valid date (YYYY-MM-DD).',
     fromAfterTo: 'The start of the period is after its end.',
-    tooLong: 'The period is too long: at most {years, plural, one {# year} other {# years}}.',
+    notFixedPeriod:
+      'Reports exist only for fixed periods: a calendar month, a quarter, a half-year or a calendar year. {from} to {to} is none of these.',
   },
   account: {
     teamNameMissing: 'Please enter a team name.',

@@ -130,6 +130,7 @@ export const syncEn: SameShape<typeof sync> = {
     consents: 'Consent',
     tasks: 'Follow-up',
     gaps: 'Gap',
+    documents: 'Document',
     settings: 'Setting',
     conflicts: 'Conflict',
     merges: 'Merge',
