@@ -28,6 +28,8 @@ export const clearDeviceFields = {
   // `fields` (the values) is encrypted; the envelope around it is what push and the locked sync read.
   outbox: ['table', 'recordId', 'op', 'hlc', 'baseCursor', 'createdAt'],
   rejections: ['table', 'recordId', 'op', 'at'],
+  // [B3] the record's newest clock is clear like the outbox's; which field has which clock is not.
+  stamps: ['hlc', 'deleted'],
 } as const;
 
 /**
@@ -43,6 +45,7 @@ export const clearMetaKeys = [
   'lastSyncError',
   'remindersShownUntil',
   'sealKey',
+  'epoch',
 ] as const;
 
 /** Device tables that are ciphertext or key material already, stored as they are. */

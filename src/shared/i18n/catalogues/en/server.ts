@@ -46,6 +46,8 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
     otherTeamsRecord: 'The changes concern an entry you have no access to. Nothing was saved.',
     schemaTooOld: 'This app version is out of date. Please update the app; your changes are kept.',
     gap: 'Earlier changes from this device are missing. Please sync again.',
+    epochChanged:
+      'The server has been restored from a backup meanwhile. Please sync again; your data are kept.',
     refused: 'The server refused the change.',
     invalidClock: 'The time of the change is invalid.',
     foreignClock: 'The time of the change comes from another device.',
