@@ -5,7 +5,12 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { chunkGroups, filesLoadedOnDemand, keysBeforeTheirCatalogue } from './build/chunking.ts';
+import {
+  chunkFileName,
+  chunkGroups,
+  filesLoadedOnDemand,
+  keysBeforeTheirCatalogue,
+} from './build/chunking.ts';
 
 const { version } = JSON.parse(
   readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
@@ -43,6 +48,7 @@ export default defineConfig({
       output: {
         // sw.js at the root: its scope is the whole app; every other entry is hashed.
         entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
+        chunkFileNames: chunkFileName,
         codeSplitting: { groups: chunkGroups() },
       },
     },

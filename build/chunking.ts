@@ -12,8 +12,11 @@
 //   screen anyway, and the features import each other (a case's page shows its appointments,
 //   referrals, conflicts and privacy links), so a chunk per feature loaded most of them at once.
 // - What the service worker loads at its start and the page only later (sync engine, rules,
-//   schemas, the German catalogues behind the lock) is one chunk too, so worker and page share it
-//   instead of a dozen small ones. What only the worker loads (workbox) stays in sw.js.
+//   schemas, the German catalogues behind the lock) is one chunk too (`sync-rules`), so worker and
+//   page share it instead of a dozen small ones. What only the worker loads (workbox) stays in sw.js.
+// - Chunks are named after what they hold (chunkFileName): rolldown names an ungrouped chunk after
+//   one of its modules, so the first screen's Dexie, encryption middleware and database layer came
+//   out as `wipe-database-*.js` or `write-failure-*.js`; that chunk is `store`.
 // - Only what a THM can reach without passing through LOADED_ON_DEMAND is precached.
 // - Code that can run before the German catalogues behind the lock join must not name their keys
 //   (keysBeforeTheirCatalogue; vite.config.ts refuses the build).
@@ -71,7 +74,7 @@ export function chunkGroups(): Rolldown.CodeSplittingGroup[] {
       const start = graph.startsWith(id, context);
       // What only the worker ever loads (workbox) stays in sw.js: the page would load it with
       // the sync engine for nothing.
-      return start.worker && !start.page && graph.pageLoads(id, context) ? 'sync-shared' : null;
+      return start.worker && !start.page && graph.pageLoads(id, context) ? 'sync-rules' : null;
     }, 3),
     group((id, context) => {
       const start = graph.startsWith(id, context);
@@ -83,6 +86,24 @@ export function chunkGroups(): Rolldown.CodeSplittingGroup[] {
       return lazy && graph.neededOffline(id, context) ? 'screens-shared' : null;
     }, 1),
   ];
+}
+
+/**
+ * Rolldown's `output.chunkFileNames`: a chunk's file says what it holds. The chunk that carries the
+ * device database (Dexie, src/local/db.ts and the encryption middleware) is `store`; a person text
+ * in one language is `texts-<language>`; every other chunk keeps its group's or module's name.
+ */
+export function chunkFileName(chunk: { name: string; moduleIds: readonly string[] }): string {
+  const holds = (pattern: RegExp) => chunk.moduleIds.some((id) => pattern.test(id));
+  let name = chunk.name;
+  if (holds(/\/node_modules\/dexie\//) && holds(/\/src\/local\/db\.ts$/)) name = 'store';
+  else {
+    const text =
+      chunk.moduleIds.length === 1 &&
+      /\/src\/shared\/texts\/([a-z]+)\.ts$/.exec(chunk.moduleIds[0]!);
+    if (text) name = `texts-${text[1]}`;
+  }
+  return `assets/${name}-[hash].js`;
 }
 
 interface Starts {

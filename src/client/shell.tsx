@@ -15,6 +15,7 @@ import { networkRoutes } from './features/network/routes';
 import { settingsRoutes } from './features/settings/routes';
 import { gapRoutes } from './features/gaps/routes';
 import { privacyRoutes } from './features/privacy/routes';
+import { documentRoutes } from './features/documents/routes';
 import { BottomNav } from './ui/bottom-nav';
 import { EmptyState } from './ui/empty-state';
 import { Icon } from './ui/icon';
@@ -30,6 +31,7 @@ const routes: FeatureRoute[] = [
   ...settingsRoutes,
   ...gapRoutes,
   ...privacyRoutes,
+  ...documentRoutes,
 ];
 
 function NotFound() {

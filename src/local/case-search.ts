@@ -144,6 +144,19 @@ async function patchIndex(db: FeldakteDb, entries: CaseEntry[], ids: Set<string>
   return next;
 }
 
+/**
+ * The index, checked against the table's row count (read just before): a count that differs means
+ * a write the index never heard of (a purge of an erased person applied by another context, issue
+ * 27 item 7), so it is built again rather than listing a case that is gone ("1 Fall", no card).
+ */
+async function checkedCaseIndex(db: FeldakteDb, count: number): Promise<CaseEntry[]> {
+  const entries = await caseIndex(db);
+  if (entries.length === count) return entries;
+  indexes.delete(db);
+  changedIds.delete(db);
+  return caseIndex(db);
+}
+
 function caseIndex(db: FeldakteDb): Promise<CaseEntry[]> {
   listenForCaseWrites();
   let index = indexes.get(db);
@@ -181,11 +194,11 @@ export async function searchCases(
   // It is awaited before the index is taken: a live query runs again from inside Dexie's
   // 'storagemutated' event, whose later listeners run first, so the index's own listener has not
   // yet heard of the write when this starts; by the time a read is answered it has.
-  const [withTasks] = await Promise.all([
+  const [withTasks, count] = await Promise.all([
     filter.withOpenTasks ? caseIdsWithOpenTasks(db) : undefined,
     db.cases.count(),
   ]);
-  const entries = await caseIndex(db);
+  const entries = await checkedCaseIndex(db, count);
   // Each query word matches a name part by its spelling, or (from 3 letters) by its sound key
   // (person-match.ts): "Zulaika" finds "Zuleikha". Spelling matches come first, each group in
   // name order.
@@ -256,8 +269,7 @@ export async function findProbableDuplicates(
   const profile = personProfile(person);
   if (profile.core.length === 0) return [];
   // As in searchCases: the count first, so a live query sees the index after the write it reran for.
-  await db.cases.count();
-  const entries = await caseIndex(db);
+  const entries = await checkedCaseIndex(db, await db.cases.count());
   const found = probableMatches(
     profile,
     entries

@@ -4,6 +4,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { RecordOf, TableName } from '../shared/domain/tables';
 import type { Fields } from '../shared/sync/merge';
 import type { SealedEnvelope } from '../shared/sync/sealed-envelope';
+import type { HistoryEntry } from '../shared/sync/protocol';
 import type { PinWrap, RecoveryWrap } from './crypto/data-key';
 import { encryptionMiddleware } from './crypto/encryption-middleware';
 import { dataKeyOf } from './crypto/keyring';
@@ -50,15 +51,7 @@ export interface Rejection {
 export interface CaseHistoryRow {
   caseId: string;
   fetchedAt: string;
-  entries: {
-    at: string;
-    userId: string | null;
-    userName: string | null;
-    table: string;
-    recordId: string;
-    op: string;
-    fields: string[];
-  }[];
+  entries: HistoryEntry[];
 }
 
 export interface MetaRow {
@@ -97,6 +90,40 @@ export interface SealedRow {
   groupId?: string;
 }
 
+/**
+ * A document's encrypted file on this device ([D3]): everything the upload needs, also while locked
+ * (no value in it: ids, sizes, the upload's state). No row: the file is only on the server.
+ */
+export interface DocumentFileRow {
+  fileId: string;
+  caseId: string;
+  /** The document record that names the file (the server links the upload to it). */
+  documentId: string;
+  /** Bytes of the encrypted file. */
+  size: number;
+  /** `local`: not yet on the server; `uploading`: `offset` bytes are; `uploaded`: all are. */
+  state: 'local' | 'uploading' | 'uploaded';
+  offset: number;
+  /** The tus upload's URL once created, so an interrupted upload resumes there. */
+  uploadUrl?: string;
+  /**
+   * Kept on this device ("Offline verfügbar"): files made here are; a downloaded one is kept until
+   * the THM takes the mark off, which removes the copy (the server keeps the file).
+   */
+  keep?: boolean;
+  /** When the last upload attempt failed for good (server refusal), its message key. */
+  error?: string;
+  at: string;
+}
+
+/** One stored piece of an encrypted file: the file is the concatenation of its chunks in order. */
+export interface FileChunkRow {
+  fileId: string;
+  index: number;
+  caseId: string;
+  data: Uint8Array;
+}
+
 type RecordTables = { [T in TableName]: EntityTable<StoredRecord<T>, 'id'> };
 
 export type FeldakteDb = Dexie &
@@ -107,6 +134,8 @@ export type FeldakteDb = Dexie &
     meta: Table<MetaRow, string>;
     vault: Table<VaultRow, string>;
     sealed: EntityTable<SealedRow, 'id'>;
+    documentFiles: EntityTable<DocumentFileRow, 'fileId'>;
+    fileChunks: Table<FileChunkRow, [string, number]>;
     stamps: EntityTable<StampRow, 'key'>;
   };
 
@@ -164,9 +193,17 @@ function defineSchema(db: FeldakteDb): FeldakteDb {
   });
   // Issue 12: the case history kept for offline reading (encrypted like other case data).
   db.version(3).stores({ caseHistory: 'caseId' });
+  // Issue 26: merges of two cases of one person ([G1]).
+  db.version(4).stores({ merges: 'id, caseId, mergedCaseId' });
+  // Issue 25: documents (a synced table) and their encrypted files, chunk by chunk ([D3]).
+  db.version(5).stores({
+    documents: 'id, caseId, fileId',
+    documentFiles: 'fileId, caseId, state',
+    fileChunks: '[fileId+index], fileId, caseId',
+  });
   // Issue 24: the clocks of pulled records ([B3]). The records pulled before have none, so the
   // next sync pulls everything once more ([V3]; pending edits are laid over it, [A2]).
-  db.version(4)
+  db.version(6)
     .stores({ stamps: 'key' })
     .upgrade((tx) => tx.table('meta').delete('cursor'));
   return db;

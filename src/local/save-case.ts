@@ -35,7 +35,12 @@ export async function saveCase(
       writes.push({
         table: 'tasks',
         id: existing.id,
-        fields: { title: task.title, dueOn: task.dueOn },
+        fields: {
+          title: task.title,
+          titleKey: task.titleKey,
+          titleParams: task.titleParams,
+          dueOn: task.dueOn,
+        },
       });
     } else if (task && status && isOpenCase(status)) {
       writes.push({ table: 'tasks', fields: task });

@@ -34,7 +34,12 @@ export async function saveResidenceStatus(
       writes.push({
         table: 'tasks',
         id: existing.id,
-        fields: { title: task.title, dueOn: task.dueOn },
+        fields: {
+          title: task.title,
+          titleKey: task.titleKey,
+          titleParams: task.titleParams,
+          dueOn: task.dueOn,
+        },
       });
     } else if (task) {
       writes.push({ table: 'tasks', fields: task });

@@ -20,6 +20,9 @@ import { privacyRoutes } from './privacy/privacy-routes';
 import { importRoutes } from './import/import-routes';
 import { watchSessions } from './auth/recent-sessions';
 import { startPokeHub } from './sync/poke';
+import type { FileStorage } from './files/file-storage';
+import { createFileService, type FileService } from './files/file-service';
+import { fileRoutes } from './files/file-routes';
 
 export interface AppOptions {
   store: Store;
@@ -38,6 +41,16 @@ export interface AppOptions {
   adminChannel?: { token: string; run: AdminRunner; isUsageError(error: unknown): boolean };
   /** Largest request body read (bytes); tests lower it to act as a stricter proxy would. */
   bodyLimit?: number;
+  /** Where documents' files live (files/file-storage.ts); without it /api/files does not exist. */
+  files?: FileStorage;
+}
+
+/** How often removed files' bytes are swept from the store ([D6]); an erasure sweeps at once. */
+export const FILE_SWEEP_INTERVAL_MS = 60_000;
+
+/** The app's file service, for the retention job and tests (undefined without file storage). */
+export function fileServiceOf(app: FastifyInstance): FileService | undefined {
+  return (app as FastifyInstance & { feldakteFiles?: FileService }).feldakteFiles;
 }
 
 export async function buildApp({
@@ -48,6 +61,7 @@ export async function buildApp({
   trustProxy = false,
   adminChannel,
   bodyLimit = MAX_BODY_BYTES,
+  files,
 }: AppOptions): Promise<FastifyInstance> {
   // `true` would trust every hop (the client's forged first one included): it means one hop here.
   const hops = trustProxy === true ? 1 : trustProxy || 0;
@@ -59,7 +73,7 @@ export async function buildApp({
   });
   await app.register(fastifyCookie);
   await registerCompression(app);
-  registerSecurityHeaders(app);
+  await registerSecurityHeaders(app);
 
   app.setErrorHandler(
     async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
@@ -91,7 +105,18 @@ export async function buildApp({
   if (adminChannel)
     adminRoutes(app, store, adminChannel.token, adminChannel.run, adminChannel.isUsageError);
   adminConsoleRoutes(app, store, now);
-  privacyRoutes(app, store, now);
+  const fileService = files ? createFileService(store, files) : undefined;
+  if (fileService) {
+    app.decorate('feldakteFiles', fileService);
+    fileRoutes(app, store, now, fileService);
+    const timer = setInterval(() => fileService.sweepSoon(), FILE_SWEEP_INTERVAL_MS);
+    timer.unref();
+    app.addHook('onClose', async () => {
+      clearInterval(timer);
+      await fileService.settled();
+    });
+  }
+  privacyRoutes(app, store, now, fileService);
   importRoutes(app, store, now);
   await registerStaticFiles(app, staticDir);
   return app;

@@ -1,14 +1,17 @@
 // Starts the server: environment -> store (migrated) -> app -> listen.
 //   PORT (8080), HOST (127.0.0.1), DATA_DIR (./data, PGlite), DATABASE_URL (PostgreSQL instead),
 //   DATABASE_SCHEMA (optional schema in that database), STATIC_DIR (./dist), TRUST_PROXY (number of proxy hops in front).
+//   Documents' files: DATA_DIR/files (or FILES_DIR); S3_BUCKET (+ S3_ENDPOINT, S3_REGION,
+//   S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_PREFIX) puts finished files in an S3-compatible store.
 import { resolve } from 'node:path';
 import { openStoreFromEnv } from './store/open-store';
-import { buildApp } from './app';
+import { buildApp, fileServiceOf } from './app';
 import type { AddressInfo } from 'node:net';
 import { createDemoAccountIfEmpty } from './first-start';
 import { newAdminToken, removeAdminChannel, writeAdminChannel } from './cli/admin-channel';
 import { runAdmin, UsageError } from './cli/admin';
 import { scheduleRetention } from './privacy/retention';
+import { fileStorageFromEnv } from './files/file-storage';
 
 async function main(): Promise<void> {
   const store = await openStoreFromEnv(process.env);
@@ -24,8 +27,10 @@ async function main(): Promise<void> {
   // On the embedded database the admin CLI must not open the directory too: it asks this process.
   const dataDir = resolve(process.env.DATA_DIR || './data');
   const adminToken = store.kind === 'postgres' ? undefined : newAdminToken();
+  const files = await fileStorageFromEnv(process.env);
   const app = await buildApp({
     store,
+    files,
     ...(adminToken
       ? {
           adminChannel: {
@@ -60,8 +65,11 @@ async function main(): Promise<void> {
   const stopRetention = scheduleRetention(
     store,
     (outcome) => {
-      if (outcome.cases > 0)
+      if (outcome.cases > 0) {
         console.log(`Aufbewahrungsfristen: ${outcome.cases} abgelaufene Fälle gelöscht.`);
+        // [D6] their documents' bytes leave the file store now.
+        fileServiceOf(app)?.sweepSoon();
+      }
     },
     (error) =>
       console.error(

@@ -1,5 +1,6 @@
 // Budget (ARCHITECTURE.md §6): the first screen from the service worker cache with 5,000 cases on
-// the device under 4x CPU throttling, <= 1 s. A phone signs in and syncs the team's cases, the
+// the device under 4x CPU throttling, <= 1 s. Since issue 11 every start opens on the lock screen,
+// so that is what this bench times; from the PIN to Heute is the unlock-to-today bench's. A phone signs in and syncs the team's cases, the
 // service worker takes control; then, offline (so every byte comes from the service worker's
 // cache) and with Chromium's CPU throttled 4x, the app is reloaded several times and the time from
 // navigation start until "Heute" shows with the sync chip (read from IndexedDB) is measured.
@@ -108,7 +109,11 @@ try {
   finish(
     'first-screen',
     { cases: onDevice, runsMs: times, medianMs: median },
-    { figure: `median ${median} ms`, budget: `<= ${BUDGET_MS} ms`, within: median <= BUDGET_MS },
+    {
+      figure: `lock screen median ${median} ms`,
+      budget: `<= ${BUDGET_MS} ms`,
+      within: median <= BUDGET_MS,
+    },
   );
 } finally {
   await browser.close();

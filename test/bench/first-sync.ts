@@ -1,6 +1,8 @@
-// Budget (ARCHITECTURE.md §6): the first sync of 10,000 cases + 40,000 child records into
-// IndexedDB in Chromium from the real server, <= 10 s, and >= 80 % of raw IndexedDB's speed with
-// the same schema, measured in the same page. The team's data are pushed to a fresh server first
+// Floors (ARCHITECTURE.md §6, issue 28): the first sync of 10,000 cases + 40,000 child records
+// into IndexedDB in Chromium from the real server, <= 12 s (goal 8 s), and >= 45 % of raw
+// IndexedDB's speed with the same schema, measured in the same page (goal 70 %, the bound measured
+// on 2 cores shared with the server: docs/performance.md). The floors catch regressions; the
+// goals are printed beside them. The team's data are pushed to a fresh server first
 // (not timed); then a new phone signs in and the app's own first sync is timed until the chip says
 // "Synchronisiert", from its first pull request (the time from the click on "Anmelden", which
 // adds the sign-in, is printed too). Afterwards the same records go into a raw IndexedDB database with the same
@@ -17,8 +19,11 @@ import { tableNames } from '../../src/shared/domain/tables';
 const CASES = Number(process.env.BENCH_CASES ?? 10_000);
 const CHILDREN_PER_CASE = 4;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const BUDGET_MS = 10_000;
-const BUDGET_SHARE_OF_RAW = 0.8;
+/** The floors for 50,000 records; the time scales with the records a smaller run syncs. */
+const FLOOR_MS_PER_50K = 12_000;
+const GOAL_MS_PER_50K = 8_000;
+const FLOOR_SHARE_OF_RAW = 0.45;
+const GOAL_SHARE_OF_RAW = 0.7;
 
 const server = await startE2eServer();
 const browser = await launchChromium();
@@ -58,6 +63,8 @@ try {
     );
   }
   const syncMs = median(rounds.map((r) => r.syncMs));
+  const floorMs = (FLOOR_MS_PER_50K * seeded.records) / 50_000;
+  const goalMs = (GOAL_MS_PER_50K * seeded.records) / 50_000;
   const share = median(rounds.map((r) => r.share));
   finish(
     'first-sync',
@@ -70,13 +77,15 @@ try {
     },
     {
       figure: `${(syncMs / 1000).toFixed(1)} s for ${seeded.records} records (median of ${ROUNDS})`,
-      budget: `<= ${BUDGET_MS / 1000} s`,
-      within: syncMs <= BUDGET_MS,
+      budget: `<= ${(floorMs / 1000).toFixed(1)} s`,
+      within: syncMs <= floorMs,
+      goal: { budget: `<= ${(goalMs / 1000).toFixed(1)} s`, met: syncMs <= goalMs },
     },
     {
       figure: `${(share * 100).toFixed(0)} % of raw IndexedDB`,
-      budget: `>= ${BUDGET_SHARE_OF_RAW * 100} %`,
-      within: share >= BUDGET_SHARE_OF_RAW,
+      budget: `>= ${FLOOR_SHARE_OF_RAW * 100} %`,
+      within: share >= FLOOR_SHARE_OF_RAW,
+      goal: { budget: `>= ${GOAL_SHARE_OF_RAW * 100} %`, met: share >= GOAL_SHARE_OF_RAW },
     },
   );
 } finally {

@@ -1,4 +1,5 @@
-// The peer comparison (issue 15, ARCHITECTURE.md §6: >= 6 times faster than PouchDB replication).
+// The peer comparison (ARCHITECTURE.md §6, issue 28): floor >= 3 times faster than PouchDB
+// replication, goal 4.5 times (6 times would need a sync faster than raw IndexedDB here).
 // The same 50,000 records (10,000 cases + 40,000 child records) are
 //   - pulled by Feldakte's first sync from the real server into the app's IndexedDB, and
 //   - replicated by PouchDB's browser build (IndexedDB adapter, batch_size 1,000) from
@@ -30,7 +31,8 @@ const CASES = Number(process.env.BENCH_CASES ?? 10_000);
 const CHILDREN_PER_CASE = 4;
 const ROUNDS = 3;
 const POUCH_BATCH_SIZE = 1_000;
-const BUDGET_TIMES_FASTER = 6;
+const FLOOR_TIMES_FASTER = 3;
+const GOAL_TIMES_FASTER = 4.5;
 
 /** Every record of the team as the server sends it, as PouchDB documents (one per record). */
 async function teamDocuments(server: E2eServer, email: string): Promise<object[]> {
@@ -198,14 +200,15 @@ try {
       pouchBatchSize: POUCH_BATCH_SIZE,
       rounds,
       medianRatio: Number(ratio.toFixed(2)),
-      withinBudget: ratio >= BUDGET_TIMES_FASTER,
+      withinBudget: ratio >= FLOOR_TIMES_FASTER,
     }),
   );
   console.log(
     verdictLine('peer', {
       figure: `${ratio.toFixed(1)} times faster than PouchDB`,
-      budget: `>= ${BUDGET_TIMES_FASTER} times`,
-      within: ratio >= BUDGET_TIMES_FASTER,
+      budget: `>= ${FLOOR_TIMES_FASTER} times`,
+      within: ratio >= FLOOR_TIMES_FASTER,
+      goal: { budget: `>= ${GOAL_TIMES_FASTER} times`, met: ratio >= GOAL_TIMES_FASTER },
     }),
   );
   console.log(`peer: ${ratio.toFixed(1)} times faster than PouchDB (median of ${ROUNDS} rounds)`);

@@ -9,8 +9,16 @@ import { installFakeApi } from './session/fake-api';
 import { signInForTest, testUser } from './sync/signed-in';
 
 // The shell is a lazy chunk (app.tsx); the app starts loading it at once. Here its first import
-// compiles the whole app, which can outlast findBy's wait on a busy machine.
-beforeAll(() => import('../../src/client/shell'));
+// compiles the whole app, which can outlast findBy's wait on a busy machine. The chunks loaded
+// once Heute has settled are compiled here too: a test that ends first would otherwise leave
+// their import running into the environment's teardown.
+beforeAll(() =>
+  Promise.all([
+    import('../../src/client/shell'),
+    import('../../src/client/features/appointments/reminder-scheduler'),
+    import('../../src/local/case-search'),
+  ]),
+);
 
 beforeEach(() => {
   localStorage.clear();

@@ -7,9 +7,32 @@ import { RejectionList } from '../../src/client/features/sync/rejection-list';
 import { loadLanguage, setLanguage } from '../../src/shared/i18n/t';
 import { newRecordId } from '../../src/shared/domain/record-id';
 import { renderAt, signIn, signOut, preloadScreens, writeCase } from './cases/case-fixtures';
+import { LocationProvider, Route, Router } from 'preact-iso';
+import { privacyRoutes } from '../../src/client/features/privacy/routes';
+import { saveResidenceStatus } from '../../src/local/save-residence-status';
+import { saveCase } from '../../src/local/save-case';
+import { taskTitle } from '../../src/client/features/cases/task-title';
+
+function renderPrivacyAt(path: string) {
+  history.replaceState(null, '', path);
+  return render(
+    <LocationProvider>
+      <Router>
+        {privacyRoutes.map((route) => (
+          <Route key={route.path} path={route.path} component={route.component} />
+        ))}
+      </Router>
+    </LocationProvider>,
+  );
+}
 
 beforeAll(async () => {
   await preloadScreens();
+  await Promise.all(
+    privacyRoutes.map((route) =>
+      (route.component as { preload?: () => Promise<unknown> }).preload?.(),
+    ),
+  );
   await loadLanguage('en');
 });
 afterEach(() => {
@@ -112,5 +135,43 @@ describe('English mode', () => {
     expect(await screen.findByText('Zum Abschließen fehlt der Abschlussgrund.')).toBeTruthy();
     // A key this app does not know yet (a newer server): the German text that came with it.
     expect(screen.getByText('Eine Nachricht eines neueren Servers.')).toBeTruthy();
+  });
+});
+
+describe('English mode, first week (issue 27 item 5)', () => {
+  it('tasks the app made read in English; the German title stays stored for others', async () => {
+    const { db } = signIn();
+    const caseId = await writeCase(db);
+    const saved = await saveResidenceStatus(db, {
+      caseId,
+      kind: 'duldung',
+      issuedOn: '2026-01-02',
+      validUntil: '2099-06-30',
+    });
+    expect(saved).toMatchObject({ ok: true });
+    expect(await saveCase(db, { birthDate: '2005-05-01' }, caseId)).toMatchObject({ ok: true });
+    renderAt(`/faelle/${caseId}`);
+    await screen.findByText('Residence document expires on 30/06/2099: discuss renewal');
+    expect(screen.getByText('Age limit: 27 years on 01/05/2032: plan the transition')).toBeTruthy();
+    const stored = await db.tasks.where('caseId').equals(caseId).toArray();
+    expect(stored.map((task) => task.title).sort()).toEqual([
+      'Altersgrenze: 27 Jahre am 01.05.2032 — Übergang planen',
+      'Aufenthaltsdokument läuft am 30.06.2099 ab: Verlängerung besprechen',
+    ]);
+    // A key this app does not know (a newer app made the task): the stored title.
+    expect(taskTitle({ title: 'Neu', titleKey: 'cases.tasks.auto.future', titleParams: {} })).toBe(
+      'Neu',
+    );
+  });
+
+  it('erasing asks for DELETE, and the texts for the person open in English', async () => {
+    const { db } = signIn();
+    const caseId = await writeCase(db);
+    renderPrivacyAt(`/faelle/${caseId}/loeschen`);
+    expect(await screen.findByLabelText(/Type DELETE to confirm/)).toBeTruthy();
+    cleanup();
+    renderPrivacyAt(`/faelle/${caseId}/datenschutz`);
+    await screen.findByRole('heading', { name: 'Information about data protection' });
+    expect(document.body.textContent).not.toMatch(/Verantwortliche Stelle|Datenschutz-Texte/);
   });
 });

@@ -36,8 +36,8 @@ describe('appointments offline on two phones', () => {
     await goto(page, '/termine/neu');
     await page.getByLabel('Titel', { exact: false }).fill('Infoabend Unterkunft Nord');
     await page.getByLabel('Anzahl Teilnehmende').fill('12');
-    await page.getByLabel('Beginn', { exact: true }).fill('00:05');
-    await page.getByLabel('Ende', { exact: true }).fill('00:10');
+    await page.getByLabel('Beginn (Pflichtfeld)', { exact: true }).fill('00:05');
+    await page.getByLabel('Ende (Pflichtfeld)', { exact: true }).fill('00:10');
     await page.getByRole('button', { name: 'Termin speichern' }).click();
     await page.waitForURL(/\/termine\/[0-9a-f-]{36}$/);
     await page.getByText('Infoabend Unterkunft Nord').first().waitFor();

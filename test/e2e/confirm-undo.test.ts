@@ -128,7 +128,8 @@ describe.each([320, 360])('at %i px', (width) => {
     await goto(page, '/');
     await page.getByRole('button', { name: 'Aufgabe hinzufügen' }).click();
     const sheet = page.getByRole('dialog', { name: 'Aufgabe hinzufügen' });
-    await sheet.getByLabel(/Was ist zu tun/).fill('Ausländerbehörde wegen Beschäftigungserlaubnis');
+    const title = `Ausländerbehörde wegen Beschäftigungserlaubnis (${width} px)`;
+    await sheet.getByLabel(/Was ist zu tun/).fill(title);
     await sheet.getByLabel(/Für welchen Fall/).fill(LONG_FAMILY_NAME.slice(0, 8));
     await sheet.getByRole('button', { name: new RegExp(LONG_FAMILY_NAME) }).waitFor();
     await step(page, width, 'task-sheet-search');
@@ -136,6 +137,9 @@ describe.each([320, 360])('at %i px', (width) => {
     await step(page, width, 'task-sheet-case');
     await sheet.getByRole('button', { name: 'Speichern' }).click();
     await sheet.waitFor({ state: 'detached' });
+    // Due in a week (the sheet's default), so not on Heute yet: it is in the case's tasks.
+    await goto(page, `/faelle/${ids.caseId}`);
+    await page.getByRole('list', { name: 'Aufgaben' }).getByText(title).waitFor();
   });
 
   it('a gap needs only its area', async () => {

@@ -57,6 +57,8 @@ function routes(): string[] {
     `${c}/aufenthalt/${ids.statusId}`,
     `${c}/bedarfe/neu`,
     `${c}/bedarfe/${ids.needId}`,
+    `${c}/zusammenfuehren`,
+    `${c}/zusammenfuehren/${ids.twinCaseId}`,
     `${c}/vermittlungen/neu`,
     `${c}/vermittlungen/${ids.referralId}`,
     `${c}/vermittlungen/${ids.referralId}/zusammenfassung`,

@@ -1,5 +1,6 @@
 // Issue 4 end to end: the built app served by the real server, two phones in headless Chromium.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+// Each test makes its own case and starts with both phones online, so each can run (and fail) alone.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { E2eServer } from '../support/e2e-server';
 import { startTwoPhones, type TwoPhones } from '../support/e2e-team';
@@ -17,7 +18,6 @@ import {
 let server: E2eServer;
 let phoneA: Device;
 let phoneB: Device;
-let caseUrl: string;
 const within = { timeout: 20_000, interval: 100 };
 
 let team: TwoPhones | undefined;
@@ -40,6 +40,16 @@ async function createCase(page: Page, givenName: string, familyName: string): Pr
   return new URL(page.url()).pathname;
 }
 
+/** A case made on phone A while online and pulled by phone B. */
+async function sharedCase(familyName: string): Promise<string> {
+  const url = await createCase(phoneA.page, 'Amina', familyName);
+  await waitForSynced(phoneA.page);
+  await syncNow(phoneB.page);
+  await goto(phoneB.page, url);
+  await phoneB.page.getByText(familyName).first().waitFor();
+  return url;
+}
+
 async function editField(page: Page, url: string, label: string, value: string): Promise<void> {
   await goto(page, `${url}/bearbeiten`);
   await page.getByLabel(label, { exact: false }).first().fill(value);
@@ -48,6 +58,11 @@ async function editField(page: Page, url: string, label: string, value: string):
 }
 
 describe('offline on the phone', () => {
+  beforeEach(async () => {
+    await setOffline(phoneA, false);
+    await setOffline(phoneB, false);
+  });
+
   it('opens offline after a reload, keeps work on the device, and syncs it when back online', async () => {
     const { page } = phoneA;
     await setOffline(phoneA, true);
@@ -55,7 +70,7 @@ describe('offline on the phone', () => {
     // The reload dropped the key: the PIN opens the data again, offline.
     await unlockIfLocked(page);
 
-    caseUrl = await createCase(page, 'Amina', 'Haddad');
+    const caseUrl = await createCase(page, 'Amina', 'Haddad');
     await editField(page, caseUrl, 'Telefon', '0171 1234567');
     await expect.poll(() => page.getByText('0171 1234567').count(), within).toBeGreaterThan(0);
     expect(await outboxCount(page)).toBe(2);
@@ -72,15 +87,19 @@ describe('offline on the phone', () => {
   });
 
   it('a second phone of the team sees the case', async () => {
+    const caseUrl = await createCase(phoneA.page, 'Amina', 'Karimi');
+    await editField(phoneA.page, caseUrl, 'Telefon', '0171 2345678');
+    await waitForSynced(phoneA.page);
     const { page } = phoneB;
     await syncNow(page);
     await goto(page, '/faelle');
-    await page.getByText('Haddad').first().waitFor();
+    await page.getByText('Karimi').first().waitFor();
     await goto(page, caseUrl);
-    await page.getByText('0171 1234567').first().waitFor();
+    await page.getByText('0171 2345678').first().waitFor();
   });
 
   it('edits of different fields made offline on two phones both survive', async () => {
+    const caseUrl = await sharedCase('Yilmaz');
     await setOffline(phoneA, true);
     await setOffline(phoneB, true);
     await editField(phoneA.page, caseUrl, 'Telefon', '0171 7654321');
@@ -100,6 +119,7 @@ describe('offline on the phone', () => {
   });
 
   it('edits of the same field give a visible conflict, and the THM can re-apply their value', async () => {
+    const caseUrl = await sharedCase('Osman');
     await setOffline(phoneA, true);
     await setOffline(phoneB, true);
     await editField(phoneA.page, caseUrl, 'Telefon', '0160 1111111');
@@ -133,6 +153,7 @@ describe('offline on the phone', () => {
   });
 
   it('Background Sync in the service worker sends work made offline after the app was closed', async () => {
+    const caseUrl = await sharedCase('Rahimi');
     const { page, context } = phoneA;
     await setOffline(phoneA, true);
     await editField(page, caseUrl, 'Telefon', '0152 3333333');

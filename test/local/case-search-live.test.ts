@@ -64,3 +64,25 @@ it('a live toArray() query (as Heute asks) sees the rows of a pulled page', asyn
     db.close();
   }
 });
+
+it('a case deleted below Dexie (a purge applied elsewhere) leaves the list, not a count of it', async () => {
+  // Issue 27 item 7: after a remote erasure the other phone's list said "1 Fälle" with no card.
+  const db = freshDb('live-purge');
+  try {
+    const kept = await writeCase(db, { familyName: 'Bleibt' });
+    const erased = await writeCase(db, { familyName: 'Gelöscht' });
+    expect((await searchCases(db, { status: 'all' })).total).toBe(2);
+    // Deleted through IndexedDB itself: no Dexie event reaches the index.
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.backendDB().transaction('cases', 'readwrite');
+      tx.objectStore('cases').delete(erased);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    const found = await searchCases(db, { status: 'all' });
+    expect(found.total).toBe(1);
+    expect(found.cases.map((row) => row.id)).toEqual([kept]);
+  } finally {
+    db.close();
+  }
+});

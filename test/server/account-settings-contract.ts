@@ -53,6 +53,11 @@ export function describeAccountSettingsContract(backend: string, makeStore: Stor
       };
     };
     const team = () => `Team ${randomUUID().slice(0, 8)}`;
+    const pullBody = () => ({
+      clientId: randomUUID(),
+      schemaVersion: SCHEMA_VERSION,
+      cursor: null,
+    });
     const teamIdOf = async (name: string) =>
       (await server.store.query<{ id: string }>('SELECT id FROM teams WHERE name = $1', [name]))[0]!
         .id;
@@ -115,13 +120,29 @@ export function describeAccountSettingsContract(backend: string, makeStore: Stor
     }
 
     describe('one-time passwords must be replaced at the next sign-in', () => {
-      it('after a reset in the console; sessions from before the reset go on', async () => {
+      it('[S4] after a reset in the console; every session from before the reset ends, reused ones too', async () => {
         const user = await addUser(server.store, { team: team() });
         const before = await signIn(server.app, user.email);
+        const other = await signIn(server.app, user.email);
+        // A sync request keeps its session for reuse (recent-sessions.ts).
+        expect((await call(before, 'POST', '/api/sync/pull', pullBody())).statusCode).toBe(200);
         const reset = await call(admin, 'POST', `/api/admin/users/${user.id}/password`);
         expect(reset.statusCode).toBe(200);
-        expect((await call(before, 'GET', '/api/team')).statusCode).toBe(200);
+        for (const cookie of [before, other]) {
+          expect((await call(cookie, 'POST', '/api/sync/pull', pullBody())).statusCode).toBe(401);
+          expect((await call(cookie, 'GET', '/api/session')).statusCode).toBe(401);
+          expect((await call(cookie, 'GET', '/api/team')).statusCode).toBe(401);
+        }
         await expectForcedChange(user.email, reset.json().oneTimePassword as string);
+      });
+
+      it('[S4] after the CLI reset every session ends too', async () => {
+        const user = await addUser(server.store, { team: team() });
+        const before = await signIn(server.app, user.email);
+        expect((await call(before, 'POST', '/api/sync/pull', pullBody())).statusCode).toBe(200);
+        await setPassword(server.store, user.email, 'vom-admin-gesetzt-2', { oneTime: true });
+        expect((await call(before, 'POST', '/api/sync/pull', pullBody())).statusCode).toBe(401);
+        expect((await call(before, 'GET', '/api/session')).statusCode).toBe(401);
       });
 
       it('for an account the console created', async () => {
@@ -160,6 +181,63 @@ export function describeAccountSettingsContract(backend: string, makeStore: Stor
         });
         expect(ok.statusCode).toBe(200);
         await signIn(server.app, user.email, NEW_PASSWORD);
+      });
+
+      // Contract (issue 22): `POST /api/session/password` ends the account's other sessions.
+      it("[S4] a password change ends the account's other sessions at once; its own goes on", async () => {
+        const user = await addUser(server.store, { team: team() });
+        const mine = await signIn(server.app, user.email);
+        const phone = await signIn(server.app, user.email);
+        const laptop = await signIn(server.app, user.email);
+        const stranger = await signIn(
+          server.app,
+          (await addUser(server.store, { team: team() })).email,
+        );
+        expect((await call(phone, 'POST', '/api/sync/pull', pullBody())).statusCode).toBe(200);
+        const changed = await call(mine, 'POST', '/api/session/password', {
+          password: NEW_PASSWORD,
+          currentPassword: TEST_PASSWORD,
+        });
+        expect(changed.statusCode, changed.body).toBe(200);
+        for (const cookie of [phone, laptop]) {
+          const pull = await call(cookie, 'POST', '/api/sync/pull', pullBody());
+          expect(pull.statusCode).toBe(401);
+          expect(pull.json().error).toBe('not_signed_in');
+          expect((await call(cookie, 'GET', '/api/session')).statusCode).toBe(401);
+        }
+        expect((await call(mine, 'POST', '/api/sync/pull', pullBody())).statusCode).toBe(200);
+        expect((await call(mine, 'GET', '/api/session')).statusCode).toBe(200);
+        expect((await call(stranger, 'GET', '/api/session')).statusCode).toBe(200);
+      });
+
+      it('a wrong current password ends nothing', async () => {
+        const user = await addUser(server.store, { team: team() });
+        const mine = await signIn(server.app, user.email);
+        const phone = await signIn(server.app, user.email);
+        const wrong = await call(mine, 'POST', '/api/session/password', {
+          password: NEW_PASSWORD,
+          currentPassword: 'falsch-falsch',
+        });
+        expect(wrong.statusCode).toBe(400);
+        expect((await call(phone, 'GET', '/api/session')).statusCode).toBe(200);
+      });
+
+      it('[S4] the forced-change state is read from the account, not copied into the session', async () => {
+        const user = await addUser(server.store, { team: team() });
+        await setPassword(server.store, user.email, 'vom-admin-gesetzt-3', { oneTime: true });
+        const { cookie } = await signInWith(user.email, 'vom-admin-gesetzt-3');
+        expect((await call(cookie, 'GET', '/api/team')).statusCode).toBe(403);
+        // The mark leaves the account by any path (here an operator in psql): the session follows.
+        await server.store.query(
+          'UPDATE users SET password_change_required = false WHERE id = $1',
+          [user.id],
+        );
+        expect((await call(cookie, 'GET', '/api/team')).statusCode).toBe(200);
+        await server.store.query('UPDATE users SET password_change_required = true WHERE id = $1', [
+          user.id,
+        ]);
+        expect((await call(cookie, 'GET', '/api/team')).statusCode).toBe(403);
+        expect((await call(cookie, 'POST', '/api/sync/pull', pullBody())).statusCode).toBe(403);
       });
     });
 

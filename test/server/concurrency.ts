@@ -1,5 +1,5 @@
 // [V1][V2] Several writers and readers at once: every committed write reaches every reader, none is
-// skipped. Commits are delayed at random, which widens the window in which a sequence or updated_at
+// skipped. Commits are delayed at (seeded: CONCURRENCY_SEED) random, which widens the window in which a sequence or updated_at
 // cursor would let a reader pass a row that commits later; the team-row lock orders commits by
 // version, so nothing is lost. Run on real PostgreSQL (several pg connections) and on PGlite (one
 // connection, serialised by PGlite's own transaction lock: no lock of ours on top).
@@ -18,23 +18,26 @@ import {
   type StoreFactory,
   type TestServer,
 } from '../support/server-harness';
+import { seededRandom } from '../support/seeded-random';
 
 const WRITERS = 6;
 const PUSHES_PER_WRITER = 12;
 const READERS = 3;
+const SEED = Number(process.env.CONCURRENCY_SEED ?? 1);
 
 export function describeConcurrency(backend: string, makeStore: StoreFactory): void {
   describe(`concurrent writers and readers on ${backend}`, () => {
     let server: TestServer;
     beforeAll(async () => {
       const store = await makeStore();
+      const random = seededRandom(SEED);
       const slowCommits: Store = {
         ...store,
         kind: store.kind,
         transaction: (fn) =>
           store.transaction(async (tx) => {
             const result = await fn(tx);
-            await new Promise((resolve) => setTimeout(resolve, Math.random() * 15));
+            await new Promise((resolve) => setTimeout(resolve, random.next() * 15));
             return result;
           }),
       };
@@ -93,7 +96,7 @@ export function describeConcurrency(backend: string, makeStore: StoreFactory): v
       return seen;
     }
 
-    it('[V2] concurrent pushes and pulls lose and skip nothing', async () => {
+    it('[V1][V2] concurrent pushes and pulls lose and skip nothing', async () => {
       // The team first: members made at once would each try to create it.
       await addTeam(server.store, 'Team Last');
       const writers = await Promise.all(

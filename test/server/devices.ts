@@ -99,6 +99,85 @@ export function describeDevices(label: string, makeStore: StoreFactory): void {
       expect(got.sealKey).toEqual(first.body.sealKey);
     });
 
+    describe('[S5] recovery policy (issue 22 item 5)', () => {
+      const adminCookie = async () => {
+        const boss = await addUser(store, { team: 'Verwaltung', role: 'admin' });
+        const response = await login(boss.email);
+        const cookie = response.cookies.find((c) => c.name === 'feldakte_session')!;
+        return `${cookie.name}=${cookie.value}`;
+      };
+
+      it('[S5] never to a sign-in with a one-time password; the own password set, a sign-in gets it', async () => {
+        const user = await newUser('Team Geräte');
+        const phone = await onDevice(user.email, user.id, user.teamId, 'Diensthandy');
+        const secret = phone.body.recoverySecret as string;
+        await admin('user', 'passwd', '--email', user.email, '--password', 'einmal-vom-admin-1');
+        const deviceId = randomUUID();
+        const oneTime = await login(user.email, { password: 'einmal-vom-admin-1', deviceId });
+        expect(oneTime.statusCode).toBe(200);
+        expect(oneTime.json().user.passwordChangeRequired).toBe(true);
+        expect(oneTime.json().recoverySecret).toBeUndefined();
+        expect(JSON.stringify(oneTime.json())).not.toContain(secret);
+        const cookie = oneTime.cookies.find((c) => c.name === 'feldakte_session')!;
+        const changed = await server.app.inject({
+          method: 'POST',
+          url: '/api/session/password',
+          headers: { cookie: `${cookie.name}=${cookie.value}` },
+          payload: { password: 'mein-eigenes-passwort' },
+        });
+        expect(changed.statusCode).toBe(200);
+        expect(JSON.stringify(changed.json())).not.toContain(secret);
+        const own = await login(user.email, { password: 'mein-eigenes-passwort', deviceId });
+        expect(own.json().recoverySecret).toBe(secret);
+      });
+
+      it('[S5] never to a revoked device, a sign-in without a device, or an account without cases', async () => {
+        const user = await newUser('Team Geräte');
+        const phone = await onDevice(user.email, user.id, user.teamId, 'Verloren');
+        await admin('device', 'revoke', '--email', user.email, '--device', phone.deviceId);
+        const revoked = await login(user.email, { deviceId: phone.deviceId });
+        expect(revoked.statusCode).toBe(401);
+        expect(revoked.json().error).toBe('device_revoked');
+        expect(revoked.json().recoverySecret).toBeUndefined();
+        const noDevice = await login(user.email);
+        expect(noDevice.statusCode).toBe(200);
+        expect(noDevice.json().recoverySecret).toBeUndefined();
+        const coordinator = await addUser(store, { team: 'Team Geräte', role: 'coordinator' });
+        const consoleSignIn = await login(coordinator.email, { deviceId: randomUUID() });
+        expect(consoleSignIn.statusCode).toBe(200);
+        expect(consoleSignIn.json().recoverySecret).toBeUndefined();
+      });
+
+      it("[S5] every hand-out is recorded and shown in the console's device list", async () => {
+        const user = await newUser('Team Geräte');
+        const phone = await onDevice(user.email, user.id, user.teamId, 'Diensthandy');
+        nowMs += 60 * 60_000;
+        expect((await login(user.email, { deviceId: phone.deviceId })).json().recoverySecret).toBe(
+          phone.body.recoverySecret,
+        );
+        const other = await onDevice(user.email, user.id, user.teamId, 'Tablet');
+        await admin('user', 'passwd', '--email', user.email, '--password', 'einmal-vom-admin-2');
+        // A one-time sign-in from the tablet hands nothing out and records nothing.
+        await login(user.email, { password: 'einmal-vom-admin-2', deviceId: other.deviceId });
+        const listed = await server.app.inject({
+          method: 'GET',
+          url: `/api/admin/users/${user.id}/devices`,
+          headers: { cookie: await adminCookie() },
+        });
+        expect(listed.statusCode).toBe(200);
+        const devices = listed.json<{
+          devices: { deviceId: string; recoveries: number; lastRecoveryAt: string | null }[];
+        }>().devices;
+        expect(devices.find((d) => d.deviceId === phone.deviceId)).toMatchObject({
+          recoveries: 2,
+          lastRecoveryAt: new Date(nowMs).toISOString(),
+        });
+        expect(devices.find((d) => d.deviceId === other.deviceId)).toMatchObject({
+          recoveries: 1,
+        });
+      });
+    });
+
     it('a malformed deviceId is refused with 400 and no session', async () => {
       const user = await newUser('Team Geräte');
       const response = await login(user.email, { deviceId: 'nicht-eine-uuid' });
@@ -107,7 +186,7 @@ export function describeDevices(label: string, makeStore: StoreFactory): void {
       expect(response.cookies).toHaveLength(0);
     });
 
-    it('device revoke: that device gets 401 device_revoked on push, pull and session; the other keeps working', async () => {
+    it('[S7] device revoke: that device gets 401 device_revoked (and Clear-Site-Data) on push, pull and session; the other keeps working', async () => {
       const user = await newUser('Team Sperre');
       const lost = await onDevice(user.email, user.id, user.teamId, 'Verloren');
       const kept = await onDevice(user.email, user.id, user.teamId, 'Behalten');
@@ -126,11 +205,16 @@ export function describeDevices(label: string, makeStore: StoreFactory): void {
       ]) {
         expect(response.statusCode).toBe(401);
         expect(response.json()).toMatchObject({ error: 'device_revoked' });
+        // [S7] the browser removes the origin's storage itself, not only the app.
+        expect(response.headers['clear-site-data']).toBe('"storage"');
       }
       // A revoked device id never signs in again (the phone wipes and makes a new id).
       const again = await login(user.email, { deviceId: lost.deviceId });
       expect(again.statusCode).toBe(401);
       expect(again.json().error).toBe('device_revoked');
+      expect(again.headers['clear-site-data']).toBe('"storage"');
+      // The other device's answers never carry it.
+      expect((await server.pull(kept.member, null)).headers['clear-site-data']).toBeUndefined();
 
       expect((await server.pull(kept.member, null)).statusCode).toBe(200);
       expect(
@@ -142,7 +226,7 @@ export function describeDevices(label: string, makeStore: StoreFactory): void {
       );
     });
 
-    it('user disable revokes every device: 401 user_disabled everywhere', async () => {
+    it('[S7] user disable revokes every device: 401 user_disabled (and Clear-Site-Data) everywhere', async () => {
       const user = await newUser('Team Sperre');
       const a = await onDevice(user.email, user.id, user.teamId, 'A');
       const b = await onDevice(user.email, user.id, user.teamId, 'B');
@@ -153,8 +237,11 @@ export function describeDevices(label: string, makeStore: StoreFactory): void {
         const pulled = await server.pull(member, null);
         expect(pulled.statusCode).toBe(401);
         expect(pulled.json().error).toBe('user_disabled');
+        expect(pulled.headers['clear-site-data']).toBe('"storage"');
         const pushed = await server.push(member, []);
         expect(pushed.json().error).toBe('user_disabled');
+        expect(pushed.headers['clear-site-data']).toBe('"storage"');
+        expect((await me(member)).headers['clear-site-data']).toBe('"storage"');
       }
       expect(await admin('device', 'list', '--email', user.email)).toMatch(
         /gesperrt seit.*\n.*gesperrt seit/,
@@ -226,13 +313,21 @@ export function describeDevices(label: string, makeStore: StoreFactory): void {
       }
     });
 
-    it('an expired session answers session_expired (sign in again, never a wipe)', async () => {
+    it('[S7] an expired session answers session_expired (sign in again, never a wipe)', async () => {
       const user = await newUser('Team Ablauf');
       const phone = await onDevice(user.email, user.id, user.teamId, 'Alt');
       nowMs += SESSION_TTL_MS + 60_000;
       const response = await server.pull(phone.member, null);
       expect(response.statusCode).toBe(401);
       expect(response.json().error).toBe('session_expired');
+      // [S7] nothing is wiped: the outbox waits for the next sign-in.
+      expect(response.headers['clear-site-data']).toBeUndefined();
+      const unknown = await server.pull(
+        { ...phone.member, cookie: 'feldakte_session=unbekannt' },
+        null,
+      );
+      expect(unknown.json().error).toBe('not_signed_in');
+      expect(unknown.headers['clear-site-data']).toBeUndefined();
       const fresh = await onDevice(user.email, user.id, user.teamId, 'Alt');
       expect((await server.pull(fresh.member, null)).statusCode).toBe(200);
     });

@@ -1,12 +1,12 @@
 // Login limits that hold (issue 9, item 5): counted per account across addresses, per address
 // across accounts, behind proxies from the trusted hop only, in the database (shared by every
 // server instance, kept across a restart). Run on PGlite and PostgreSQL.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/server/store/store';
 import { LIMITS } from '../../src/server/auth/login-limiter';
 import {
   addUser,
+  signIn,
   startTestServer,
   TEST_PASSWORD,
   type StoreFactory,
@@ -50,10 +50,19 @@ export function describeLoginLimits(backend: string, makeStore: StoreFactory): v
         headers,
         remoteAddress,
       });
-    const account = async () =>
-      (await addUser(store, { team: `Team ${randomUUID().slice(0, 6)}` })).email;
-    /** A fresh address per test: the counters are shared by the whole store. */
-    const address = () => `10.${[1, 2, 3].map(() => Math.floor(Math.random() * 250)).join('.')}`;
+    // Each account and address is new to the store (a fresh one per suite), whose counters every
+    // test shares: numbered, never random, so no two can meet.
+    let accounts = 0;
+    const account = async () => {
+      accounts++;
+      const email = `konto${accounts}@example.org`;
+      return (await addUser(store, { team: `Team ${accounts}`, email })).email;
+    };
+    let addresses = 0;
+    const address = () => {
+      addresses++;
+      return `10.0.${addresses >> 8}.${addresses & 255}`;
+    };
 
     it('behind one proxy, a forged first X-Forwarded-For hop does not reset the count', async () => {
       const server = await start(1);
@@ -108,6 +117,77 @@ export function describeLoginLimits(backend: string, makeStore: StoreFactory): v
         expect((await login(server, `niemand-${i}@example.org`, 'x', from)).statusCode).toBe(401);
       expect((await login(server, await account(), TEST_PASSWORD, from)).statusCode).toBe(429);
       expect((await login(server, await account(), TEST_PASSWORD, address())).statusCode).toBe(200);
+    });
+
+    // Issue 22 item 7: counted before the password is checked, atomically, so parallel guesses
+    // cannot all pass the check that a failure is counted after.
+    it('50 parallel wrong passwords at one account: at most the limit are answered other than 429', async () => {
+      const server = await start();
+      const email = await account();
+      const from = address();
+      const statuses = await Promise.all(
+        Array.from(
+          { length: 50 },
+          async () => (await login(server, email, 'falsch-falsch', from)).statusCode,
+        ),
+      );
+      const passed = statuses.filter((status) => status !== 429);
+      expect(passed.length).toBeLessThanOrEqual(LIMITS.account_address);
+      expect(passed.every((status) => status === 401)).toBe(true);
+      expect((await login(server, email, TEST_PASSWORD, from)).statusCode).toBe(429);
+    });
+
+    it('50 parallel wrong passwords from 50 addresses: at most the account limit get through', async () => {
+      const server = await start();
+      const email = await account();
+      const statuses = await Promise.all(
+        Array.from(
+          { length: 50 },
+          async () => (await login(server, email, 'falsch-falsch', address())).statusCode,
+        ),
+      );
+      expect(statuses.filter((status) => status !== 429).length).toBeLessThanOrEqual(
+        LIMITS.account,
+      );
+    });
+
+    it('a right password takes its attempt back: the count holds only the wrong ones', async () => {
+      const server = await start();
+      const email = await account();
+      const from = address();
+      for (let i = 0; i < LIMITS.account_address + 3; i++)
+        expect((await login(server, email, TEST_PASSWORD, from)).statusCode).toBe(200);
+      for (let i = 0; i < LIMITS.account_address - 1; i++)
+        expect((await login(server, email, 'falsch-falsch', from)).statusCode).toBe(401);
+      expect((await login(server, email, TEST_PASSWORD, from)).statusCode).toBe(200);
+    });
+
+    it('the current-password check of POST /api/session/password is limited, in parallel too', async () => {
+      const server = await start();
+      const email = await account();
+      const from = address();
+      const cookie = await signIn(server.app, email);
+      const change = (currentPassword: string) =>
+        server.app.inject({
+          method: 'POST',
+          url: '/api/session/password',
+          headers: { cookie },
+          payload: { currentPassword, password: 'ein-ganz-neues-passwort' },
+          remoteAddress: from,
+        });
+      const statuses = await Promise.all(
+        Array.from({ length: 50 }, async () => (await change('falsch-falsch')).statusCode),
+      );
+      const passed = statuses.filter((status) => status !== 429);
+      expect(passed.length).toBeLessThanOrEqual(LIMITS.account_address);
+      expect(passed.every((status) => status === 400)).toBe(true);
+      // Even the right current password waits now, and a sign-in from that address too.
+      const blocked = await change(TEST_PASSWORD);
+      expect(blocked.statusCode).toBe(429);
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await login(server, email, TEST_PASSWORD, from)).statusCode).toBe(429);
+      // Nothing changed: the old password still opens the account from another address.
+      expect((await login(server, email, TEST_PASSWORD, address())).statusCode).toBe(200);
     });
 
     it('the count is in the database: a second instance and a restart see it', async () => {

@@ -84,6 +84,8 @@ describe('expiry task', () => {
     expect(expiryTaskFields(status({ validUntil: '2025-06-30' }), today)).toEqual({
       caseId,
       title: 'Aufenthaltsdokument läuft am 30.06.2025 ab: Verlängerung besprechen',
+      titleKey: 'cases.tasks.auto.expiry',
+      titleParams: { date: '2025-06-30' },
       dueOn: '2025-05-19',
       kind: 'document_expiry',
       sourceTable: 'statuses',

@@ -15,7 +15,7 @@ import {
   type ConsentProblem,
 } from '../../src/shared/domain/consent';
 import { issueMessage, isMessageKey, type Message } from '../../src/shared/i18n/message';
-import { loadLanguage, setLanguage } from '../../src/shared/i18n/t';
+import { loadLanguage, pluralText, setLanguage } from '../../src/shared/i18n/t';
 import { germanText, renderMessage } from '../../src/shared/i18n/message';
 import { de } from '../../src/shared/i18n/messages';
 // The server's refusals only the console receives join `de` here, as they do on the server.
@@ -75,7 +75,9 @@ function leaf(tree: unknown, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The parameters a text takes: `{name}` and the count of a plural choice `{count, plural, …}`. */
+const placeholders = (text: string) =>
+  [...new Set([...text.matchAll(/\{(\w+)(\}|, plural,)/g)].map((m) => m[1]))].sort();
 
 /** What is wrong with a message key: missing German or English text, or unequal placeholders. */
 function problemsOf(key: string): string[] {
@@ -112,8 +114,9 @@ describe('rule messages are catalogue keys', () => {
         const text = renderMessage(message);
         expect(text, message.key).not.toMatch(/\{\w+\}/);
         expect(text).toBe(
-          leaf(en, message.key)!.replace(/\{(\w+)\}/g, (_, p: string) =>
-            String(message.params?.[p]),
+          pluralText(leaf(en, message.key)!, message.params ?? {}, 'en').replace(
+            /\{(\w+)\}/g,
+            (_, p: string) => String(message.params?.[p]),
           ),
         );
       }

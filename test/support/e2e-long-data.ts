@@ -8,6 +8,8 @@ import type { E2eServer } from './e2e-server';
 
 export interface LongDataIds {
   caseId: string;
+  /** The same person recorded a second time, in other spellings (issue 26: the merge screens). */
+  twinCaseId: string;
   statusId: string;
   needId: string;
   appointmentId: string;
@@ -28,6 +30,7 @@ export const LONG_FAMILY_NAME = 'Abdulrahmanzadeh-Mohammadkhani';
 export async function seedLongData(server: E2eServer, email: string): Promise<LongDataIds> {
   const ids: LongDataIds = {
     caseId: newRecordId(),
+    twinCaseId: newRecordId(),
     statusId: newRecordId(),
     needId: newRecordId(),
     appointmentId: newRecordId(),
@@ -88,6 +91,22 @@ export async function seedLongData(server: E2eServer, email: string): Promise<Lo
         skills: 'Schweißerprüfungsbescheinigung, Staplerführerschein',
         status: 'active',
         createdOn: day(-300),
+      },
+    ],
+    [
+      'cases',
+      ids.twinCaseId,
+      {
+        givenName: 'Mohamadreza Abdolkarim',
+        familyName: 'Abdolrahmanzadeh-Mohammadkhani',
+        birthDate: '2000-05-29',
+        countryOfOrigin: 'Föderale Demokratische Republik Äthiopien',
+        phone: '+49 (0) 1577 98765432',
+        shelter: 'Landeserstaufnahmeeinrichtung Bochum-Wattenscheid, Gebäude Nordflügel',
+        literacy: 'both',
+        schooling: 'secondary_abroad',
+        status: 'inquiry',
+        createdOn: day(-20),
       },
     ],
     [

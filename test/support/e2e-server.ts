@@ -11,9 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../src/server/app';
+import { diskFileStorage } from '../../src/server/files/file-storage';
 import { openStoreFromEnv } from '../../src/server/store/open-store';
 import type { Store } from '../../src/server/store/store';
 import { createTeam, createUser } from '../../src/server/auth/accounts';
+import type { Role } from '../../src/shared/domain/account';
 import { distDir, ensureBuilt } from './e2e-build';
 
 export { ensureBuilt };
@@ -26,7 +28,7 @@ export interface E2eAccount {
   name: string;
   team: string;
   /** thm unless named (the console e2e test signs in a coordinator). */
-  role?: 'thm' | 'coordinator' | 'admin';
+  role?: Role;
 }
 
 export const defaultAccounts: readonly E2eAccount[] = [
@@ -63,7 +65,8 @@ export async function startE2eServer(
       password: E2E_PASSWORD,
     });
   }
-  const app = await buildApp({ store, staticDir: distDir });
+  const files = await diskFileStorage(join(dataDir, 'files'));
+  const app = await buildApp({ store, staticDir: distDir, files });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {

@@ -26,6 +26,7 @@ import { FakeNetwork, type NetworkStats } from '../support/fake-network';
 import { seededRandom } from '../support/seeded-random';
 import {
   eraseOperation,
+  mergeOperation,
   makeDevice,
   randomOperation,
   type Device,
@@ -68,6 +69,8 @@ let stepsRun = 0;
 let erasures = 0;
 /** Writes to erased records refused with the erasure reason ([X3]). */
 let refusedAfterErasure = 0;
+/** Merges (and undos) that reached the server over the run ([G1]-[G6]). */
+let mergesApplied = 0;
 /** The run's time ([issue 9] one seed, one run): the server and each device (with a skew) read it. */
 const clock: VirtualClock = { ms: 0 };
 const RUN_START_MS = Date.parse('2026-03-02T07:30:00.000Z');
@@ -77,7 +80,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   console.info(
-    `convergence: ${runs} runs, ${erasures} erasures, ${refusedAfterErasure} writes refused as erased`,
+    `convergence: ${runs} runs, ${erasures} erasures, ${refusedAfterErasure} writes refused as erased, ${mergesApplied} merges`,
   );
   await sharedServer?.close();
 });
@@ -102,6 +105,11 @@ describe('devices converge with the server over an unreliable network', () => {
       Math.floor(tried / 4),
     );
     if (runs >= 10) expect(refusedAfterErasure, 'writes refused as erased').toBeGreaterThan(0);
+  });
+
+  it('[G1] the run really merged cases', () => {
+    // A merge is tried on 1.5 % of the steps, by a random stream of its own.
+    if (stepsRun >= 1_000) expect(mergesApplied, `${mergesApplied} merges`).toBeGreaterThan(0);
   });
 
   it('[issue 9] one seed replays exactly: the same final state, twice', async () => {
@@ -130,6 +138,8 @@ async function runSeed(
   steps = STEPS,
 ): Promise<{ digest: string; network: NetworkStats }> {
   const random = seededRandom(seed);
+  // Merges draw from a stream of their own: a seed's other steps stay what they were before.
+  const mergeRandom = seededRandom(seed * 7_919 + 13);
   clock.ms = RUN_START_MS;
   runs += 1;
   const team = `Konvergenz ${runs}-${seed}`;
@@ -165,6 +175,9 @@ async function runSeed(
       stepsRun += 1;
       await settle();
       clock.ms += 200 + random.int(3_000);
+      if (mergeRandom.chance(0.015)) {
+        await mergeOperation(mergeRandom.pick(devices), mergeRandom);
+      }
       const device = random.pick(devices);
       const roll = random.next();
       if (roll < 0.014) {
@@ -219,6 +232,28 @@ async function runSeed(
             `${String(row.fields.recordId)}/${String(row.fields.field)}/${String(row.fields.losingHlc)}`,
         ),
     );
+    // [G3]/[G5]/[G6] cases a merge named, and the clocks of merges and undos: a merge moves
+    // records (their `caseId`), writes the kept profile and restores on undo with its own clock.
+    const mergeRows = rows.filter((row) => row.tbl === 'merges' && !row.deleted);
+    mergesApplied += mergeRows.length;
+    const mergedCases = new Set(
+      mergeRows.flatMap((row) => [row.fields.caseId, row.fields.mergedCaseId] as string[]),
+    );
+    const mergeClocks = new Set(
+      mergeRows.flatMap((row) => Object.values(row.stamps).map((stamp) => stamp.hlc)),
+    );
+    // [G5] a write to a merged case landed on the case it went into (also when undone later).
+    const mergedInto = new Map(
+      mergeRows.map((row) => [row.fields.mergedCaseId as string, row.fields.caseId as string]),
+    );
+    const caseReached = (id: string) => {
+      const seen = [id];
+      for (let next = mergedInto.get(id); next && !seen.includes(next); next = mergedInto.get(next))
+        seen.push(next);
+      return seen;
+    };
+    const sameRecord = (table: string, a: string, b: string) =>
+      a === b || (table === 'cases' && (caseReached(a).includes(b) || caseReached(b).includes(a)));
     const shownBy = new Map<Device, Set<number>>();
     for (const device of devices) {
       shownBy.set(
@@ -253,7 +288,22 @@ async function runSeed(
         for (const [field, value] of Object.entries(entry.fields)) {
           const stamp = row!.stamps[field];
           const stored = row!.fields[field];
+          // [G2] who merged or undid is the server's to say; [G5] a case named by a merge is
+          // redirected to the case it went into and moved back by an undo.
+          if (entry.table === 'merges' && (field === 'mergedBy' || field === 'undoneBy')) continue;
+          if (
+            (field === 'caseId' || field === 'mergedCaseId') &&
+            (mergedCases.has(value as string) || mergedCases.has(stored as string))
+          )
+            continue;
           expect(stamp, `${where}: ${field} stored`).toBeDefined();
+          // [G3]/[G6] superseded by a merge or its undo (the replaced value is kept in the merge
+          // record's `keptBefore` or `mergedCase`).
+          if (mergeClocks.has(stamp!.hlc)) continue;
+          // [G5] a write to a merged case went to the kept case; after an undo its own row came
+          // back from the merge's snapshot.
+          if (entry.table === 'cases' && mergedCases.has(entry.recordId) && stamp!.hlc < entry.hlc)
+            continue;
           // [M1]/[M6] the stored stamp is this write's clock or a later one, never an older one:
           // a same-value write moves the stamp too, so an older edit cannot win against it.
           const kept = stamp!.hlc >= entry.hlc;
@@ -269,7 +319,7 @@ async function runSeed(
             (w) =>
               !w.shown.has(w.entry.id) &&
               w.entry.table === entry.table &&
-              w.entry.recordId === entry.recordId &&
+              sameRecord(w.entry.table, w.entry.recordId, entry.recordId) &&
               field in w.entry.fields &&
               w.entry.hlc > entry.hlc &&
               (w.device === device ||
@@ -285,6 +335,19 @@ async function runSeed(
       }
     }
     await checkErasures(server, users[0]!.teamId, rows, devices, shownBy);
+    // [G3]/[G5] nothing is left behind on a merged case: no live record names a merge tombstone.
+    const mergedAway = new Set(
+      rows
+        .filter((row) => row.tbl === 'cases' && row.deleted && row.fields.mergedInto)
+        .map((row) => row.id),
+    );
+    for (const row of rows) {
+      if (row.deleted) continue;
+      expect(
+        mergedAway.has(row.fields.caseId as string),
+        `${row.tbl}/${row.id} names the merged-away case ${String(row.fields.caseId)}`,
+      ).toBe(false);
+    }
     // A run that never lost or repeated anything would prove little.
     expect(network.stats.delivered).toBeGreaterThan(0);
     return {

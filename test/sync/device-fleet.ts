@@ -26,6 +26,8 @@ import {
   type Case,
 } from '../../src/shared/domain/case';
 import { quickContactFields } from '../../src/shared/domain/contact';
+import { differingFields } from '../../src/shared/domain/case-merge';
+import { mergeCases, undoMerge } from '../../src/local/merge-cases';
 import { toLocalDate } from '../../src/shared/domain/common';
 import type { Member } from '../support/server-harness';
 import type { FakeNetwork } from '../support/fake-network';
@@ -114,6 +116,31 @@ export async function eraseOperation(
   }
   device.erased.push(target.id);
   await eraseCaseLocally(device.db, target.id);
+}
+
+/**
+ * Two cases of one person become one (issue 26, [G1]-[G6]): offline, on the device's own view,
+ * with random fields taken from the case that goes; now and then a standing merge is undone.
+ * Decided by a random stream of its own, so the other operations of a seed stay as they were.
+ */
+export async function mergeOperation(device: Device, random: Random): Promise<void> {
+  const { db } = device;
+  const before = (await getMeta(db, 'nextMutationId')) ?? 1;
+  const standing = (await db.merges.toArray()).filter((merge) => !merge.undoneAt);
+  let result: WriteResult | undefined;
+  if (standing.length > 0 && random.chance(0.3)) {
+    result = await undoMerge(db, random.pick(standing).id);
+  } else {
+    const cases = (await db.cases.toArray()) as Case[];
+    if (cases.length < 2) return;
+    const kept = random.pick(cases);
+    const merged = random.pick(cases.filter((c) => c.id !== kept.id));
+    const taken = differingFields(kept, merged).filter(() => random.chance(0.5));
+    result = await mergeCases(db, { keptId: kept.id, mergedId: merged.id, taken });
+  }
+  if (!result.ok) return;
+  const written = await db.outbox.where('id').aboveOrEqual(before).toArray();
+  device.ledger.push(...written);
 }
 
 /** One random thing a THM does on `device`; the outbox entries it wrote go into the ledger. */

@@ -14,6 +14,7 @@ import { dataKeyOf, dropDataKey, holdDataKey } from '../../src/local/crypto/keyr
 import { startSealSession } from '../../src/local/crypto/outbox-seal';
 import { takeWipeNotice } from '../../src/local/active-user';
 import { runAdmin } from '../../src/server/cli/admin';
+import { openSealedPush } from '../../src/server/sync/seal-keys';
 import { SESSION_TTL_MS } from '../../src/server/auth/sessions';
 import type { Store } from '../../src/server/store/store';
 import { addUser, memoryStore, startTestServer, type TestServer } from '../support/server-harness';
@@ -64,6 +65,30 @@ async function serverCase(userId: string, caseId: string) {
 }
 
 describe('sync while locked', () => {
+  it('[K3] every outbox entry has a sealed copy that only the server opens, bound to its mutation id', async () => {
+    const { db } = await phone(server.app);
+    const saved = await createRecord(db, 'cases', {
+      givenName: 'Samira',
+      familyName: 'Haidari',
+      status: 'intake',
+    });
+    if (!saved.ok) throw new Error('not saved');
+    const [entry] = await db.outbox.toArray();
+    const [row] = await db.sealed.toArray();
+    expect(row?.id).toBe(entry!.id);
+    expect(JSON.stringify(row!.envelope)).not.toContain('Samira');
+
+    const opened = (await openSealedPush(store, {
+      mutations: [{ id: entry!.id, sealed: row!.envelope }],
+    })) as { mutations: { id: number; fields: { givenName?: string } }[] };
+    expect(opened.mutations[0]).toMatchObject({ id: entry!.id, fields: { givenName: 'Samira' } });
+    // Under another mutation id the additional data differs: the whole push is refused.
+    await expect(
+      openSealedPush(store, { mutations: [{ id: entry!.id + 1, sealed: row!.envelope }] }),
+    ).rejects.toMatchObject({ statusCode: 400 });
+    db.close();
+  });
+
   it('[K5] a change saved before the lock reaches the server from the locked device; the unlocked sync confirms it', async () => {
     const { user, db, transport } = await phone(server.app);
     const saved = await createRecord(db, 'cases', {

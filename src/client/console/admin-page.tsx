@@ -11,15 +11,12 @@ import {
 import type { TeamSettings } from '../../shared/domain/team-settings';
 import { formRefusal, problem } from './outcome-message';
 import { settingsSummary, TeamSettingsForm } from './team-settings-form';
-import { isAccountEmail } from '../../shared/domain/account';
+import { isAccountEmail, roles, type Role } from '../../shared/domain/account';
 import { formatDateTime, t } from '../../shared/i18n/t';
 import { Button } from '../ui/button';
 import { SelectField, TextField } from '../ui/field';
 import { FormAlert } from '../ui/form-alert';
 import { refused, useDraftForm } from '../ui/use-draft-form';
-
-type Role = SessionUser['role'];
-const roles: Role[] = ['thm', 'coordinator', 'admin'];
 
 interface TeamRow {
   id: string;
@@ -40,6 +37,9 @@ interface DeviceRow {
   name: string;
   lastSeenAt: string;
   revokedAt: string | null;
+  /** Hand-outs of the recovery secret to this device (it could open its data without the PIN). */
+  recoveries: number;
+  lastRecoveryAt: string | null;
 }
 
 export function AdminPage({ user }: { user: SessionUser }) {
@@ -294,6 +294,15 @@ function UserItem({
                 {device.name || device.deviceId.slice(0, 8)} ·{' '}
                 {ct('admin.lastSeen', { at: formatDateTime(device.lastSeenAt) })}
                 {device.revokedAt && ` · ${ct('admin.revoked')}`}
+                {device.recoveries > 0 && device.lastRecoveryAt && (
+                  <>
+                    <br />
+                    {ct('admin.recoveries', {
+                      count: device.recoveries,
+                      at: formatDateTime(device.lastRecoveryAt),
+                    })}
+                  </>
+                )}
               </span>
               {!device.revokedAt && (
                 <button

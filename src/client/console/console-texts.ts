@@ -27,12 +27,12 @@ const de = {
     kind: 'Art des Zeitraums',
     month: 'Monat',
     quarter: 'Quartal',
+    half: 'Halbjahr',
     year: 'Jahr',
-    custom: 'Von – bis',
-    from: 'Von',
-    to: 'Bis',
     quarterN: '{n}. Quartal',
     whichQuarter: 'Welches Quartal',
+    halfN: '{n}. Halbjahr',
+    whichHalf: 'Welches Halbjahr',
     show: 'Bericht anzeigen',
   },
   report: {
@@ -77,6 +77,8 @@ const de = {
       'Die notierten Lücken des Teams nach Bereich. Sie nennen keine Personen; bitte trotzdem vor dem Teilen lesen.',
     count: '{count} notiert',
     none: 'Keine Lücken in diesem Zeitraum.',
+    textsWithheld:
+      'Die Beschreibungen werden nicht gezeigt: In diesem Zeitraum oder einem seiner Monate, Quartale oder Halbjahre sind es 1 bis 4, und die Texte verrieten die Zahl.',
   },
   import: {
     heading: 'Fälle aus einer Tabelle übernehmen',
@@ -165,6 +167,7 @@ const de = {
     noDevices: 'Noch kein Gerät angemeldet.',
     lastSeen: 'zuletzt {at}',
     revoked: 'gesperrt',
+    recoveries: 'Wiederherstellungsschlüssel erhalten: {count}×, zuletzt {at}',
     revoke: 'Gerät sperren',
     revokeConfirm:
       'Gerät sperren? Es wird beim nächsten Kontakt mit dem Server abgemeldet und löscht seine Daten.',
@@ -210,12 +213,12 @@ const en: SameShape<typeof de> = {
     kind: 'Kind of period',
     month: 'Month',
     quarter: 'Quarter',
+    half: 'Half-year',
     year: 'Year',
-    custom: 'From – to',
-    from: 'From',
-    to: 'To',
     quarterN: 'Quarter {n}',
     whichQuarter: 'Which quarter',
+    halfN: 'Half-year {n}',
+    whichHalf: 'Which half-year',
     show: 'Show report',
   },
   report: {
@@ -259,6 +262,8 @@ const en: SameShape<typeof de> = {
       "The team's recorded gaps by area. They name no person; still, please read them before sharing.",
     count: '{count} recorded',
     none: 'No gaps in this period.',
+    textsWithheld:
+      'The descriptions are not shown: in this period or one of its months, quarters or half-years there are 1 to 4, and the texts would give the number away.',
   },
   import: {
     heading: 'Take cases over from a spreadsheet',
@@ -345,6 +350,7 @@ const en: SameShape<typeof de> = {
     noDevices: 'No device signed in yet.',
     lastSeen: 'last seen {at}',
     revoked: 'revoked',
+    recoveries: 'recovery key received: {count}×, last {at}',
     revoke: 'Revoke device',
     revokeConfirm:
       'Revoke this device? It is signed out at its next contact with the server and deletes its data.',

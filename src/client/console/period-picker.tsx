@@ -1,10 +1,10 @@
-// Choosing the report period: month, quarter, year or from/to. The server checks the period again
-// (from after to, longer than 5 years): its German message is shown as it comes.
+// Choosing the report period: a calendar month, quarter, half-year or year (reports exist only for
+// these, docs/decisions.md "Reports: disclosure control"). The server checks the period again.
 import type { ReportPeriod } from '../../shared/reports/report';
 import { ct } from './console-texts';
 import { periodOf, type PeriodChoice, type PeriodKind } from './report-period';
 
-const kinds: PeriodKind[] = ['month', 'quarter', 'year', 'custom'];
+const kinds: PeriodKind[] = ['month', 'quarter', 'half', 'year'];
 
 export function PeriodPicker({
   choice,
@@ -60,7 +60,7 @@ export function PeriodPicker({
               />
             </label>
           )}
-          {(choice.kind === 'quarter' || choice.kind === 'year') && (
+          {choice.kind !== 'month' && (
             <label class="field">
               <span class="field__label">{ct('period.year')}</span>
               <select
@@ -100,31 +100,26 @@ export function PeriodPicker({
               </select>
             </label>
           )}
-          {choice.kind === 'custom' && (
-            <>
-              <label class="field">
-                <span class="field__label">{ct('period.from')}</span>
-                <input
-                  autoComplete="off"
-                  type="date"
-                  class="field__input"
-                  required
-                  value={choice.from}
-                  onInput={(e) => set({ from: (e.target as HTMLInputElement).value })}
-                />
-              </label>
-              <label class="field">
-                <span class="field__label">{ct('period.to')}</span>
-                <input
-                  autoComplete="off"
-                  type="date"
-                  class="field__input"
-                  required
-                  value={choice.to}
-                  onInput={(e) => set({ to: (e.target as HTMLInputElement).value })}
-                />
-              </label>
-            </>
+          {choice.kind === 'half' && (
+            <label class="field">
+              <span class="field__label">{ct('period.whichHalf')}</span>
+              <select
+                autoComplete="off"
+                class="field__input"
+                value={String(choice.half)}
+                onChange={(e) =>
+                  set({
+                    half: Number((e.target as HTMLSelectElement).value) as PeriodChoice['half'],
+                  })
+                }
+              >
+                {[1, 2].map((n) => (
+                  <option key={n} value={String(n)}>
+                    {ct('period.halfN', { n })}
+                  </option>
+                ))}
+              </select>
+            </label>
           )}
         </div>
         <button type="submit" class="button button--primary" disabled={busy}>

@@ -146,6 +146,7 @@ export function ReportView({ report }: { report: ReportSummary }) {
           <dt>{WITHHELD_COUNT}</dt>
           <dd>{x.legendWithheld}</dd>
         </dl>
+        <p class="hint">{x.legendNoise.replace('{ptable}', report.method.ptable)}</p>
         {report.consentRequired && <p class="hint">{x.consentNote}</p>}
       </header>
 

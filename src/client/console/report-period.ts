@@ -1,8 +1,8 @@
-// The periods a report is asked for: a month, a quarter, a year, or from/to. Pure, so the
-// picker and its tests share it.
-import type { ReportPeriod } from '../../shared/reports/report';
+// The periods a report is asked for: a calendar month, quarter, half-year or year, the only ones
+// the server publishes (src/shared/reports/report.ts). Pure, so the picker and its tests share it.
+import { fixedPeriod, type ReportPeriod } from '../../shared/reports/report';
 
-export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
+export type PeriodKind = 'month' | 'quarter' | 'half' | 'year';
 
 export interface PeriodChoice {
   kind: PeriodKind;
@@ -10,32 +10,21 @@ export interface PeriodChoice {
   month: string;
   year: number;
   quarter: 1 | 2 | 3 | 4;
-  from: string;
-  to: string;
-}
-
-function lastDayOfMonth(year: number, month: number): string {
-  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  half: 1 | 2;
 }
 
 export function periodOf(choice: PeriodChoice): ReportPeriod {
   switch (choice.kind) {
     case 'month': {
       const [y, m] = choice.month.split('-').map(Number) as [number, number];
-      return { from: `${choice.month}-01`, to: lastDayOfMonth(y, m) };
+      return fixedPeriod('month', y, m);
     }
-    case 'quarter': {
-      const first = (choice.quarter - 1) * 3 + 1;
-      return {
-        from: `${choice.year}-${String(first).padStart(2, '0')}-01`,
-        to: lastDayOfMonth(choice.year, first + 2),
-      };
-    }
+    case 'quarter':
+      return fixedPeriod('quarter', choice.year, (choice.quarter - 1) * 3 + 1);
+    case 'half':
+      return fixedPeriod('half', choice.year, choice.half === 1 ? 1 : 7);
     case 'year':
-      return { from: `${choice.year}-01-01`, to: `${choice.year}-12-31` };
-    case 'custom':
-      return { from: choice.from, to: choice.to };
+      return fixedPeriod('year', choice.year, 1);
   }
 }
 
@@ -54,7 +43,6 @@ export function defaultChoice(today: string): PeriodChoice {
     month: today.slice(0, 7),
     year,
     quarter: (Math.floor((month - 1) / 3) + 1) as 1 | 2 | 3 | 4,
-    from: `${year}-01-01`,
-    to: today,
+    half: month <= 6 ? 1 : 2,
   };
 }

@@ -8,6 +8,18 @@ import type { AnyRecord } from '../../shared/domain/table-rules';
 import type { MutationResult, PushResponse } from '../../shared/sync/protocol';
 import { overlayPending, pendingEntriesFor } from './pending-overlay';
 import { deviceNow } from '../device-environment';
+import { applyMergeLocally, revertMergeLocally } from '../merge-cases';
+
+/**
+ * [G1] A refused merge changed nothing on the server, so no pull will put the device's copies
+ * back: the phone reverts its own effect of the merge (or, for a refused undo, applies it again).
+ */
+async function revertRefusedMerge(db: FeldakteDb, entry: OutboxEntry): Promise<void> {
+  const merge = await db.merges.get(entry.recordId);
+  if (!merge) return;
+  if (typeof entry.fields.mergedCaseId === 'string') await revertMergeLocally(db, merge);
+  else if (entry.fields.undoneAt) await applyMergeLocally(db, { ...merge, undoneAt: null });
+}
 
 /** Returns how many of the batch were rejected. */
 export async function applyPushResults(
@@ -67,6 +79,7 @@ async function rollBack(db: FeldakteDb, entry: OutboxEntry, result: MutationResu
   // Without the server's record there is nothing to roll back to; the server always sends it for
   // a rejection ([P5]), so this only guards against a malformed answer.
   if (result.current === undefined) return;
+  if (entry.table === 'merges') await revertRefusedMerge(db, entry);
   const table = db.table(entry.table);
   if (result.current?.deleted) {
     await table.delete(entry.recordId);

@@ -16,6 +16,7 @@ import type { WipeReason } from '../active-user';
 import type { SyncTransport } from './transport';
 import { deviceNow } from '../device-environment';
 import { resendAfterRestore, restoredEpoch } from './resend-after-restore';
+import { removeOrphanFiles } from '../documents/document-store';
 
 export interface SyncOptions {
   /** Records per pull page (the server caps it). */
@@ -89,6 +90,8 @@ async function runSync(
           ...(options.pullLimit ? { limit: options.pullLimit } : {}),
         });
         counts.pulled += pulled.changes;
+        // [D6] a document deleted or erased elsewhere takes its file's pieces along.
+        if (pulled.changes > 0) await removeOrphanFiles(db);
         break;
       } catch (caught) {
         // [B2] the server went back to a backup: send it what this phone holds, then sync again.

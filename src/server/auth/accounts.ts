@@ -1,6 +1,6 @@
 // Teams and users: used by the admin CLI, the first-start demo account and the tests.
 import '../../shared/i18n/messages-console';
-import { isAccountEmail } from '../../shared/domain/account';
+import { isAccountEmail, normaliseEmail, roles, type Role } from '../../shared/domain/account';
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../store/store';
 import { hashPassword } from './password';
@@ -8,8 +8,7 @@ import { revokeAllDevices } from './devices';
 import { MIN_PASSWORD_LENGTH } from '../../shared/domain/password';
 import { AccountError } from './account-error';
 
-export const roles = ['thm', 'coordinator', 'admin'] as const;
-export type Role = (typeof roles)[number];
+export { normaliseEmail, roles, type Role } from '../../shared/domain/account';
 
 export interface Team {
   id: string;
@@ -22,10 +21,6 @@ export interface User {
   email: string;
   name: string;
   role: Role;
-}
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 export async function createTeam(db: Queryable, name: string, now = new Date()): Promise<Team> {
@@ -157,6 +152,8 @@ export async function findUser(
 /**
  * Sets an account's password. `oneTime`: an admin chose it (console reset, `user passwd`), so its
  * owner must set their own at the next sign-in (issue 14); a password the owner chose clears that.
+ * Every session of the account ends in the same statement (issue 22 item 6): whoever held one
+ * must sign in with the new password.
  */
 export async function setPassword(
   db: Queryable,
@@ -166,8 +163,11 @@ export async function setPassword(
 ): Promise<void> {
   checkPassword(password);
   const rows = await db.query(
-    `UPDATE users SET password_hash = $2, password_change_required = $3 WHERE email = $1
-     RETURNING id`,
+    `WITH changed AS (
+       UPDATE users SET password_hash = $2, password_change_required = $3 WHERE email = $1
+       RETURNING id),
+     ended AS (DELETE FROM sessions WHERE user_id IN (SELECT id FROM changed))
+     SELECT id FROM changed`,
     [normaliseEmail(email), await hashPassword(password), oneTime],
   );
   if (rows.length === 0)

@@ -3,7 +3,7 @@
 // refused (401 device_revoked) and wipes its local database; deleting them would only say "signed out".
 import '../../shared/i18n/messages-console';
 import type { Queryable } from '../store/store';
-import { normaliseEmail } from './accounts';
+import { normaliseEmail } from '../../shared/domain/account';
 import { AccountError } from './account-error';
 
 export interface Device {
@@ -12,6 +12,9 @@ export interface Device {
   firstSeenAt: Date;
   lastSeenAt: Date;
   revokedAt: Date | null;
+  /** How often the recovery secret went to this device (issue 22 item 5), and when last. */
+  recoveries: number;
+  lastRecoveryAt: Date | null;
 }
 
 /** Last-seen is written at most this often per device (not on every request). */
@@ -80,17 +83,27 @@ export async function listDevices(db: Queryable, email: string): Promise<Device[
     first_seen_at: Date | string;
     last_seen_at: Date | string;
     revoked_at: Date | string | null;
+    recoveries: number | string;
+    last_recovery_at: Date | string | null;
   }>(
-    `SELECT device_id, name, first_seen_at, last_seen_at, revoked_at FROM devices
-      WHERE user_id = $1 ORDER BY last_seen_at DESC, device_id`,
+    `SELECT d.device_id, d.name, d.first_seen_at, d.last_seen_at, d.revoked_at,
+            count(r.recovered_at) AS recoveries, max(r.recovered_at) AS last_recovery_at
+       FROM devices d
+       LEFT JOIN device_recoveries r ON r.user_id = d.user_id AND r.device_id = d.device_id
+      WHERE d.user_id = $1
+      GROUP BY d.user_id, d.device_id
+      ORDER BY d.last_seen_at DESC, d.device_id`,
     [userId],
   );
+  const date = (value: Date | string | null) => (value === null ? null : new Date(value));
   return rows.map((row) => ({
     deviceId: row.device_id,
     name: row.name,
     firstSeenAt: new Date(row.first_seen_at),
     lastSeenAt: new Date(row.last_seen_at),
-    revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
+    revokedAt: date(row.revoked_at),
+    recoveries: Number(row.recoveries),
+    lastRecoveryAt: date(row.last_recovery_at),
   }));
 }
 

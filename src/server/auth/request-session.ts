@@ -36,6 +36,7 @@ export async function requireSession(
   const check = token ? await checkSession(store, token, now) : undefined;
   if (!check?.ok) {
     const refusal = check?.refusal ?? 'not_signed_in';
+    if (WIPE_REFUSALS.has(refusal)) clearSiteData(reply);
     throw new HttpError(401, refusal, messages[refusalMessages[refusal]]);
   }
   const { session } = check;
@@ -47,6 +48,18 @@ export async function requireSession(
   if (reuse && !session.user.passwordChangeRequired)
     keepSession(store, token!, session, now, generation);
   return session;
+}
+
+/** The refusals that make the phone delete its data ([K6]). */
+const WIPE_REFUSALS: ReadonlySet<SessionRefusal> = new Set(['device_revoked', 'user_disabled']);
+
+/**
+ * A 401 that tells the device to wipe also asks the browser to remove the origin's storage itself
+ * ([S7]): IndexedDB's files (not only their entries), OPFS, caches, the service worker. The phone's
+ * own wipe still runs where the browser ignores the header (plain http other than localhost).
+ */
+export function clearSiteData(reply: FastifyReply): void {
+  reply.header('Clear-Site-Data', '"storage"');
 }
 
 export function setSessionCookie(

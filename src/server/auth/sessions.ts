@@ -23,7 +23,10 @@ export interface SessionUser {
   role: Role;
   /** `settings`: the team's privacy settings, so the phone knows them offline (issue 12). */
   team: { id: string; name: string; settings: TeamSettings };
-  /** Only when true: signed in with a one-time password, a new one must be set first (issue 14). */
+  /**
+   * Only when true: the account's password is a one-time password, a new one must be set first
+   * (issue 14). Read from the account at every check, never copied into the session (issue 22).
+   */
   passwordChangeRequired?: true;
 }
 
@@ -60,11 +63,8 @@ export async function startSession(
     new Date(now.getTime() - EXPIRED_KEPT_MS).toISOString(),
   ]);
   await db.query(
-    // A session started with a one-time password may do nothing but replace it (issue 14).
-    `INSERT INTO sessions (token_hash, user_id, created_at, expires_at, device_id,
-       password_change_required)
-     VALUES ($1, $2, $3, $4, $5,
-       (SELECT password_change_required FROM users WHERE id = $2))`,
+    `INSERT INTO sessions (token_hash, user_id, created_at, expires_at, device_id)
+     VALUES ($1, $2, $3, $4, $5)`,
     [hashToken(token), userId, now.toISOString(), expiresAt.toISOString(), deviceId],
   );
   return { token, expiresAt };
@@ -109,7 +109,7 @@ export async function checkSession(db: Queryable, token: string, now: Date): Pro
     }
   >(
     `SELECT u.id, u.name, u.email, u.role, t.id AS team_id, t.name AS team_name, s.expires_at,
-            u.disabled_at IS NOT NULL AS disabled, s.device_id, s.password_change_required,
+            u.disabled_at IS NOT NULL AS disabled, s.device_id, u.password_change_required,
             d.revoked_at IS NOT NULL AS revoked, d.last_seen_at AS device_seen_at,
             ${SESSION_EPOCH_SQL} AS session_epoch, ${TEAM_SETTINGS_COLUMNS}
        FROM sessions s JOIN users u ON u.id = s.user_id JOIN teams t ON t.id = u.team_id
@@ -158,9 +158,18 @@ export async function checkSession(db: Queryable, token: string, now: Date): Pro
   };
 }
 
-/** The owner chose a password: the session may do everything again (issue 14). */
-export async function clearPasswordChange(db: Queryable, token: string): Promise<void> {
-  await db.query('UPDATE sessions SET password_change_required = false WHERE token_hash = $1', [
+/**
+ * Ends every session of the account but the one of `token` (a password change by its owner,
+ * issue 22 item 6): their next request is answered 401. The deletion moves the session epoch and
+ * notifies every instance (migration 080), so no reused session outlives it either.
+ */
+export async function endOtherSessions(
+  db: Queryable,
+  userId: string,
+  token: string,
+): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2', [
+    userId,
     hashToken(token),
   ]);
 }

@@ -598,6 +598,7 @@ async function applyAsDevice(
       mutations.filter((m) => m.op === 'put').map((m) => `${m.table}/${m.recordId}`),
     ),
     erased: purged,
+    redirects: new Map(),
   };
   const outcomes = await applyFresh(scope, mutations, 'together');
   await records.save(version);

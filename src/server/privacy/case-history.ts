@@ -2,18 +2,10 @@
 // who (by name) changed which fields of which record when, from the server's change log. Field
 // names only: the change log never holds values.
 import type { Queryable } from '../store/store';
+import type { HistoryEntry } from '../../shared/sync/protocol';
 import { caseRecordIds } from './erase-case';
 
-export interface HistoryEntry {
-  at: string;
-  /** Null for changes the server made itself (conflict records, retention). */
-  userId: string | null;
-  userName: string | null;
-  table: string;
-  recordId: string;
-  op: string;
-  fields: string[];
-}
+export type { HistoryEntry };
 
 /** Oldest first; `limit` keeps the newest entries when there are more. */
 export async function caseHistory(

@@ -5,6 +5,7 @@
 import { formatHlc } from '../../shared/sync/hlc';
 import type { Queryable } from '../store/store';
 import { message, germanText } from '../../shared/i18n/message';
+import { markCaseFilesRemoved } from '../files/file-service';
 
 /** The reason a push to an erased record gets ([X3]); also replaces stored rejection reasons. */
 export const ERASED = message('server.sync.erased');
@@ -28,12 +29,20 @@ export async function caseRecordIds(
 ): Promise<{ tbl: string; id: string; purged: boolean }[]> {
   // Children carry `caseId`; conflicts carry `caseId` too and, for a case field, `recordId`.
   // Purged rows have no fields any more: they are found again only through an earlier erasure,
-  // which already left nothing behind.
+  // which already left nothing behind. [G7] The cases merged into this one (their tombstones name
+  // it in `mergedInto`, also through a chain of merges) belong to it, with their conflicts; their
+  // records moved to it with the merge.
   return db.query(
-    `SELECT tbl, id, purged FROM records
+    `WITH RECURSIVE person(id) AS (
+       SELECT $2::text
+       UNION
+       SELECT r.id FROM records r JOIN person p ON r.fields ->> 'mergedInto' = p.id
+        WHERE r.team_id = $1 AND r.tbl = 'cases' AND r.deleted
+     )
+     SELECT tbl, id, purged FROM records
       WHERE team_id = $1
-        AND (id = $2 OR fields ->> 'caseId' = $2
-             OR (tbl = 'conflicts' AND fields ->> 'recordId' = $2))`,
+        AND (id IN (SELECT id FROM person) OR fields ->> 'caseId' = $2
+             OR (tbl = 'conflicts' AND fields ->> 'recordId' IN (SELECT id FROM person)))`,
     [teamId, caseId],
   );
 }
@@ -46,6 +55,8 @@ export async function caseRecordIds(
 export async function eraseCase(db: Queryable, request: ErasureRequest): Promise<number> {
   const { teamId, caseId, now } = request;
   const rows = await caseRecordIds(db, teamId, caseId);
+  // [D6] the documents' files go too: 404 from this commit on, their bytes at the next sweep.
+  await markCaseFilesRemoved(db, teamId, caseId, now);
   // Conflicts about a child record may lack `caseId` (made before children carried one).
   const childIds = rows.filter((row) => row.tbl !== 'conflicts').map((row) => row.id);
   const conflictRows = await db.query<{ tbl: string; id: string; purged: boolean }>(

@@ -18,6 +18,7 @@ import { eraseCase } from './erase-case';
 import { journalErasures } from '../ops/erasure-journal';
 import { CASE_NOT_FOUND, extendRetention } from './retention';
 import { issueMessage, key, message } from '../../shared/i18n/message';
+import type { FileService } from '../files/file-service';
 
 const eraseSchema = v.object({
   reason: v.pipe(
@@ -28,7 +29,12 @@ const eraseSchema = v.object({
   ),
 });
 
-export function privacyRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
+export function privacyRoutes(
+  app: FastifyInstance,
+  store: Store,
+  now: () => Date,
+  files?: FileService,
+): void {
   /** The signed-in THM and the case id, or a 401/404/400 HttpError. */
   const access = async (request: FastifyRequest, reply: FastifyReply) => {
     const { user } = await requireSession(store, request, reply, now());
@@ -84,6 +90,8 @@ export function privacyRoutes(app: FastifyInstance, store: Store, now: () => Dat
     });
     // [B4] outside the database too, so a restore of an older backup erases the person again.
     journalErasures([{ teamId: user.team.id, caseId, source: 'request', at: at.toISOString() }]);
+    // [D6] the documents' bytes leave the store now (their files are 404 since the commit).
+    files?.sweepSoon();
     return { erased };
   });
 

@@ -58,6 +58,7 @@ export function summaryCsv(summary: ReportSummary): string {
   lines.push(row(SMALL_COUNT, x.legendSmall, ''));
   lines.push(row(HIDDEN_COUNT, x.legendHidden, ''));
   lines.push(row(WITHHELD_COUNT, x.legendWithheld, ''));
+  lines.push(row(x.legendNoise.replace('{ptable}', summary.method.ptable), '', ''));
   if (summary.consentRequired) lines.push(row(x.consentNote, '', ''));
   return BOM + lines.join('\r\n') + '\r\n';
 }

@@ -12,16 +12,34 @@
 import type { Queryable } from '../store/store';
 import { monthsOf, type ReportPeriod } from '../../shared/reports/report';
 
+/** Every count comes with `k`, the sum of its records' report keys (the cell-key method). */
 export interface ReportCounts {
-  persons: { stage: string; gender: string; age: number | null; residence: string; n: number }[];
-  contacts: { channel: string; month: string; n: number }[];
-  appointments: { mode: string; status: string; n: number }[];
-  conferences: number;
-  referralsOut: { partnerKind: string; offer: string; status: string; n: number }[];
-  referralsIn: { status: string; n: number }[];
-  closing: { reason: string; n: number }[];
-  needs: { category: string; met: boolean; n: number }[];
-  gaps: { category: string; description: string }[];
+  persons: {
+    stage: string;
+    gender: string;
+    age: number | null;
+    residence: string;
+    n: number;
+    k: number;
+    /** YYYY-MM the case was made (stage new) or closed (stage closed); the spread rule. */
+    month?: string | null;
+  }[];
+  contacts: { channel: string; month: string; n: number; k: number }[];
+  appointments: { mode: string; status: string; n: number; k: number }[];
+  conferences: { n: number; k: number };
+  /** `month`: YYYY-MM of sentOn (of closedOn for closing), for the spread rule in summary.ts. */
+  referralsOut: {
+    partnerKind: string;
+    offer: string;
+    status: string;
+    n: number;
+    k: number;
+    month?: string;
+  }[];
+  referralsIn: { status: string; n: number; k: number }[];
+  closing: { reason: string; n: number; k: number; month?: string }[];
+  needs: { category: string; met: boolean; n: number; k: number }[];
+  gaps: { category: string; description: string; date: string; k: number }[];
 }
 
 const TZ = 'Europe/Berlin';
@@ -42,7 +60,7 @@ function countedCases(consentRequired: boolean): string {
             AND (k.fields ->> 'validUntil' IS NULL OR k.fields ->> 'validUntil' >= $2))`
     : '';
   return `counted AS (
-    SELECT c.id, c.fields AS f,
+    SELECT c.id, c.fields AS f, c.report_key,
            COALESCE(c.fields ->> 'createdOn',
              -- Cases written before createdOn existed: the creation time inside the UUIDv7 id.
              CASE WHEN substr(c.id, 15, 1) = '7' THEN to_char(
@@ -55,7 +73,7 @@ function countedCases(consentRequired: boolean): string {
 
 /** Cases reached in the period, with their stage. */
 const reached = `reached AS (
-    SELECT id, f,
+    SELECT id, f, report_key, created_on,
            CASE WHEN f ->> 'status' = 'closed' AND f ->> 'closedOn' BETWEEN $2 AND $3 THEN 'closed'
                 WHEN created_on >= $2 THEN 'new'
                 ELSE 'ongoing' END AS stage
@@ -148,7 +166,15 @@ export async function teamReportCounts(
 
   const [persons, contacts, appointments, conferences, referralsOut, referralsIn, closing] =
     await Promise.all([
-      db.query<{ stage: string; gender: string; age: number | null; residence: string; n: number }>(
+      db.query<{
+        stage: string;
+        gender: string;
+        age: number | null;
+        residence: string;
+        month: string | null;
+        n: number;
+        k: string;
+      }>(
         `${base},
          latest_status AS (
            SELECT DISTINCT ON (s.fields ->> 'caseId') s.fields ->> 'caseId' AS case_id,
@@ -164,14 +190,17 @@ export async function teamReportCounts(
                 CASE WHEN ls.kind IS NULL THEN 'none'
                      WHEN ls.kind LIKE 'duldung%' THEN 'duldung'
                      ELSE ls.kind END AS residence,
-                count(*)::int AS n
+                CASE r.stage WHEN 'new' THEN substr(r.created_on, 1, 7)
+                             WHEN 'closed' THEN substr(r.f ->> 'closedOn', 1, 7) END AS month,
+                count(*)::int AS n, sum(r.report_key)::bigint AS k
            FROM reached r LEFT JOIN latest_status ls ON ls.case_id = r.id
-          GROUP BY 1, 2, 3, 4`,
+          GROUP BY 1, 2, 3, 4, 5`,
         params,
       ),
-      db.query<{ channel: string; month: string; n: number }>(
+      db.query<{ channel: string; month: string; n: number; k: string }>(
         `${scoped.prefix}
-         SELECT x.fields ->> 'channel' AS channel, ${contactAt.month} AS month, count(*)::int AS n
+         SELECT x.fields ->> 'channel' AS channel, ${contactAt.month} AS month, count(*)::int AS n,
+                sum(x.report_key)::bigint AS k
            FROM records x
           WHERE x.team_id = $1 AND x.tbl = 'contacts' AND NOT x.deleted
             AND ${contactAt.filter}
@@ -179,9 +208,10 @@ export async function teamReportCounts(
           GROUP BY 1, 2`,
         scoped.params,
       ),
-      db.query<{ mode: string; status: string; n: number }>(
+      db.query<{ mode: string; status: string; n: number; k: string }>(
         `${scoped.prefix}
-         SELECT a.fields ->> 'mode' AS mode, a.fields ->> 'status' AS status, count(*)::int AS n
+         SELECT a.fields ->> 'mode' AS mode, a.fields ->> 'status' AS status, count(*)::int AS n,
+                sum(a.report_key)::bigint AS k
            FROM records a
           WHERE a.team_id = $1 AND a.tbl = 'appointments' AND NOT a.deleted
             AND a.fields ->> 'status' IN ('attended', 'no_show')
@@ -192,9 +222,9 @@ export async function teamReportCounts(
           GROUP BY 1, 2`,
         scoped.params,
       ),
-      db.query<{ n: number }>(
+      db.query<{ n: number; k: string | null }>(
         `${scoped.prefix}
-         SELECT count(*)::int AS n
+         SELECT count(*)::int AS n, sum(a.report_key)::bigint AS k
            FROM records a
           WHERE a.team_id = $1 AND a.tbl = 'appointments' AND NOT a.deleted
             AND a.fields ->> 'purpose' = 'case_conference' AND a.fields ->> 'status' = 'attended'
@@ -204,29 +234,38 @@ export async function teamReportCounts(
         scoped.params,
       ),
       // Counted by partner and offer first, then labelled: 40 partners, not 5,000 look-ups.
-      db.query<{ partner_kind: string; offer: string; status: string; n: number }>(
+      db.query<{
+        partner_kind: string;
+        offer: string;
+        status: string;
+        month: string;
+        n: number;
+        k: string;
+      }>(
         `${consentRequired ? `${scoped.prefix},` : 'WITH'} sent AS (
            SELECT x.fields ->> 'partnerId' AS partner_id, x.fields ->> 'offerId' AS offer_id,
-                  x.fields ->> 'status' AS status, count(*)::int AS n
+                  x.fields ->> 'status' AS status, substr(x.fields ->> 'sentOn', 1, 7) AS month,
+                  count(*)::int AS n, sum(x.report_key)::bigint AS k
              FROM records x
             WHERE x.team_id = $1 AND x.tbl = 'referrals' AND NOT x.deleted
               AND x.fields ->> 'direction' = 'out'
               AND x.fields ->> 'sentOn' BETWEEN $2 AND $3
               AND ${ofCountedCase("x.fields ->> 'caseId'", consentRequired)}
-            GROUP BY 1, 2, 3)
+            GROUP BY 1, 2, 3, 4)
          SELECT COALESCE(p.fields ->> 'kind', 'other') AS partner_kind,
-                COALESCE(o.fields ->> 'title', '') AS offer, sent.status, sum(sent.n)::int AS n
+                COALESCE(o.fields ->> 'title', '') AS offer, sent.status, sent.month,
+                sum(sent.n)::int AS n, sum(sent.k)::bigint AS k
            FROM sent
            LEFT JOIN records p ON p.team_id = $1 AND p.tbl = 'partners'
                               AND p.id = sent.partner_id AND NOT p.deleted
            LEFT JOIN records o ON o.team_id = $1 AND o.tbl = 'offers'
                               AND o.id = sent.offer_id AND NOT o.deleted
-          GROUP BY 1, 2, 3`,
+          GROUP BY 1, 2, 3, 4`,
         params,
       ),
-      db.query<{ status: string; n: number }>(
+      db.query<{ status: string; n: number; k: string }>(
         `${scoped.prefix}
-         SELECT x.fields ->> 'status' AS status, count(*)::int AS n
+         SELECT x.fields ->> 'status' AS status, count(*)::int AS n, sum(x.report_key)::bigint AS k
            FROM records x
           WHERE x.team_id = $1 AND x.tbl = 'referrals' AND NOT x.deleted
             AND x.fields ->> 'direction' = 'in'
@@ -235,29 +274,32 @@ export async function teamReportCounts(
           GROUP BY 1`,
         params,
       ),
-      db.query<{ reason: string; n: number }>(
+      db.query<{ reason: string; month: string; n: number; k: string }>(
         `${base}
-         SELECT COALESCE(f ->> 'closingReason', 'other') AS reason, count(*)::int AS n
-           FROM reached WHERE stage = 'closed' GROUP BY 1`,
+         SELECT COALESCE(f ->> 'closingReason', 'other') AS reason,
+                substr(f ->> 'closedOn', 1, 7) AS month, count(*)::int AS n,
+                sum(report_key)::bigint AS k
+           FROM reached WHERE stage = 'closed' GROUP BY 1, 2`,
         params,
       ),
     ]);
 
   const [needs, gaps] = await Promise.all([
-    db.query<{ category: string; met: boolean; n: number }>(
+    db.query<{ category: string; met: boolean; n: number; k: string }>(
       `${base}
        SELECT n.fields ->> 'category' AS category,
               (n.fields ->> 'status' = 'met' AND n.fields ->> 'resolvedOn' <= $3) AS met,
-              count(*)::int AS n
+              count(*)::int AS n, sum(n.report_key)::bigint AS k
          FROM records n JOIN reached r ON r.id = n.fields ->> 'caseId'
         WHERE n.team_id = $1 AND n.tbl = 'needs' AND NOT n.deleted
           AND (n.fields ->> 'resolvedOn' IS NULL OR n.fields ->> 'resolvedOn' >= $2)
         GROUP BY 1, 2`,
       params,
     ),
-    db.query<{ category: string; description: string }>(
+    db.query<{ category: string; description: string; date: string; k: number }>(
       `SELECT fields ->> 'category' AS category,
-              coalesce(fields ->> 'description', '') AS description
+              coalesce(fields ->> 'description', '') AS description,
+              fields ->> 'date' AS date, report_key AS k
          FROM records
         WHERE team_id = $1 AND tbl = 'gaps' AND NOT deleted
           AND fields ->> 'date' BETWEEN $2 AND $3
@@ -271,19 +313,22 @@ export async function teamReportCounts(
       ...row,
       age: row.age === null ? null : Number(row.age),
       n: Number(row.n),
+      k: Number(row.k),
     })),
-    contacts: contacts.map((row) => ({ ...row, n: Number(row.n) })),
-    appointments: appointments.map((row) => ({ ...row, n: Number(row.n) })),
-    conferences: Number(conferences[0]?.n ?? 0),
+    contacts: contacts.map((row) => ({ ...row, n: Number(row.n), k: Number(row.k) })),
+    appointments: appointments.map((row) => ({ ...row, n: Number(row.n), k: Number(row.k) })),
+    conferences: { n: Number(conferences[0]?.n ?? 0), k: Number(conferences[0]?.k ?? 0) },
     referralsOut: referralsOut.map((row) => ({
       partnerKind: row.partner_kind,
       offer: row.offer,
       status: row.status,
+      month: row.month,
       n: Number(row.n),
+      k: Number(row.k),
     })),
-    referralsIn: referralsIn.map((row) => ({ ...row, n: Number(row.n) })),
-    closing: closing.map((row) => ({ ...row, n: Number(row.n) })),
-    needs: needs.map((row) => ({ ...row, n: Number(row.n) })),
-    gaps,
+    referralsIn: referralsIn.map((row) => ({ ...row, n: Number(row.n), k: Number(row.k) })),
+    closing: closing.map((row) => ({ ...row, n: Number(row.n), k: Number(row.k) })),
+    needs: needs.map((row) => ({ ...row, n: Number(row.n), k: Number(row.k) })),
+    gaps: gaps.map((row) => ({ ...row, k: Number(row.k) })),
   };
 }

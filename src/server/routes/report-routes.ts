@@ -1,5 +1,5 @@
 // GET /api/reports/summary(.csv)?from=YYYY-MM-DD&to=YYYY-MM-DD[&team=<id>]: the team's anonymised
-// report. THMs and coordinators get their own team's figures only; admins may name any team.
+// report of a fixed period (a calendar month, quarter, half-year or year; anything else is 400). THMs and coordinators get their own team's figures only; admins may name any team.
 // Auth MUST come before the period is checked: a signed-out request learns nothing (401).
 import '../../shared/i18n/messages-console';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -10,7 +10,7 @@ import { parseReportPeriod } from '../../shared/reports/report';
 import { teamReportCounts } from '../reports/team-report-counts';
 import { buildSummary } from '../reports/summary';
 import { summaryCsv } from '../reports/summary-csv';
-import { reportsNeedConsent } from '../reports/report-settings';
+import { reportRuleOfYear } from '../reports/report-settings';
 import { message } from '../../shared/i18n/message';
 
 interface ReportQuery {
@@ -40,10 +40,11 @@ export function reportRoutes(app: FastifyInstance, store: Store, now: () => Date
     }
     const parsed = parseReportPeriod(query.from, query.to);
     if (!parsed.ok) throw new HttpError(400, 'invalid_period', parsed.message);
-    const consentRequired = await reportsNeedConsent(store, team.id);
-    const counts = await teamReportCounts(store, team.id, parsed.period, consentRequired);
+    const year = Number(parsed.period.from.slice(0, 4));
+    const rule = await reportRuleOfYear(store, team.id, year, now());
+    const counts = await teamReportCounts(store, team.id, parsed.period, rule.consentRequired);
     reply.header('cache-control', 'no-store');
-    return buildSummary(team, parsed.period, counts, consentRequired);
+    return buildSummary(team, parsed.period, counts, rule);
   };
 
   app.get('/api/reports/summary', async (request, reply) => summaryFor(request, reply));

@@ -1,22 +1,27 @@
 // POST/GET/DELETE /api/session: sign in, who am I, sign out.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import * as v from 'valibot';
 import type { SessionUser } from '../../shared/sync/protocol';
 import type { Store } from '../store/store';
 import { HttpError, messages } from '../http/api-error';
-import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from '../auth/login-limiter';
+import { beginLoginAttempt, loginAttemptSucceeded, type Attempt } from '../auth/login-limiter';
 import { MIN_PASSWORD_LENGTH, normaliseEmail } from '../auth/accounts';
 import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from '../auth/password';
 import {
-  clearPasswordChange,
+  endOtherSessions,
   endSession,
   findSession,
   SESSION_COOKIE,
   startSession,
 } from '../auth/sessions';
-import { clearSessionCookie, requireSession, setSessionCookie } from '../auth/request-session';
+import {
+  clearSessionCookie,
+  clearSiteData,
+  requireSession,
+  setSessionCookie,
+} from '../auth/request-session';
 import { cleanDeviceName, DEVICE_ID_PATTERN, recordDeviceSignIn } from '../auth/devices';
-import { wrapSecret } from '../auth/wrap-secret';
+import { handOutRecoverySecret } from '../auth/wrap-secret';
 import { currentSealKey } from '../sync/seal-keys';
 import { issueMessage, key, message } from '../../shared/i18n/message';
 
@@ -46,6 +51,16 @@ const passwordSchema = v.object({
 });
 
 export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
+  /** Counts a password guess before it is checked (login-limiter.ts); 429 over the limit. */
+  const countAttempt = async (attempt: Attempt, at: Date, reply: FastifyReply) => {
+    const start = await beginLoginAttempt(store, attempt, at);
+    if (!start.ok) {
+      reply.header('Retry-After', Math.ceil(start.retryAfterMs / 1000));
+      throw new HttpError(429, 'too_many_attempts', messages.tooManyLogins);
+    }
+    return start.id;
+  };
+
   app.post('/api/session', async (request, reply) => {
     const parsed = v.safeParse(loginSchema, request.body);
     if (!parsed.success)
@@ -57,13 +72,17 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
     // request.ip honours TRUST_PROXY hops: behind a proxy, never the client's own first hop.
     const attempt = { email, address: request.ip };
     const at = now();
-    const wait = await loginRetryAfter(store, attempt, at);
-    if (wait > 0) {
-      reply.header('Retry-After', Math.ceil(wait / 1000));
-      throw new HttpError(429, 'too_many_attempts', messages.tooManyLogins);
-    }
-    const [user] = await store.query<{ id: string; password_hash: string; disabled: boolean }>(
-      'SELECT id, password_hash, disabled_at IS NOT NULL AS disabled FROM users WHERE email = $1',
+    const attemptId = await countAttempt(attempt, at, reply);
+    const [user] = await store.query<{
+      id: string;
+      role: string;
+      password_hash: string;
+      disabled: boolean;
+      one_time: boolean;
+    }>(
+      `SELECT id, role, password_hash, disabled_at IS NOT NULL AS disabled,
+              password_change_required AS one_time
+         FROM users WHERE email = $1`,
       [email],
     );
     // Hash even for unknown e-mails, so the answer time does not reveal who has an account.
@@ -71,11 +90,10 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
       parsed.output.password,
       user?.password_hash ?? UNKNOWN_USER_HASH,
     );
-    if (!user || !valid || user.disabled) {
-      await recordLoginFailure(store, attempt, at);
+    // A wrong password keeps its counted attempt.
+    if (!user || !valid || user.disabled)
       throw new HttpError(401, 'login_failed', messages.loginFailed);
-    }
-    await clearLoginFailures(store, attempt);
+    await loginAttemptSucceeded(store, attempt, attemptId);
     const device = deviceId?.toLowerCase() ?? null;
     if (
       device &&
@@ -87,17 +105,23 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
         at,
       ))
     ) {
+      clearSiteData(reply);
       throw new HttpError(401, 'device_revoked', messages.deviceRevoked);
     }
     const { token, expiresAt } = await startSession(store, user.id, at, device);
     setSessionCookie(request, reply, token, expiresAt);
     const session = await findSession(store, token, at);
     if (!session) throw new HttpError(500, 'internal', messages.internal);
+    // Only here, after the account's own password was checked online, to a THM's device that is
+    // not revoked ([S5]): unwraps the device's data key without the PIN (issue 11). Never to a
+    // one-time password, never in GET, never logged; every hand-out is recorded.
+    const recoverySecret =
+      device && user.role === 'thm' && !user.one_time
+        ? await handOutRecoverySecret(store, user.id, device, at)
+        : undefined;
     return {
       user: session.user satisfies SessionUser,
-      // Only here, after the password was checked online: unwraps the device's data key when the
-      // PIN is forgotten (issue 11). Never in GET, never logged.
-      recoverySecret: await wrapSecret(store, user.id),
+      ...(recoverySecret ? { recoverySecret } : {}),
       sealKey: await currentSealKey(store, at),
     };
   });
@@ -125,10 +149,16 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
       [session.user.id],
     );
     const forced = session.user.passwordChangeRequired === true;
-    if (!forced && !(await verifyPassword(currentPassword ?? '', row!.password_hash))) {
-      throw new HttpError(400, 'wrong_password', message('server.session.wrongPassword'), {
-        field: 'currentPassword',
-      });
+    if (!forced) {
+      // The current password is a guess like a sign-in: counted first, on the same limits.
+      const attempt = { email: session.user.email, address: request.ip };
+      const attemptId = await countAttempt(attempt, at, reply);
+      if (!(await verifyPassword(currentPassword ?? '', row!.password_hash))) {
+        throw new HttpError(400, 'wrong_password', message('server.session.wrongPassword'), {
+          field: 'currentPassword',
+        });
+      }
+      await loginAttemptSucceeded(store, attempt, attemptId);
     }
     if (await verifyPassword(password, row!.password_hash)) {
       throw new HttpError(400, 'same_password', message('server.session.samePassword'), {
@@ -141,7 +171,9 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
         'UPDATE users SET password_hash = $2, password_change_required = false WHERE id = $1',
         [session.user.id, await hashPassword(password)],
       );
-      await clearPasswordChange(tx, token);
+      // Whoever else holds a session of this account (a lost phone, someone who learnt the old
+      // password) is signed out at once (issue 22 item 6).
+      await endOtherSessions(tx, session.user.id, token);
     });
     const changed = await findSession(store, token, at);
     if (!changed) throw new HttpError(500, 'internal', messages.internal);

@@ -17,6 +17,8 @@ import type { PushBuffer } from './push-buffer';
 import { ERASED } from '../privacy/erase-case';
 import { message, type Message } from '../../shared/i18n/message';
 import { rejection, schemaReason } from './rejection';
+import { applyCaseMerge, redirectTarget, undoCaseMerge } from './case-merge';
+import type { CaseMerge } from '../../shared/domain/case-merge';
 
 /** [X3] a purged tombstone (no fields, no stamps) for a record of an erased person. */
 async function keepAsErased(scope: PushScope, table: string, recordId: string): Promise<void> {
@@ -28,6 +30,27 @@ async function keepAsErased(scope: PushScope, table: string, recordId: string): 
     [scope.teamId, table, recordId, hlc, scope.version],
   );
   scope.erased.add(recordId);
+}
+
+const MERGES: TableName = 'merges';
+
+/** [G5] The mutation as it applies: a put naming a merged case names the case it went into. */
+function redirected(scope: PushScope, mutation: Mutation): Mutation {
+  if (mutation.op !== 'put' || scope.redirects.size === 0) return mutation;
+  const fields = { ...mutation.fields };
+  let changed = false;
+  for (const field of mutation.table === MERGES ? ['caseId', 'mergedCaseId'] : ['caseId']) {
+    const value = fields[field];
+    if (typeof value !== 'string' || !scope.redirects.has(value)) continue;
+    fields[field] = redirectTarget(scope, value);
+    changed = true;
+  }
+  let recordId = mutation.recordId;
+  if (mutation.table === 'cases' && scope.redirects.has(recordId)) {
+    recordId = redirectTarget(scope, recordId);
+    changed = true;
+  }
+  return changed ? { ...mutation, recordId, fields } : mutation;
 }
 
 /** The synced table the server writes losing values into; devices may only resolve them. */
@@ -50,6 +73,11 @@ export interface PushScope {
    * record written offline for an erased person is refused (it becomes a purged tombstone).
    */
   erased: Set<string>;
+  /**
+   * [G5] Merged case -> the case it went into (followed to the end); a merge in this push adds
+   * to it, an undo removes from it.
+   */
+  redirects: Map<string, string>;
 }
 
 /** A row this mutation wrote, for the change log. */
@@ -65,12 +93,27 @@ export interface Outcome {
   writes: Write[];
 }
 
-export async function applyMutation(scope: PushScope, mutation: Mutation): Promise<Outcome> {
+export async function applyMutation(scope: PushScope, sent: Mutation): Promise<Outcome> {
   const { records, version } = scope;
+  // [G5] a write to a merged case, or naming one as its case, goes to the case it went into.
+  const mutation = redirected(scope, sent);
   const { id, table, recordId } = mutation;
+  const redirectedTo =
+    mutation === sent
+      ? undefined
+      : recordId !== sent.recordId
+        ? recordId
+        : (mutation.fields.caseId as string | undefined);
   const stored = records.get(table, recordId);
+  // A refused redirected case write rolls the phone's copy back to the merged tombstone.
+  const rollBackTo = recordId === sent.recordId ? stored : records.get(table, sent.recordId);
   const reject = (reason: Message): Outcome => ({
-    result: { id, status: 'rejected', ...rejection(reason), current: currentOf(recordId, stored) },
+    result: {
+      id,
+      status: 'rejected',
+      ...rejection(reason),
+      current: currentOf(sent.recordId, rollBackTo),
+    },
     writes: [],
   });
   // [C4] a clock that is no real instant, or names another device, would outrank honest edits
@@ -159,6 +202,26 @@ export async function applyMutation(scope: PushScope, mutation: Mutation): Promi
   const stamped = merged.stamped.filter((field) => field in fields);
   const conflicts = merged.conflicts.filter((conflict) => conflict.field in fields);
   const writes: Write[] = [];
+  // [G3]/[G6] a new merge moves the merged case's records; setting `undoneAt` moves them back.
+  if (table === MERGES) {
+    const merge = next as unknown as CaseMerge;
+    const undo = !!prev && !prev.undoneAt && !!merge.undoneAt;
+    const effect = !prev
+      ? await applyCaseMerge(scope, merge, hlc)
+      : undo
+        ? await undoCaseMerge(scope, merge, stored?.stamps.mergedAt?.hlc ?? '', hlc)
+        : null;
+    if (effect && 'key' in effect) return reject(effect);
+    if (effect) {
+      for (const [field, value] of Object.entries(effect.fields)) {
+        fields[field] = value;
+        stamps[field] = { hlc, version };
+        if (!changed.includes(field)) changed.push(field);
+        if (!stamped.includes(field)) stamped.push(field);
+      }
+      writes.push(...effect.writes);
+    }
+  }
   // [M6] a moved stamp alone is stored too (new version, so devices pull the newer clock); the
   // change log names only fields whose value changed. [M7] so is a record this push's value lost
   // on: the phone shows its own value until it pulls the kept one, which it may have pulled before.
@@ -172,6 +235,7 @@ export async function applyMutation(scope: PushScope, mutation: Mutation): Promi
     writes.push(await storeConflict(scope, mutation, next, conflict, hlc));
   }
   const result: MutationResult = { id, status: 'applied' };
+  if (redirectedTo) result.redirectedTo = redirectedTo;
   if (conflicts.length > 0) {
     result.conflicts = conflicts.map((c) => ({
       field: c.field,

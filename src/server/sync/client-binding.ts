@@ -16,33 +16,29 @@ interface ClientRow {
 
 /**
  * Push: inserts a new device or locks the existing one's row until commit, so two pushes from one
- * device apply one after the other. In the same statement (one round trip) it answers whether any
- * of `recordIds` is a record of another team ([S3]); that is refused after the binding ([P2]).
- * It also reads the session epoch: SessionChanged when it is not `sessionEpoch` (session-epoch.ts).
+ * device apply one after the other. It also reads the session epoch: SessionChanged when it is not
+ * `sessionEpoch` (session-epoch.ts).
  */
 export async function bindPushingClient(
   db: Queryable,
   clientId: string,
   user: SessionUser,
   now: Date,
-  recordIds: string[],
   sessionEpoch?: number,
-): Promise<BoundClient & { otherTeam: boolean }> {
+): Promise<BoundClient> {
   // No row when another user owns the device (the conflict's WHERE fails).
-  const [row] = await db.query<ClientRow & { other_team: boolean; session_epoch: string }>(
+  const [row] = await db.query<ClientRow & { session_epoch: string }>(
     `WITH bound AS (
        INSERT INTO clients (client_id, user_id, team_id, last_mutation_id, created_at, last_seen_at)
        VALUES ($1, $2, $3, 0, $4, $4)
        ON CONFLICT (client_id) DO UPDATE SET last_seen_at = excluded.last_seen_at WHERE clients.user_id = excluded.user_id
        RETURNING user_id, last_mutation_id
      )
-     SELECT user_id, last_mutation_id, ${SESSION_EPOCH_SQL} AS session_epoch,
-            EXISTS (SELECT 1 FROM records WHERE id = ANY($5::text[]) AND team_id <> $3) AS other_team
-       FROM bound`,
-    [clientId, user.id, user.team.id, now.toISOString(), recordIds],
+     SELECT user_id, last_mutation_id, ${SESSION_EPOCH_SQL} AS session_epoch FROM bound`,
+    [clientId, user.id, user.team.id, now.toISOString()],
   );
   if (row) assertSessionEpoch(sessionEpoch, row.session_epoch);
-  return { ...checked(row, user), otherTeam: row!.other_team };
+  return checked(row, user);
 }
 
 /** Pull: a known device costs one read and writes nothing; a new one is inserted. */

@@ -34,7 +34,7 @@ export class PushBuffer {
     teamId: string,
     refs: { table: string; recordId: string }[],
     caseIds: string[],
-  ): Promise<{ records: PushBuffer; purged: Set<string> }> {
+  ): Promise<{ records: PushBuffer; purged: Set<string>; mergedInto: Map<string, string> }> {
     const buffer = new PushBuffer(db, teamId);
     for (const { table, recordId } of refs)
       buffer.entries.set(key(table, recordId), {
@@ -44,6 +44,8 @@ export class PushBuffer {
         dirty: false,
       });
     const purged = new Set<string>();
+    // [G5] a case merged into another: writes naming it are redirected to the kept case.
+    const mergedInto = new Map<string, string>();
     const wanted = [...new Set([...refs.map((ref) => ref.recordId), ...caseIds])];
     if (wanted.length > 0) {
       const rows = await db.query<RecordWrite & { version: number | string; purged: boolean }>(
@@ -52,11 +54,59 @@ export class PushBuffer {
       );
       for (const { tbl, id, version, purged: isPurged, ...row } of rows) {
         if (isPurged) purged.add(id);
+        if (tbl === 'cases' && row.deleted && typeof row.fields.mergedInto === 'string')
+          mergedInto.set(id, row.fields.mergedInto);
         const entry = buffer.entries.get(key(tbl, id));
         if (entry) entry.row = { ...row, version: Number(version) };
       }
     }
-    return { records: buffer, purged };
+    return { records: buffer, purged, mergedInto };
+  }
+
+  /** Loads the named records not held yet (a merge's kept case, a redirect's target). */
+  async include(refs: { table: string; recordId: string }[]): Promise<void> {
+    const missing = refs.filter((ref) => !this.entries.has(key(ref.table, ref.recordId)));
+    if (missing.length === 0) return;
+    for (const { table, recordId } of missing)
+      this.entries.set(key(table, recordId), { table, id: recordId, row: undefined, dirty: false });
+    const rows = await this.db.query<RecordWrite & { version: number | string }>(
+      'SELECT tbl, id, fields, stamps, hlc, deleted, version FROM records WHERE team_id = $1 AND id = ANY($2::text[])',
+      [this.teamId, [...new Set(missing.map((ref) => ref.recordId))]],
+    );
+    for (const { tbl, id, version, ...row } of rows) {
+      const entry = this.entries.get(key(tbl, id));
+      if (entry && !entry.dirty && !entry.row) entry.row = { ...row, version: Number(version) };
+    }
+  }
+
+  /**
+   * Every live record of `tables` whose `caseId` is `caseId`: the stored ones (loaded into the
+   * buffer) with this push's writes laid over them ([G3] a merge moves them all).
+   */
+  async liveByCase(
+    tables: readonly string[],
+    caseId: string,
+  ): Promise<{ table: string; id: string; row: RecordRow }[]> {
+    const rows = await this.db.query<RecordWrite & { version: number | string }>(
+      `SELECT tbl, id, fields, stamps, hlc, deleted, version FROM records
+        WHERE team_id = $1 AND tbl = ANY($2::text[]) AND fields ->> 'caseId' = $3 AND NOT deleted`,
+      [this.teamId, tables, caseId],
+    );
+    for (const { tbl, id, version, ...row } of rows) {
+      if (!this.entries.has(key(tbl, id)))
+        this.entries.set(key(tbl, id), {
+          table: tbl,
+          id,
+          row: { ...row, version: Number(version) },
+          dirty: false,
+        });
+    }
+    const found: { table: string; id: string; row: RecordRow }[] = [];
+    for (const { table, id, row } of this.entries.values()) {
+      if (row && !row.deleted && tables.includes(table) && row.fields.caseId === caseId)
+        found.push({ table, id, row });
+    }
+    return found.sort((a, b) => (a.table + a.id < b.table + b.id ? -1 : 1));
   }
 
   get(table: string, id: string): RecordRow | undefined {

@@ -20,6 +20,7 @@ import { PushBuffer, SAVE_RECORDS_SQL, type RecordWrite } from './push-buffer';
 import { currentOf, type Write } from './apply-mutation';
 import { applyFresh, refusedByDatabase, type ApplyMode } from './apply-groups';
 import { REFUSED, rejection } from './rejection';
+import { resolveRedirects } from './case-merge';
 
 /**
  * `sessionEpoch`: the epoch read with the caller's session; the push's first statement reads it
@@ -59,10 +60,11 @@ async function applyPush(
   sessionEpoch: number | undefined,
 ): Promise<PushResponse> {
   const teamId = user.team.id;
-  // [S3] checked before anything is applied: the whole push is refused, not just one mutation.
-  const ids = [...new Set(request.mutations.map((m) => m.recordId))];
-  const client = await bindPushingClient(db, request.clientId, user, now, ids, sessionEpoch);
-  if (client.otherTeam) throw new HttpError(403, 'other_team', messages.otherTeamsRecord);
+  // [S3] Records are keyed (team, table, id): another team's record with the same id is not read
+  // and not touched, so a mutation naming it is answered exactly like one naming an id this team
+  // does not have, per mutation, and the outbox drains ([P8]); the answer says nothing about other
+  // teams.
+  const client = await bindPushingClient(db, request.clientId, user, now, sessionEpoch);
 
   const acknowledged = client.lastMutationId;
   let last = acknowledged;
@@ -109,12 +111,18 @@ async function applyPush(
   );
   const version = Number(team!.version);
   // [X3] read under the team lock, with the records: an erasure committed before is seen here.
-  const { records, purged: erased } = await PushBuffer.load(
+  const {
+    records,
+    purged: erased,
+    mergedInto,
+  } = await PushBuffer.load(
     db,
     teamId,
     fresh,
     fresh.flatMap((m) => caseIdOf(m.fields)),
   );
+  // [G5] only when the push names a merged case: one more read under the lock, else none.
+  const redirects = mergedInto.size > 0 ? await resolveRedirects(records, mergedInto) : new Map();
   const scope = {
     db,
     records,
@@ -128,6 +136,7 @@ async function applyPush(
       fresh.filter((m) => m.op === 'put').map((m) => `${m.table}/${m.recordId}`),
     ),
     erased,
+    redirects,
   };
 
   const together = mode === 'together';
@@ -273,5 +282,6 @@ function replayResult(
 }
 
 function caseIdOf(fields: Record<string, unknown>): string[] {
-  return typeof fields.caseId === 'string' ? [fields.caseId] : [];
+  // A merge names a second case ([G5]: it may have been merged away meanwhile).
+  return [fields.caseId, fields.mergedCaseId].filter((id): id is string => typeof id === 'string');
 }

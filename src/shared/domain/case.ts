@@ -2,7 +2,8 @@
 // tasks, ...) are records of their own that point here with `caseId`.
 import * as v from 'valibot';
 import { defineTable } from './table-rules';
-import { germanDay } from './german-day';
+import { autoTaskTitle } from './task';
+import type { MessageKey, Params } from '../i18n/t';
 import {
   addDays,
   choice,
@@ -269,6 +270,8 @@ export function ageLimitTaskFields(
 ): {
   caseId: string;
   title: string;
+  titleKey: MessageKey;
+  titleParams: Params;
   dueOn: string;
   kind: 'age_limit';
   sourceTable: 'cases';
@@ -280,7 +283,7 @@ export function ageLimitTaskFields(
   const lead = addDays(limit, -AGE_LIMIT_TASK_LEAD_DAYS);
   return {
     caseId: c.id,
-    title: `Altersgrenze: ${AGE_LIMIT_YEARS} Jahre am ${germanDay(limit)} — Übergang planen`,
+    ...autoTaskTitle('cases.tasks.auto.ageLimit', { years: AGE_LIMIT_YEARS, date: limit }),
     dueOn: lead < today ? today : lead,
     kind: 'age_limit',
     sourceTable: 'cases',

@@ -19,8 +19,12 @@ export const clearRecordFields = {
   consents: ['caseId', 'partnerId'],
   tasks: ['caseId', 'dueOn'],
   gaps: ['date'],
+  // Kind, title, date, key and thumbnail are sealed; the file id names ciphertext only ([D3]).
+  documents: ['caseId', 'fileId'],
   settings: ['key'],
   conflicts: ['recordId', 'caseId', 'table'],
+  // Which case went into which: ids only (the snapshot of the merged profile is encrypted).
+  merges: ['caseId', 'mergedCaseId'],
 } as const satisfies Record<TableName, readonly string[]>;
 
 /** Device-only tables that hold record values or their traces (src/local/db.ts). */
@@ -30,6 +34,18 @@ export const clearDeviceFields = {
   rejections: ['table', 'recordId', 'op', 'at'],
   // [B3] the record's newest clock is clear like the outbox's; which field has which clock is not.
   stamps: ['hlc', 'deleted'],
+  // A document file's upload state: ids, sizes, offsets; the locked worker uploads with it ([D4]).
+  documentFiles: [
+    'caseId',
+    'documentId',
+    'size',
+    'state',
+    'offset',
+    'uploadUrl',
+    'keep',
+    'error',
+    'at',
+  ],
 } as const;
 
 /**
@@ -49,4 +65,4 @@ export const clearMetaKeys = [
 ] as const;
 
 /** Device tables that are ciphertext or key material already, stored as they are. */
-export const unencryptedDeviceTables = ['vault', 'sealed'] as const;
+export const unencryptedDeviceTables = ['vault', 'sealed', 'fileChunks'] as const;

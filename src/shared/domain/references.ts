@@ -28,6 +28,7 @@ export const references: { readonly [T in TableName]?: Readonly<Record<string, T
   offers: { partnerId: 'partners' },
   consents: { caseId: 'cases', partnerId: 'partners' },
   tasks: { caseId: 'cases', sourceId: (record) => record.sourceTable },
+  merges: { caseId: 'cases', mergedCaseId: 'cases' },
 };
 
 export interface Reference {

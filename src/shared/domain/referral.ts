@@ -40,22 +40,11 @@ export const inStatuses = [
   'not_eligible',
   'withdrawn',
 ] as const;
+type IncomingOnly = Exclude<(typeof inStatuses)[number], (typeof outStatuses)[number]>;
+/** Every status of either direction, outgoing first (`withdrawn` once). */
 export const referralStatuses = [
-  'draft',
-  'consent_pending',
-  'sent',
-  'accepted',
-  'waitlisted',
-  'declined',
-  'no_response',
-  'started',
-  'completed',
-  'dropped_out',
-  'withdrawn',
-  'received',
-  'first_contact',
-  'taken_on',
-  'not_eligible',
+  ...outStatuses,
+  ...inStatuses.filter((status): status is IncomingOnly => !outStatuses.includes(status as never)),
 ] as const;
 export type ReferralStatus = (typeof referralStatuses)[number];
 

@@ -14,7 +14,8 @@ import {
   SHORT,
   text,
 } from './common';
-import { germanDay } from './german-day';
+import { autoTaskTitle } from './task';
+import type { MessageKey, Params } from '../i18n/t';
 import { message, type Message } from '../i18n/message';
 
 export const residenceKinds = [
@@ -136,6 +137,8 @@ export function expiryTaskFields(
 ): {
   caseId: string;
   title: string;
+  titleKey: MessageKey;
+  titleParams: Params;
   dueOn: string;
   kind: 'document_expiry';
   sourceTable: 'statuses';
@@ -145,7 +148,7 @@ export function expiryTaskFields(
   const lead = addDays(status.validUntil, -EXPIRY_TASK_LEAD_DAYS);
   return {
     caseId: status.caseId,
-    title: `Aufenthaltsdokument läuft am ${germanDay(status.validUntil)} ab: Verlängerung besprechen`,
+    ...autoTaskTitle('cases.tasks.auto.expiry', { date: status.validUntil }),
     dueOn: lead < today ? today : lead,
     kind: 'document_expiry',
     sourceTable: 'statuses',

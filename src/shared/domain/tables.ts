@@ -14,6 +14,8 @@ import { taskTable } from './task';
 import { gapTable } from './gap';
 import { settingTable } from './setting';
 import { conflictTable } from './conflict';
+import { documentTable } from './document';
+import { caseMergeTable } from './case-merge';
 
 export const tables = {
   cases: caseTable,
@@ -27,8 +29,10 @@ export const tables = {
   consents: consentTable,
   tasks: taskTable,
   gaps: gapTable,
+  documents: documentTable,
   settings: settingTable,
   conflicts: conflictTable,
+  merges: caseMergeTable,
 } as const;
 
 export type TableName = keyof typeof tables;

@@ -14,7 +14,8 @@ import {
   SHORT,
   text,
 } from './common';
-import { message, type Message } from '../i18n/message';
+import { germanText, key, message, type Message } from '../i18n/message';
+import type { MessageKey, Params } from '../i18n/t';
 
 export const taskKinds = ['follow_up', 'deadline', 'document_expiry', 'age_limit'] as const;
 export type TaskKind = (typeof taskKinds)[number];
@@ -32,8 +33,42 @@ export const taskSchema = v.object({
   /** The record that made this task (e.g. `statuses`), for tasks the app creates. */
   sourceTable: optional(v.pipe(v.string(), v.maxLength(40))),
   sourceId: optional(reference('rules.tasks.invalidSource')),
+  /**
+   * For a task the app made: its title as a catalogue key with parameters (an ISO day as `date`),
+   * rendered in the phone's language; `title` holds the German text for older apps and exports.
+   * The phone shows `title` for a key it does not know.
+   */
+  titleKey: optional(
+    v.pipe(
+      v.string(key('rules.tasks.titleKey')),
+      v.maxLength(100, key('rules.tasks.titleKey')),
+      // Any key-shaped text: a newer app's key renders as `title` on an older one (taskTitle).
+      v.regex(/^[A-Za-z0-9]+(\.[A-Za-z0-9]+)+$/, key('rules.tasks.titleKey')),
+    ),
+  ),
+  titleParams: optional(
+    v.pipe(
+      v.record(
+        v.pipe(v.string(key('rules.tasks.titleKey')), v.maxLength(40, key('rules.tasks.titleKey'))),
+        v.union([text(SHORT), v.number(key('rules.tasks.titleKey'))], key('rules.tasks.titleKey')),
+        key('rules.tasks.titleKey'),
+      ),
+      v.check((params) => Object.keys(params).length <= 5, key('rules.tasks.titleKey')),
+    ),
+  ),
 });
 export type Task = v.InferOutput<typeof taskSchema>;
+
+/**
+ * The title of a task the app makes: the catalogue key and its parameters (rendered in the phone's
+ * language, see taskTitle on the phone) and the German text for older apps and the server.
+ */
+export function autoTaskTitle(
+  titleKey: MessageKey,
+  titleParams: Params,
+): { title: string; titleKey: MessageKey; titleParams: Params } {
+  return { title: germanText({ key: titleKey, params: titleParams }), titleKey, titleParams };
+}
 
 export function checkTaskChange(prev: Task | undefined, next: Task, today: string): Message | null {
   if (prev && prev.caseId && prev.caseId !== next.caseId) {

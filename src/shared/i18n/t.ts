@@ -37,15 +37,21 @@ export function t(key: MessageKey, params?: Params): string {
 
 export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A catalogue text in `tree` (German when missing), its parameters filled in. */
+/**
+ * A catalogue text in `tree` (German when missing), its plurals chosen and its parameters filled
+ * in. A count takes the plural form of the tree's language (see pluralText).
+ */
 export function textIn(
   tree: unknown,
   key: string,
   params: Params | undefined,
   convert: (value: string | number, name: string) => string | number,
 ): string {
-  const text = lookup(tree, key) ?? lookup(de, key) ?? key;
-  if (!params) return text;
+  const found = lookup(tree, key);
+  const language: Language = found !== undefined && tree !== de ? current : 'de';
+  const raw = found ?? lookup(de, key) ?? key;
+  if (!params) return raw;
+  const text = pluralText(raw, params, language);
   return text.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) return `{${name}}`;
@@ -55,6 +61,58 @@ export function textIn(
     }
     return String(convert(value, name));
   });
+}
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/** The plural category (`one`, `other`, …) of `count` in `language` (Intl, no data to download). */
+export function pluralCategory(count: number, language: Language): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(intlLocale[language]);
+    pluralRules.set(language, rules);
+  }
+  return rules.select(count);
+}
+
+/** `{name, plural, ` opening a plural choice (the ICU MessageFormat subset the catalogues use). */
+const PLURAL_START = /\{(\w+), plural,\s*/g;
+
+/**
+ * Chooses the plural forms in `text`: `{count, plural, one {# Fall} other {# Fälle}}` reads
+ * "1 Fall" and "3 Fälle" (`=0 {…}` picks an exact number first; `#` is the number). A form may
+ * hold other parameters (`{date}`); a count that is missing or no number leaves the text as it is.
+ */
+export function pluralText(text: string, params: Params, language: Language): string {
+  let result = '';
+  let at = 0;
+  PLURAL_START.lastIndex = 0;
+  for (let start = PLURAL_START.exec(text); start; start = PLURAL_START.exec(text)) {
+    const forms = new Map<string, string>();
+    let i = PLURAL_START.lastIndex;
+    for (;;) {
+      const selector = /^\s*(=\d+|zero|one|two|few|many|other)\s*\{/.exec(text.slice(i));
+      if (!selector) break;
+      i += selector[0].length;
+      let depth = 1;
+      const from = i;
+      while (i < text.length && depth > 0) {
+        if (text[i] === '{') depth++;
+        else if (text[i] === '}') depth--;
+        i++;
+      }
+      forms.set(selector[1]!, text.slice(from, i - 1));
+    }
+    const close = text.indexOf('}', i);
+    const count = Number(params[start[1]!]);
+    if (close < 0 || !forms.has('other') || params[start[1]!] === undefined || Number.isNaN(count))
+      continue;
+    const form = forms.get(`=${count}`) ?? forms.get(pluralCategory(count, language))!;
+    result += text.slice(at, start.index) + form.replaceAll('#', String(count));
+    at = close + 1;
+    PLURAL_START.lastIndex = at;
+  }
+  return result + text.slice(at);
 }
 
 /** True when `key` exists (for keys built at run time, e.g. enum labels). */

@@ -22,7 +22,9 @@ const texts = {
     noOffer: 'ohne Angebot',
     legendSmall: '1 bis 4 (kleine Zahlen werden nicht genau angegeben)',
     legendHidden: 'ausgeblendet, weil sich sonst eine kleine Zahl errechnen ließe',
-    legendWithheld: 'nicht veröffentlicht: die Tabelle ist zu klein, um Personen zu schützen',
+    legendWithheld: 'nicht veröffentlicht: die Zahl ließe sich sonst aus anderen Zahlen errechnen',
+    legendNoise:
+      'Zahlen ab 5 sind zum Schutz der Personen um bis zu 2 verändert (Verfahren {ptable}), jedes Mal gleich; Summen werden eigens verändert und können von der Summe ihrer Teile abweichen.',
     consentNote: 'Gezählt sind nur Fälle mit Einwilligung in das Berichtswesen.',
     indicators: {
       personsReached: 'Erreichte Personen',
@@ -87,7 +89,9 @@ const texts = {
     noOffer: 'no offer',
     legendSmall: '1 to 4 (small numbers are not given exactly)',
     legendHidden: 'hidden, because a small number could otherwise be worked out',
-    legendWithheld: 'not published: the table is too small to protect the people in it',
+    legendWithheld: 'not published: it could otherwise be worked out from other figures',
+    legendNoise:
+      'To protect the people counted, figures of 5 and more are changed by up to 2 (method {ptable}), the same way every time; totals are changed on their own and may differ from the sum of their parts.',
     consentNote: 'Only cases with consent to reporting are counted.',
     indicators: {
       personsReached: 'Persons reached',

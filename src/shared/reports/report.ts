@@ -9,8 +9,13 @@ import { needCategories } from '../domain/need';
 import type { PublishedCount } from './suppress';
 import { message, type Message } from '../i18n/message';
 
-/** A report never spans more than this: longer asks would be slow and are never needed. */
-export const MAX_REPORT_YEARS = 5;
+/**
+ * The periods a report is published for: calendar months, quarters, half-years and years. Free
+ * day-level periods would let two reports that differ by one day be subtracted down to a person
+ * (docs/decisions.md "Reports: disclosure control").
+ */
+export const periodKinds = ['month', 'quarter', 'half', 'year'] as const;
+export type FixedPeriodKind = (typeof periodKinds)[number];
 
 export const reportStages = ['new', 'ongoing', 'closed'] as const;
 export const ageBands = ['under_18', '18-20', '21-23', '24-26', '27+', 'unknown'] as const;
@@ -99,8 +104,15 @@ export interface ReportSummary {
   tables: Record<TableKey, ReportGrid>;
   /** The gaps recorded in the period, for the alliance meeting (no person, by design). */
   gaps: { category: string; description: string }[];
-  /** Only cases with a valid reporting consent were counted (the team's setting). */
+  /** Only cases with a valid reporting consent were counted (the team's setting for the year). */
   consentRequired: boolean;
+  /** When the counting rule of the period's year was fixed (by the year's first report). */
+  consentRuleFixedAt?: string;
+  /**
+   * The disclosure control: counts of 5 or more carry the cell-key noise of the named p-table (at
+   * most `maxNoise` either way), so totals need not equal the sum of their parts.
+   */
+  method: { name: 'cell-key'; ptable: string; maxNoise: number };
 }
 
 export type ReportPeriod = { from: string; to: string };
@@ -113,19 +125,70 @@ function isCalendarDay(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-function addYears(day: string, years: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y + years, m - 1, d));
-  // 29 February + n years lands on 1 March in a common year: keep the last day of February.
-  if (date.getUTCMonth() !== m - 1) date.setUTCDate(0);
-  return date.toISOString().slice(0, 10);
+function lastDayOfMonth(year: number, month: number): string {
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** Months in each kind of fixed period. */
+const monthsIn: Record<FixedPeriodKind, number> = { month: 1, quarter: 3, half: 6, year: 12 };
+
+/** The fixed period of `kind` that starts in `month` (1-12) of `year`. */
+export function fixedPeriod(kind: FixedPeriodKind, year: number, month: number): ReportPeriod {
+  return {
+    from: `${year}-${pad2(month)}-01`,
+    to: lastDayOfMonth(year, month + monthsIn[kind] - 1),
+  };
+}
+
+/** Which fixed period `period` is, or null when it is none. */
+export function fixedPeriodKind({ from, to }: ReportPeriod): FixedPeriodKind | null {
+  if (!isCalendarDay(from) || !isCalendarDay(to) || from.slice(8) !== '01') return null;
+  const year = Number(from.slice(0, 4));
+  const month = Number(from.slice(5, 7));
+  for (const kind of periodKinds) {
+    if ((month - 1) % monthsIn[kind] !== 0) continue;
+    if (fixedPeriod(kind, year, month).to === to) return kind;
+  }
+  return null;
+}
+
+/** Every fixed period inside `period` (itself included), largest first. */
+export function fixedPeriodsWithin(period: ReportPeriod): ReportPeriod[] {
+  const kind = fixedPeriodKind(period);
+  if (!kind) return [];
+  const year = Number(period.from.slice(0, 4));
+  const first = Number(period.from.slice(5, 7));
+  const out: ReportPeriod[] = [];
+  for (const k of [...periodKinds].reverse()) {
+    if (monthsIn[k] > monthsIn[kind]) continue;
+    for (let m = first; m < first + monthsIn[kind]; m += monthsIn[k]) {
+      if ((m - 1) % monthsIn[k] === 0) out.push(fixedPeriod(k, year, m));
+    }
+  }
+  return out;
+}
+
+/** The fixed period of the same kind just before `period` (for the comparison). */
+export function previousPeriod(period: ReportPeriod): ReportPeriod | null {
+  const kind = fixedPeriodKind(period);
+  if (!kind) return null;
+  let year = Number(period.from.slice(0, 4));
+  let month = Number(period.from.slice(5, 7)) - monthsIn[kind];
+  if (month < 1) {
+    month += 12;
+    year -= 1;
+  }
+  return fixedPeriod(kind, year, month);
 }
 
 /** The period from query values, or the reason why not. */
 export function parseReportPeriod(
   from: unknown,
   to: unknown,
-): { ok: true; period: ReportPeriod } | { ok: false; message: Message } {
+): { ok: true; period: ReportPeriod; kind: FixedPeriodKind } | { ok: false; message: Message } {
   if (typeof from !== 'string' || typeof to !== 'string' || !from || !to) {
     return { ok: false, message: message('server.reports.periodMissing') };
   }
@@ -138,13 +201,11 @@ export function parseReportPeriod(
     }
   }
   if (from > to) return { ok: false, message: message('server.reports.fromAfterTo') };
-  if (to >= addYears(from, MAX_REPORT_YEARS)) {
-    return {
-      ok: false,
-      message: message('server.reports.tooLong', { years: MAX_REPORT_YEARS }),
-    };
+  const kind = fixedPeriodKind({ from, to });
+  if (!kind) {
+    return { ok: false, message: message('server.reports.notFixedPeriod', { from, to }) };
   }
-  return { ok: true, period: { from, to } };
+  return { ok: true, period: { from, to }, kind };
 }
 
 /** The months of a period as YYYY-MM, first to last. */

@@ -1,5 +1,10 @@
-// Small-cell suppression for the team reports: no published figure may let anyone work out a
-// count of 1 to 4 people. One rule for JSON, CSV, charts and print (server and console use it).
+// Disclosure control for the team reports: no published figure may let anyone work out a count
+// of 1 to 4 people. One rule for JSON, CSV, charts and print (server and console use it).
+//
+// The server publishes with the cell-key method (perturb.ts): counts of 5 or more carry a noise
+// fixed by their records, so differences between reports (other periods, linked tables) are
+// noisy. On top, within each table (and tables linked through inner cells, `unseen`), the
+// suppression below makes sure that the sums and the p-table's bounds pin no "<5" to one value.
 //
 // A table is a list of entries (cells AND their totals) plus sums "these parts add up to that
 // total". Totals count as published even where a screen does not show them: the same total
@@ -8,20 +13,24 @@
 //
 // Primary: every count 1-4 is published as "<5" (so a reader knows it lies in 1..4).
 // Secondary: while the sums still pin a suppressed entry to one value, one more entry (>= 5) of
-// that sum is hidden as "x" (a reader who knows this rule knows it is >= 5). Zeros stay visible.
+// that sum is hidden as "x" (a reader who knows this rule knows it is >= 5), inner cells before
+// totals, never a `keep` entry (the number of persons reached). Zeros stay visible. With the
+// noise this is rare: it takes every noise of a sum at its bound.
 // The check is interval propagation over all sums; the property tests in
 // test/shared/report-suppression.test.ts search every integer solution of small random tables to
 // show that no hidden value can be recovered.
+
+import { PUBLISHED_MIN, cellKey, perturbedCount, trueRangeOf } from './perturb';
 
 /** A count 1-4. */
 export const SMALL_COUNT = '<5';
 /** A count >= 5 hidden so that a small count cannot be worked out from totals. */
 export const HIDDEN_COUNT = 'x';
 /**
- * Not published at all (any count, zero too): the whole table, when even hiding every larger
- * count would let a small one be worked out (a small total spread over as many categories: four
- * categories with one person each and a total of "<5" can only be 1, 1, 1, 1). The sign is the
- * one of official German statistics for "secret".
+ * Not published at all (any count, zero too): an entry whose small neighbours would give it away
+ * with no larger count left to hide (four categories with one person each and a total of "<5"
+ * can only be 1, 1, 1, 1: one of them is withheld). The sign is the one of official German
+ * statistics for "secret".
  */
 export const WITHHELD_COUNT = '.';
 
@@ -42,13 +51,23 @@ export interface SumOf {
 export interface CountTable {
   values: readonly number[];
   sums: readonly SumOf[];
+  /**
+   * Cell keys (perturb.ts), one per entry: when given, counts of 5 or more are published with
+   * the cell-key noise, and a reader knows each only up to the p-table's range.
+   */
+  keys?: readonly number[];
+  /** Entries a reader never sees (the inner cells linking two tables): they only carry sums. */
+  unseen?: ReadonlySet<number>;
+  /** Entries never hidden to protect others (the headline: persons reached). */
+  keep?: ReadonlySet<number>;
 }
 
 export function isSmallCount(value: number): boolean {
   return value >= SMALL_MIN && value <= SMALL_MAX;
 }
 
-type Mark = 'shown' | 'small' | 'hidden';
+/** 'unseen': never published (the inner cells linking tables, and entries withheld as "."). */
+type Mark = 'shown' | 'small' | 'hidden' | 'unseen';
 
 interface Interval {
   lo: number;
@@ -115,9 +134,27 @@ export function propagateBounds(bounds: Interval[], sums: readonly SumOf[]): boo
   return true;
 }
 
-function publish(values: readonly number[], marks: readonly Mark[]): PublishedCount[] {
+function publish(table: CountTable, marks: readonly Mark[]): PublishedCount[] {
+  const { values, keys } = table;
   return values.map((value, i) =>
-    marks[i] === 'small' ? SMALL_COUNT : marks[i] === 'hidden' ? HIDDEN_COUNT : value,
+    marks[i] === 'small'
+      ? SMALL_COUNT
+      : marks[i] === 'hidden'
+        ? HIDDEN_COUNT
+        : marks[i] === 'unseen'
+          ? WITHHELD_COUNT
+          : keys && value >= PUBLISHED_MIN
+            ? perturbedCount(value, keys[i]!)
+            : value,
+  );
+}
+
+/** What a reader knows of each entry: its published form read through the p-table. */
+function boundsOf(table: CountTable, marks: readonly Mark[]): Interval[] {
+  const bounds = readerBounds(publish(table, marks));
+  if (!table.keys) return bounds;
+  return bounds.map((b, i) =>
+    marks[i] === 'shown' && b.lo >= PUBLISHED_MIN ? trueRangeOf(b.lo) : b,
   );
 }
 
@@ -131,59 +168,79 @@ const PROBE_LIMIT = 64;
  * tried, and if all but one contradict the sums, the reader knows it.
  */
 function exposedEntries(table: CountTable, marks: readonly Mark[]): number[] {
-  const bounds = readerBounds(publish(table.values, marks));
+  const bounds = boundsOf(table, marks);
   propagateBounds(bounds, table.sums);
   return marks.flatMap((mark, i) => {
     if (mark === 'shown') return [];
+    // An entry nobody sees gives nothing away unless it is pinned to a small count.
+    const onlySmall = mark === 'unseen';
     const { lo, hi } = bounds[i]!;
-    if (lo === hi) return [i];
+    if (lo === hi) return !onlySmall || isSmallCount(lo) ? [i] : [];
     if (hi - lo > PROBE_LIMIT) return [];
-    let possible = 0;
-    for (let value = lo; value <= hi && possible < 2; value++) {
+    const possible: number[] = [];
+    for (let value = lo; value <= hi && possible.length < 2; value++) {
       const trial = bounds.map((b) => ({ ...b }));
       trial[i] = { lo: value, hi: value };
-      if (propagateBounds(trial, table.sums)) possible += 1;
+      if (propagateBounds(trial, table.sums)) possible.push(value);
     }
-    return possible < 2 ? [i] : [];
+    if (possible.length >= 2) return [];
+    return !onlySmall || possible.some(isSmallCount) ? [i] : [];
   });
 }
 
-/** Publishes a table: counts 1-4 as "<5", and enough other entries as "x" that none is pinned. */
+/**
+ * Publishes a table: counts 1-4 as "<5", counts of 5 or more as they are (or with the cell-key
+ * noise when the table has keys), and enough other entries as "x" that no small count is pinned.
+ * Inner cells go before totals, and `keep` entries are never hidden.
+ */
 export function suppressTable(table: CountTable): PublishedCount[] {
   const { values, sums } = table;
-  const marks: Mark[] = values.map((value) => (isSmallCount(value) ? 'small' : 'shown'));
-  if (!marks.includes('small')) return [...values];
+  const unseen = table.unseen ?? new Set<number>();
+  const keep = table.keep ?? new Set<number>();
+  const marks: Mark[] = values.map((value, i) =>
+    unseen.has(i) ? 'unseen' : isSmallCount(value) ? 'small' : 'shown',
+  );
+  if (!marks.includes('small')) return publish(table, marks);
   const totals = new Set(sums.map((sum) => sum.total));
   // Cells before totals (a total is the figure readers need most), then the smallest count.
   const preference = (a: number, b: number) =>
     Number(totals.has(a)) - Number(totals.has(b)) || values[a]! - values[b]! || a - b;
-  for (let guard = 0; guard <= values.length; guard++) {
+  const hideable = (i: number) => marks[i] === 'shown' && values[i]! >= HIDDEN_MIN && !keep.has(i);
+  for (let guard = 0; guard <= 2 * values.length; guard++) {
     const exposed = exposedEntries(table, marks);
-    if (exposed.length === 0) return publish(values, marks);
+    if (exposed.length === 0) return publish(table, marks);
     const first = exposed[0]!;
-    const candidates = [
-      ...new Set(
-        sums
-          .filter((sum) => sum.total === first || sum.parts.includes(first))
-          .flatMap((sum) => [...sum.parts, sum.total])
-          .filter((i) => marks[i] === 'shown' && values[i]! >= HIDDEN_MIN),
-      ),
-    ].sort(preference);
-    if (candidates.length === 0) break;
-    // Hide the preferred count that frees the pinned entry on its own, else the preferred one.
-    const freeing = candidates.find((candidate) => {
-      const trial = [...marks];
-      trial[candidate] = 'hidden';
-      return !exposedEntries(table, trial).includes(first);
-    });
-    marks[freeing ?? candidates[0]!] = 'hidden';
+    // The sums of the pinned entry, and through unseen entries the sums those take part in.
+    const near = new Set([first]);
+    for (let step = 0; step < 2; step++) {
+      for (const sum of sums) {
+        const members = [...sum.parts, sum.total];
+        if (members.some((i) => near.has(i) && (i === first || unseen.has(i)))) {
+          for (const i of members) near.add(i);
+        }
+      }
+    }
+    const candidates = [...near].filter(hideable).sort(preference);
+    if (candidates.length > 0) {
+      // Hide the preferred count that frees the pinned entry on its own, else the preferred one.
+      const freeing = candidates.find((candidate) => {
+        const trial = [...marks];
+        trial[candidate] = 'hidden';
+        return !exposedEntries(table, trial).includes(first);
+      });
+      marks[freeing ?? candidates[0]!] = 'hidden';
+      continue;
+    }
+    // No count of 5 or more is left to hide there: the small counts of that sum give each other
+    // away (a "<5" total of four "<5" parts is 1 + 1 + 1 + 1). Withhold one of them, an inner
+    // cell first: only that entry is lost, not the table.
+    const small = [...near]
+      .filter((i) => (marks[i] === 'small' || marks[i] === 'hidden') && !keep.has(i))
+      .sort(preference);
+    if (small.length === 0) break;
+    marks[small[0]!] = 'unseen';
   }
-  // Nothing left to hide in the sums concerned: hide every count >= 5 of the table.
-  const everyLarger: Mark[] = values.map((value) =>
-    isSmallCount(value) ? 'small' : value === 0 ? 'shown' : 'hidden',
-  );
-  if (exposedEntries(table, everyLarger).length === 0) return publish(values, everyLarger);
-  // Even that pins a small count (the zeros and the "<5" give it away): publish none of it.
+  // Nothing is left to withhold but the kept entries: publish none of it.
   return values.map(() => WITHHELD_COUNT);
 }
 
@@ -193,15 +250,22 @@ export interface PublishedBreakdown<K extends string> {
   total: PublishedCount;
 }
 
+/**
+ * `keySums` (optional): per category the sum of its records' keys (perturb.ts); with them the
+ * breakdown is published with the cell-key noise, its total as a cell of its own.
+ */
 export function suppressBreakdown<K extends string>(
   counts: Record<K, number>,
+  keySums?: Partial<Record<K, number>>,
 ): PublishedBreakdown<K> {
   const keys = Object.keys(counts) as K[];
   const values = keys.map((key) => counts[key]);
   const total = values.reduce((a, b) => a + b, 0);
+  const cellKeys = keySums && keys.map((key) => keySums[key] ?? 0);
   const published = suppressTable({
     values: [...values, total],
     sums: [{ parts: keys.map((_, i) => i), total: keys.length }],
+    ...(cellKeys && { keys: [...cellKeys, cellKeys.reduce((a, b) => a + b, 0)].map(cellKey) }),
   });
   return {
     counts: Object.fromEntries(keys.map((key, i) => [key, published[i]!])) as Record<
@@ -221,7 +285,11 @@ export interface PublishedGrid<R extends string, C extends string> {
 }
 
 /** Entry layout of a grid: cells row by row, then row totals, column totals, grand total. */
-export function gridTable(counts: readonly (readonly number[])[], columns: number): CountTable {
+export function gridTable(
+  counts: readonly (readonly number[])[],
+  columns: number,
+  keySums?: readonly (readonly number[])[],
+): CountTable {
   const rows = counts.length;
   const cell = (r: number, c: number) => r * columns + c;
   const rowTotal = (r: number) => rows * columns + r;
@@ -245,16 +313,25 @@ export function gridTable(counts: readonly (readonly number[])[], columns: numbe
     { parts: range(rows).map(rowTotal), total: grand },
     { parts: range(columns).map(columnTotal), total: grand },
   ];
-  return { values, sums };
+  if (!keySums) return { values, sums };
+  // Cell keys in the same layout: each total's records are its parts' records.
+  const k: number[] = [];
+  for (const row of keySums) k.push(...row);
+  for (const row of keySums) k.push(row.reduce((a, b) => a + b, 0));
+  for (let c = 0; c < columns; c++) k.push(keySums.reduce((a, row) => a + row[c]!, 0));
+  k.push(k.slice(0, rows * columns).reduce((a, b) => a + b, 0));
+  return { values, sums, keys: k.map(cellKey), keep: new Set([grand]) };
 }
 
 export function suppressGrid<R extends string, C extends string>(
   rowKeys: readonly R[],
   columnKeys: readonly C[],
   count: (row: R, column: C) => number,
+  keySum?: (row: R, column: C) => number,
 ): PublishedGrid<R, C> {
   const counts = rowKeys.map((r) => columnKeys.map((c) => count(r, c)));
-  const published = suppressTable(gridTable(counts, columnKeys.length));
+  const keySums = keySum && rowKeys.map((r) => columnKeys.map((c) => keySum(r, c)));
+  const published = suppressTable(gridTable(counts, columnKeys.length, keySums));
   const rows = rowKeys.length;
   const columns = columnKeys.length;
   return {

@@ -5,6 +5,7 @@ import { HLC_MAX_LENGTH } from './hlc';
 import { UUID_PATTERN } from '../domain/common';
 import { tableNames } from '../domain/tables';
 import type { TeamSettings } from '../domain/team-settings';
+import type { Role } from '../domain/account';
 import { key } from '../i18n/message';
 
 /** Bump when the shape of records or the protocol changes incompatibly. */
@@ -63,6 +64,11 @@ export interface MutationResult {
   current?: { fields: Record<string, unknown>; deleted: boolean } | null;
   /** [X3] refused because the person was erased: the device keeps no value of the change. */
   purged?: true;
+  /**
+   * [G5] the write named a merged case and went to the case it was merged into (this id); the
+   * device pulls it there.
+   */
+  redirectedTo?: string;
 }
 
 export interface PushResponse {
@@ -170,7 +176,7 @@ export interface SessionUser {
   id: string;
   name: string;
   email: string;
-  role: 'thm' | 'coordinator' | 'admin';
+  role: Role;
   /** `settings` came with issue 12; a session remembered from an older app lacks it. */
   team: { id: string; name: string; settings?: TeamSettings };
   /**
@@ -202,3 +208,19 @@ export interface TeamResponse {
  */
 export const PULL_CURSOR_HEADER = 'x-feldakte-cursor';
 export const PULL_HAS_MORE_HEADER = 'x-feldakte-has-more';
+
+/**
+ * One change of a person's record in their history (`GET /api/cases/<id>/history`, the Art. 15
+ * export, and the phone's offline copy): who changed which fields when. Field names only, never
+ * values.
+ */
+export interface HistoryEntry {
+  at: string;
+  /** Null for changes the server made itself (conflict records, retention). */
+  userId: string | null;
+  userName: string | null;
+  table: string;
+  recordId: string;
+  op: string;
+  fields: string[];
+}

@@ -15,7 +15,7 @@ const nothing: ReportCounts = {
   persons: [],
   contacts: [],
   appointments: [],
-  conferences: 0,
+  conferences: { n: 0, k: 0 },
   referralsOut: [],
   referralsIn: [],
   closing: [],
@@ -93,7 +93,9 @@ describe('an empty table in the report', () => {
   it('shows the table as soon as there is a referral', () => {
     const counts = {
       ...nothing,
-      referralsOut: [{ partnerKind: 'vhs', offer: 'Deutschkurs B1', status: 'accepted', n: 8 }],
+      referralsOut: [
+        { partnerKind: 'vhs', offer: 'Deutschkurs B1', status: 'accepted', n: 8, k: 0 },
+      ],
     };
     render(<ReportView report={buildSummary(team, period, counts, false)} />);
     const table = screen.getByRole('table', { name: 'Vermittlungen nach Angebot' });
@@ -109,7 +111,7 @@ describe('figures in the report', () => {
     { language: 'en' as const, half: '2.5' },
   ])("the chart's axis is written in the reader's notation ($language)", ({ language, half }) => {
     setLanguage(language);
-    const counts = { ...nothing, contacts: [{ channel: 'phone', month: '2026-02', n: 5 }] };
+    const counts = { ...nothing, contacts: [{ channel: 'phone', month: '2026-02', n: 5, k: 0 }] };
     render(<ReportView report={buildSummary(team, period, counts, false)} />);
     // The axis ticks come first, then the month labels under the columns.
     const ticks = [...document.querySelectorAll('.chart__tick')].map((tick) => tick.textContent);

@@ -87,10 +87,36 @@ describe('referral summary for a partner', () => {
 
     const [consent] = await db.consents.toArray();
     await putRecord(db, 'consents', consent!.id, { withdrawnOn: today });
-    renderNetworkApp(`/faelle/${caseId}/vermittlungen/${referralId}/zusammenfassung`);
-    await screen.findByRole('alert');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(document.body.classList.contains('prints-referral-sheet')).toBe(false);
+    // Every time the class appears, is the sheet on screen? Watched from the withdrawn state (no
+    // sheet, an alert) until a new consent brings the sheet back and the class with it: the effects
+    // of the alert's render have run by then, so no fixed wait is needed.
+    const sheetShownWhenAdded: boolean[] = [];
+    const observer = new MutationObserver(() => {
+      if (document.body.classList.contains('prints-referral-sheet')) {
+        sheetShownWhenAdded.push(document.querySelector('article.print-sheet') !== null);
+      }
+    });
+    observer.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    try {
+      renderNetworkApp(`/faelle/${caseId}/vermittlungen/${referralId}/zusammenfassung`);
+      await screen.findByRole('alert');
+      expect(document.body.classList.contains('prints-referral-sheet')).toBe(false);
+      await seed(db, 'consents', {
+        caseId,
+        purpose: 'share_with_partner',
+        partnerId: consent!.partnerId,
+        givenOn: today,
+        sharedData: ['reason'],
+      });
+      await screen.findByRole('article');
+      await waitFor(() =>
+        expect(document.body.classList.contains('prints-referral-sheet')).toBe(true),
+      );
+    } finally {
+      observer.disconnect();
+    }
+    expect(sheetShownWhenAdded).not.toEqual([]);
+    expect(sheetShownWhenAdded.every(Boolean)).toBe(true);
   });
 
   it('names the person for the THM on the screen, outside the printed sheet', async () => {

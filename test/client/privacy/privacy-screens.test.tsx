@@ -146,6 +146,28 @@ describe('texts for the person', () => {
     );
   });
 
+  it('warns before showing, printing or recording a text with a placeholder (issue 27 item 2)', async () => {
+    signIn();
+    renderAt('/datenschutz');
+    const warning = await screen.findByText('Die Texte sind noch nicht vollständig');
+    expect(warning.parentElement!.textContent).toContain(
+      'noch nicht eingetragen: die verantwortliche Stelle, die Datenschutzbeauftragte Person.',
+    );
+    signOut();
+    signIn();
+    withSettings({ controller: 'Stadt Beispielstadt, Markt 1' });
+    const { unmount } = renderAt('/datenschutz');
+    await screen.findByRole('heading', { name: 'Informationen zum Datenschutz' });
+    expect(screen.getByText(/Ihr Team hat noch nicht eingetragen/).textContent).toBe(
+      'Ihr Team hat noch nicht eingetragen: die Datenschutzbeauftragte Person. Die Texte zeigen dort einen Platzhalter in eckigen Klammern. Bitten Sie die Teamleitung, die Angaben einzutragen, bevor Sie die Texte zeigen, drucken oder eine Einwilligung damit erfassen.',
+    );
+    unmount();
+    withSettings({ controller: 'Stadt Beispielstadt', dataProtectionOfficer: 'dsb@example.org' });
+    renderAt(`/datenschutz`);
+    await screen.findByRole('heading', { name: 'Informationen zum Datenschutz' });
+    expect(screen.queryByText('Die Texte sind noch nicht vollständig')).toBeNull();
+  });
+
   it('from a case, "record consent" carries purpose, language and text version', async () => {
     const { db } = signIn();
     const caseId = await writeCase(db);

@@ -55,6 +55,8 @@ export function installFakeApi(initial: Partial<FakeApi> = {}): FakeApi {
           return json(401, { error: 'login_failed', message: 'E-Mail oder Passwort falsch.' });
         }
         api.session = account[1];
+        // Like the server ([S5]): no recovery secret to a sign-in with a one-time password.
+        if (account[1].passwordChangeRequired) return json(200, { user: account[1] });
         return json(200, { user: account[1], recoverySecret: TEST_RECOVERY_SECRET });
       }
       if (!api.session) return unauthorized();

@@ -107,9 +107,18 @@ describe('[E3] the page syncs on its triggers', () => {
 
   it('[S2] does not retry on its own after the session expired', async () => {
     const retryDelayMs = vi.fn(() => 10);
-    const run = start([failed('unauthorized')], { retryDelayMs });
-    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(1));
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    const states: { running: boolean; nextRetryAt: string | null }[] = [];
+    const run = start([failed('unauthorized')], {
+      retryDelayMs,
+      onStateChange: (state) => states.push(state),
+    });
+    // The scheduler plans its next step as it reports the run's end: no retry is planned.
+    await vi.waitFor(() => {
+      const began = states.findIndex((state) => state.running);
+      expect(began).toBeGreaterThanOrEqual(0);
+      expect(states.slice(began + 1).some((state) => !state.running)).toBe(true);
+    });
+    expect(states.at(-1)).toEqual({ running: false, nextRetryAt: null });
     expect(run).toHaveBeenCalledTimes(1);
     expect(retryDelayMs).not.toHaveBeenCalled();
   });
@@ -137,9 +146,20 @@ describe('[E3] the page syncs on its triggers', () => {
     const run = start();
     await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(1));
     scheduler!.stop();
+    // A second scheduler still listening shows when both triggers have been handled.
+    const control = vi.fn(async () => ok());
+    scheduler = startSyncScheduler({
+      db,
+      run: control,
+      afterWriteMs: 30,
+      intervalMs: 60_000,
+      startDelayMs: 0,
+    });
+    await vi.waitFor(() => expect(control).toHaveBeenCalledTimes(1));
     window.dispatchEvent(new Event('online'));
+    await vi.waitFor(() => expect(control).toHaveBeenCalledTimes(2));
     await writeCase(db);
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await vi.waitFor(() => expect(control).toHaveBeenCalledTimes(3));
     expect(run).toHaveBeenCalledTimes(1);
   });
 });

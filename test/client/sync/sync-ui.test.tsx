@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { LocationProvider } from 'preact-iso';
 import { SyncStatusChip } from '../../../src/client/features/sync/sync-status-chip';
 import { PendingBadge } from '../../../src/client/features/sync/pending-badge';
 import { ConflictList } from '../../../src/client/features/sync/conflict-list';
@@ -42,6 +43,40 @@ describe('SyncStatusChip', () => {
     fireEvent.click(chip);
     expect(await screen.findByText(/Zuletzt synchronisiert: 14\.03\.2025/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Jetzt synchronisieren' })).toBeTruthy();
+  });
+
+  it('its details close with Escape (focus back on the chip), a tap outside and on navigation', async () => {
+    const { db } = signInForTest();
+    await writeCase(db);
+    history.replaceState(null, '', '/');
+    render(
+      <LocationProvider>
+        <SyncStatusChip />
+        <a href="/faelle">Fälle</a>
+        <p>Draußen</p>
+      </LocationProvider>,
+    );
+    const chip = await screen.findByRole('button', { name: /1 Änderung offen/ });
+    const details = () => screen.queryByRole('button', { name: 'Jetzt synchronisieren' });
+    fireEvent.click(chip);
+    await waitFor(() => expect(details()).toBeTruthy());
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    await waitFor(() => expect(details()).toBeNull());
+    expect(document.activeElement).toBe(chip);
+    expect(chip.getAttribute('aria-expanded')).toBe('false');
+
+    fireEvent.click(chip);
+    await waitFor(() => expect(details()).toBeTruthy());
+    fireEvent.pointerDown(details()!); // inside: stays open
+    expect(details()).toBeTruthy();
+    fireEvent.pointerDown(screen.getByText('Draußen'));
+    await waitFor(() => expect(details()).toBeNull());
+
+    fireEvent.click(chip);
+    await waitFor(() => expect(details()).toBeTruthy());
+    fireEvent.click(screen.getByRole('link', { name: 'Fälle' }));
+    await waitFor(() => expect(details()).toBeNull());
+    expect(location.pathname).toBe('/faelle');
   });
 
   it('[E4] shows the error of the last round trip in German', async () => {

@@ -28,7 +28,7 @@ afterEach(() => db.close());
 
 const SECRET = 'c2VydmVyLXdyYXAtc2VjcmV0LWZvci10aGUtdXNlci0x';
 
-describe('PIN derivation', () => {
+describe('[K2] PIN derivation', () => {
   it('uses PBKDF2-SHA-256 with >= 600,000 iterations, a 16-byte salt and AES-GCM-256', async () => {
     expect(PIN_ITERATIONS).toBeGreaterThanOrEqual(600_000);
     const dataKey = crypto.getRandomValues(new Uint8Array(32));

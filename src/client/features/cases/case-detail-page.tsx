@@ -16,8 +16,10 @@ import { ResidenceStatusSection } from './residence-status-section';
 import { NeedsSection } from './needs-section';
 import { ContactLog } from './contact-log';
 import { TasksSection } from './tasks-section';
+import { DocumentsSection } from '../documents/documents-section';
 import { StoreConsentBanner } from '../privacy/store-consent-banner';
 import { CasePrivacySection } from '../privacy/case-privacy-section';
+import { MergedAwayNotice, MergedSection } from './merged-section';
 
 export function CaseDetailPage({ id }: { id: string }) {
   const db = useDb();
@@ -27,9 +29,12 @@ export function CaseDetailPage({ id }: { id: string }) {
   if (record === undefined) return <p class="hint">{t('cases.list.loading')}</p>;
   if (record === null) {
     return (
-      <EmptyState action={<LinkButton href="/faelle">{t('cases.detail.backToList')}</LinkButton>}>
-        {t('cases.detail.notFound')}
-      </EmptyState>
+      <>
+        <MergedAwayNotice caseId={id} />
+        <EmptyState action={<LinkButton href="/faelle">{t('cases.detail.backToList')}</LinkButton>}>
+          {t('cases.detail.notFound')}
+        </EmptyState>
+      </>
     );
   }
   return (
@@ -41,9 +46,11 @@ export function CaseDetailPage({ id }: { id: string }) {
       <CaseAppointments caseId={id} />
       <ContactLog caseId={id} />
       <TasksSection caseId={id} />
+      <DocumentsSection caseId={id} />
       <CaseConsents caseId={id} />
       <CaseReferrals caseId={id} />
       <CaseOfferHints caseId={id} />
+      <MergedSection caseId={id} />
       <CasePrivacySection caseId={id} />
     </>
   );

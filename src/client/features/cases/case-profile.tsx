@@ -129,6 +129,9 @@ export function CaseProfile({ record }: { record: Case }) {
             {t('team.handover.open')}
           </Button>
         )}
+        <LinkButton href={`/faelle/${record.id}/zusammenfuehren`} block>
+          {t('cases.merge.open')}
+        </LinkButton>
       </div>
       <CaseStatusSheet record={record} open={sheetOpen} onClose={() => setSheetOpen(false)} />
       <HandoverSheet record={record} open={handoverOpen} onClose={() => setHandoverOpen(false)} />

@@ -12,6 +12,8 @@ const ResidenceStatusFormPage = lazy(() =>
   import('./residence-status-form-page').then((m) => m.ResidenceStatusFormPage),
 );
 const NeedFormPage = lazy(() => import('./need-form-page').then((m) => m.NeedFormPage));
+const MergePickPage = lazy(() => import('./merge-pick-page').then((m) => m.MergePickPage));
+const MergeCasesPage = lazy(() => import('./merge-cases-page').then((m) => m.MergeCasesPage));
 
 // Order matters: fixed segments ("neu") before parameters.
 export const caseRoutes: FeatureRoute[] = [
@@ -24,4 +26,6 @@ export const caseRoutes: FeatureRoute[] = [
   { path: '/faelle/:id/aufenthalt/:statusId', component: ResidenceStatusFormPage },
   { path: '/faelle/:id/bedarfe/neu', component: NeedFormPage },
   { path: '/faelle/:id/bedarfe/:needId', component: NeedFormPage },
+  { path: '/faelle/:id/zusammenfuehren', component: MergePickPage },
+  { path: '/faelle/:id/zusammenfuehren/:otherId', component: MergeCasesPage },
 ];

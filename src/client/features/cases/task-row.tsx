@@ -1,13 +1,16 @@
-// One task with a large done checkbox (48 px target). Ticking it writes doneOn through the rules;
-// the case name links to the case when the list mixes cases (Heute). A tick the device could not
-// store says so under the task (and the box shows the stored state again).
+// One task with a large done checkbox: the box is drawn at 24 px, but its label fills a 48 px square
+// around it, so a tap beside the box ticks it too (issue 27 item 3). Ticking it writes doneOn
+// through the rules and offers "Rückgängig" for 10 s; the case name links to the case when the list
+// mixes cases (Heute). A tick the device could not store says so under the task (and the box shows
+// the stored state again).
 import { toLocalDate } from '../../../shared/domain/common';
 import { taskBucket, taskDoneChange, type Task } from '../../../shared/domain/task';
 import { formatDay, t } from '../../../shared/i18n/t';
 import { useDb } from '../../state/session';
 import { StatusPill } from '../../ui/status-pill';
-import { useWriteAction } from '../../ui/write-action';
+import { offerUndo, useWriteAction } from '../../ui/write-action';
 import { taskKindLabel } from './labels';
+import { taskTitle } from './task-title';
 
 export interface TaskRowProps {
   task: Task;
@@ -20,29 +23,43 @@ export function TaskRow({ task, today, caseName }: TaskRowProps) {
   const db = useDb();
   const bucket = taskBucket(task, today);
   const action = useWriteAction();
-  const toggle = (done: boolean) =>
-    action.run(async () => {
-      // The write path loads on the first tick: "Heute" shows tasks without it (first-screen budget).
-      const { putRecord } = await import('../../../local/write-record');
-      return putRecord(db, 'tasks', task.id, taskDoneChange(done, toLocalDate(new Date())));
-    });
+  // The write path loads on the first tick: "Heute" shows tasks without it (first-screen budget).
+  const writeRecord = () => import('../../../local/write-record');
+  const toggle = async (done: boolean) => {
+    const before = { doneOn: task.doneOn ?? null };
+    const saved = await action.run(async () =>
+      (await writeRecord()).putRecord(
+        db,
+        'tasks',
+        task.id,
+        taskDoneChange(done, toLocalDate(new Date())),
+      ),
+    );
+    if (saved && done)
+      offerUndo(
+        t('cases.tasks.doneToast'),
+        async () => (await writeRecord()).putRecord(db, 'tasks', task.id, before),
+        t('cases.tasks.undone'),
+      );
+  };
   const checkboxId = `task-${task.id}`;
+  const title = taskTitle(task);
   return (
     <li class={`row row--task${bucket === 'done' ? ' task-done' : ''}`}>
       <div class="row__link">
-        <span class="task-check">
+        <label class="task-check" for={checkboxId}>
           <input
             autoComplete="off"
             id={checkboxId}
             type="checkbox"
             checked={bucket === 'done'}
-            aria-label={t('cases.tasks.markDone', { title: task.title })}
+            aria-label={t('cases.tasks.markDone', { title })}
             onChange={(event) => void toggle(event.currentTarget.checked)}
           />
-        </span>
+        </label>
         <span class="row__main">
           <label class="row__title" for={checkboxId}>
-            {task.title}
+            {title}
           </label>
           <span class="row__meta">
             {bucket === 'overdue'

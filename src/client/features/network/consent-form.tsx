@@ -25,6 +25,7 @@ import { FormAlert } from '../../ui/form-alert';
 import { useDraftForm } from '../../ui/use-draft-form';
 import { consentFormLabel, purposeLabel, sharedDataLabel } from './network-labels';
 import { textOrNull } from '../../ui/form-values';
+import { TeamDetailsWarning } from '../privacy/team-details-warning';
 
 export function ConsentForm({ caseId }: { caseId: string }) {
   const db = useDb();
@@ -84,6 +85,7 @@ export function ConsentForm({ caseId }: { caseId: string }) {
   return (
     <form class="form" {...formProps}>
       <FormAlert message={message} />
+      <TeamDetailsWarning />
       <SelectField
         {...field('purpose')}
         label={t('network.consent.purpose')}

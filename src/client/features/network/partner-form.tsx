@@ -1,4 +1,5 @@
-// "/netzwerk/neu" and "/netzwerk/:partnerId/bearbeiten": a partner's details and agreement.
+// "/netzwerk/neu[?fall=<caseId>]" and "/netzwerk/:partnerId/bearbeiten": a partner's details and
+// agreement. Started from a referral form (`fall`), saving goes back to it with the partner chosen.
 import { useLocation } from 'preact-iso';
 import { t } from '../../../shared/i18n/t';
 import { agreementStates, partnerKinds, type Partner } from '../../../shared/domain/partner';
@@ -27,8 +28,11 @@ export function PartnerForm({ partnerId }: { partnerId?: string }) {
 
 function PartnerFormFields({ partner }: { partner: Partner | null }) {
   const db = useDb();
-  const { route } = useLocation();
-  const backHref = partner ? `/netzwerk/${partner.id}` : '/netzwerk';
+  const { route, query } = useLocation();
+  // Started from "Vermittlung anlegen" (`?fall=<caseId>`): back there, with the new partner chosen.
+  const forCase = !partner && query.fall ? query.fall : null;
+  const referralHref = forCase ? `/faelle/${encodeURIComponent(forCase)}/vermittlungen/neu` : null;
+  const backHref = partner ? `/netzwerk/${partner.id}` : (referralHref ?? '/netzwerk');
   usePageTitle(t(partner ? 'network.partner.editTitle' : 'network.partner.newTitle'), backHref);
   const {
     draft: values,
@@ -63,7 +67,13 @@ function PartnerFormFields({ partner }: { partner: Partner | null }) {
         ? putRecord(db, 'partners', partner.id, fields)
         : createRecord(db, 'partners', fields);
     },
-    onSaved: (result) => route(`/netzwerk/${result.id}`),
+    onSaved: (result) =>
+      route(
+        referralHref
+          ? `${referralHref}?partner=${encodeURIComponent(result.id)}`
+          : `/netzwerk/${result.id}`,
+        Boolean(referralHref),
+      ),
   });
 
   return (

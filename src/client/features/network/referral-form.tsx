@@ -1,6 +1,7 @@
-// "/faelle/:caseId/vermittlungen/neu[?angebot=<offerId>]": refer the person to a partner's offer,
-// with the reason and the need it works on. Saved as a draft; sending happens on the referral,
-// behind the consent gate.
+// "/faelle/:caseId/vermittlungen/neu[?angebot=<offerId>|?partner=<partnerId>]": refer the person
+// to a partner's offer, with the reason and the need it works on. Saved as a draft; sending happens
+// on the referral, behind the consent gate. With no partner yet (a new team) it says so and offers
+// to add one (back here with it chosen) or to load the starter list.
 import { useLocation } from 'preact-iso';
 import { t } from '../../../shared/i18n/t';
 import { comparePartners } from '../../../shared/domain/partner';
@@ -13,11 +14,12 @@ import { useDb } from '../../state/session';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { usePageTitle } from '../../state/page-title';
 import { DateField, SelectField, TextAreaField } from '../../ui/field';
-import { Button } from '../../ui/button';
+import { Button, LinkButton } from '../../ui/button';
 import { FormAlert } from '../../ui/form-alert';
 import { useDraftForm } from '../../ui/use-draft-form';
 import { textOrNull } from '../../ui/form-values';
 import { needLabel } from './network-labels';
+import { StarterNetworkLoader } from './starter-network-loader';
 
 export function ReferralForm({ caseId }: { caseId: string }) {
   const db = useDb();
@@ -36,6 +38,8 @@ export function ReferralForm({ caseId }: { caseId: string }) {
     };
   }, [db, caseId]);
   const preset = query.angebot ?? '';
+  // Back from "Partner anlegen" (started here), the new partner is chosen.
+  const newPartner = query.partner ?? '';
   const {
     draft: values,
     field,
@@ -45,7 +49,7 @@ export function ReferralForm({ caseId }: { caseId: string }) {
     formProps,
   } = useDraftForm({
     initial: {
-      partnerId: '',
+      partnerId: newPartner,
       offerId: preset,
       needId: '',
       reason: '',
@@ -70,6 +74,9 @@ export function ReferralForm({ caseId }: { caseId: string }) {
     return data?.offers.find((o) => o.id === preset)?.partnerId ?? '';
   }
   if (!data) return null;
+  const newPartnerHref = `/netzwerk/neu?fall=${encodeURIComponent(caseId)}`;
+  // A new team has no partners on day one: a way forward instead of an empty list.
+  if (data.partners.length === 0) return <NoPartnersYet newPartnerHref={newPartnerHref} />;
 
   const partnerId = values.partnerId || presetPartnerId();
   const offers = data.offers
@@ -91,6 +98,9 @@ export function ReferralForm({ caseId }: { caseId: string }) {
         options={data.partners.map((p) => ({ value: p.id, label: p.name }))}
         error={errors?.partnerId}
       />
+      <LinkButton href={newPartnerHref} variant="ghost">
+        {t('network.referral.partnerMissing')}
+      </LinkButton>
       <SelectField
         {...field('offerId')}
         label={t('network.referral.offer')}
@@ -115,5 +125,22 @@ export function ReferralForm({ caseId }: { caseId: string }) {
         {t('common.actions.save')}
       </Button>
     </form>
+  );
+}
+
+function NoPartnersYet({ newPartnerHref }: { newPartnerHref: string }) {
+  return (
+    <div class="form">
+      <section class="notice" aria-labelledby="no-partners-title">
+        <h2 id="no-partners-title" class="notice__title">
+          {t('network.referral.noPartners.title')}
+        </h2>
+        <p>{t('network.referral.noPartners.explain')}</p>
+        <LinkButton href={newPartnerHref} variant="primary" block>
+          {t('network.referral.noPartners.create')}
+        </LinkButton>
+      </section>
+      <StarterNetworkLoader />
+    </div>
   );
 }

@@ -8,12 +8,14 @@ import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { usePageTitle } from '../../state/page-title';
 import { downloadFile } from '../appointments/download-file';
-import { fieldLabel, tableLabel, valueLabel } from '../sync/change-labels';
+import { fieldLabel, hlcTime, tableLabel, valueLabel } from '../sync/change-labels';
 import { localCaseExport } from './local-export';
 import { fetchCaseExport, type CaseExport } from './privacy-api';
 import { HistoryList } from './history-list';
 import { useTeamMembers } from '../team/use-team-members';
 import { fieldLabels } from '../../../shared/i18n/field-labels';
+import type { Task } from '../../../shared/domain/task';
+import { taskTitle } from '../cases/task-title';
 import './privacy.css';
 
 type State =
@@ -86,7 +88,7 @@ export function AccessExportPage({ id }: { id: string }) {
         })}
       </p>
       <h2>{t('privacy.export.person')}</h2>
-      <Facts table="cases" record={data.case} people={people} />
+      <ExportFacts table="cases" record={data.case} people={people} />
       {Object.entries(data.records).map(([table, rows]) => (
         <section key={table}>
           <h2>
@@ -94,7 +96,7 @@ export function AccessExportPage({ id }: { id: string }) {
           </h2>
           {rows.map((row) => (
             <div class="record" key={row.id}>
-              <Facts table={table} record={row} people={people} />
+              <ExportFacts table={table} record={row} people={people} />
             </div>
           ))}
         </section>
@@ -142,21 +144,75 @@ const PERSON_FIELDS = new Set([
   'resolvedBy',
   'losingUserId',
   'keptUserId',
+  'mergedBy',
+  'undoneBy',
 ]);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Fields that repeat another one in a form for the app: shown through it (tasks' title). */
+const HIDDEN = new Set(['tasks.titleKey', 'tasks.titleParams']);
 
 /** Every label from the field labels registry (German or English, never the stored key). */
 function labelOf(table: string, field: string): string {
   return fieldLabel(table, field);
 }
 
+/**
+ * A stored value in words: enum values by their label, colleagues by name, days and times in the
+ * chosen language; a conflict's field, values and clocks as those of the field it is about.
+ */
 function valueOf(
   table: string,
   field: string,
   value: unknown,
+  record: Record<string, unknown>,
   people: ReadonlyMap<string, string>,
 ): string {
   if (PERSON_FIELDS.has(field) && typeof value === 'string')
     return people.get(value) ?? t('team.unknownMember');
+  if (table === 'conflicts') {
+    const about = String(record.table);
+    if (field === 'field' && typeof value === 'string') return fieldLabel(about, value);
+    if (field === 'losingValue' || field === 'keptValue')
+      return valueLabel(String(record.field), value, about);
+    if ((field === 'losingHlc' || field === 'keptHlc') && typeof value === 'string')
+      return hlcTime(value) || t('sync.conflicts.emptyValue');
+    const resolution = `privacy.export.resolution.${String(value)}`;
+    if (field === 'resolution' && hasMessage(resolution)) return t(resolution);
+  }
+  // A task the app made: its title in the chosen language (titleKey and titleParams are left out).
+  if (table === 'tasks' && field === 'title' && typeof value === 'string')
+    return taskTitle({
+      title: value,
+      titleKey: record.titleKey as string | undefined,
+      titleParams: record.titleParams as Task['titleParams'],
+    });
+  if (table === 'merges') {
+    // The fields taken from the merged case, its profile as it was, and the records moved.
+    if (field === 'taken' && Array.isArray(value))
+      return value.map((name) => fieldLabel('cases', String(name))).join(', ');
+    if ((field === 'mergedCase' || field === 'keptBefore') && isPlainObject(value))
+      return Object.entries(value)
+        .filter(([key, item]) => key !== 'id' && item !== null && item !== '')
+        .map(
+          ([key, item]) =>
+            `${fieldLabel('cases', key)}: ${valueOf('cases', key, item, value, people)}`,
+        )
+        .join('\n');
+    if (field === 'moved' && Array.isArray(value)) {
+      const counts = new Map<string, number>();
+      for (const ref of value) {
+        const label = tableLabel(String(ref).split('/')[0] ?? '');
+        counts.set(label, (counts.get(label) ?? 0) + 1);
+      }
+      return [...counts].map(([label, count]) => `${label}: ${count}`).join(', ');
+    }
+  }
+  const settingKey = `privacy.export.settingKey.${String(value)}`;
+  if (table === 'settings' && field === 'key' && hasMessage(settingKey)) return t(settingKey);
   if (field === 'reminderMinutes' && typeof value === 'number')
     return t('appointments.form.reminderMinutes', { count: value });
   const placeKey = `appointments.place.${String(value)}`;
@@ -165,7 +221,7 @@ function valueOf(
 }
 
 /** The fields of one record, labelled; ids and empty fields left out. */
-function Facts({
+export function ExportFacts({
   table,
   record,
   people,
@@ -177,6 +233,7 @@ function Facts({
   const entries = Object.entries(record).filter(
     ([key, value]) =>
       key !== 'id' &&
+      !HIDDEN.has(`${table}.${key}`) &&
       (!key.endsWith('Id') || PERSON_FIELDS.has(key)) &&
       value !== null &&
       value !== '',
@@ -194,7 +251,7 @@ function Facts({
         <>
           <dt key={`${key}-t`}>{labelOf(table, key)}</dt>
           <dd key={`${key}-d`} class="pre-line">
-            {valueOf(table, key, value, people)}
+            {valueOf(table, key, value, record, people)}
           </dd>
         </>
       ))}

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { consentPurposes, type ConsentPurpose } from '../../../shared/domain/consent';
 import { teamSettingsOf } from '../../../shared/domain/team-settings';
-import { t } from '../../../shared/i18n/t';
+import { getLanguage, t } from '../../../shared/i18n/t';
 import {
   fillPlaceholders,
   isPersonTextLanguage,
@@ -23,6 +23,7 @@ import { SelectField } from '../../ui/field';
 import { usePageTitle } from '../../state/page-title';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { purposeLabel } from '../network/network-labels';
+import { TeamDetailsWarning } from './team-details-warning';
 import './privacy.css';
 
 type TextChoice = 'info' | ConsentPurpose;
@@ -34,8 +35,14 @@ export function PersonTextsPage({ id }: { id?: string }) {
   const db = useDb();
   const { query } = useLocation();
   const settings = teamSettingsOf(useSession((state) => state.user?.team));
+  // The person's language when the link names it, else the language the app speaks.
+  const appLanguage = getLanguage();
   const [language, setLanguage] = useState<PersonTextLanguage>(
-    isPersonTextLanguage(query.lang) ? query.lang : 'de',
+    isPersonTextLanguage(query.lang)
+      ? query.lang
+      : isPersonTextLanguage(appLanguage)
+        ? appLanguage
+        : 'de',
   );
   const [choice, setChoice] = useState<TextChoice>(
     textChoices.includes(query.text as TextChoice) ? (query.text as TextChoice) : 'info',
@@ -79,6 +86,7 @@ export function PersonTextsPage({ id }: { id?: string }) {
     <div>
       <div class="no-print">
         <p class="page-intro">{t('privacy.texts.intro')}</p>
+        <TeamDetailsWarning />
         <SelectField
           name="language"
           label={t('privacy.texts.language')}

@@ -1,11 +1,11 @@
 // The privacy endpoints of the server (issue 12). Online actions through the one request helper:
 // every outcome is a value the screen can show in German; an ended session is handled there.
-import type { CaseHistoryRow } from '../../../local/db';
+import type { HistoryEntry } from '../../../shared/sync/protocol';
 import { onlineRequest as call, type OnlineOutcome } from '../session/online-request';
 
 export type ApiOutcome<T> = OnlineOutcome<T>;
 
-export type HistoryEntry = CaseHistoryRow['entries'][number];
+export type { HistoryEntry };
 
 export interface CaseExport {
   format: string;

@@ -44,9 +44,7 @@ export function ForeignData({ db }: { db: FeldakteDb }) {
       <p>{t('lock.foreign.text')}</p>
       {unsynced > 0 && (
         <p class="lock-screen__warning" role="alert">
-          {unsynced === 1
-            ? t('lock.screen.unsyncedOne')
-            : t('lock.screen.unsyncedMany', { count: unsynced })}
+          {t('lock.screen.unsynced', { count: unsynced })}
         </p>
       )}
       <FormAlert message={failed} />

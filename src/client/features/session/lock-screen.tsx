@@ -154,11 +154,7 @@ function PinUnlock({
       setFailures(result.failures);
       setWaitUntil(result.waitUntil);
       setUnsynced(await db.outbox.count());
-      setError(
-        result.triesLeft === 1
-          ? t('lock.screen.wrongOne')
-          : t('lock.screen.wrongMany', { count: result.triesLeft }),
-      );
+      setError(t('lock.screen.wrong', { count: result.triesLeft }));
     } catch {
       // A row that does not open with the right key: damaged or changed storage.
       setError(t('lock.screen.storageError'));
@@ -180,9 +176,7 @@ function PinUnlock({
             <p>
               {unsynced === 0
                 ? t('lock.screen.allSynced')
-                : unsynced === 1
-                  ? t('lock.screen.unsyncedOne')
-                  : t('lock.screen.unsyncedMany', { count: unsynced })}
+                : t('lock.screen.unsynced', { count: unsynced })}
             </p>
           </div>
         )}

@@ -9,6 +9,9 @@ import { TextField } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
 import { refused, useDraftForm } from '../../ui/use-draft-form';
 import { onlineRequest } from './online-request';
+import { signInWithPassword } from './session-api';
+import type { SignInSecrets } from './complete-sign-in';
+import { worksWithCases } from '../../state/session';
 
 interface Draft {
   password: string;
@@ -17,8 +20,12 @@ interface Draft {
 
 export interface NewPasswordStepProps {
   user: SessionUser;
-  /** The new password is stored; `user` is the session's account without the mark. */
-  onDone(user: SessionUser): void | Promise<void>;
+  /**
+   * The new password is stored; `user` is the session's account without the mark. `secrets`: a
+   * THM's phone signed in again with the new password, since the server hands the recovery secret
+   * only to a sign-in with the account's own password ([S5]); none when that sign-in failed.
+   */
+  onDone(user: SessionUser, secrets?: SignInSecrets): void | Promise<void>;
   /** "Abbrechen und abmelden". */
   onCancel(): void;
   /** The session ended meanwhile: back to the sign-in with this message. */
@@ -38,7 +45,21 @@ export function NewPasswordStep({ user, onDone, onCancel, onSignedOut }: NewPass
       const outcome = await onlineRequest<{ user: SessionUser }>('POST', '/api/session/password', {
         password: draft.password,
       });
-      if (outcome.ok) return { ok: true as const, user: outcome.value.user };
+      if (outcome.ok) {
+        const changed = outcome.value.user;
+        if (!worksWithCases(changed)) return { ok: true as const, user: changed };
+        const again = await signInWithPassword(changed.email, draft.password);
+        if (again.kind !== 'ok') return { ok: true as const, user: changed };
+        const { recoverySecret, sealKey } = again;
+        return {
+          ok: true as const,
+          user: again.user,
+          secrets: {
+            ...(recoverySecret ? { recoverySecret } : {}),
+            ...(sealKey ? { sealKey } : {}),
+          },
+        };
+      }
       if (outcome.kind === 'invalid')
         return refused(null, { password: outcome.message ?? t('sync.newPassword.errors.server') });
       if (outcome.kind === 'signedOut') {
@@ -51,7 +72,7 @@ export function NewPasswordStep({ user, onDone, onCancel, onSignedOut }: NewPass
           : (outcome.message ?? t('sync.newPassword.errors.server')),
       );
     },
-    onSaved: (result) => void onDone(result.user),
+    onSaved: (result) => void onDone(result.user, 'secrets' in result ? result.secrets : undefined),
   });
 
   return (

@@ -77,10 +77,10 @@ export function SignInGate({ children }: { children: ComponentChildren }) {
         >
           <NewPasswordStep
             user={passwordChangeFor.user}
-            onDone={async (fresh) => {
+            onDone={async (fresh, secrets) => {
               useAuthUi.setState({ passwordChangeFor: null });
               try {
-                await completeSignIn(fresh, passwordChangeFor.secrets ?? {});
+                await completeSignIn(fresh, secrets ?? passwordChangeFor.secrets ?? {});
               } catch (error) {
                 // The password is set; the device could not store the account: said here.
                 useAuthUi.setState({ notice: actionFailureMessage(error) });

@@ -43,13 +43,7 @@ export function SignOutDialog({ open, onClose }: { open: boolean; onClose(): voi
         <p>{t('sync.signOut.allSynced')}</p>
       ) : (
         <>
-          <FormAlert
-            message={
-              unsynced === 1
-                ? t('sync.signOut.unsyncedOne')
-                : t('sync.signOut.unsyncedMany', { count: unsynced })
-            }
-          />
+          <FormAlert message={t('sync.signOut.unsynced', { count: unsynced })} />
           <Button disabled={running} onClick={() => void requestSync()}>
             {running ? t('sync.status.syncing') : t('sync.signOut.syncFirst')}
           </Button>

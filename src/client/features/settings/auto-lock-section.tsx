@@ -28,10 +28,7 @@ export function AutoLockSection() {
         value={String(minutes)}
         options={CHOICES.map((value) => ({
           value: String(value),
-          label:
-            value === 1
-              ? t('lock.autoLock.minutesOne')
-              : t('lock.autoLock.minutesMany', { count: value }),
+          label: t('lock.autoLock.minutes', { count: value }),
         }))}
         onValue={(value) => {
           writeAutoLockMinutes(Number(value));

@@ -34,9 +34,10 @@ const valueGroups: Record<string, Record<string, string>> = {
   contacts: { channel: 'cases.contactChannel', initiatedBy: 'cases.contactInitiator' },
   tasks: { kind: 'cases.taskKind' },
   gaps: { category: 'cases.needCategory' },
+  documents: { kind: 'cases.documents.kind' },
   partners: { kind: 'network.partnerKind' },
   offers: { category: 'network.offerCategory', targetStatuses: 'cases.residenceKind' },
-  consents: { howGiven: 'network.consentForm' },
+  consents: { howGiven: 'network.consentForm', sharedData: 'network.summary.field' },
   referrals: { status: 'network.status', direction: 'network.direction' },
 };
 

@@ -38,13 +38,13 @@ export function syncChipView(status: SyncStatus, running: boolean): ChipView {
 }
 
 export function pendingLabel(count: number): string {
-  return count === 1 ? t('sync.status.pendingOne') : t('sync.status.pendingMany', { count });
+  return t('sync.status.pending', { count });
 }
 
 export function conflictsLabel(count: number): string {
-  return count === 1 ? t('sync.status.conflictsOne') : t('sync.status.conflictsMany', { count });
+  return t('sync.status.conflicts', { count });
 }
 
 export function rejectionsLabel(count: number): string {
-  return count === 1 ? t('sync.status.rejectionsOne') : t('sync.status.rejectionsMany', { count });
+  return t('sync.status.rejections', { count });
 }

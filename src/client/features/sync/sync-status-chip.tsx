@@ -1,6 +1,9 @@
 // The header chip: what the last real round trip said ([E4]), never navigator.onLine. Tapping it
 // opens the details (last sync, pending changes, the error in German, "Jetzt synchronisieren").
-import { useState } from 'preact/hooks';
+// The details close as a popup does: Escape (focus back on the chip), a tap outside, and moving
+// to another screen (issue 27 item 7).
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import type { FeldakteDb } from '../../../local/db';
 import { t } from '../../../shared/i18n/t';
 import { useSession } from '../../state/session';
@@ -36,12 +39,33 @@ function ChipFor({ db }: { db: FeldakteDb }) {
     if (!open) setDetails(await import('./sync-details'));
     setOpen(!open);
   };
+  const box = useRef<HTMLDivElement>(null);
+  const { url } = useLocation();
+  useEffect(() => setOpen(false), [url]);
+  // A layout effect: listening from the moment the panel shows.
+  useLayoutEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      box.current?.querySelector<HTMLButtonElement>('.sync-chip__button')?.focus();
+    };
+    const onPointer = (event: PointerEvent) => {
+      if (!box.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [open]);
   if (!status) return null;
   const view = syncChipView(status, running);
   const expired = status.lastError?.kind === 'unauthorized';
 
   return (
-    <div class="sync-chip">
+    <div class="sync-chip" ref={box}>
       <button
         type="button"
         class={`sync-chip__button sync-chip--${view.tone}`}

@@ -11,6 +11,7 @@ import { refreshTeamMembers } from '../../../local/team-members';
 import { afterWipe } from '../session/device-wipe';
 import { openPokeChannel } from './poke-channel';
 import { afterScreenSettled } from '../../state/screen-settled';
+import { errorName } from '../../../shared/error-name';
 
 // The engine arrives as its own chunk: the first sync waits for the first screen anyway, so its
 // code need not delay it.
@@ -32,6 +33,15 @@ function loadEngine() {
   return engine;
 }
 
+async function uploadFiles(db: FeldakteDb): Promise<void> {
+  try {
+    const { uploadPendingFilesOnce } = await import('../../../local/documents/file-transfer');
+    await uploadPendingFilesOnce(db);
+  } catch (error) {
+    console.warn('Document upload stopped', errorName(error));
+  }
+}
+
 export function useSyncScheduler(db: FeldakteDb | null): void {
   useEffect(() => {
     if (!db) return;
@@ -44,6 +54,8 @@ export function useSyncScheduler(db: FeldakteDb | null): void {
         if (!result.ok && result.error.kind === 'outdated') void checkForUpdate();
         // The colleagues' names ride along with a working connection (throttled inside).
         if (result.ok) void refreshTeamMembers(target).catch(() => undefined);
+        // [D4] documents' files follow their records; an upload resumes where it stopped.
+        if (result.ok) void uploadFiles(target);
         // [K6] the engine has deleted the database; the page forgets the account and says why.
         if (!result.ok && result.error.kind === 'revoked') {
           void afterWipe(

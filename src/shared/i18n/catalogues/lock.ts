@@ -11,11 +11,11 @@ export const lock = germanCatalogue({
     unlock: 'Entsperren',
     unlocking: 'Wird entsperrt …',
     empty: 'Bitte die PIN eingeben.',
-    wrongOne: 'PIN falsch. Noch 1 Versuch.',
-    wrongMany: 'PIN falsch. Noch {count} Versuche.',
-    warning: 'Nach {count} weiteren Fehlversuchen werden alle Daten auf diesem Gerät gelöscht.',
-    unsyncedOne: '1 Änderung ist noch nicht synchronisiert und ginge dabei verloren.',
-    unsyncedMany: '{count} Änderungen sind noch nicht synchronisiert und gingen dabei verloren.',
+    wrong: 'PIN falsch. Noch {count, plural, one {# Versuch} other {# Versuche}}.',
+    warning:
+      'Nach {count, plural, one {# weiteren Fehlversuch} other {# weiteren Fehlversuchen}} werden alle Daten auf diesem Gerät gelöscht.',
+    unsynced:
+      '{count, plural, one {# Änderung ist} other {# Änderungen sind}} noch nicht synchronisiert und {count, plural, one {ginge} other {gingen}} dabei verloren.',
     allSynced: 'Alle Änderungen sind synchronisiert; nach dem Löschen lädt die App sie neu.',
     forgot: 'PIN vergessen? Online anmelden',
     forgotIntro:
@@ -61,8 +61,7 @@ export const lock = germanCatalogue({
     title: 'Automatisch sperren',
     label: 'Sperren nach so vielen Minuten ohne Bedienung',
     hint: 'Auch wenn die App so lange im Hintergrund war. Danach ist die PIN nötig.',
-    minutesOne: '1 Minute',
-    minutesMany: '{count} Minuten',
+    minutes: '{count, plural, one {# Minute} other {# Minuten}}',
   },
   wiped: {
     device_revoked:

@@ -104,7 +104,7 @@ export const network = germanCatalogue({
     intro:
       'Die Startliste legt typische Partner des Bündnisses mit Beispielangeboten an (z. B. Coaching, Sprach- und Schulkurse, Nähkurs, PC-Kurs). Danach können Sie alles frei bearbeiten; Angebote, die es nicht mehr gibt, setzen Sie auf „nicht aktiv“.',
     load: 'Startliste laden',
-    loaded: '{partners} Partner und {offers} Angebote angelegt.',
+    loaded: '{partners} Partner und {offers, plural, one {# Angebot} other {# Angebote}} angelegt.',
     nothing: 'Alle Partner der Startliste sind schon vorhanden.',
   },
   partner: {
@@ -169,6 +169,14 @@ export const network = germanCatalogue({
     markNeedMet: 'Bedarf „{need}“ als erfüllt markieren',
     summary: 'Zusammenfassung für den Partner',
     notFound: 'Diese Vermittlung ist nicht (mehr) auf dem Gerät.',
+    // issue 27 item 1
+    partnerMissing: 'Partner fehlt? Neuen Partner anlegen',
+    noPartners: {
+      title: 'Noch keine Partner',
+      explain:
+        'Vermittelt wird an einen Partner des Bündnisses. Ihr Team hat noch keinen angelegt: Legen Sie den Partner an, an den Sie vermitteln möchten, oder laden Sie die Startliste. Danach geht es hier weiter.',
+      create: 'Partner anlegen',
+    },
     // issue 13 items 2 and 8 (field)
     sendBlocked: 'Senden geht erst mit gültiger Einwilligung (siehe oben).',
     withdrawal: {

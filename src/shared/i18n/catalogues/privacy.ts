@@ -35,6 +35,14 @@ export const privacy = germanCatalogue({
     retainUntil: 'Wird aufbewahrt bis {date} und danach gelöscht.',
     openCase: 'Der Fall ist offen; eine Löschfrist beginnt mit dem Abschluss.',
     extension: 'Am {at} verlängert bis {until}. Grund: {reason}',
+    // issue 27 item 4: stored values in words
+    resolution: {
+      reapplied: 'Der überschriebene Wert wurde wieder übernommen',
+      dismissed: 'Der behaltene Wert blieb',
+    },
+    settingKey: {
+      hygiene_items: 'Hygiene-Checkliste für Termine vor Ort',
+    },
   },
   erase: {
     title: 'Person löschen',
@@ -77,7 +85,7 @@ export const privacy = germanCatalogue({
   retention: {
     title: 'Löschfristen',
     intro:
-      'Abgeschlossene Fälle, die in den nächsten 30 Tagen gelöscht werden. Ihr Team bewahrt abgeschlossene Fälle {years} Jahre auf.',
+      'Abgeschlossene Fälle, die in den nächsten 30 Tagen gelöscht werden. Ihr Team bewahrt abgeschlossene Fälle {years, plural, one {# Jahr} other {# Jahre}} auf.',
     empty: 'In den nächsten 30 Tagen wird kein Fall gelöscht.',
     due: 'Wird am {date} gelöscht',
     overdue: 'Frist abgelaufen am {date}: wird bei der nächsten Prüfung gelöscht',
@@ -105,5 +113,13 @@ export const privacy = germanCatalogue({
     record: 'Einwilligung mit diesem Text erfassen',
     notOnDevice:
       'Dieser Text ist noch nicht auf dem Gerät. Öffnen Sie die Seite einmal mit Verbindung, dann gibt es alle Sprachen auch offline.',
+  },
+  // issue 27 item 2
+  placeholders: {
+    title: 'Die Texte sind noch nicht vollständig',
+    explain:
+      'Ihr Team hat noch nicht eingetragen: {missing}. Die Texte zeigen dort einen Platzhalter in eckigen Klammern. Bitten Sie die Teamleitung, die Angaben einzutragen, bevor Sie die Texte zeigen, drucken oder eine Einwilligung damit erfassen.',
+    controller: 'die verantwortliche Stelle',
+    dpo: 'die Datenschutzbeauftragte Person',
   },
 });

@@ -35,7 +35,7 @@ export const rules = germanCatalogue({
   cases: {
     givenName: 'Bitte den Vornamen eingeben',
     familyName: 'Bitte den Nachnamen eingeben',
-    otherNamesMax: 'Höchstens {max} Schreibweisen',
+    otherNamesMax: 'Höchstens {max, plural, one {# Schreibweise} other {# Schreibweisen}}',
     birthDate: 'Bitte ein gültiges Geburtsdatum eingeben',
     gender: 'Bitte ein Geschlecht aus der Liste wählen',
     germanLevel: 'Bitte ein Sprachniveau aus der Liste wählen',
@@ -72,7 +72,7 @@ export const rules = germanCatalogue({
     mode: 'Bitte eine Form aus der Liste wählen',
     purpose: 'Bitte einen Anlass aus der Liste wählen',
     placeKind: 'Bitte einen Ort aus der Liste wählen',
-    participantsMax: 'Höchstens {max} Beteiligte',
+    participantsMax: 'Höchstens {max, plural, one {# beteiligte Person} other {# Beteiligte}}',
     reminderMax: 'Höchstens eine Woche vorher erinnern',
     headCount: 'Bitte eine realistische Zahl eingeben',
     invalidNext: 'Ungültiger Folgetermin',
@@ -88,7 +88,7 @@ export const rules = germanCatalogue({
     at: 'Bitte Datum und Uhrzeit des Kontakts eingeben',
     channel: 'Bitte einen Kontaktweg wählen',
     minutes: 'Bitte die Dauer in ganzen Minuten eingeben',
-    minutesMax: 'Bitte höchstens {max} Minuten eingeben',
+    minutesMax: 'Bitte höchstens {max, plural, one {# Minute} other {# Minuten}} eingeben',
     invalidAppointment: 'Ungültiger Termin',
     immutable:
       'Ein Kontakt im Verlauf kann nicht nachträglich verschoben oder umgeschrieben werden.',
@@ -157,8 +157,19 @@ export const rules = germanCatalogue({
     title: 'Bitte beschreiben, was zu tun ist',
     dueOn: 'Bitte ein gültiges Fälligkeitsdatum eingeben',
     invalidSource: 'Ungültige Quelle',
+    titleKey: 'Ungültiger Textbaustein der Aufgabe',
     otherCase: 'Eine Aufgabe kann nicht in einen anderen Fall verschoben werden.',
     doneInFuture: 'Eine Aufgabe kann nicht in der Zukunft erledigt werden.',
+  },
+  documents: {
+    kind: 'Bitte die Art des Dokuments wählen',
+    title: 'Bitte einen Titel eingeben',
+    date: 'Bitte ein gültiges Datum eingeben',
+    pages: 'Ein Dokument hat 1 bis 30 Seiten.',
+    file: 'Die Datei des Dokuments fehlt oder ist ungültig.',
+    tooLarge: 'Das Dokument ist zu groß.',
+    otherCase: 'Ein Dokument kann nicht in einen anderen Fall verschoben werden.',
+    link: 'Der verknüpfte Eintrag gehört nicht zu diesem Fall.',
   },
   gaps: {
     description: 'Bitte die Lücke kurz beschreiben',
@@ -166,7 +177,7 @@ export const rules = germanCatalogue({
   settings: {
     itemText: 'Bitte einen Text für den Punkt eingeben',
     itemList: 'Bitte eine Liste von Punkten angeben',
-    itemsMax: 'Höchstens {max} Punkte',
+    itemsMax: 'Höchstens {max, plural, one {# Punkt} other {# Punkte}}',
     itemOnce: 'Jeder Punkt nur einmal',
     keyFixed: 'Der Schlüssel einer Einstellung bleibt gleich.',
     unknownKey: 'Unbekannte Einstellung',
@@ -180,12 +191,26 @@ export const rules = germanCatalogue({
     clock: 'Zeitstempel fehlt',
     serverOnly: 'Konflikte werden nur vom Server angelegt.',
   },
+  merges: {
+    invalidMerged: 'Der zusammenzuführende Fall fehlt oder ist nicht mehr da.',
+    sameCase: 'Ein Fall kann nicht mit sich selbst zusammengeführt werden.',
+    fieldNotChoosable: 'Dieses Feld lässt sich beim Zusammenführen nicht wählen.',
+    undoWithoutMerge:
+      'Eine Zusammenführung, die es nicht gibt, kann nicht rückgängig gemacht werden.',
+    alreadyUndone: 'Diese Zusammenführung ist schon rückgängig gemacht.',
+    onlyUndo: 'An einer Zusammenführung lässt sich nur das Rückgängigmachen ändern.',
+    keptGone: 'Der behaltene Fall ist nicht mehr da; die Zusammenführung bleibt.',
+    mergedGone: 'Der zusammengeführte Fall lässt sich nicht wiederherstellen.',
+    keptProfile: 'Das zusammengeführte Profil ist ungültig: {why}',
+  },
   teamSettings: {
     years: 'Bitte eine Zahl von Jahren eingeben',
     wholeYears: 'Bitte ganze Jahre eingeben',
     legalBasis: 'Rechtsgrundlage: bitte „consent“ oder „public_task“ wählen',
-    retentionMin: 'Die Aufbewahrungsfrist beträgt mindestens {min} Jahr',
-    retentionMax: 'Die Aufbewahrungsfrist beträgt höchstens {max} Jahre',
+    retentionMin:
+      'Die Aufbewahrungsfrist beträgt mindestens {min, plural, one {# Jahr} other {# Jahre}}',
+    retentionMax:
+      'Die Aufbewahrungsfrist beträgt höchstens {max, plural, one {# Jahr} other {# Jahre}}',
   },
   import: {
     nameMissing: 'Vor- und Nachname fehlen: die Zeile nennt keine Person.',

@@ -10,7 +10,7 @@ export const serverConsole = germanCatalogue({
     notChecked: 'Dieser Import ist schon gelaufen oder verworfen; bitte die Datei neu hochladen.',
     notDone: 'Nur ein abgeschlossener Import kann rückgängig gemacht werden.',
     editedSince:
-      'Der Import kann nicht mehr rückgängig gemacht werden: {count} seiner Einträge wurden seither bearbeitet oder ergänzt.',
+      'Der Import kann nicht mehr rückgängig gemacht werden: {count, plural, one {# seiner Einträge wurde} other {# seiner Einträge wurden}} seither bearbeitet oder ergänzt.',
     notAllowed: 'Importieren dürfen nur Verwaltung und Koordination.',
     unreadable: 'Die Datei kann nicht gelesen werden: {why}',
     noFile: 'Bitte eine Datei (.csv oder .xlsx) senden.',
@@ -22,7 +22,8 @@ export const serverConsole = germanCatalogue({
     fromInvalid: 'Das Anfangsdatum „{value}“ ist kein gültiges Datum (JJJJ-MM-TT).',
     toInvalid: 'Das Enddatum „{value}“ ist kein gültiges Datum (JJJJ-MM-TT).',
     fromAfterTo: 'Der Anfang des Zeitraums liegt nach seinem Ende.',
-    tooLong: 'Der Zeitraum ist zu lang: höchstens {years} Jahre.',
+    notFixedPeriod:
+      'Berichte gibt es nur für feste Zeiträume: einen Kalendermonat, ein Quartal, ein Halbjahr oder ein Kalenderjahr. {from} bis {to} ist keiner davon.',
   },
   account: {
     teamNameMissing: 'Bitte einen Teamnamen angeben.',

@@ -15,6 +15,7 @@ export const server = germanCatalogue({
     unsupportedMedia: 'Die Anfrage muss JSON sein.',
     unsupportedEncoding: 'Die Anfrage ist mit einem unbekannten Verfahren komprimiert.',
     invalidEncoding: 'Die komprimierte Anfrage ist beschädigt.',
+    crossSite: 'Diese Anfrage kam von einer anderen Website und wurde abgelehnt.',
     notFound: 'Diese Adresse gibt es nicht.',
     internal:
       'Auf dem Server ist ein Fehler aufgetreten. Ihre Änderungen bleiben auf dem Gerät gespeichert.',
@@ -47,8 +48,6 @@ export const server = germanCatalogue({
   sync: {
     invalidSealed:
       'Eine versiegelte Änderung ließ sich nicht öffnen. Es wurde nichts gespeichert; bitte die App entsperren und erneut synchronisieren.',
-    otherTeamsRecord:
-      'Die Änderungen betreffen einen Eintrag, auf den Sie keinen Zugriff haben. Es wurde nichts gespeichert.',
     schemaTooOld:
       'Diese App-Version ist veraltet. Bitte die App aktualisieren; Ihre Änderungen bleiben erhalten.',
     gap: 'Es fehlen frühere Änderungen dieses Geräts. Bitte erneut synchronisieren.',
@@ -72,11 +71,24 @@ export const server = germanCatalogue({
     invalidCaseId: 'Ungültige Fall-ID: erwartet wird eine UUID.',
     notClosed: 'Nur ein abgeschlossener Fall hat eine Löschfrist.',
     notLater: 'Das neue Datum muss nach der bisherigen Löschfrist liegen.',
-    tooLate: 'Eine Verlängerung reicht höchstens {years} Jahre in die Zukunft.',
+    tooLate:
+      'Eine Verlängerung reicht höchstens {years, plural, one {# Jahr} other {# Jahre}} in die Zukunft.',
     dateMissing: 'Bitte ein Datum angeben.',
     dateInvalid: 'Bitte ein gültiges Datum angeben.',
     extensionReasonMissing: 'Bitte einen Grund für die Verlängerung angeben.',
     erasureReasonMissing: 'Bitte einen Grund für die Löschung angeben.',
     reasonTooLong: 'Der Grund darf höchstens {max} Zeichen lang sein.',
+  },
+  files: {
+    notFound: 'Dieses Dokument gibt es nicht (mehr) in Ihrem Team.',
+    invalidId: 'Ungültige Datei-ID: erwartet werden 32 Hexadezimalzeichen.',
+    invalidCase: 'Ungültige Fall-ID des Dokuments.',
+    caseErased: 'Der Fall dieses Dokuments wurde gelöscht. Die Datei wird nicht angenommen.',
+    lengthMissing: 'Die Größe der Datei fehlt (Upload-Length).',
+    tooLarge: 'Die Datei ist zu groß: erlaubt sind bis zu {max} MB.',
+    otherTeam: 'Diese Datei-ID ist schon vergeben.',
+    notDocument: 'Die Datei ist kein verschlüsseltes Dokument der App und wurde verworfen.',
+    incomplete: 'Die Datei ist noch nicht vollständig hochgeladen.',
+    notAllowed: 'Diese Anfrage ist für Dateien nicht erlaubt.',
   },
 });

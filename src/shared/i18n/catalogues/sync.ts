@@ -34,10 +34,8 @@ export const sync = germanCatalogue({
     remove: 'Daten von diesem Gerät entfernen',
     removeHint:
       'Empfohlen: Die Falldaten verlassen das Gerät; beim nächsten Anmelden kommen sie vom Server.',
-    unsyncedOne:
-      '1 Änderung ist noch nicht synchronisiert. Wenn Sie die Daten entfernen, geht sie verloren.',
-    unsyncedMany:
-      '{count} Änderungen sind noch nicht synchronisiert. Wenn Sie die Daten entfernen, gehen sie verloren.',
+    unsynced:
+      '{count, plural, one {# Änderung ist} other {# Änderungen sind}} noch nicht synchronisiert. Wenn Sie die Daten entfernen, {count, plural, one {geht sie} other {gehen sie}} verloren.',
     allSynced: 'Alle Änderungen sind synchronisiert.',
     confirmRemoveUnsynced: 'Ja, auch nicht synchronisierte Änderungen löschen',
     syncFirst: 'Erst synchronisieren',
@@ -48,8 +46,7 @@ export const sync = germanCatalogue({
   status: {
     synced: 'Synchronisiert',
     syncing: 'Wird synchronisiert …',
-    pendingOne: '1 Änderung offen',
-    pendingMany: '{count} Änderungen offen',
+    pending: '{count, plural, one {# Änderung} other {# Änderungen}} offen',
     never: 'Noch nicht synchronisiert',
     lastSync: 'Zuletzt synchronisiert: {time}',
     lastSyncNever: 'Noch nie synchronisiert',
@@ -58,10 +55,8 @@ export const sync = germanCatalogue({
     syncNow: 'Jetzt synchronisieren',
     chipLabel: 'Synchronisierung: {state}',
     nextTry: 'Nächster Versuch um {time}',
-    conflictsOne: '1 Konflikt prüfen',
-    conflictsMany: '{count} Konflikte prüfen',
-    rejectionsOne: '1 Änderung abgelehnt',
-    rejectionsMany: '{count} Änderungen abgelehnt',
+    conflicts: '{count, plural, one {# Konflikt} other {# Konflikte}} prüfen',
+    rejections: '{count, plural, one {# Änderung} other {# Änderungen}} abgelehnt',
     short: {
       offline: 'Keine Verbindung',
       unauthorized: 'Bitte erneut anmelden',
@@ -137,8 +132,10 @@ export const sync = germanCatalogue({
     consents: 'Einwilligung',
     tasks: 'Wiedervorlage',
     gaps: 'Lücke',
+    documents: 'Dokument',
     settings: 'Einstellung',
     conflicts: 'Konflikt',
+    merges: 'Zusammenführung',
   },
   settings: {
     title: 'Mehr',

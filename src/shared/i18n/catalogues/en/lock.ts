@@ -12,11 +12,11 @@ export const lockEn: SameShape<typeof lock> = {
     unlock: 'Unlock',
     unlocking: 'Unlocking …',
     empty: 'Please enter the PIN.',
-    wrongOne: 'Wrong PIN. 1 try left.',
-    wrongMany: 'Wrong PIN. {count} tries left.',
-    warning: 'After {count} more failed tries all data on this device will be deleted.',
-    unsyncedOne: '1 change is not synced yet and would be lost.',
-    unsyncedMany: '{count} changes are not synced yet and would be lost.',
+    wrong: 'Wrong PIN. {count, plural, one {# try} other {# tries}} left.',
+    warning:
+      'After {count, plural, one {# more failed try} other {# more failed tries}} all data on this device will be deleted.',
+    unsynced:
+      '{count, plural, one {# change is} other {# changes are}} not synced yet and would be lost.',
     allSynced: 'All changes are synced; after deletion the app loads them again.',
     forgot: 'Forgot the PIN? Sign in online',
     forgotIntro:
@@ -61,8 +61,7 @@ export const lockEn: SameShape<typeof lock> = {
     title: 'Lock automatically',
     label: 'Lock after this many minutes without use',
     hint: 'Also when the app was in the background that long. The PIN is needed afterwards.',
-    minutesOne: '1 minute',
-    minutesMany: '{count} minutes',
+    minutes: '{count, plural, one {# minute} other {# minutes}}',
   },
   wiped: {
     device_revoked:

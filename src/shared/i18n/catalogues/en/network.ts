@@ -95,7 +95,7 @@ export const networkEn: SameShape<typeof network> = {
     empty: 'No partners yet. Add the first one or load the starter list.',
     noMatch: 'No partner matches the search.',
     add: 'Add partner',
-    count: '{count} partners',
+    count: '{count, plural, one {# partner} other {# partners}}',
     inbound: 'Take a referral from a partner',
   },
   starter: {
@@ -103,7 +103,8 @@ export const networkEn: SameShape<typeof network> = {
     intro:
       'The starter list adds typical alliance partners with example offers (e.g. coaching, language and school courses, sewing course, PC course). Afterwards you can edit everything freely; set offers that no longer exist to “inactive”.',
     load: 'Load starter list',
-    loaded: '{partners} partners and {offers} offers added.',
+    loaded:
+      '{partners, plural, one {# partner} other {# partners}} and {offers, plural, one {# offer} other {# offers}} added.',
     nothing: 'All partners of the starter list already exist.',
   },
   partner: {
@@ -168,6 +169,14 @@ export const networkEn: SameShape<typeof network> = {
     markNeedMet: 'Mark need “{need}” as met',
     summary: 'Summary for the partner',
     notFound: 'This referral is not (or no longer) on the device.',
+    // issue 27 item 1
+    partnerMissing: 'Partner missing? Add a new partner',
+    noPartners: {
+      title: 'No partners yet',
+      explain:
+        'A referral goes to a partner of the alliance. Your team has not added any yet: add the partner you want to refer to, or load the starter list. Then carry on here.',
+      create: 'Add partner',
+    },
     // issue 13 items 2 and 8 (field)
     sendBlocked: 'Sending needs a valid consent (see above).',
     withdrawal: {

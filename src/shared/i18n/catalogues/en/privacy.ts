@@ -34,6 +34,14 @@ export const privacyEn: SameShape<typeof privacy> = {
     retention: 'Retention',
     retainUntil: 'Kept until {date}, then erased.',
     openCase: 'The case is open; a retention period starts when it is closed.',
+    // issue 27 item 4: stored values in words
+    resolution: {
+      reapplied: 'The overwritten value was applied again',
+      dismissed: 'The kept value stayed',
+    },
+    settingKey: {
+      hygiene_items: 'Hygiene checklist for in-person appointments',
+    },
     extension: 'Extended on {at} until {until}. Reason: {reason}',
   },
   erase: {
@@ -46,7 +54,7 @@ export const privacyEn: SameShape<typeof privacy> = {
       'Kept in the erasure log, e.g. "request of the person of 3 March". Please no names or other personal details.',
     reasonMissing: 'Please give a reason for the erasure.',
     confirm: 'Type {word} to confirm',
-    confirmWord: 'LÖSCHEN',
+    confirmWord: 'DELETE',
     confirmWrong: 'Please type exactly {word}.',
     submit: 'Erase for good',
     submitting: 'Erasing …',
@@ -76,7 +84,7 @@ export const privacyEn: SameShape<typeof privacy> = {
   retention: {
     title: 'Erasure deadlines',
     intro:
-      'Closed cases that will be erased within the next 30 days. Your team keeps closed cases for {years} years.',
+      'Closed cases that will be erased within the next 30 days. Your team keeps closed cases for {years, plural, one {# year} other {# years}}.',
     empty: 'No case will be erased within the next 30 days.',
     due: 'Will be erased on {date}',
     overdue: 'Deadline passed on {date}: will be erased at the next check',
@@ -104,5 +112,13 @@ export const privacyEn: SameShape<typeof privacy> = {
     record: 'Record consent with this text',
     notOnDevice:
       'This text is not on the device yet. Open this page once while online; then every language works offline too.',
+  },
+  // issue 27 item 2
+  placeholders: {
+    title: 'The texts are not complete yet',
+    explain:
+      'Your team has not entered {missing} yet. The texts show a placeholder in square brackets there. Ask your team lead to enter them before you show or print the texts or record a consent with them.',
+    controller: 'the controller',
+    dpo: 'the data protection officer',
   },
 };

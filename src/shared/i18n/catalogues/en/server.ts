@@ -14,16 +14,20 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
     unsupportedMedia: 'The request must be JSON.',
     unsupportedEncoding: 'The request is compressed with an unknown method.',
     invalidEncoding: 'The compressed request is damaged.',
+    crossSite: 'This request came from another website and was refused.',
     notFound: 'This address does not exist.',
     internal: 'An error occurred on the server. Your changes stay saved on the device.',
-    fieldTooLong: 'A field is too long (at most {max} characters).',
+    fieldTooLong:
+      'A field is too long (at most {max, plural, one {# character} other {# characters}}).',
   },
   session: {
     wrongPassword: 'The current password is wrong.',
     samePassword: 'Please choose a new password, not the current one.',
     newPasswordMissing: 'Please enter a new password.',
-    newPasswordTooShort: 'The new password must be at least {min} characters long.',
-    newPasswordTooLong: 'The new password may be at most {max} characters long.',
+    newPasswordTooShort:
+      'The new password must be at least {min, plural, one {# character} other {# characters}} long.',
+    newPasswordTooLong:
+      'The new password may be at most {max, plural, one {# character} other {# characters}} long.',
     currentPasswordInvalid: 'The current password is invalid.',
     passwordChangeRequired:
       'You signed in with a one-time password. Please set a new password first.',
@@ -43,7 +47,6 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
   sync: {
     invalidSealed:
       'A sealed change could not be opened. Nothing was saved; please unlock the app and sync again.',
-    otherTeamsRecord: 'The changes concern an entry you have no access to. Nothing was saved.',
     schemaTooOld: 'This app version is out of date. Please update the app; your changes are kept.',
     gap: 'Earlier changes from this device are missing. Please sync again.',
     epochChanged:
@@ -61,24 +64,38 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
     erased:
       'This person has been erased (erasure under Art. 17 GDPR or end of the retention period). The change was not saved.',
   },
+  files: {
+    notFound: 'This document does not exist (any more) in your team.',
+    invalidId: 'Invalid file ID: 32 hexadecimal characters are expected.',
+    invalidCase: 'Invalid case ID of the document.',
+    caseErased: 'The case of this document has been erased. The file is not accepted.',
+    lengthMissing: 'The size of the file is missing (Upload-Length).',
+    tooLarge: 'The file is too large: up to {max} MB is allowed.',
+    otherTeam: 'This file ID is already taken.',
+    notDocument: 'The file is not an encrypted document of the app and was discarded.',
+    incomplete: 'The file has not been fully uploaded yet.',
+    notAllowed: 'This request is not allowed for files.',
+  },
   privacy: {
     caseNotFound: 'This case does not exist (any more) in your team.',
     invalidCaseId: 'Invalid case ID: a UUID is expected.',
     notClosed: 'Only a closed case has an erasure date.',
     notLater: 'The new date must be after the current erasure date.',
-    tooLate: 'An extension reaches at most {years} years into the future.',
+    tooLate:
+      'An extension reaches at most {years, plural, one {# year} other {# years}} into the future.',
     dateMissing: 'Please enter a date.',
     dateInvalid: 'Please enter a valid date.',
     extensionReasonMissing: 'Please give a reason for the extension.',
     erasureReasonMissing: 'Please give a reason for the erasure.',
-    reasonTooLong: 'The reason may be at most {max} characters long.',
+    reasonTooLong:
+      'The reason may be at most {max, plural, one {# character} other {# characters}} long.',
   },
   import: {
     unknownJob: 'This import does not exist.',
     notChecked: 'This import has already run or was dropped; please upload the file again.',
     notDone: 'Only a finished import can be undone.',
     editedSince:
-      'The import can no longer be undone: {count} of its records were edited or added to since.',
+      'The import can no longer be undone: {count, plural, one {# of its records was} other {# of its records were}} edited or added to since.',
     notAllowed: 'Only administration and coordination may import.',
     unreadable: 'The file cannot be read: {why}',
     noFile: 'Please send a file (.csv or .xlsx).',
@@ -90,7 +107,8 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
     fromInvalid: 'The start date “{value}” is not a valid date (YYYY-MM-DD).',
     toInvalid: 'The end date “{value}” is not a valid date (YYYY-MM-DD).',
     fromAfterTo: 'The start of the period is after its end.',
-    tooLong: 'The period is too long: at most {years} years.',
+    notFixedPeriod:
+      'Reports exist only for fixed periods: a calendar month, a quarter, a half-year or a calendar year. {from} to {to} is none of these.',
   },
   account: {
     teamNameMissing: 'Please enter a team name.',
@@ -100,7 +118,8 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
     nameMissing: 'Please enter a name.',
     userExists: 'An account with {email} already exists.',
     userMissing: 'There is no account with {email}.',
-    passwordTooShort: 'The password must be at least {min} characters long.',
+    passwordTooShort:
+      'The password must be at least {min, plural, one {# character} other {# characters}} long.',
     deviceMissing: 'There is no device {device} for {email}.',
   },
   admin: {

@@ -35,8 +35,8 @@ export const syncEn: SameShape<typeof sync> = {
     remove: 'Remove data from this device',
     removeHint:
       'Recommended: the case data leave the device; at the next sign-in they come from the server.',
-    unsyncedOne: '1 change is not synced yet. If you remove the data, it is lost.',
-    unsyncedMany: '{count} changes are not synced yet. If you remove the data, they are lost.',
+    unsynced:
+      '{count, plural, one {# change is} other {# changes are}} not synced yet. If you remove the data, {count, plural, one {it is} other {they are}} lost.',
     allSynced: 'All changes are synced.',
     confirmRemoveUnsynced: 'Yes, delete unsynced changes too',
     syncFirst: 'Sync first',
@@ -47,8 +47,7 @@ export const syncEn: SameShape<typeof sync> = {
   status: {
     synced: 'Synced',
     syncing: 'Syncing …',
-    pendingOne: '1 change pending',
-    pendingMany: '{count} changes pending',
+    pending: '{count, plural, one {# change} other {# changes}} pending',
     never: 'Not synced yet',
     lastSync: 'Last synced: {time}',
     lastSyncNever: 'Never synced',
@@ -57,10 +56,8 @@ export const syncEn: SameShape<typeof sync> = {
     syncNow: 'Sync now',
     chipLabel: 'Sync: {state}',
     nextTry: 'Next attempt at {time}',
-    conflictsOne: 'Review 1 conflict',
-    conflictsMany: 'Review {count} conflicts',
-    rejectionsOne: '1 change rejected',
-    rejectionsMany: '{count} changes rejected',
+    conflicts: 'Review {count, plural, one {# conflict} other {# conflicts}}',
+    rejections: '{count, plural, one {# change} other {# changes}} rejected',
     short: {
       offline: 'No connection',
       unauthorized: 'Please sign in again',
@@ -133,8 +130,10 @@ export const syncEn: SameShape<typeof sync> = {
     consents: 'Consent',
     tasks: 'Follow-up',
     gaps: 'Gap',
+    documents: 'Document',
     settings: 'Setting',
     conflicts: 'Conflict',
+    merges: 'Merge',
   },
   settings: {
     title: 'More',
@@ -174,14 +173,16 @@ export const syncEn: SameShape<typeof sync> = {
     intro:
       'You signed in with a one-time password. Please set your own password now; only then can you go on.',
     password: 'New password',
-    passwordHint: 'At least {min} characters. Only you know it.',
+    passwordHint:
+      'At least {min, plural, one {# character} other {# characters}}. Only you know it.',
     repeat: 'Repeat the new password',
     submit: 'Save password',
     submitting: 'Saving …',
     signOut: 'Cancel and sign out',
     saved: 'Your new password is saved.',
     errors: {
-      tooShort: 'The new password must be at least {min} characters long.',
+      tooShort:
+        'The new password must be at least {min, plural, one {# character} other {# characters}} long.',
       mismatch: 'The two entries do not match.',
       offline: 'No connection. The new password can only be saved online.',
       server: 'The server is not answering right now. Please try again in a few minutes.',

@@ -1,0 +1,4 @@
+import { describeMergeContract } from './merge-contract';
+import { memoryStore } from '../support/server-harness';
+
+describeMergeContract('PGlite', memoryStore);
