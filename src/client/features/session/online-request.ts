@@ -1,6 +1,7 @@
-// The one helper for the screens' online requests (the privacy pages, the console): same origin,
-// JSON, never cached (no-store), a timeout, and every outcome a value the screen can show in
-// German; nothing here throws for a network or server failure. The end of a session is handled
+// The one helper for the screens' online requests (the privacy pages, the console): the request
+// itself is requestJson's (src/local/json-request.ts: same origin, never cached, a timeout over
+// the whole answer, a captive portal counts as offline), and every outcome is a value the screen
+// can show in German; nothing here throws for a network or server failure. The end of a session is handled
 // here once, for every screen: a 401 or a 403 `password_change_required` goes to the session
 // handler (the phone's by default; the console sets its own while it is open).
 import type { ApiError } from '../../../shared/sync/protocol';
@@ -9,6 +10,7 @@ import { useSession } from '../../state/session';
 import { wipeThisDevice } from './device-wipe';
 import { actionFailureMessage } from '../../../local/write-failure';
 import { apiErrorText } from '../../../shared/i18n/message';
+import { requestJson } from '../../../local/json-request';
 
 export type OnlineFailureKind =
   /** No connection, a timeout, or an answer that is not our server's (a captive portal). */
@@ -74,7 +76,6 @@ export function handleSessionProblems(
   };
 }
 
-const TIMEOUT_MS = 20_000;
 const refusals = new Set<string>([
   'not_signed_in',
   'session_expired',
@@ -88,33 +89,11 @@ export async function onlineRequest<T>(
   body?: unknown,
   { fetch: send = fetch }: { fetch?: typeof fetch } = {},
 ): Promise<OnlineOutcome<T>> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
-  let response: Response;
-  try {
-    response = await send(url, {
-      method,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { accept: 'application/json', 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      signal: controller.signal,
-    });
-  } catch {
-    return { ok: false, kind: 'offline' };
-  } finally {
-    clearTimeout(timer);
-  }
-  const payload = (await response.json().catch(() => null)) as unknown;
-  if (response.ok) {
-    // A 200 without our JSON is a captive portal's page: for the person, no connection.
-    if (!payload || typeof payload !== 'object') return { ok: false, kind: 'offline' };
-    return { ok: true, value: payload as T };
-  }
-  const error = (payload && typeof payload === 'object' ? payload : {}) as Partial<ApiError>;
+  const response = await requestJson({ method, url, body, fetch: send });
+  if (response.kind === 'offline') return { ok: false, kind: 'offline' };
+  const { payload } = response;
+  if (response.ok) return { ok: true, value: payload as T };
+  const error = (payload ?? {}) as Partial<ApiError>;
   const failure = {
     ok: false as const,
     status: response.status,

@@ -4,6 +4,7 @@ import type { SessionUser } from '../../../shared/sync/protocol';
 import type { SealKey } from '../../../shared/sync/sealed-envelope';
 import type { WipeReason } from '../../../local/active-user';
 import { deviceId, deviceName } from './device-identity';
+import { requestJson, type JsonAnswer } from '../../../local/json-request';
 
 export type SessionOutcome =
   | {
@@ -21,8 +22,6 @@ export type SessionOutcome =
   | { kind: 'offline' }
   | { kind: 'server' };
 
-const TIMEOUT_MS = 15_000;
-
 export function fetchSession(): Promise<SessionOutcome> {
   return request('GET');
 }
@@ -33,16 +32,16 @@ export function signInWithPassword(email: string, password: string): Promise<Ses
 
 /** Ends the server session; resolves false when the server could not be reached. */
 export async function endServerSession(): Promise<boolean> {
-  const response = await send('DELETE');
+  const answer = await send('DELETE');
   // 401: the session had already ended, which is what we want.
-  return response !== null && (response.ok || response.status === 401);
+  return answer.kind === 'answer' && (answer.ok || answer.status === 401);
 }
 
 async function request(method: 'GET' | 'POST', body?: unknown): Promise<SessionOutcome> {
   const response = await send(method, body);
-  if (!response) return { kind: 'offline' };
+  if (response.kind === 'offline') return { kind: 'offline' };
   if (response.status === 401) {
-    const code = ((await response.json().catch(() => null)) as { error?: unknown } | null)?.error;
+    const code = (response.payload as { error?: unknown } | null)?.error;
     if (code === 'device_revoked' || code === 'user_disabled')
       return { kind: 'revoked', reason: code };
     return { kind: 'unauthorized' };
@@ -50,7 +49,7 @@ async function request(method: 'GET' | 'POST', body?: unknown): Promise<SessionO
   if (response.status === 403) return { kind: 'unauthorized' };
   if (response.status === 429) return { kind: 'tooMany' };
   if (!response.ok) return { kind: 'server' };
-  const payload = (await response.json().catch(() => null)) as
+  const payload = response.payload as
     { user?: SessionUser; recoverySecret?: string; sealKey?: SealKey } | SessionUser | null;
   const user =
     payload && 'user' in payload && payload.user ? payload.user : (payload as SessionUser | null);
@@ -71,22 +70,6 @@ function isSealKey(value: unknown): value is SealKey {
   return typeof key?.kid === 'string' && typeof key.publicKey === 'string';
 }
 
-/** null when the server could not be reached (offline, timeout). */
-async function send(method: string, body?: unknown): Promise<Response | null> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
-  try {
-    return await fetch('/api/session', {
-      method,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers: body ? { 'content-type': 'application/json' } : {},
-      ...(body ? { body: JSON.stringify(body) } : {}),
-      signal: controller.signal,
-    });
-  } catch {
-    return null;
-  } finally {
-    clearTimeout(timer);
-  }
+function send(method: 'GET' | 'POST' | 'DELETE', body?: unknown): Promise<JsonAnswer> {
+  return requestJson({ method, url: '/api/session', body });
 }
