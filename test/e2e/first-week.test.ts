@@ -198,3 +198,76 @@ describe('what the person is shown', () => {
     });
   });
 });
+
+describe('words and small layout (items 7, 8, 11)', () => {
+  it('the PIN screen says what the lock does and names a passphrase a passphrase', async () => {
+    const [lena] = server.accounts;
+    const problems: string[] = [];
+    for (const language of ['de', 'en'] as const) {
+      const device = await newDevice(browser, server.url, { bypassCSP: true });
+      try {
+        const { page } = device;
+        await device.context.addInitScript(
+          `localStorage.setItem('feldakte.language', '${language}')`,
+        );
+        await page.goto('/');
+        await page.getByLabel(/^(E-Mail|E-mail)/).fill(lena!.email);
+        await page.getByLabel(/^(Passwort|Password)/).fill(server.password);
+        await page.getByRole('button', { name: /^(Anmelden|Sign in)$/ }).click();
+        await page
+          .getByRole('heading', {
+            name: /^(PIN für dieses Gerät festlegen|Set a PIN for this device)$/,
+          })
+          .waitFor();
+        for (const passphrase of [false, true]) {
+          if (passphrase)
+            await page
+              .getByRole('button', { name: /Passwortsatz verwenden|passphrase instead/ })
+              .click();
+          await page.getByText(/^(Nach 10 falschen Eingaben|After 10 wrong entries)/).waitFor();
+          for (const width of [320, 360]) {
+            await page.setViewportSize({ width, height: 740 });
+            const name = `pin-setup-${passphrase ? 'passphrase' : 'pin'}`;
+            if (screenshotDir)
+              await page.screenshot({
+                path: join(screenshotDir, `${width}-${language}-${name}.png`),
+              });
+            const where = `${name} ${language} ${width}px`;
+            problems.push(...(await layoutProblems(page)).map((p) => `${where}: ${p}`));
+            problems.push(...(await axeViolations(page)).map((p) => `${where}: axe ${p}`));
+          }
+        }
+        await page
+          .getByRole('heading', {
+            name: /^(Passwortsatz für dieses Gerät festlegen|Set a passphrase for this device)$/,
+          })
+          .waitFor();
+      } finally {
+        await device.context.close();
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('the consent form names the language; the sync panel closes on Escape', async () => {
+    const { page } = phone;
+    await lookEverywhere(page, 'consent-form-language', async () => {
+      await goto(page, `${caseUrl}/einwilligungen/neu?zweck=store_data&sprache=ar&version=2026-11`);
+      await page.getByLabel(/^(Sprache des Formulars|Language of the form)/).waitFor();
+    });
+    const language = page.getByLabel(/^Sprache des Formulars/);
+    expect(await language.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text)).toBe(
+      'العربية (Arabisch)',
+    );
+    await lookEverywhere(page, 'sync-panel', async () => {
+      await goto(page, caseUrl);
+      await page.locator('.sync-chip__button').click();
+      await page.locator('#sync-chip-details').waitFor();
+    });
+    await page.keyboard.press('Escape');
+    await page.locator('#sync-chip-details').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain(
+      'sync-chip__button',
+    );
+  });
+});

@@ -6,7 +6,7 @@ import type { Store } from '../store/store';
 import { HttpError, messages } from '../http/api-error';
 import { beginLoginAttempt, loginAttemptSucceeded, type Attempt } from '../auth/login-limiter';
 import { MIN_PASSWORD_LENGTH, normaliseEmail } from '../auth/accounts';
-import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from '../auth/password';
+import { hashPassword, needsRehash, unknownUserHash, verifyPassword } from '../auth/password';
 import {
   endOtherSessions,
   endSession,
@@ -88,12 +88,20 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
     // Hash even for unknown e-mails, so the answer time does not reveal who has an account.
     const valid = await verifyPassword(
       parsed.output.password,
-      user?.password_hash ?? UNKNOWN_USER_HASH,
+      user?.password_hash ?? unknownUserHash(),
     );
     // A wrong password keeps its counted attempt.
     if (!user || !valid || user.disabled)
       throw new HttpError(401, 'login_failed', messages.loginFailed);
     await loginAttemptSucceeded(store, attempt, attemptId);
+    // A hash from before the current cost (issue 22 item 12) is replaced now that the password is
+    // at hand; unless the password changed meanwhile.
+    if (needsRehash(user.password_hash)) {
+      await store.query(
+        'UPDATE users SET password_hash = $2 WHERE id = $1 AND password_hash = $3',
+        [user.id, await hashPassword(parsed.output.password), user.password_hash],
+      );
+    }
     const device = deviceId?.toLowerCase() ?? null;
     if (
       device &&

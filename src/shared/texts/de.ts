@@ -71,7 +71,7 @@ export const texts: PersonTexts = {
     legalBasisConsent:
       'Wir speichern Ihre Daten nur mit Ihrer Einwilligung (Art. 6 Abs. 1 Buchst. a DSGVO). Die Einwilligung ist freiwillig.',
     legalBasisPublicTask:
-      'Wir speichern Ihre Daten, weil die Beratung eine Aufgabe im öffentlichen Interesse ist (Art. 6 Abs. 1 Buchst. e DSGVO in Verbindung mit § 3 Datenschutzgesetz NRW). Für die Weitergabe an andere Stellen, Fallkonferenzen, Messenger und Statistiken fragen wir Sie trotzdem um Ihre Einwilligung.',
+      'Wir speichern Ihre Daten, weil die Beratung eine Aufgabe im öffentlichen Interesse ist (Art. 6 Abs. 1 Buchst. e DSGVO in Verbindung mit §\u00a03 Datenschutzgesetz NRW). Für die Weitergabe an andere Stellen, Fallkonferenzen, Messenger und Statistiken fragen wir Sie trotzdem um Ihre Einwilligung.',
   },
   consents: {
     store_data: {

@@ -70,7 +70,7 @@ export const texts: PersonTexts = {
     legalBasisConsent:
       'We store your data only with your consent (Art. 6(1)(a) GDPR). Consent is voluntary.',
     legalBasisPublicTask:
-      'We store your data because the counselling is a task in the public interest (Art. 6(1)(e) GDPR together with § 3 of the Data Protection Act of North Rhine-Westphalia). For passing data on, case conferences, messengers and statistics we still ask for your consent.',
+      'We store your data because the counselling is a task in the public interest (Art. 6(1)(e) GDPR together with §\u00a03 of the Data Protection Act of North Rhine-Westphalia). For passing data on, case conferences, messengers and statistics we still ask for your consent.',
   },
   consents: {
     store_data: {

@@ -70,7 +70,7 @@ export const texts: PersonTexts = {
     legalBasisConsent:
       'Nous enregistrons vos données uniquement avec votre consentement (art. 6, par. 1, point a, RGPD). Le consentement est volontaire.',
     legalBasisPublicTask:
-      'Nous enregistrons vos données parce que le conseil est une mission d’intérêt public (art. 6, par. 1, point e, RGPD, avec le § 3 de la loi sur la protection des données de Rhénanie-du-Nord-Westphalie). Pour la transmission, les conférences de cas, la messagerie et les statistiques, nous vous demandons tout de même votre consentement.',
+      'Nous enregistrons vos données parce que le conseil est une mission d’intérêt public (art. 6, par. 1, point e, RGPD, avec le §\u00a03 de la loi sur la protection des données de Rhénanie-du-Nord-Westphalie). Pour la transmission, les conférences de cas, la messagerie et les statistiques, nous vous demandons tout de même votre consentement.',
   },
   consents: {
     store_data: {

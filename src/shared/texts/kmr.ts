@@ -70,7 +70,7 @@ export const texts: PersonTexts = {
     legalBasisConsent:
       'Em daneyên we tenê bi erêkirina we tomar dikin (GDPR xala 6, beşa 1, a). Erêkirin bi dilxwazî ye.',
     legalBasisPublicTask:
-      'Em daneyên we tomar dikin ji ber ku şêwirmendî erkeke ji bo berjewendiya giştî ye (GDPR xala 6, beşa 1, e, bi § 3 ya Qanûna Parastina Daneyan a Nordrhein-Westfalenê re). Dîsa jî ji bo veguhastina daneyan, civînên dosyayê, mesajker û statîstîkan em erêkirina we dixwazin.',
+      'Em daneyên we tomar dikin ji ber ku şêwirmendî erkeke ji bo berjewendiya giştî ye (GDPR xala 6, beşa 1, e, bi §\u00a03 ya Qanûna Parastina Daneyan a Nordrhein-Westfalenê re). Dîsa jî ji bo veguhastina daneyan, civînên dosyayê, mesajker û statîstîkan em erêkirina we dixwazin.',
   },
   consents: {
     store_data: {

@@ -70,7 +70,7 @@ export const texts: PersonTexts = {
     legalBasisConsent:
       'Verilerinizi yalnızca onayınızla kaydederiz (GVKY md. 6 f. 1 a). Onay gönüllüdür.',
     legalBasisPublicTask:
-      'Verilerinizi, danışmanlık kamu yararına bir görev olduğu için kaydederiz (GVKY md. 6 f. 1 e ile Kuzey Ren-Vestfalya Veri Koruma Yasası § 3). Veri iletimi, vaka konferansları, mesajlaşma ve istatistikler için yine de onayınızı isteriz.',
+      'Verilerinizi, danışmanlık kamu yararına bir görev olduğu için kaydederiz (GVKY md. 6 f. 1 e ile Kuzey Ren-Vestfalya Veri Koruma Yasası §\u00a03). Veri iletimi, vaka konferansları, mesajlaşma ve istatistikler için yine de onayınızı isteriz.',
   },
   consents: {
     store_data: {

@@ -45,9 +45,10 @@ describe('referral from a case', () => {
     const purpose = (await screen.findByLabelText(/^Zweck/)) as HTMLSelectElement;
     expect(purpose.value).toBe('share_with_partner');
     expect((screen.getByLabelText(/^Partner/) as HTMLSelectElement).value).toBe(partnerId);
-    fireEvent.input(screen.getByLabelText('Sprache des Formulars'), {
-      target: { value: 'Arabisch' },
-    });
+    // The language by its name, stored as its code (issue 27 item 8: no raw "ar" on screen).
+    const language = screen.getByLabelText('Sprache des Formulars') as HTMLSelectElement;
+    expect([...language.options].map((option) => option.text)).toContain('العربية (Arabisch)');
+    fireEvent.change(language, { target: { value: 'ar' } });
     fireEvent.click(screen.getByRole('button', { name: 'Speichern' }));
 
     // 4. Back on the referral, the gate is gone; sending creates the follow-up task.
@@ -59,7 +60,7 @@ describe('referral from a case', () => {
     expect(consent).toMatchObject({
       purpose: 'share_with_partner',
       partnerId,
-      formLanguage: 'Arabisch',
+      formLanguage: 'ar',
     });
     expect(await db.referrals.get(referral!.id)).toMatchObject({
       status: 'sent',

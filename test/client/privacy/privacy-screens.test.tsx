@@ -56,6 +56,8 @@ describe('the store_data banner', () => {
     const caseId = await writeCase(db);
     renderAt(`/faelle/${caseId}`);
     await screen.findByText('Einwilligung zur Speicherung fehlt');
+    // A region named by its heading (an aside may not be a status: axe aria-allowed-role).
+    expect(screen.getByRole('region', { name: 'Einwilligung zur Speicherung fehlt' })).toBeTruthy();
     await write(db, 'consents', {
       caseId,
       purpose: 'store_data',

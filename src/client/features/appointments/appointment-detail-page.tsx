@@ -86,7 +86,7 @@ export function AppointmentDetailPage() {
           )}
           {a.interpreter && (
             <>
-              <dt>{t('appointments.form.interpreter')}</dt>
+              <dt>{t('appointments.detail.interpreterTerm')}</dt>
               <dd>{a.interpreterLanguage || t('appointments.detail.interpreterUnknown')}</dd>
             </>
           )}

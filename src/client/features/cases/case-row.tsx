@@ -40,7 +40,8 @@ export function CaseRow({ record, current, today }: CaseRowProps) {
             </StatusPill>
           )}
           {(expiry === 'expiring' || expiry === 'expired') && (
-            <StatusPill tone="danger">
+            // The same colours as in the case: amber while it runs out, red once it has.
+            <StatusPill tone={expiry === 'expired' ? 'danger' : 'warning'}>
               {expiry === 'expired'
                 ? t('cases.residence.expiredShort')
                 : t('cases.residence.expiresInDays', {

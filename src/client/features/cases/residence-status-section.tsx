@@ -77,7 +77,7 @@ export function ResidenceStatusSection({ caseId }: { caseId: string }) {
             <a href={`/faelle/${caseId}/aufenthalt/${current.id}`}>
               <strong>{residenceKindLabel(current.kind)}</strong>
             </a>
-            {current.basis ? ` · ${current.basis}` : ''}
+            {current.basis ? ` · ${current.basis.replaceAll(/§\s+/g, '§\u00a0')}` : ''}
           </p>
           <p>
             <ExpiryPill status={current} today={today} />

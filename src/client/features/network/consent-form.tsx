@@ -26,6 +26,22 @@ import { useDraftForm } from '../../ui/use-draft-form';
 import { consentFormLabel, purposeLabel, sharedDataLabel } from './network-labels';
 import { textOrNull } from '../../ui/form-values';
 import { TeamDetailsWarning } from '../privacy/team-details-warning';
+import {
+  isPersonTextLanguage,
+  personTextLanguageNames,
+  personTextLanguages,
+} from '../../../shared/texts/person-texts';
+
+/** The languages of the texts by name ("Deutsch", not "de"); a language typed by an older app stays. */
+function formLanguageOptions(current: string): { value: string; label: string }[] {
+  const options = personTextLanguages.map((code) => ({
+    value: code,
+    label: personTextLanguageNames[code],
+  }));
+  return current && !isPersonTextLanguage(current)
+    ? [...options, { value: current, label: current }]
+    : options;
+}
 
 export function ConsentForm({ caseId }: { caseId: string }) {
   const db = useDb();
@@ -131,7 +147,12 @@ export function ConsentForm({ caseId }: { caseId: string }) {
         {...field('howGiven')}
         options={optionsOf(consentForms, consentFormLabel)}
       />
-      <TextField {...field('formLanguage')} label={t('network.consent.formLanguage')} />
+      <SelectField
+        {...field('formLanguage')}
+        label={t('network.consent.formLanguage')}
+        allowEmpty
+        options={formLanguageOptions(values.formLanguage)}
+      />
       <TextField {...field('textVersion')} label={t('network.consent.textVersion')} />
       <TextField {...field('interpreter')} label={t('network.consent.interpreter')} />
       <TextAreaField {...field('note')} label={t('network.consent.note')} />

@@ -19,7 +19,7 @@ export function StoreConsentBanner({ caseId }: { caseId: string }) {
   if (!needsStoreConsent(settings) || consents === undefined) return null;
   if (findValidConsent(consents, { purpose: 'store_data' }, toLocalDate(new Date()))) return null;
   return (
-    <aside class="privacy-banner" role="status" aria-labelledby={`store-consent-${caseId}`}>
+    <section class="privacy-banner" aria-labelledby={`store-consent-${caseId}`}>
       <h2 id={`store-consent-${caseId}`}>{t('privacy.banner.title')}</h2>
       <p>{t('privacy.banner.body')}</p>
       <div class="privacy-actions">
@@ -33,6 +33,6 @@ export function StoreConsentBanner({ caseId }: { caseId: string }) {
           {t('privacy.banner.texts')}
         </LinkButton>
       </div>
-    </aside>
+    </section>
   );
 }

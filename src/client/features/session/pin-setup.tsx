@@ -1,12 +1,14 @@
 // After the first sign-in on a device (or "PIN vergessen"): the THM sets a PIN of at least 6
 // digits, or a passphrase. The data key is already in memory (unwrapped with the recovery secret);
-// this wraps it with the PIN ([K2]).
+// this wraps it with the PIN ([K2]). Before the PIN is chosen the screen says what the lock does:
+// encryption, the auto-lock and the wipe after 10 wrong entries (issue 27 item 11).
 import { useState } from 'preact/hooks';
 import { t } from '../../../shared/i18n/t';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import type { FeldakteDb } from '../../../local/db';
 import { pinProblem } from '../../../local/crypto/data-key';
-import { setPin } from '../../../local/crypto/vault';
+import { MAX_PIN_FAILURES, setPin } from '../../../local/crypto/vault';
+import { readAutoLockMinutes } from '../../state/auto-lock';
 import { Button } from '../../ui/button';
 import { TextField } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
@@ -58,8 +60,12 @@ export function PinSetup({ db, user }: { db: FeldakteDb; user: SessionUser }) {
   return (
     <main class="sign-in">
       <h1 class="sign-in__title">{t('common.appName')}</h1>
-      <h2>{t('lock.setup.title')}</h2>
-      <p>{t('lock.setup.intro')}</p>
+      <h2>{kind === 'pin' ? t('lock.setup.title') : t('lock.setup.titlePassphrase')}</h2>
+      <p>{kind === 'pin' ? t('lock.setup.intro') : t('lock.setup.introPassphrase')}</p>
+      <ul class="pin-setup__promises">
+        <li>{t('lock.setup.autoLock', { count: readAutoLockMinutes() })}</li>
+        <li>{t('lock.setup.wipe', { count: MAX_PIN_FAILURES })}</li>
+      </ul>
       <form class="sign-in-form" onSubmit={submit} noValidate autoComplete="off">
         <FormAlert message={failed} />
         <TextField

@@ -53,7 +53,13 @@ export function SignInForm({ onSignedIn, initialEmail = '', notice }: SignInForm
 
   return (
     <form class="sign-in-form" onSubmit={submit} noValidate autoComplete="off">
-      {notice && <p class="hint">{notice}</p>}
+      {/* Why the phone is signed out (revoked, wiped, storage failure): the most important thing
+          it will say, so not small print (issue 27 item 8). */}
+      {notice && (
+        <p class="sign-in__notice" role="alert">
+          {notice}
+        </p>
+      )}
       <FormAlert message={error} />
       <TextField
         name="email"

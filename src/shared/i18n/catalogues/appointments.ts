@@ -112,7 +112,9 @@ export const appointments = germanCatalogue({
     where: 'Wo',
     with: 'Mit',
     interpreter: 'Dolmetschung: {language}',
-    interpreterUnknown: 'Dolmetschung nötig',
+    interpreterUnknown: 'nötig, Sprache noch offen',
+    // issue 27 item 8
+    interpreterTerm: 'Dolmetschung',
     rescheduledTo: 'Neuer Termin',
     rescheduledFrom: 'Ursprünglicher Termin',
     lifecycle: 'Status ändern',

@@ -34,6 +34,13 @@ export const lock = germanCatalogue({
     title: 'PIN für dieses Gerät festlegen',
     intro:
       'Die Falldaten auf diesem Gerät werden verschlüsselt. Mit der PIN öffnen Sie sie, auch ohne Netz. Wer das Gerät findet, kann ohne PIN nichts lesen.',
+    // issue 27 items 8 and 11: the heading follows the choice; what the lock promises
+    titlePassphrase: 'Passwortsatz für dieses Gerät festlegen',
+    introPassphrase:
+      'Die Falldaten auf diesem Gerät werden verschlüsselt. Mit dem Passwortsatz öffnen Sie sie, auch ohne Netz. Wer das Gerät findet, kann ohne ihn nichts lesen.',
+    autoLock:
+      'Nach {count, plural, one {# Minute} other {# Minuten}} ohne Bedienung sperrt sich die App (änderbar unter „Mehr“).',
+    wipe: 'Nach {count, plural, one {# falschen Eingabe} other {# falschen Eingaben}} in Folge löscht die App alle Daten auf diesem Gerät.',
     pin: 'Neue PIN (mindestens 6 Ziffern)',
     passphrase: 'Neuer Passwortsatz (mindestens 8 Zeichen)',
     repeat: 'Wiederholen',

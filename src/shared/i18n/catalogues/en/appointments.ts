@@ -114,7 +114,9 @@ export const appointmentsEn: SameShape<typeof appointments> = {
     where: 'Where',
     with: 'With',
     interpreter: 'Interpreter: {language}',
-    interpreterUnknown: 'Interpreter needed',
+    interpreterUnknown: 'needed, language still open',
+    // issue 27 item 8
+    interpreterTerm: 'Interpreter',
     rescheduledTo: 'New appointment',
     rescheduledFrom: 'Original appointment',
     lifecycle: 'Change status',

@@ -35,6 +35,13 @@ export const lockEn: SameShape<typeof lock> = {
     title: 'Set a PIN for this device',
     intro:
       'The case data on this device are encrypted. The PIN opens them, also without a network. Whoever finds the device cannot read anything without it.',
+    // issue 27 items 8 and 11: the heading follows the choice; what the lock promises
+    titlePassphrase: 'Set a passphrase for this device',
+    introPassphrase:
+      'The case data on this device are encrypted. The passphrase opens them, also without a network. Whoever finds the device cannot read anything without it.',
+    autoLock:
+      'After {count, plural, one {# minute} other {# minutes}} without use the app locks itself (change it under “More”).',
+    wipe: 'After {count, plural, one {# wrong entry} other {# wrong entries}} in a row the app deletes all data on this device.',
     pin: 'New PIN (at least 6 digits)',
     passphrase: 'New passphrase (at least 8 characters)',
     repeat: 'Repeat',
