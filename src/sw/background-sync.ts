@@ -7,6 +7,7 @@ import { syncOnce } from '../local/sync/sync-engine';
 import { createFetchTransport } from '../local/sync/fetch-transport';
 import { takeDueReminders } from '../local/due-reminders';
 import { reminderTitle } from '../shared/domain/appointment-reminder';
+import { uploadPendingFilesOnce } from '../local/documents/file-transfer';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -23,6 +24,11 @@ export async function runBackgroundSync(): Promise<void> {
     const result = await syncOnce(db, createFetchTransport());
     if (result.ok) await showDueReminders(db);
     if (!result.ok && result.error.retryable) throw result.error;
+    // [D4] documents' files too: they are ciphertext already, the locked worker sends them as
+    // they are. One that could not finish (offline again) asks the browser for another round.
+    const uploads = await uploadPendingFilesOnce(db);
+    if (uploads.some((outcome) => !outcome.ok && outcome.retryable))
+      throw new Error('document upload pending');
   } finally {
     db.close();
   }

@@ -70,6 +70,7 @@ export function describeMergeContract(backend: string, makeStore: StoreFactory):
         consent: newRecordId(),
         task: newRecordId(),
         keptNeed: newRecordId(),
+        document: newRecordId(),
       };
       await pushed(
         anna,
@@ -133,6 +134,16 @@ export function describeMergeContract(backend: string, makeStore: StoreFactory):
           dueOn: '2026-09-01',
           kind: 'deadline',
         }),
+        put(ben, 8, 'documents', ids.document, {
+          caseId: mergedId,
+          kind: 'id_document',
+          title: 'Duldung',
+          date: '2026-01-05',
+          fileId: randomUUID().replaceAll('-', ''),
+          fileKey: `${'A'.repeat(43)}=`,
+          size: 1000,
+          pages: 1,
+        }),
       );
       expect(written.results.filter((r) => r.status !== 'applied')).toEqual([]);
       return { t, anna, ben, keptId, mergedId, ids };
@@ -189,6 +200,7 @@ export function describeMergeContract(backend: string, makeStore: StoreFactory):
           `appointments/${ids.appointment}`,
           `consents/${ids.consent}`,
           `contacts/${ids.contact}`,
+          `documents/${ids.document}`,
           `needs/${ids.need}`,
           `statuses/${ids.status}`,
           `tasks/${ids.task}`,
@@ -237,7 +249,7 @@ export function describeMergeContract(backend: string, makeStore: StoreFactory):
         ben,
         put(
           ben,
-          8,
+          9,
           'contacts',
           late,
           {
@@ -248,13 +260,13 @@ export function describeMergeContract(backend: string, makeStore: StoreFactory):
           },
           base,
         ),
-        put(ben, 9, 'cases', mergedId, { shelter: 'Unterkunft Nord' }, base),
-        put(ben, 10, 'needs', ids.need, { priority: 'medium' }, base),
+        put(ben, 10, 'cases', mergedId, { shelter: 'Unterkunft Nord' }, base),
+        put(ben, 11, 'needs', ids.need, { priority: 'medium' }, base),
       );
       expect(answer.results).toEqual([
-        { id: 8, status: 'applied', redirectedTo: keptId },
         { id: 9, status: 'applied', redirectedTo: keptId },
-        { id: 10, status: 'applied' },
+        { id: 10, status: 'applied', redirectedTo: keptId },
+        { id: 11, status: 'applied' },
       ]);
       expect((await row(anna.teamId, late))?.fields.caseId).toBe(keptId);
       expect((await row(anna.teamId, keptId))?.fields.shelter).toBe('Unterkunft Nord');
@@ -269,7 +281,7 @@ export function describeMergeContract(backend: string, makeStore: StoreFactory):
       expect(latest(page.changes, keptId)?.fields.shelter).toBe('Unterkunft Nord');
       expect(latest(page.changes, mergedId)?.deleted).toBe(true);
       // A repeated push answers from the replay ([P3]) and changes nothing.
-      const again = await pushed(ben, put(ben, 8, 'contacts', late, { caseId: mergedId }, base));
+      const again = await pushed(ben, put(ben, 9, 'contacts', late, { caseId: mergedId }, base));
       expect(again.results[0]!.status).toBe('applied');
     });
 
@@ -283,7 +295,7 @@ export function describeMergeContract(backend: string, makeStore: StoreFactory):
       const late = newRecordId();
       const answer = await pushed(
         ben,
-        put(ben, 8, 'needs', late, {
+        put(ben, 9, 'needs', late, {
           caseId: mergedId,
           category: 'housing',
           priority: 'medium',
@@ -291,7 +303,7 @@ export function describeMergeContract(backend: string, makeStore: StoreFactory):
           status: 'open',
         }),
         // Ben merged the same two cases offline the other way round: now one case already.
-        merge(ben, 9, newRecordId(), mergedId, keptId),
+        merge(ben, 10, newRecordId(), mergedId, keptId),
       );
       expect(answer.results[0]).toMatchObject({ status: 'applied', redirectedTo: third });
       expect(answer.results[1]).toMatchObject({
@@ -308,7 +320,7 @@ export function describeMergeContract(backend: string, makeStore: StoreFactory):
       const added = newRecordId();
       await pushed(
         ben,
-        put(ben, 8, 'needs', added, {
+        put(ben, 9, 'needs', added, {
           caseId: keptId,
           category: 'housing',
           priority: 'medium',
@@ -337,8 +349,8 @@ export function describeMergeContract(backend: string, makeStore: StoreFactory):
       expect(kept.otherNames).toBeUndefined();
       expect((await row(anna.teamId, mergeId))?.fields).toMatchObject({ undoneBy: anna.userId });
       // After the undo, writes to the merged case stay there; a second undo is refused.
-      const after = await pushed(ben, put(ben, 9, 'cases', mergedId, { shelter: 'Süd' }));
-      expect(after.results[0]).toEqual({ id: 9, status: 'applied' });
+      const after = await pushed(ben, put(ben, 10, 'cases', mergedId, { shelter: 'Süd' }));
+      expect(after.results[0]).toEqual({ id: 10, status: 'applied' });
       const twice = await pushed(
         anna,
         put(anna, 5, 'merges', mergeId, { undoneAt: new Date(Date.now() + 5).toISOString() }),
@@ -363,7 +375,7 @@ export function describeMergeContract(backend: string, makeStore: StoreFactory):
           now: new Date(),
         }),
       );
-      expect(erased).toBe(10);
+      expect(erased).toBe(11);
       for (const id of [keptId, mergedId, mergeId, ...Object.values(ids)]) {
         expect(await row(anna.teamId, id), id).toMatchObject({
           deleted: true,
@@ -377,7 +389,7 @@ export function describeMergeContract(backend: string, makeStore: StoreFactory):
       expect(text).not.toContain('Zulaika');
       expect(text).not.toContain('0170 5551234');
       // An offline write to the merged case after the erasure is refused as erased ([X3]).
-      const late = await pushed(ben, put(ben, 8, 'cases', mergedId, { shelter: 'Nord' }));
+      const late = await pushed(ben, put(ben, 9, 'cases', mergedId, { shelter: 'Nord' }));
       expect(late.results[0]).toMatchObject({ status: 'rejected', purged: true });
     });
 

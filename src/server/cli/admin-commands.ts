@@ -5,6 +5,7 @@ import { deviceList } from './commands/device-list';
 import { deviceRevoke } from './commands/device-revoke';
 import { retentionRun } from './commands/retention-run';
 import { importCommand } from './commands/import';
+import { exportCommand } from './commands/export';
 import { teamAdd } from './commands/team-add';
 import { teamList } from './commands/team-list';
 import { teamSettings } from './commands/team-settings';
@@ -25,4 +26,5 @@ export const adminCommands: readonly AdminCommand[] = [
   teamSettings,
   retentionRun,
   importCommand,
+  exportCommand,
 ];

@@ -5,8 +5,7 @@
 // was done (`mergedCase`, `keptBefore`, `moved`) so an undo can put it back. Writes naming the
 // merged case later are redirected to the kept one (`redirectTarget`, [G5]).
 import * as v from 'valibot';
-import { references } from '../../shared/domain/references';
-import { tableNames, type TableName } from '../../shared/domain/tables';
+import { tableNames, tables, type TableName } from '../../shared/domain/tables';
 import { caseSchema, checkCaseChange, type Case } from '../../shared/domain/case';
 import { mergedProfile, type CaseMerge } from '../../shared/domain/case-merge';
 import { sameValue, type FieldStamp, type Fields } from '../../shared/sync/merge';
@@ -15,9 +14,14 @@ import type { PushScope, Write } from './apply-mutation';
 import type { PushBuffer } from './push-buffer';
 import { newestHlc, type RecordRow } from './record-rows';
 
-/** Tables whose records belong to a case through `caseId` (moved by a merge, [G3]). */
+/**
+ * Tables whose records belong to a case through `caseId` (moved by a merge, [G3]): every table
+ * whose schema has the field, so a new table of case records moves without anyone listing it.
+ */
 export const CASE_CHILD_TABLES: readonly TableName[] = tableNames.filter(
-  (table) => table === 'conflicts' || references[table]?.caseId === 'cases',
+  (table) =>
+    table !== 'cases' &&
+    'caseId' in ((tables[table].schema as unknown as { entries?: object }).entries ?? {}),
 );
 
 export interface MergeEffect {
@@ -118,6 +122,13 @@ export async function applyCaseMerge(
     moved.push(`${child.table}/${child.id}`);
   }
 
+  // The uploaded files of its documents follow them ([D6]: an erasure of the kept case removes them).
+  await scope.db.query('UPDATE files SET case_id = $3 WHERE team_id = $1 AND case_id = $2', [
+    scope.teamId,
+    mergedId,
+    keptId,
+  ]);
+
   // [G4] the merged case: a tombstone that names the case it went into.
   records.set('cases', mergedId, {
     fields: { mergedInto: keptId },
@@ -200,12 +211,19 @@ export async function undoCaseMerge(
     records.set('cases', keptId, { ...keptRow, version });
   }
 
+  const movedBack: string[] = [];
   for (const [table, id] of moved) {
     const child = records.get(table, id);
     if (!child || child.deleted || child.fields.caseId !== keptId) continue;
     moveTo(records, table, id, child, mergedId, hlc, version);
     writes.push({ table, recordId: id, op: 'put', fields: ['caseId'] });
+    if (table === 'documents') movedBack.push(id);
   }
+  if (movedBack.length > 0)
+    await scope.db.query(
+      'UPDATE files SET case_id = $2 WHERE team_id = $1 AND document_id = ANY($3::text[])',
+      [scope.teamId, mergedId, movedBack],
+    );
   scope.redirects.delete(mergedId);
   return { fields: { undoneBy: scope.userId }, writes };
 }

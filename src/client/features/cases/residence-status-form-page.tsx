@@ -20,6 +20,7 @@ import { useDraftForm } from '../../ui/use-draft-form';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { textOrAbsent } from '../../ui/form-values';
 import { residenceKindLabel } from './labels';
+import { LinkedDocuments } from '../documents/linked-documents';
 
 const keys = [
   'kind',
@@ -74,42 +75,50 @@ export function ResidenceStatusFormPage({
   if (!draft) return <p class="hint">{t('cases.list.loading')}</p>;
 
   return (
-    <form {...formProps}>
-      <FormAlert message={message} />
-      <SelectField
-        {...field('kind')}
-        label={t('cases.residence.kind')}
-        required
-        options={optionsOf(residenceKinds, residenceKindLabel)}
-      />
-      <TextField {...field('basis')} label={t('cases.residence.basis')} />
-      <DateField {...field('issuedOn')} label={t('cases.residence.issuedOn')} />
-      <DateField
-        {...field('validUntil')}
-        label={t('cases.residence.validUntil')}
-        hint={t('cases.residence.validUntilHint')}
-      />
-      <SelectField
-        {...field('workPermission')}
-        label={t('cases.residence.workPermission')}
-        options={optionsOf(workPermissions, (w) => t(`cases.workPermission.${w}`))}
-      />
-      <ChipChoice
-        legend={t('cases.residence.evidence')}
-        {...field('evidence')}
-        options={optionsOf(evidenceKinds, (e) => t(`cases.evidence.${e}`))}
-      />
-      <TextField {...field('authority')} label={t('cases.residence.authority')} />
-      <TextAreaField {...field('note')} label={t('cases.residence.note')} />
-      <p class="hint">{t('cases.residence.disclaimer')}</p>
-      <div class="form-actions">
-        <Button type="submit" variant="primary" block>
-          {t('common.actions.save')}
-        </Button>
-        <a class="button button--ghost button--block" href={`/faelle/${caseId}`}>
-          {t('common.actions.cancel')}
-        </a>
-      </div>
-    </form>
+    <>
+      <form {...formProps}>
+        <FormAlert message={message} />
+        <SelectField
+          {...field('kind')}
+          label={t('cases.residence.kind')}
+          required
+          options={optionsOf(residenceKinds, residenceKindLabel)}
+        />
+        <TextField {...field('basis')} label={t('cases.residence.basis')} />
+        <DateField {...field('issuedOn')} label={t('cases.residence.issuedOn')} />
+        <DateField
+          {...field('validUntil')}
+          label={t('cases.residence.validUntil')}
+          hint={t('cases.residence.validUntilHint')}
+        />
+        <SelectField
+          {...field('workPermission')}
+          label={t('cases.residence.workPermission')}
+          options={optionsOf(workPermissions, (w) => t(`cases.workPermission.${w}`))}
+        />
+        <ChipChoice
+          legend={t('cases.residence.evidence')}
+          {...field('evidence')}
+          options={optionsOf(evidenceKinds, (e) => t(`cases.evidence.${e}`))}
+        />
+        <TextField {...field('authority')} label={t('cases.residence.authority')} />
+        <TextAreaField {...field('note')} label={t('cases.residence.note')} />
+        <p class="hint">{t('cases.residence.disclaimer')}</p>
+        <div class="form-actions">
+          <Button type="submit" variant="primary" block>
+            {t('common.actions.save')}
+          </Button>
+          <a class="button button--ghost button--block" href={`/faelle/${caseId}`}>
+            {t('common.actions.cancel')}
+          </a>
+        </div>
+      </form>
+      {editing && stored && (
+        <section class="section" aria-label={t('cases.documents.title')}>
+          <h2 class="section__title">{t('cases.documents.title')}</h2>
+          <LinkedDocuments caseId={caseId} field="statusId" recordId={stored.id} />
+        </section>
+      )}
+    </>
   );
 }

@@ -9,9 +9,12 @@ import type { DocumentPage } from '../../../local/documents/file-cipher';
 import { toLocalDate } from '../../../shared/domain/common';
 import {
   documentKinds,
+  documentLinks,
   MAX_DOCUMENT_PAGES,
   type DocumentKind,
+  type DocumentLinkField,
 } from '../../../shared/domain/document';
+import { UUID_PATTERN } from '../../../shared/domain/common';
 import { t } from '../../../shared/i18n/t';
 import { usePageTitle } from '../../state/page-title';
 import { useDb } from '../../state/session';
@@ -40,7 +43,21 @@ interface PreparedItem {
 export function DocumentFormPage({ id: caseId }: { id: string }) {
   usePageTitle(t('cases.documents.addTitle'), `/faelle/${caseId}`);
   const db = useDb();
-  const { route } = useLocation();
+  const { route, query } = useLocation();
+  // Opened from a consent or a residence status: the document belongs to that record too.
+  const links = Object.fromEntries(
+    Object.keys(documentLinks).flatMap((field) => {
+      const id = query[field];
+      return id && UUID_PATTERN.test(id) ? [[field, id]] : [];
+    }),
+  ) as Partial<Record<DocumentLinkField, string>>;
+  const initialKind: DocumentKind = links.consentId
+    ? 'signed_consent'
+    : links.statusId
+      ? 'id_document'
+      : links.referralId || links.contactId
+        ? 'letter'
+        : 'id_document';
   const [pages, setPages] = useState<PreparedItem[]>([]);
   const [preparing, setPreparing] = useState(0);
   const [pageErrors, setPageErrors] = useState<string[]>([]);
@@ -49,7 +66,7 @@ export function DocumentFormPage({ id: caseId }: { id: string }) {
   const picker = useRef<HTMLInputElement>(null);
 
   const { field, formProps, message } = useDraftForm({
-    initial: { kind: 'id_document', title: '', date: toLocalDate(new Date()) } as Draft,
+    initial: { kind: initialKind, title: '', date: toLocalDate(new Date()) } as Draft,
     save: async (draft) => {
       if (preparing > 0) return refused(t('cases.documents.preparing'));
       if (pages.length === 0) return refused(t('cases.documents.noPages'));
@@ -60,6 +77,7 @@ export function DocumentFormPage({ id: caseId }: { id: string }) {
         date: draft.date,
         pages: pages.map((item) => item.page),
         thumb: pages.find((item) => item.thumb)?.thumb ?? null,
+        links,
       });
     },
     savedMessage: t('cases.documents.saved'),

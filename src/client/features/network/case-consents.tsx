@@ -16,6 +16,7 @@ import { EmptyState } from '../../ui/empty-state';
 import { Button, LinkButton } from '../../ui/button';
 import { StatusPill, type PillTone } from '../../ui/status-pill';
 import { consentStateLabel, purposeLabel } from './network-labels';
+import { LinkedDocuments } from '../documents/linked-documents';
 
 const stateTones: Record<ReturnType<typeof consentState>, PillTone> = {
   valid: 'success',
@@ -86,6 +87,12 @@ export function CaseConsents({ caseId }: { caseId: string }) {
                     )}
                   </span>
                 </div>
+                <LinkedDocuments
+                  caseId={caseId}
+                  field="consentId"
+                  recordId={consent.id}
+                  context={title}
+                />
               </li>
             );
           })}

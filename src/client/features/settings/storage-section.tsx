@@ -11,6 +11,8 @@ import { getLanguage, t } from '../../../shared/i18n/t';
 import { Button } from '../../ui/button';
 import { FormAlert } from '../../ui/form-alert';
 import { Section } from '../../ui/section';
+import { useDb } from '../../state/session';
+import { useLiveQuery } from '../../ui/use-live-query';
 
 interface StorageState {
   use: StorageUse | null;
@@ -28,6 +30,12 @@ async function readStorageState(): Promise<StorageState> {
 export function StorageSection() {
   const [state, setState] = useState<StorageState | null>(null);
   const [denied, setDenied] = useState(false);
+  const db = useDb();
+  // Documents are the big part of what a phone holds (issue 25): their files' bytes here.
+  const documentBytes = useLiveQuery(
+    async () => (await db.documentFiles.toArray()).reduce((sum, row) => sum + row.size, 0),
+    [db],
+  );
 
   useEffect(() => {
     void readStorageState().then(setState);
@@ -51,6 +59,9 @@ export function StorageSection() {
                 })
               : t('sync.settings.storage.unknown')}
           </p>
+          {documentBytes !== undefined && documentBytes > 0 && (
+            <p>{t('cases.documents.storage', { size: formatBytes(documentBytes, language) })}</p>
+          )}
           {state.persisted === null && <p>{t('sync.settings.storage.unsupported')}</p>}
           {state.persisted === true && <p>{t('sync.settings.storage.persisted')}</p>}
           {state.persisted === false && (

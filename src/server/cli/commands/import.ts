@@ -10,6 +10,14 @@ import { HttpError } from '../../http/api-error';
 import { checkImport, discardImport, runImport, type JobView } from '../../import/import-job';
 import { MAX_IMPORT_BYTES, UnreadableFile } from '../../import/read-file';
 import { defineCommand, required, UsageError } from '../admin-command';
+import {
+  ExportUnreadable,
+  importTeamExport,
+  isTeamExport,
+  readExportFile,
+  type RestoreOutcome,
+} from '../../export/team-restore';
+import type { Store } from '../../store/store';
 
 export const importCommand = defineCommand({
   name: 'import',
@@ -24,6 +32,9 @@ export const importCommand = defineCommand({
     const bytes = await readFile(path).catch(() => {
       throw new UsageError(`Die Datei ${path} kann nicht gelesen werden.`);
     });
+    // A Feldakte team export (`export --to`): read back whole into an empty team.
+    if (await isTeamExport(bytes))
+      return restoreExport(store, team.id, bytes, now, !!options['dry-run']);
     if (bytes.length > MAX_IMPORT_BYTES)
       throw new UsageError(
         `Die Datei ist zu groß (höchstens ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`,
@@ -61,6 +72,52 @@ export const importCommand = defineCommand({
     return lines.join('\n');
   },
 });
+
+/** The team export of another server, read back ([G4] tombstones and all); nothing on refusal. */
+async function restoreExport(
+  store: Store,
+  teamId: string,
+  bytes: Uint8Array,
+  now: Date,
+  dryRun: boolean,
+): Promise<string> {
+  const lines: string[] = [];
+  let outcome: RestoreOutcome;
+  try {
+    const data = await readExportFile(bytes);
+    lines.push(`Teamexport „${data.team?.name ?? ''}“ vom ${data.exportedAt}.`);
+    outcome = await store
+      .transaction(async (db) => {
+        const result = await importTeamExport(db, teamId, data, now);
+        // A dry run checks everything and writes nothing: its transaction is rolled back.
+        if (dryRun) throw new DryRunDone(result);
+        return result;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof DryRunDone) return error.outcome;
+        throw error;
+      });
+  } catch (error) {
+    if (error instanceof ExportUnreadable) throw new UsageError(error.message);
+    throw error;
+  }
+  for (const problem of outcome.refused)
+    lines.push(`abgelehnt  ${problem.table} ${problem.id}: ${problem.text}`);
+  if (outcome.unmatchedMembers.length > 0)
+    lines.push(
+      `Ohne Konto in diesem Team (die Einträge behalten ihre Kennung): ${outcome.unmatchedMembers.join(', ')}`,
+    );
+  const total = outcome.refused.length > 0 ? 0 : outcome.written;
+  lines.push(dryRun ? 'Probelauf: nichts wurde geschrieben.' : `${total} Einträge geschrieben.`);
+  lines.push(`new ${total}, duplicate 0, refused ${outcome.refused.length}`);
+  return lines.join('\n');
+}
+
+class DryRunDone extends Error {
+  constructor(readonly outcome: RestoreOutcome) {
+    super('dry run');
+  }
+}
 
 function report(job: JobView): string[] {
   const lines: string[] = [];
