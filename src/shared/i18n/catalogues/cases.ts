@@ -385,7 +385,7 @@ export const cases = germanCatalogue({
     pdfPage: 'PDF, {size}',
     removePage: 'Seite {number} entfernen',
     noPages: 'Bitte mindestens eine Seite aufnehmen oder wählen.',
-    tooManyPages: 'Ein Dokument hat höchstens {max} Seiten.',
+    tooManyPages: 'Ein Dokument hat höchstens {max, plural, one {# Seite} other {# Seiten}}.',
     preparing: 'Seite wird vorbereitet …',
     pdfTooLarge:
       'Diese PDF-Datei ist {size} groß. Erlaubt sind bis zu {max}. Bitte eine kleinere Datei wählen oder die Seiten fotografieren.',
@@ -394,7 +394,7 @@ export const cases = germanCatalogue({
     unreadable: 'Das Bild „{name}“ lässt sich nicht öffnen. Bitte erneut aufnehmen.',
     save: 'Dokument speichern',
     saved: 'Dokument gespeichert',
-    pagesCount: '{count} Seiten',
+    pagesCount: '{count, plural, one {# Seite} other {# Seiten}}',
     onePage: '1 Seite',
     thumbAlt: 'Vorschau: {title}',
     pageAlt: '{title}, Seite {number} von {count}',

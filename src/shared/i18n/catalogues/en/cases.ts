@@ -379,7 +379,7 @@ export const casesEn: SameShape<typeof cases> = {
     pdfPage: 'PDF, {size}',
     removePage: 'Remove page {number}',
     noPages: 'Please take or choose at least one page.',
-    tooManyPages: 'A document has at most {max} pages.',
+    tooManyPages: 'A document has at most {max, plural, one {# page} other {# pages}}.',
     preparing: 'Preparing page …',
     pdfTooLarge:
       'This PDF is {size}. Up to {max} is allowed. Please choose a smaller file or photograph the pages.',
@@ -388,7 +388,7 @@ export const casesEn: SameShape<typeof cases> = {
     unreadable: 'The image “{name}” cannot be opened. Please take it again.',
     save: 'Save document',
     saved: 'Document saved',
-    pagesCount: '{count} pages',
+    pagesCount: '{count, plural, one {# page} other {# pages}}',
     onePage: '1 page',
     thumbAlt: 'Preview: {title}',
     pageAlt: '{title}, page {number} of {count}',
