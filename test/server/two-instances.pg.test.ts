@@ -463,6 +463,24 @@ describe('a change made through one instance holds at the next request of the ot
         ),
     ],
     [
+      'password reset through the console of instance 0 ([S4])',
+      'not_signed_in',
+      (phone) => call(instances[0]!, `/api/admin/users/${phone.userId}/password`, {}, adminCookie),
+    ],
+    [
+      "the owner's password change on instance 0 ([S4])",
+      'not_signed_in',
+      async (phone) => {
+        const { cookie } = await signInOn(instances[0]!, phone.email);
+        return call(
+          instances[0]!,
+          '/api/session/password',
+          { currentPassword: TEST_PASSWORD, password: 'ein-ganz-neues-passwort' },
+          cookie,
+        );
+      },
+    ],
+    [
       'device revoke by the admin CLI (a third process)',
       'device_revoked',
       (phone) =>
@@ -471,8 +489,10 @@ describe('a change made through one instance holds at the next request of the ot
   ];
 
   for (const [what, refusal, change] of changes) {
+    // The instances hash at the production cost (scrypt N=2^17): a password change costs seconds.
+    const rounds = what.includes('password') ? 2 : 5;
     it(`${what}: the next pull on instance 1 is refused (${refusal}), every time`, async () => {
-      for (let round = 0; round < 5; round++) {
+      for (let round = 0; round < rounds; round++) {
         const phone = await syncedPhone(round);
         const made = (await change(phone)) as { status?: number } | string;
         if (typeof made === 'object') expect(made.status).toBe(200);

@@ -44,6 +44,9 @@ const BARE: Record<'de' | 'en', Record<string, string>> = {
     'server.session.newPasswordTooLong': '"Zeichen" is singular and plural',
     'server.privacy.reasonTooLong': '"Zeichen" is singular and plural',
     'server.account.passwordTooShort': '"Zeichen" is singular and plural',
+    'cases.documents.pdfTooLarge': 'a size ({max} is "10 MB"), not a count',
+    'cases.documents.pageAlt': 'a position: "Seite 1 von 1"',
+    'server.files.tooLarge': 'a unit: "1 MB"',
   },
   en: {
     'sync.settings.pendingCount': 'a label: "Pending changes: 1"',
@@ -57,6 +60,9 @@ const BARE: Record<'de' | 'en', Record<string, string>> = {
     'network.hints.hidden.otherStatus': 'no noun: "1 for other residence statuses"',
     'network.hints.hidden.noTargetGroup': 'no noun: "1 naming no target group"',
     'network.hints.hidden.inactive': 'no noun: "1 not active"',
+    'cases.documents.pdfTooLarge': 'a size ({max} is "10 MB"), not a count',
+    'cases.documents.pageAlt': 'a position: "page 1 of 1"',
+    'server.files.tooLarge': 'a unit: "1 MB"',
   },
 };
 
