@@ -69,6 +69,19 @@ export type VaultRow =
   | ({ id: 'recovery' } & RecoveryWrap)
   | { id: 'failures'; count: number; at?: number };
 
+/**
+ * [B3] The clocks of a pulled record as the server had them: `hlc` for every field, except those
+ * `fields` names with their own. A tombstone is kept as `deleted`. After a restore the phone sends
+ * each record again with these clocks ([B2]); `fields` (field names) is encrypted ([K1]).
+ */
+export interface StampRow {
+  /** `<table>/<id>` (sync/resend-after-restore.ts stampKey). */
+  key: string;
+  hlc: string;
+  deleted?: true;
+  fields?: Record<string, string>;
+}
+
 /** An outbox entry sealed to the server ([K3]), pushed by the locked sync ([K5]). */
 export interface SealedRow {
   id: number;
@@ -123,6 +136,7 @@ export type FeldakteDb = Dexie &
     sealed: EntityTable<SealedRow, 'id'>;
     documentFiles: EntityTable<DocumentFileRow, 'fileId'>;
     fileChunks: Table<FileChunkRow, [string, number]>;
+    stamps: EntityTable<StampRow, 'key'>;
   };
 
 export function databaseName(userId: string): string {
@@ -187,5 +201,10 @@ function defineSchema(db: FeldakteDb): FeldakteDb {
     documentFiles: 'fileId, caseId, state',
     fileChunks: '[fileId+index], fileId, caseId',
   });
+  // Issue 24: the clocks of pulled records ([B3]). The records pulled before have none, so the
+  // next sync pulls everything once more ([V3]; pending edits are laid over it, [A2]).
+  db.version(6)
+    .stores({ stamps: 'key' })
+    .upgrade((tx) => tx.table('meta').delete('cursor'));
   return db;
 }

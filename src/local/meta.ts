@@ -11,6 +11,8 @@ export interface MetaValues {
   nextMutationId: number;
   /** Last clock issued or received ([C2]). */
   hlc: string;
+  /** The server's data epoch last synced with ([B1]); another one means it was restored. */
+  epoch: string;
   /** Team version pulled up to ([V2]); null before the first pull. */
   cursor: number | null;
   /** ISO time of the last successful round trip. */

@@ -32,7 +32,8 @@ it(
     const anna = await before.member('Team Disk');
     const caseId = newRecordId();
     const mutation = putCase(anna, 1, caseId, validCase());
-    expect((await before.push(anna, [mutation])).json<PushResponse>().lastMutationId).toBe(1);
+    const first = (await before.push(anna, [mutation])).json<PushResponse>();
+    expect(first.lastMutationId).toBe(1);
     await before.close();
 
     const after = await openServer();
@@ -42,7 +43,12 @@ it(
       expect(page.changes).toMatchObject([{ table: 'cases', id: caseId, fields: validCase() }]);
       expect(page.lastMutationId).toBe(1);
       const replay = (await after.push(anna, [mutation])).json<PushResponse>();
-      expect(replay).toEqual({ lastMutationId: 1, results: [{ id: 1, status: 'applied' }] });
+      expect(replay).toEqual({
+        lastMutationId: 1,
+        results: [{ id: 1, status: 'applied' }],
+        // [B1] a restart is no restore: the epoch stays.
+        epoch: first.epoch,
+      });
       expect((await after.pullAll(anna)).changes).toHaveLength(1);
     } finally {
       await after.close();

@@ -60,7 +60,11 @@ export function describeSyncContract(backend: string, makeStore: StoreFactory): 
       const ben = await server.member(t);
       const caseId = newRecordId();
       const result = await pushed(anna, putCase(anna, 1, caseId, validCase({ id: 'ignored' })));
-      expect(result).toEqual({ lastMutationId: 1, results: [{ id: 1, status: 'applied' }] });
+      expect(result).toEqual({
+        lastMutationId: 1,
+        results: [{ id: 1, status: 'applied' }],
+        epoch: expect.any(String),
+      });
 
       const page = await server.pullAll(ben);
       expect(page.changes).toEqual([
@@ -763,6 +767,157 @@ export function describeSyncContract(backend: string, makeStore: StoreFactory): 
         ),
       ).toBe(true);
       expect(JSON.stringify(rows)).not.toMatch(/Amina|1234567/);
+    });
+
+    const restore = (member: Member, body: Record<string, unknown>) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/api/sync/restore',
+        headers: { cookie: member.cookie },
+        payload: { clientId: member.clientId, schemaVersion: SCHEMA_VERSION, ...body },
+      });
+    const epochOf = async (member: Member) =>
+      (await server.pull(member, null)).json<PullResponse>().epoch!;
+
+    it('[B1] every sync answer carries the data epoch: push, pull and the 409 of a gap', async () => {
+      const anna = await server.member(team());
+      const [row] = await server.store.query<{ epoch: string }>('SELECT epoch FROM data_epoch');
+      const epoch = row!.epoch;
+      expect(epoch).toMatch(/^[0-9a-f-]{36}$/);
+      expect((await pushed(anna, putCase(anna, 1, newRecordId(), validCase()))).epoch).toBe(epoch);
+      expect(await epochOf(anna)).toBe(epoch);
+      const gap = await server.push(anna, [putCase(anna, 5, newRecordId(), validCase())]);
+      expect(gap.statusCode).toBe(409);
+      expect(gap.json()).toMatchObject({ error: 'mutation_gap', lastMutationId: 1, epoch });
+    });
+
+    it('[B3] a pulled change names the clocks of fields written with another clock than its newest', async () => {
+      const anna = await server.member(team());
+      const caseId = newRecordId();
+      const created = tick(anna);
+      await pushed(anna, putCase(anna, 1, caseId, validCase(), { hlc: created }));
+      const [first] = (await server.pullAll(anna)).changes;
+      expect(first).not.toHaveProperty('stamps');
+      const edited = tick(anna);
+      await pushed(anna, putCase(anna, 2, caseId, { familyName: 'Tesfaye' }, { hlc: edited }));
+      const [change] = (await server.pullAll(anna)).changes;
+      expect(change!.hlc).toBe(edited);
+      expect(change!.stamps).toEqual({ givenName: created, status: created });
+    });
+
+    it('[B2] a copy sent after a restore keeps the newer clock of each field and makes no conflict', async () => {
+      const t = team();
+      const anna = await server.member(t);
+      const ben = await server.member(t);
+      const epoch = await epochOf(anna);
+      const caseId = newRecordId();
+      const old = tick(ben);
+      const newer = tick(anna);
+      await pushed(
+        anna,
+        putCase(anna, 1, caseId, validCase({ familyName: 'Neu' }), { hlc: newer }),
+      );
+      // Ben's copy: an older family name (loses, no conflict), a newer-clocked field it adds.
+      const later = tick(ben);
+      const response = await restore(ben, {
+        epoch,
+        acknowledged: 7,
+        records: [
+          {
+            table: 'cases',
+            id: caseId,
+            fields: { ...validCase({ familyName: 'Alt' }), lifeWorldNotes: 'Notiz' },
+            hlc: later,
+            stamps: { givenName: old, familyName: old, status: old },
+          },
+        ],
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json()).toMatchObject({ epoch, applied: 1, refused: 0 });
+      const [row] = await server.store.query<{ fields: Record<string, unknown> }>(
+        `SELECT fields FROM records WHERE tbl = 'cases' AND id = $1`,
+        [caseId],
+      );
+      expect(row!.fields).toMatchObject({ familyName: 'Neu', lifeWorldNotes: 'Notiz' });
+      const [conflicts] = await server.store.query<{ n: string }>(
+        `SELECT count(*)::text AS n FROM records WHERE team_id = $1 AND tbl = 'conflicts'`,
+        [anna.teamId],
+      );
+      expect(Number(conflicts!.n)).toBe(0);
+      // Ben's outbox goes on after what the old server had acknowledged ([P4]).
+      const next = await server.push(ben, [putCase(ben, 8, newRecordId(), validCase())]);
+      expect(next.statusCode, next.body).toBe(200);
+      // The same copy again changes nothing ([M2]).
+      const again = await restore(ben, {
+        epoch,
+        acknowledged: 7,
+        records: [{ table: 'cases', id: caseId, fields: { lifeWorldNotes: 'Notiz' }, hlc: later }],
+      });
+      expect(again.json()).toMatchObject({ applied: 0, refused: 0 });
+    });
+
+    it('[B2] a copy for another epoch or with a bad envelope is refused and stores nothing; another team’s record is never touched', async () => {
+      const anna = await server.member(team());
+      const olga = await server.member(team());
+      const caseId = newRecordId();
+      await pushed(olga, putCase(olga, 1, caseId, validCase()));
+      const epoch = await epochOf(anna);
+      const before = await snapshot(anna.teamId);
+      const stale = await restore(anna, {
+        epoch: 'eine-alte-epoche',
+        acknowledged: 0,
+        records: [],
+      });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json()).toMatchObject({ error: 'epoch_changed', epoch });
+      const bad = await restore(anna, { epoch, acknowledged: -1, records: [] });
+      expect(bad.statusCode).toBe(400);
+      expect(await snapshot(anna.teamId)).toEqual(before);
+      // [S3] the same id in another team is another record: Olga's stays as it was.
+      const olgas = await snapshot(olga.teamId);
+      const foreign = await restore(anna, {
+        epoch,
+        acknowledged: 0,
+        records: [
+          { table: 'cases', id: caseId, fields: validCase({ givenName: 'X' }), hlc: tick(anna) },
+        ],
+      });
+      expect(foreign.statusCode, foreign.body).toBe(200);
+      expect(await snapshot(olga.teamId)).toEqual(olgas);
+    });
+
+    it('[B2] a copy of an erased person is refused ([X3]); a copy of a deleted record stays deleted', async () => {
+      const anna = await server.member(team());
+      const epoch = await epochOf(anna);
+      const erasedId = newRecordId();
+      const deletedId = newRecordId();
+      await pushed(
+        anna,
+        putCase(anna, 1, erasedId, validCase()),
+        putCase(anna, 2, deletedId, validCase()),
+        deleteCase(anna, 3, deletedId),
+      );
+      const erase = await server.app.inject({
+        method: 'POST',
+        url: `/api/cases/${erasedId}/erase`,
+        headers: { cookie: anna.cookie },
+        payload: { reason: 'Widerspruch' },
+      });
+      expect(erase.statusCode, erase.body).toBe(200);
+      const response = await restore(anna, {
+        epoch,
+        acknowledged: 3,
+        records: [
+          { table: 'cases', id: erasedId, fields: validCase(), hlc: tick(anna) },
+          { table: 'cases', id: deletedId, fields: validCase(), hlc: tick(anna) },
+        ],
+      });
+      expect(response.json()).toMatchObject({ applied: 0, refused: 1 });
+      const rows = await server.store.query<{ id: string; deleted: boolean; fields: unknown }>(
+        `SELECT id, deleted, fields FROM records WHERE tbl = 'cases' AND id = ANY($1::text[])`,
+        [[erasedId, deletedId]],
+      );
+      expect(rows.every((row) => row.deleted && JSON.stringify(row.fields) === '{}')).toBe(true);
     });
 
     it('[R2] the rule context reads the team’s live records in SQL', async () => {

@@ -17,6 +17,7 @@ import { sealPulledRecords } from '../crypto/bulk-cipher';
 import { deviceNow } from '../device-environment';
 import { applyPurges } from './apply-purge';
 import { SyncError } from './sync-error';
+import { stampRowOf } from './stamp-rows';
 
 /** A pulled page made ready to store: deduplicated and, where the device is unlocked, sealed. */
 export interface PreparedPage {
@@ -99,6 +100,8 @@ export async function storePullPage(
       ...[...puts].map(([table, records]) => db.table(table).bulkPut(records)),
       ...[...deletes].map(([table, ids]) => db.table(table).bulkDelete(ids)),
       // [A4] the server has these; whatever they wrote is in this or an earlier page.
+      // [B3] the clocks of what the server has, for a re-send after a restore ([B2]).
+      db.stamps.bulkPut(changes.map(stampRowOf)),
       db.outbox.where('id').belowOrEqual(page.lastMutationId).delete(),
       db.sealed.where('id').belowOrEqual(page.lastMutationId).delete(),
     ]);
@@ -134,6 +137,7 @@ export async function storePullPage(
     if (purged.length > 0) await applyPurges(db, purged);
 
     const meta = [db.meta.put({ key: 'cursor', value: page.cursor })];
+    if (page.epoch) meta.push(db.meta.put({ key: 'epoch', value: page.epoch }));
     if (clientId && lastHlc && newestHlc) {
       const device = ((await clientId)?.value as string | undefined) ?? (await ensureClientId(db));
       const last = ((await lastHlc)?.value as string | undefined) ?? null;

@@ -6,6 +6,8 @@ import type {
   PullResponse,
   PushRequest,
   PushResponse,
+  RestoreRequest,
+  RestoreResponse,
 } from '../../shared/sync/protocol';
 import { kindForStatus, SyncError } from './sync-error';
 import type { PullHead, SyncTransport } from './transport';
@@ -72,6 +74,7 @@ export function createFetchTransport(options: FetchTransportOptions = {}): SyncT
           ...(typeof apiError?.lastMutationId === 'number'
             ? { lastMutationId: apiError.lastMutationId }
             : {}),
+          ...(typeof apiError?.epoch === 'string' ? { epoch: apiError.epoch } : {}),
         });
       }
       // A 200 that is not our JSON comes from a captive portal (shelter Wi-Fi) or a proxy: for the
@@ -88,6 +91,8 @@ export function createFetchTransport(options: FetchTransportOptions = {}): SyncT
 
   return {
     push: (request: PushRequest) => post<PushResponse>('/api/sync/push', request, isPushResponse),
+    restore: (request: RestoreRequest) =>
+      post<RestoreResponse>('/api/sync/restore', request, isRestoreResponse),
     pull: (request: PullRequest, onHead?: (head: PullHead) => void) =>
       post<PullResponse>(
         '/api/sync/pull',
@@ -142,6 +147,16 @@ function isPushResponse(value: unknown): boolean {
     body !== null &&
     typeof body.lastMutationId === 'number' &&
     Array.isArray(body.results)
+  );
+}
+
+function isRestoreResponse(value: unknown): boolean {
+  const body = value as RestoreResponse | null;
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    typeof body.epoch === 'string' &&
+    typeof body.version === 'number'
   );
 }
 

@@ -7,9 +7,12 @@ import { preparePullPage, storePullPage, type PreparedPage } from './apply-pull'
 import { SyncError } from './sync-error';
 import type { PullHead, SyncTransport } from './transport';
 import { deviceNow } from '../device-environment';
+import { ServerRestored } from './resend-after-restore';
 
 export interface PullOptions {
   clientId: string;
+  /** The data epoch last synced with ([B1]): a page with another is not stored. */
+  epoch?: string;
   limit?: number;
   now?: () => Date;
 }
@@ -117,6 +120,11 @@ export async function pullChanges(
         await committed();
         throw error;
       });
+      // [B2] a restored server: nothing of its pages is kept before the phone has sent its copy.
+      if (options.epoch && page.epoch && page.epoch !== options.epoch) {
+        await committed();
+        throw new ServerRestored(page.epoch);
+      }
       // A server that says "more" without moving on would keep the phone busy forever.
       if (page.hasMore && cursor !== null && page.cursor <= cursor) {
         await committed();

@@ -11,9 +11,12 @@ import { applyPushResults } from './apply-push-results';
 import { SyncError } from './sync-error';
 import type { SyncTransport } from './transport';
 import { deviceNow } from '../device-environment';
+import { ServerRestored } from './resend-after-restore';
 
 export interface PushOptions {
   clientId: string;
+  /** The data epoch last synced with ([B1]): an answer with another stops the push. */
+  epoch?: string;
   batchSize?: number;
   now?: () => Date;
 }
@@ -66,6 +69,9 @@ export async function pushOutbox(
       after = resumeAt;
       continue;
     }
+    // [B2] a restored server: its answers are read again after the re-send (replays, [P3]).
+    if (options.epoch && response.epoch && response.epoch !== options.epoch)
+      throw new ServerRestored(response.epoch);
     outcome.rejected += await applyPushResults(db, batch, response, now());
     outcome.pushed += batch.length;
     after = batch[batch.length - 1]!.id;
@@ -86,7 +92,11 @@ function gapResumePoint(
   const serverHas = error.lastMutationId;
   if (serverHas === undefined || alreadyResumed) throw error;
   if (serverHas + 1 < firstSent)
-    throw new SyncError('gap', { lastMutationId: serverHas, cause: error });
+    throw new SyncError('gap', {
+      lastMutationId: serverHas,
+      cause: error,
+      ...(error.epoch ? { epoch: error.epoch } : {}),
+    });
   return serverHas;
 }
 

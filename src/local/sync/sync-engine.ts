@@ -4,7 +4,7 @@
 // caller (scheduler, Background Sync handler) decides whether to back off or stop.
 import { errorName } from '../../shared/error-name';
 import type { FeldakteDb } from '../db';
-import { ensureClientId, setMeta } from '../meta';
+import { ensureClientId, getMeta, setMeta } from '../meta';
 import { pushOutbox } from './push-outbox';
 import { pullChanges } from './pull-changes';
 import { syncLockName, withSyncLock, type LockManagerLike } from './sync-lock';
@@ -15,6 +15,7 @@ import { wipeDatabase } from '../wipe-database';
 import type { WipeReason } from '../active-user';
 import type { SyncTransport } from './transport';
 import { deviceNow } from '../device-environment';
+import { resendAfterRestore, restoredEpoch } from './resend-after-restore';
 import { removeOrphanFiles } from '../documents/document-store';
 
 export interface SyncOptions {
@@ -38,6 +39,9 @@ export interface SyncCounts {
 
 export type SyncResult =
   ({ ok: true; at: string } & SyncCounts) | ({ ok: false; error: SyncError } & SyncCounts);
+
+/** A server restored again while a phone sends its copy: it starts over, this often per sync. */
+const MAX_RESTORE_ROUNDS = 3;
 
 export function syncOnce(
   db: FeldakteDb,
@@ -67,21 +71,36 @@ async function runSync(
       });
       return { ok: true, at, ...counts };
     }
-    const pushed = await pushOutbox(db, transport, {
-      clientId,
-      now,
-      ...(options.pushBatchSize ? { batchSize: options.pushBatchSize } : {}),
-    });
-    counts.pushed = pushed.pushed;
-    counts.rejected = pushed.rejected;
-    const pulled = await pullChanges(db, transport, {
-      clientId,
-      now,
-      ...(options.pullLimit ? { limit: options.pullLimit } : {}),
-    });
-    counts.pulled = pulled.changes;
-    // [D6] a document deleted or erased elsewhere takes its file's pieces along.
-    if (pulled.changes > 0) await removeOrphanFiles(db);
+    let epoch = await getMeta(db, 'epoch');
+    for (let round = 1; ; round++) {
+      try {
+        const known = epoch ? { epoch } : {};
+        const pushed = await pushOutbox(db, transport, {
+          clientId,
+          now,
+          ...known,
+          ...(options.pushBatchSize ? { batchSize: options.pushBatchSize } : {}),
+        });
+        counts.pushed += pushed.pushed;
+        counts.rejected += pushed.rejected;
+        const pulled = await pullChanges(db, transport, {
+          clientId,
+          now,
+          ...known,
+          ...(options.pullLimit ? { limit: options.pullLimit } : {}),
+        });
+        counts.pulled += pulled.changes;
+        // [D6] a document deleted or erased elsewhere takes its file's pieces along.
+        if (pulled.changes > 0) await removeOrphanFiles(db);
+        break;
+      } catch (caught) {
+        // [B2] the server went back to a backup: send it what this phone holds, then sync again.
+        const restored = restoredEpoch(caught, epoch);
+        if (restored === undefined || round >= MAX_RESTORE_ROUNDS) throw caught;
+        await resendAfterRestore(db, transport, { clientId, epoch: restored });
+        epoch = restored;
+      }
+    }
     const at = now().toISOString();
     await db.transaction('rw', db.meta, async () => {
       await setMeta(db, 'lastSyncAt', at);

@@ -38,6 +38,8 @@ export class SyncError extends Error {
   readonly code?: string;
   /** The HTTP status, when the server answered (413: the push splits its batch and retries). */
   readonly status?: number;
+  /** On a 409: the server's data epoch ([B1]); another than the last one means a restore. */
+  readonly epoch?: string;
 
   constructor(
     kind: SyncErrorKind,
@@ -46,6 +48,7 @@ export class SyncError extends Error {
       lastMutationId?: number;
       code?: string;
       status?: number;
+      epoch?: string;
       message?: string;
       cause?: unknown;
     } = {},
@@ -57,6 +60,7 @@ export class SyncError extends Error {
     if (details.lastMutationId !== undefined) this.lastMutationId = details.lastMutationId;
     if (details.code !== undefined) this.code = details.code;
     if (details.status !== undefined) this.status = details.status;
+    if (details.epoch !== undefined) this.epoch = details.epoch;
   }
 
   get retryable(): boolean {

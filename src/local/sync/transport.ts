@@ -5,6 +5,8 @@ import type {
   PullResponse,
   PushRequest,
   PushResponse,
+  RestoreRequest,
+  RestoreResponse,
 } from '../../shared/sync/protocol';
 
 export interface SyncTransport {
@@ -16,6 +18,11 @@ export interface SyncTransport {
    * answer must then say the same, or the pull fails.
    */
   pull(request: PullRequest, onHead?: (head: PullHead) => void): Promise<PullResponse>;
+  /**
+   * [B2] Sends records again after the server was restored; rejects with a SyncError. Optional:
+   * a transport without it cannot recover from a restore (the sync then fails with 'gap').
+   */
+  restore?(request: RestoreRequest): Promise<RestoreResponse>;
 }
 
 /** What a pull page says about the next request, known before its body is read ([E5]). */

@@ -15,6 +15,7 @@ import type { SessionUser } from '../auth/sessions';
 import { exportCase } from './case-export';
 import { caseHistory } from './case-history';
 import { eraseCase } from './erase-case';
+import { journalErasures } from '../ops/erasure-journal';
 import { CASE_NOT_FOUND, extendRetention } from './retention';
 import { issueMessage, key, message } from '../../shared/i18n/message';
 import type { FileService } from '../files/file-service';
@@ -70,6 +71,7 @@ export function privacyRoutes(
     const parsed = v.safeParse(eraseSchema, request.body ?? {});
     if (!parsed.success)
       throw new HttpError(400, 'invalid_request', issueMessage(parsed.issues[0]));
+    const at = now();
     const erased = await store.transaction(async (db) => {
       // Any row, tombstone or not: erasing twice finds the purged case and erases 0 records.
       const [row] = await db.query(
@@ -83,9 +85,11 @@ export function privacyRoutes(
         userId: user.id,
         source: 'request',
         reason: parsed.output.reason,
-        now: now(),
+        now: at,
       });
     });
+    // [B4] outside the database too, so a restore of an older backup erases the person again.
+    journalErasures([{ teamId: user.team.id, caseId, source: 'request', at: at.toISOString() }]);
     // [D6] the documents' bytes leave the store now (their files are 404 since the commit).
     files?.sweepSoon();
     return { erased };

@@ -11,6 +11,7 @@ import type { FieldStamp, Fields } from '../../shared/sync/merge';
 import type { Store } from '../store/store';
 import { HttpError } from '../http/api-error';
 import { eraseCase } from './erase-case';
+import { journalErasures, type ErasureEntry } from '../ops/erasure-journal';
 import { settingsFromRow, TEAM_SETTINGS_COLUMNS, type TeamSettingsRow } from './team-settings';
 import { issueMessage, key, message } from '../../shared/i18n/message';
 
@@ -40,7 +41,9 @@ export async function runRetention(
   store: Store,
   { today = toLocalDate(new Date()), now = new Date() }: { today?: string; now?: Date } = {},
 ): Promise<RetentionOutcome> {
-  return store.transaction(async (db) => {
+  const erased: ErasureEntry[] = [];
+  const outcome = await store.transaction(async (db) => {
+    erased.length = 0;
     // Keyed by schema too: deployments in separate schemas of one database are separate servers.
     const [lock] = await db.query<{ locked: boolean }>(
       'SELECT pg_try_advisory_xact_lock(hashtext(current_schema()), $1) AS locked',
@@ -68,9 +71,18 @@ export async function runRetention(
         now,
       });
       outcome.cases += 1;
+      erased.push({
+        teamId: row.team_id,
+        caseId: row.id,
+        source: 'retention',
+        at: now.toISOString(),
+      });
     }
     return outcome;
   });
+  // [B4] outside the database too, so a restore of an older backup erases them again.
+  journalErasures(erased);
+  return outcome;
 }
 
 /** Runs the job now and then once a day; returns a function that stops the timer. */

@@ -11,6 +11,8 @@ import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../shared/sync/prot
 import { POKE_PATH } from '../../shared/sync/poke-protocol';
 import { pullBody, pullChanges } from '../sync/pull-changes';
 import type { PokeHub } from '../sync/poke';
+import { restoreRecords } from '../sync/restore-records';
+import { readDataEpoch, type DataEpoch } from '../ops/data-epoch';
 
 /** Roles that work with case data; coordinators see anonymised reports only, admins manage accounts. */
 const CASE_ROLES: ReadonlySet<SessionUser['role']> = new Set(['thm']);
@@ -57,19 +59,41 @@ export function syncRoutes(
     pokes.open(request, reply, session);
   });
 
-  app.post('/api/sync/push', async (request, reply) =>
-    asCaseWorker(request, reply, (user, epoch) =>
-      pushMutations(store, user, request.body, now(), epoch),
-    ),
-  );
+  // [B1] read once: only `admin restore` renews it, into a database no server runs on.
+  let dataEpoch: Promise<DataEpoch> | undefined;
+  const currentEpoch = () => (dataEpoch ??= readDataEpoch(store));
+
+  app.post('/api/sync/push', async (request, reply) => {
+    const { epoch } = await currentEpoch();
+    try {
+      const answer = await asCaseWorker(request, reply, (user, sessionEpoch) =>
+        pushMutations(store, user, request.body, now(), sessionEpoch),
+      );
+      return { ...answer, epoch };
+    } catch (error) {
+      // [B1] a gap after a restore: the epoch tells the phone why, and what to do ([B2]).
+      if (error instanceof HttpError && error.code === 'mutation_gap')
+        throw new HttpError(409, error.code, messages.gap, { ...error.extra, epoch });
+      throw error;
+    }
+  });
 
   app.post('/api/sync/pull', async (request, reply) => {
-    const page = await asCaseWorker(request, reply, (user, epoch) =>
-      pullChanges(store, user, request.body, now(), epoch),
+    const { epoch } = await currentEpoch();
+    const page = await asCaseWorker(request, reply, (user, sessionEpoch) =>
+      pullChanges(store, user, request.body, now(), sessionEpoch),
     );
     // [E5] ahead of the body: the phone asks for the next page while it reads this one.
     reply.header(PULL_CURSOR_HEADER, String(page.cursor));
     reply.header(PULL_HAS_MORE_HEADER, page.hasMore ? '1' : '0');
-    return reply.type('application/json; charset=utf-8').send(pullBody(page));
+    return reply.type('application/json; charset=utf-8').send(pullBody(page, epoch));
+  });
+
+  // [B2] after a restore: the records a phone holds, sent again in batches.
+  app.post('/api/sync/restore', async (request, reply) => {
+    const epoch = await currentEpoch();
+    return asCaseWorker(request, reply, (user, sessionEpoch) =>
+      restoreRecords(store, user, request.body, now(), epoch, sessionEpoch),
+    );
   });
 }

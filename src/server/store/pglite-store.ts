@@ -5,9 +5,11 @@ import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Queryable, Store } from './store';
 
-export async function openPgliteStore(dataDir?: string): Promise<Store> {
+/** `loadDataDir`: a tar of a data directory (a backup) to start from (ops/backup.ts). */
+export async function openPgliteStore(dataDir?: string, loadDataDir?: Uint8Array): Promise<Store> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = dataDir ? new PGlite(dataDir) : new PGlite();
+  const options = loadDataDir ? { loadDataDir: new Blob([loadDataDir]) } : {};
+  const db = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   await db.waitReady;
   let closed = false;
 
@@ -33,6 +35,10 @@ export async function openPgliteStore(dataDir?: string): Promise<Store> {
       return async () => {
         if (!closed) await stop();
       };
+    },
+    async dumpDataDir() {
+      const tar = await db.dumpDataDir('gzip');
+      return new Uint8Array(await tar.arrayBuffer());
     },
     async close() {
       if (closed) return;

@@ -31,6 +31,11 @@ export interface Store extends Queryable {
     onResume?: () => void,
   ): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /**
+   * PGlite only: the data directory as one tar (gzip) file, taken between two statements, so it
+   * is what a crash at that moment would leave, which PostgreSQL recovers from (ops/backup.ts).
+   */
+  dumpDataDir?(): Promise<Uint8Array>;
   /** Which backend this is, for the start-up line. */
   readonly kind: 'pglite' | 'postgres';
 }

@@ -25,7 +25,9 @@ export interface PullPage {
 /**
  * One change of [V4] as JSON text, built from a `records` row r by concatenation: `fields` is the
  * stored fields' JSON with the id added last (so it wins, as in `{...fields, id}`), a tombstone's
- * is empty, and an erased one carries `purged: true` ([X2]). Strings go through to_json, which
+ * is empty, and an erased one carries `purged: true` ([X2]). `stamps` names the clock of each field
+ * written with another clock than the record's newest ([B3], pull_page's `stamp_clocks`, migration
+ * 111); absent when all share it. Strings go through to_json, which
  * escapes them as JSON does. Concatenation rather than json_build_object: the same JSON, compact
  * (no spaces around the keys), and cheaper in both PGlite and PostgreSQL.
  */
@@ -35,7 +37,13 @@ const CHANGE_JSON = `'{"table":' || to_json(r.tbl)::text || ',"id":' || to_json(
           ELSE ',"deleted":false,"fields":' || left(r.fields::text, -1) || ',"id":' || to_json(r.id)::text || '}'
      END
   || ',"version":' || r.version::text || ',"hlc":' || to_json(r.hlc)::text
+  || coalesce(',"stamps":' || r.stamp_clocks::text, '')
   || CASE WHEN r.purged THEN ',"purged":true}' ELSE '}' END`;
+
+/** [B3] the fields whose clock is not the record's newest, as pull_page returns them (migration 111). */
+const STAMP_CLOCKS = `CASE WHEN r.deleted THEN NULL ELSE
+  (SELECT jsonb_object_agg(s.key, s.value ->> 'hlc') FROM jsonb_each(r.stamps) s
+    WHERE s.value ->> 'hlc' <> r.hlc) END`;
 
 /**
  * The page after $2: the first $3 + 1 rows in page order (pull_page, migration 071, walks the
@@ -104,7 +112,8 @@ export async function pullChanges(
     const version = Number(page.last_version);
     const [whole] = await db.query<{ changes: string; later: boolean }>(
       `SELECT (SELECT '[' || string_agg(${CHANGE_JSON}, ',' ORDER BY r.tbl, r.id) || ']'
-                 FROM records r WHERE r.team_id = $1 AND r.version = $2) AS changes,
+                 FROM (SELECT r.*, ${STAMP_CLOCKS} AS stamp_clocks FROM records r
+                        WHERE r.team_id = $1 AND r.version = $2) r) AS changes,
               EXISTS (SELECT 1 FROM records WHERE team_id = $1 AND version > $2) AS later`,
       [teamId, version],
     );
@@ -115,7 +124,7 @@ export async function pullChanges(
   return { cursor, hasMore, lastMutationId: client.lastMutationId, changesJson: changes };
 }
 
-/** The answer's body: a PullResponse ([V2]) around the page's JSON, without parsing it again. */
-export function pullBody(page: PullPage): string {
-  return `{"changes":${page.changesJson},"cursor":${page.cursor},"hasMore":${page.hasMore},"lastMutationId":${page.lastMutationId}}`;
+/** The answer's body: a PullResponse ([V2], [B1]) around the page's JSON, without parsing it again. */
+export function pullBody(page: PullPage, epoch: string): string {
+  return `{"changes":${page.changesJson},"cursor":${page.cursor},"hasMore":${page.hasMore},"lastMutationId":${page.lastMutationId},"epoch":${JSON.stringify(epoch)}}`;
 }

@@ -32,6 +32,8 @@ export const clearDeviceFields = {
   // `fields` (the values) is encrypted; the envelope around it is what push and the locked sync read.
   outbox: ['table', 'recordId', 'op', 'hlc', 'baseCursor', 'createdAt'],
   rejections: ['table', 'recordId', 'op', 'at'],
+  // [B3] the record's newest clock is clear like the outbox's; which field has which clock is not.
+  stamps: ['hlc', 'deleted'],
   // A document file's upload state: ids, sizes, offsets; the locked worker uploads with it ([D4]).
   documentFiles: [
     'caseId',
@@ -59,6 +61,7 @@ export const clearMetaKeys = [
   'lastSyncError',
   'remindersShownUntil',
   'sealKey',
+  'epoch',
 ] as const;
 
 /** Device tables that are ciphertext or key material already, stored as they are. */

@@ -50,6 +50,9 @@ export const inboundOutcomes = [
   'withdrawn',
 ] as const;
 export const needOutcomes = ['met', 'unmet'] as const;
+/** Contacts on site (in person, outreach) against remote (every other channel). */
+export const contactSettings = ['on_site', 'remote'] as const;
+export const onSiteChannels: readonly string[] = ['in_person', 'outreach'];
 
 /** Category keys of each indicator, in the order reports list them. Offers are data (titles). */
 export const indicatorCategories = {
@@ -58,6 +61,7 @@ export const indicatorCategories = {
   personsByAgeBand: ageBands,
   personsByResidenceStatus: residenceGroups,
   contactsByChannel: contactChannels,
+  contactsBySetting: contactSettings,
   contactsByMonth: null,
   appointmentsAttendedByMode: appointmentModes,
   appointmentsNoShowByMode: appointmentModes,

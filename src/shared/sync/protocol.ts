@@ -74,6 +74,8 @@ export interface MutationResult {
 export interface PushResponse {
   lastMutationId: number;
   results: MutationResult[];
+  /** [B1] the server's data epoch (renewed by a restore); absent from servers before issue 24. */
+  epoch?: string;
 }
 
 export const pullRequestSchema = v.object({
@@ -96,6 +98,11 @@ export interface Change {
   hlc: string;
   /** [X2] an erased (purged) tombstone: always `deleted` with no fields. */
   purged?: true;
+  /**
+   * [B3] the clock of each field whose clock is not `hlc` (the others were written with `hlc`), so
+   * the phone can send every field again with its own clock after a restore ([B2]).
+   */
+  stamps?: Record<string, string>;
 }
 
 export interface PullResponse {
@@ -103,6 +110,51 @@ export interface PullResponse {
   cursor: number;
   hasMore: boolean;
   lastMutationId: number;
+  /** [B1] the server's data epoch; absent from servers before issue 24. */
+  epoch?: string;
+}
+
+/** Records per restore request ([B2]); a phone sends what it holds in batches of this size. */
+export const MAX_RESTORE_RECORDS = 500;
+
+/** One record as the phone holds it, each field with the clock that wrote it ([B2], [B3]). */
+export const restoredRecordSchema = v.strictObject({
+  table: v.picklist(tableNames, key('rules.sync.unknownTable')),
+  id: v.pipe(v.string(), v.regex(UUID_PATTERN, key('rules.sync.recordId'))),
+  deleted: v.optional(v.boolean(), false),
+  fields: v.record(v.string(), v.unknown()),
+  hlc: v.pipe(v.string(), v.maxLength(HLC_MAX_LENGTH, key('rules.validation.invalidClock'))),
+  stamps: v.optional(
+    v.record(
+      v.string(),
+      v.pipe(v.string(), v.maxLength(HLC_MAX_LENGTH, key('rules.validation.invalidClock'))),
+    ),
+  ),
+});
+export type RestoredRecord = v.InferInput<typeof restoredRecordSchema>;
+
+/**
+ * `POST /api/sync/restore` ([B2]): after a restore, the phone sends again every record it holds.
+ * `epoch` is the epoch it saw (the request is refused with 409 when the server has another one);
+ * `acknowledged` the last outbox id the old server had acknowledged, so its outbox goes on after it.
+ */
+export const restoreRequestSchema = v.object({
+  clientId,
+  schemaVersion,
+  epoch: v.pipe(v.string(), v.maxLength(100)),
+  acknowledged: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  records: v.pipe(v.array(restoredRecordSchema), v.maxLength(MAX_RESTORE_RECORDS)),
+});
+export type RestoreRequest = v.InferInput<typeof restoreRequestSchema>;
+
+export interface RestoreResponse {
+  epoch: string;
+  /** The team version this batch's writes got: the phone's outbox entries were made after it. */
+  version: number;
+  /** Records that changed something on the server. */
+  applied: number;
+  /** Records refused: an erased person's ([X3]), or one the rules no longer accept. */
+  refused: number;
 }
 
 /** Every error body of the API: a German message a person can act on. */
@@ -114,6 +166,8 @@ export interface ApiError {
   /** The German text, for clients that do not know `code` (and for older apps). */
   message: string;
   lastMutationId?: number;
+  /** [B1] on a 409: the server's data epoch, so a phone learns of a restore from a refused push. */
+  epoch?: string;
   /** The form field the message is about, where one is (a form shows it there). */
   field?: string;
 }

@@ -51,6 +51,8 @@ export const server = germanCatalogue({
     schemaTooOld:
       'Diese App-Version ist veraltet. Bitte die App aktualisieren; Ihre Änderungen bleiben erhalten.',
     gap: 'Es fehlen frühere Änderungen dieses Geräts. Bitte erneut synchronisieren.',
+    epochChanged:
+      'Der Server wurde inzwischen aus einer Sicherung wiederhergestellt. Bitte erneut synchronisieren; Ihre Daten bleiben erhalten.',
     refused: 'Die Änderung wurde vom Server abgelehnt.',
     invalidClock: 'Die Uhrzeit der Änderung ist ungültig.',
     foreignClock: 'Die Uhrzeit der Änderung stammt von einem anderen Gerät.',

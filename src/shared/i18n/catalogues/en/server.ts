@@ -49,6 +49,8 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
       'A sealed change could not be opened. Nothing was saved; please unlock the app and sync again.',
     schemaTooOld: 'This app version is out of date. Please update the app; your changes are kept.',
     gap: 'Earlier changes from this device are missing. Please sync again.',
+    epochChanged:
+      'The server has been restored from a backup meanwhile. Please sync again; your data are kept.',
     refused: 'The server refused the change.',
     invalidClock: 'The time of the change is invalid.',
     foreignClock: 'The time of the change comes from another device.',
