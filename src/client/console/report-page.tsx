@@ -219,6 +219,10 @@ export function ReportView({
         {table('personsByGender', x.tables.personsByGender, x.category)}
         {table('personsByAgeBand', x.tables.personsByAgeBand, x.category)}
         {table('personsByResidenceStatus', x.tables.personsByResidenceStatus, x.category)}
+        {table('personsByReachedVia', x.tables.personsByReachedVia, x.category)}
+        {table('personsByCountry', x.tables.personsByCountry, x.category)}
+        {table('personsByGermanLevel', x.tables.personsByGermanLevel, x.category)}
+        {table('personsBySchooling', x.tables.personsBySchooling, x.category)}
       </section>
 
       <section aria-labelledby="r-contacts">
