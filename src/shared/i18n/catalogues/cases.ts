@@ -221,6 +221,28 @@ export const cases = germanCatalogue({
     noBirthDate: 'ohne Geburtsdatum',
     swapped: 'Vor- und Nachname vertauscht',
   },
+  handoverPack: {
+    open: 'Übergabepaket',
+    title: 'Übergabepaket',
+    intro:
+      'Eine druckbare Zusammenfassung für die Stelle, die den Fall übernimmt (z. B. Jobcenter, KIM). Sie enthält nur, was die Einwilligung der Person zur Weitergabe an diese Stelle abdeckt.',
+    partner: 'An welche Stelle?',
+    choose: 'Bitte wählen',
+    noPartners: 'Noch keine Partner angelegt. Die übernehmende Stelle zuerst im Netzwerk anlegen.',
+    noConsent:
+      'Keine gültige Einwilligung zur Weitergabe an diese Stelle: Es kann kein Übergabepaket erstellt werden. Bitte zuerst die Einwilligung der Person einholen.',
+    print: 'Drucken',
+    sheetTitle: 'Übergabe: Zusammenfassung',
+    to: 'An',
+    from: 'Von',
+    date: 'Datum',
+    needs: 'Offene Bedarfe',
+    leftOut: 'Nicht enthalten, weil die Einwilligung es nicht abdeckt:',
+    never:
+      'Nie enthalten: Kontaktnotizen, Termine, Dokumente, Vermittlungen, Einwilligungen und der Verlauf. Was die Person darüber hinaus weitergeben möchte, bespricht sie selbst mit der Stelle.',
+    consentLine: 'Einwilligung zur Weitergabe erteilt am {date}.',
+    confidential: 'Vertraulich: nur für die genannte Stelle, nicht weitergeben.',
+  },
   merge: {
     open: 'Mit anderem Fall zusammenführen',
     pickTitle: 'Zusammenführen',

@@ -215,6 +215,28 @@ export const casesEn: SameShape<typeof cases> = {
     noBirthDate: 'no birth date',
     swapped: 'given and family name swapped',
   },
+  handoverPack: {
+    open: 'Handover pack',
+    title: 'Handover pack',
+    intro:
+      "A printable summary for the body taking over the case (e.g. Jobcenter, KIM). It holds only what the person's consent to share with that body covers.",
+    partner: 'To which body?',
+    choose: 'Please choose',
+    noPartners: 'No partners yet. First add the receiving body in the network.',
+    noConsent:
+      "No valid consent to share with this body: no handover pack can be made. Please obtain the person's consent first.",
+    print: 'Print',
+    sheetTitle: 'Handover: summary',
+    to: 'To',
+    from: 'From',
+    date: 'Date',
+    needs: 'Open needs',
+    leftOut: 'Not included, because the consent does not cover it:',
+    never:
+      'Never included: contact notes, appointments, documents, referrals, consents and the history. Anything else the person wants to pass on, they discuss with the body themselves.',
+    consentLine: 'Consent to share given on {date}.',
+    confidential: 'Confidential: only for the named body, do not pass on.',
+  },
   merge: {
     open: 'Merge with another case',
     pickTitle: 'Merge',
