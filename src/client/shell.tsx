@@ -7,7 +7,7 @@ import '../shared/i18n/messages-behind-lock';
 import { Route, Router, useLocation } from 'preact-iso';
 import { useRef } from 'preact/hooks';
 import { t } from '../shared/i18n/t';
-import { SyncStatusChip } from './features/sync/sync-status-chip';
+import { OfflineBanner, SyncStatusChip } from './features/sync/sync-status-chip';
 import { caseRoutes } from './features/cases/routes';
 import { appointmentRoutes } from './features/appointments/routes';
 import { AppointmentReminders } from './features/appointments/appointment-reminders';
@@ -74,6 +74,7 @@ function Shell() {
         {t('common.shell.skipToContent')}
       </a>
       <Header titleRef={titleRef} />
+      <OfflineBanner />
       <main class="app-main" id="main">
         <ScreenBoundary path={path} onOverview={() => route('/')}>
           <Router onRouteChange={onRouteChange}>

@@ -27,6 +27,7 @@ import pg from 'pg';
 import { openPgStore } from '../../src/server/store/pg-store';
 import { openPgliteStore } from '../../src/server/store/pglite-store';
 import { migrate } from '../../src/server/store/migrate';
+import { PRODUCTION_COST } from '../../src/server/auth/password';
 import { createTeam } from '../../src/server/auth/accounts';
 import type { Store } from '../../src/server/store/store';
 import { finish, type BudgetCheck } from './budget';
@@ -193,17 +194,18 @@ export async function runFieldDay(options: FieldDayOptions): Promise<void> {
 }
 
 /**
- * Teams and one THM account per phone. Every account shares one password hash made with a low
- * scrypt cost (the stored hash names its cost, password.ts), so signing in 500 phones before the
- * window takes seconds, not minutes of scrypt at the real cost; sign-in is never timed.
+ * Teams and one THM account per phone. Every account shares one password hash, made once at the
+ * production cost (a hash at any other cost would be replaced at the first sign-in, password.ts):
+ * signing 500 phones in before the window costs real scrypt time (about a minute or two on two
+ * cores), as on a real morning; sign-in is never timed.
  */
 async function createAccounts(store: Store, devices: number, teams: number): Promise<string[]> {
   const teamIds: string[] = [];
   for (let t = 0; t < teams; t++) teamIds.push((await createTeam(store, `Bench ${t}`)).id);
   const salt = randomBytes(16);
-  const N = 1024;
-  const key = scryptSync(PASSWORD.normalize('NFC'), salt, 64, { N, r: 8, p: 1 });
-  const hash = ['scrypt', N, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const { N, r, p } = PRODUCTION_COST;
+  const key = scryptSync(PASSWORD.normalize('NFC'), salt, 64, { N, r, p, maxmem: 256 * N * r });
+  const hash = ['scrypt', N, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
   const emails = Array.from({ length: devices }, (_, d) => `geraet${d}@bench.example`);
   const teamSize = Math.ceil(devices / teams);
   for (let from = 0; from < devices; from += 100) {

@@ -57,6 +57,7 @@ function routes(): string[] {
     `${c}/aufenthalt/${ids.statusId}`,
     `${c}/bedarfe/neu`,
     `${c}/bedarfe/${ids.needId}`,
+    `${c}/uebergabe`,
     `${c}/zusammenfuehren`,
     `${c}/zusammenfuehren/${ids.twinCaseId}`,
     `${c}/vermittlungen/neu`,

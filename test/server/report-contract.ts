@@ -561,6 +561,13 @@ export function describeReportContract(backend: string, makeStore: StoreFactory)
       expect(lines).toContain('Kontakte nach Monat;März 2026;<5');
       expect(lines).toContain('Termine wahrgenommen, nach Form;Telefon;0');
       expect(lines).toContain('Notierte Lücken nach Bereich;Wohnen;<5');
+      // Every table on screen is in the CSV, with its totals; so is the on-site/remote split.
+      expect(lines).toContain('Erreichte Personen nach Stand und Geschlecht;Gesamt;5');
+      expect(lines).toContain('Kontakte nach Kontaktweg und Monat;Telefon / Gesamt;.');
+      expect(
+        lines.some((l) => l.startsWith('Kontakte vor Ort und aus der Ferne;aus der Ferne')),
+      ).toBe(true);
+      expect(lines.some((l) => l.includes('feldakte-ckm-1'))).toBe(true);
     });
 
     it('THMs and coordinators see only their own team; admins may name a team', async () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mergeFields, type IncomingChange, type StoredRecord } from '../../src/shared/sync/merge';
+import {
+  mergeFields,
+  sameValue,
+  type IncomingChange,
+  type StoredRecord,
+} from '../../src/shared/sync/merge';
 import { formatHlc } from '../../src/shared/sync/hlc';
 
 const A = '0190a0b0-0000-7000-8000-00000000000a';
@@ -188,3 +193,15 @@ describe('field merge', () => {
 function sorted(fields: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).sort(([a], [b]) => a.localeCompare(b)));
 }
+
+describe('sameValue', () => {
+  it('[M6] an object value is the same whatever order its keys come in (jsonb reorders them)', () => {
+    expect(sameValue({ day: '2026-01-01', name: 'A' }, { name: 'A', day: '2026-01-01' })).toBe(
+      true,
+    );
+    expect(sameValue([{ b: 1, a: 2 }], [{ a: 2, b: 1 }])).toBe(true);
+    expect(sameValue({ a: 1 }, { a: 2 })).toBe(false);
+    expect(sameValue(['a', 'b'], ['b', 'a'])).toBe(false);
+    expect(sameValue(undefined, null)).toBe(true);
+  });
+});

@@ -56,7 +56,8 @@ const de = {
     chartOutcomesDesc:
       'Balkendiagramm: Vermittlungen des Zeitraums nach ihrem Ergebnis. Die Zahlen stehen in der Tabelle darunter.',
     chartGapNote:
-      'Werte unter 5 und ausgeblendete Werte sind im Diagramm nicht gezeichnet; die Tabelle nennt sie.',
+      'Schraffiert: Werte, die nicht als Zahl veröffentlicht werden („<5“ in mittlerer Höhe, „x“ als 5, „.“ wie „<5“); über jeder Säule steht ihre Summe, die Tabelle nennt alle Werte.',
+    chartHidden: 'nicht als Zahl veröffentlicht („<5“, „x“, „.“)',
     tableScroll: 'Tabelle, seitlich verschiebbar',
     chartScroll: 'Diagramm, seitlich verschiebbar',
     moreColumnsRight: 'Weitere Spalten rechts →',
@@ -67,9 +68,6 @@ const de = {
     noReferrals: 'Keine Vermittlungen im Zeitraum.',
     noContacts: 'Keine Kontakte im Zeitraum.',
     tableEmpty: 'Keine Angaben im Zeitraum.',
-    inPerson: 'vor Ort (persönlich, aufsuchend)',
-    remote: 'aus der Ferne (Telefon, Video, Messenger, E-Mail, Brief)',
-    shift: 'Kontakte vor Ort und aus der Ferne',
   },
   gaps: {
     heading: 'Lücken für das Bündnistreffen',
@@ -241,7 +239,9 @@ const en: SameShape<typeof de> = {
     chartOutcomes: 'Referrals by outcome',
     chartOutcomesDesc:
       'Bar chart: referrals of the period by outcome. The figures are in the table below.',
-    chartGapNote: 'Values under 5 and hidden values are not drawn; the table names them.',
+    chartGapNote:
+      'Hatched: values not published as a number ("<5" at middle height, "x" as 5, "." like "<5"); each column shows its total above it, the table gives every value.',
+    chartHidden: 'not published as a number ("<5", "x", ".")',
     tableScroll: 'Table, scrolls sideways',
     chartScroll: 'Chart, scrolls sideways',
     moreColumnsRight: 'More columns to the right →',
@@ -252,9 +252,6 @@ const en: SameShape<typeof de> = {
     noReferrals: 'No referrals in this period.',
     noContacts: 'No contacts in this period.',
     tableEmpty: 'Nothing recorded in this period.',
-    inPerson: 'on site (in person, outreach)',
-    remote: 'remote (phone, video, messenger, e-mail, letter)',
-    shift: 'Contacts on site and remote',
   },
   gaps: {
     heading: 'Gaps for the alliance meeting',

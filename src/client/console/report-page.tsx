@@ -3,14 +3,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionUser } from '../../shared/sync/protocol';
 import type { IndicatorKey, ReportPeriod, ReportSummary } from '../../shared/reports/report';
+import { axisLabel, categoryLabel, reportTexts, tableAxes } from '../../shared/reports/labels';
 import {
-  axisLabel,
-  categoryLabel,
-  countText,
-  reportTexts,
-  tableAxes,
-} from '../../shared/reports/labels';
-import { HIDDEN_COUNT, SMALL_COUNT, WITHHELD_COUNT } from '../../shared/reports/suppress';
+  HIDDEN_COUNT,
+  SMALL_COUNT,
+  WITHHELD_COUNT,
+  type PublishedCount,
+} from '../../shared/reports/suppress';
 import { formatDay, intlLocaleTag } from '../../shared/i18n/t';
 import { ct } from './console-texts';
 import { CountTable, GridTable } from './report-tables';
@@ -69,8 +68,6 @@ export function ReportState({
   );
 }
 
-const IN_PERSON = ['in_person', 'outreach'];
-
 function rowsOf(key: IndicatorKey, report: ReportSummary) {
   return Object.entries(report.indicators[key]).map(([category, value]) => ({
     key: category,
@@ -100,27 +97,18 @@ export function ReportView({ report }: { report: ReportSummary }) {
       corner={corner}
     />
   );
-  const simple = (key: IndicatorKey, empty?: string) => (
+  const simple = (key: IndicatorKey, empty?: string, total?: PublishedCount) => (
     <CountTable
       caption={x.indicators[key]}
       heading={x.category}
       rows={rowsOf(key, report)}
       empty={empty}
+      total={total}
     />
   );
   const contacts = report.tables.contactsByChannelAndMonth;
   // Category keys come with the report, in order (no domain code in the console chunk).
   const channels = contacts.rows;
-  const sumOf = (keys: readonly string[]) => {
-    const values = keys.map((k) => contacts.rowTotals[k]!);
-    if (values.some((v) => v === WITHHELD_COUNT)) return WITHHELD_COUNT as string;
-    if (values.some((v) => v === HIDDEN_COUNT)) return HIDDEN_COUNT as string;
-    const numbers = values.filter((v): v is number => typeof v === 'number');
-    const total = numbers.reduce((a, b) => a + b, 0);
-    // A share containing a "<5" is a range: shown as at least its known part.
-    return values.some((v) => v === SMALL_COUNT) ? `≥ ${countText(total)}` : countText(total);
-  };
-
   return (
     <article class="report-view" aria-labelledby="report-heading">
       <header class="report-view__head">
@@ -152,7 +140,8 @@ export function ReportView({ report }: { report: ReportSummary }) {
 
       <section aria-labelledby="r-persons">
         <h3 id="r-persons">{ct('report.persons')}</h3>
-        {simple('personsReached')}
+        {/* The headline: persons reached in total, published whenever it is 5 or more. */}
+        {simple('personsReached', undefined, report.tables.personsByGender.total)}
         {table('personsByGender', x.tables.personsByGender, x.category)}
         {table('personsByAgeBand', x.tables.personsByAgeBand, x.category)}
         {table('personsByResidenceStatus', x.tables.personsByResidenceStatus, x.category)}
@@ -167,22 +156,12 @@ export function ReportView({ report }: { report: ReportSummary }) {
           columns={contacts.columns.map((m) => ({ key: m, label: categoryLabel('month', m) }))}
           series={channels.map((c) => ({ key: c, label: categoryLabel('contactsByChannel', c) }))}
           value={(s, c) => contacts.cells[s]![c]!}
+          columnTotal={(c) => contacts.columnTotals[c]!}
           columnLabel={shortMonth}
           empty={ct('report.noContacts')}
         />
         {table('contactsByChannelAndMonth', x.tables.contactsByChannelAndMonth, x.category)}
-        <CountTable
-          caption={ct('report.shift')}
-          heading={x.category}
-          rows={[
-            { key: 'in', label: ct('report.inPerson'), value: sumOf(IN_PERSON) },
-            {
-              key: 'remote',
-              label: ct('report.remote'),
-              value: sumOf(channels.filter((c) => !IN_PERSON.includes(c))),
-            },
-          ]}
-        />
+        {simple('contactsBySetting')}
       </section>
 
       <section aria-labelledby="r-appointments">

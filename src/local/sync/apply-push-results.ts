@@ -16,7 +16,8 @@ import { applyMergeLocally, revertMergeLocally } from '../merge-cases';
  */
 async function revertRefusedMerge(db: FeldakteDb, entry: OutboxEntry): Promise<void> {
   const merge = await db.merges.get(entry.recordId);
-  if (!merge) return;
+  // Gone, or only what pending edits laid over a record the server no longer has (erased).
+  if (typeof merge?.caseId !== 'string' || typeof merge.mergedCaseId !== 'string') return;
   if (typeof entry.fields.mergedCaseId === 'string') await revertMergeLocally(db, merge);
   else if (entry.fields.undoneAt) await applyMergeLocally(db, { ...merge, undoneAt: null });
 }

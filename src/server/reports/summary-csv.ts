@@ -35,6 +35,7 @@ export function summaryCsv(summary: ReportSummary): string {
   for (const key of tableKeys) {
     const table = summary.tables[key];
     const axes = tableAxes[key];
+    // As on screen: every cell, each row's and each column's total, and the table's total.
     for (const r of table.rows) {
       for (const c of table.columns) {
         lines.push(
@@ -45,7 +46,20 @@ export function summaryCsv(summary: ReportSummary): string {
           ),
         );
       }
+      lines.push(
+        row(x.tables[key], `${axisLabel(axes.rows, r)} / ${x.total}`, count(table.rowTotals[r]!)),
+      );
     }
+    for (const c of table.columns) {
+      lines.push(
+        row(
+          x.tables[key],
+          `${x.total} / ${axisLabel(axes.columns, c)}`,
+          count(table.columnTotals[c]!),
+        ),
+      );
+    }
+    lines.push(row(x.tables[key], x.total, count(table.total)));
   }
   lines.push('');
   lines.push(row(x.gapsHeading, x.gapArea, x.gapText));

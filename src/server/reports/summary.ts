@@ -7,6 +7,8 @@ import {
   ageBandOf,
   ageBands,
   fixedPeriodsWithin,
+  contactSettings,
+  onSiteChannels,
   appointmentOutcomes,
   inboundOutcomes,
   indicatorCategories,
@@ -368,6 +370,17 @@ export function buildSummary(
     );
     contacts.total = all.total;
   }
+  // On site against remote: published as figures of their own (their own records, their own noise).
+  const settingRows = counts.contacts.map((c) => ({
+    ...c,
+    key: onSiteChannels.includes(c.channel) ? 'on_site' : 'remote',
+  }));
+  const contactSetting = breakdown(contactSettings, settingRows);
+  withholdSpread(
+    period,
+    contactSetting.counts,
+    monthsBy(settingRows, (r) => [r.key]),
+  );
   const appointments = grid(
     appointmentModes,
     appointmentOutcomes,
@@ -444,6 +457,7 @@ export function buildSummary(
     personsByAgeBand: { ...byAge.columnTotals },
     personsByResidenceStatus: { ...byResidence.columnTotals },
     contactsByChannel: { ...contacts.rowTotals },
+    contactsBySetting: contactSetting.counts,
     contactsByMonth: { ...contacts.columnTotals },
     appointmentsAttendedByMode: column(appointments, 'attended'),
     appointmentsNoShowByMode: column(appointments, 'no_show'),

@@ -32,6 +32,7 @@ const texts = {
       personsByAgeBand: 'Erreichte Personen nach Alter (am Ende des Zeitraums)',
       personsByResidenceStatus: 'Erreichte Personen nach Aufenthaltsstatus',
       contactsByChannel: 'Kontakte nach Kontaktweg',
+      contactsBySetting: 'Kontakte vor Ort und aus der Ferne',
       contactsByMonth: 'Kontakte nach Monat',
       appointmentsAttendedByMode: 'Termine wahrgenommen, nach Form',
       appointmentsNoShowByMode: 'Termine nicht wahrgenommen, nach Form',
@@ -72,6 +73,10 @@ const texts = {
       none: 'nicht erfasst',
     },
     needOutcome: { met: 'gedeckt', unmet: 'nicht gedeckt' },
+    contactSetting: {
+      on_site: 'vor Ort (persönlich, aufsuchend)',
+      remote: 'aus der Ferne (Telefon, Video, Messenger, E-Mail, Brief)',
+    },
     held: 'stattgefunden',
     referralSent: 'gesendet, noch keine Antwort',
   },
@@ -99,6 +104,7 @@ const texts = {
       personsByAgeBand: 'Persons reached by age (at the end of the period)',
       personsByResidenceStatus: 'Persons reached by residence status',
       contactsByChannel: 'Contacts by channel',
+      contactsBySetting: 'Contacts on site and remote',
       contactsByMonth: 'Contacts by month',
       appointmentsAttendedByMode: 'Appointments attended, by mode',
       appointmentsNoShowByMode: 'Appointments missed, by mode',
@@ -139,6 +145,10 @@ const texts = {
       none: 'not recorded',
     },
     needOutcome: { met: 'met', unmet: 'unmet' },
+    contactSetting: {
+      on_site: 'on site (in person, outreach)',
+      remote: 'remote (phone, video, messenger, e-mail, letter)',
+    },
     held: 'held',
     referralSent: 'sent, no answer yet',
   },
@@ -169,6 +179,8 @@ export function categoryLabel(indicator: IndicatorKey | 'stage' | 'month', key: 
       return x.residence[key as keyof typeof x.residence] ?? key;
     case 'contactsByChannel':
       return enumLabel(`cases.contactChannel.${key}`);
+    case 'contactsBySetting':
+      return x.contactSetting[key as keyof typeof x.contactSetting] ?? key;
     case 'contactsByMonth':
     case 'month':
       return monthLabel(key);

@@ -6,6 +6,7 @@ import { contactChannels } from '../domain/contact';
 import { appointmentModes } from '../domain/appointment';
 import { partnerKinds } from '../domain/partner';
 import { needCategories } from '../domain/need';
+import { inStatuses } from '../domain/referral';
 import type { PublishedCount } from './suppress';
 import { message, type Message } from '../i18n/message';
 
@@ -42,14 +43,12 @@ export const referralOutcomes = [
   'no_response',
   'withdrawn',
 ] as const;
-export const inboundOutcomes = [
-  'received',
-  'first_contact',
-  'taken_on',
-  'not_eligible',
-  'withdrawn',
-] as const;
+/** Where an incoming referral received in the period stands now: every incoming status. */
+export const inboundOutcomes = inStatuses;
 export const needOutcomes = ['met', 'unmet'] as const;
+/** Contacts on site (in person, outreach) against remote (every other channel). */
+export const contactSettings = ['on_site', 'remote'] as const;
+export const onSiteChannels: readonly string[] = ['in_person', 'outreach'];
 
 /** Category keys of each indicator, in the order reports list them. Offers are data (titles). */
 export const indicatorCategories = {
@@ -58,6 +57,7 @@ export const indicatorCategories = {
   personsByAgeBand: ageBands,
   personsByResidenceStatus: residenceGroups,
   contactsByChannel: contactChannels,
+  contactsBySetting: contactSettings,
   contactsByMonth: null,
   appointmentsAttendedByMode: appointmentModes,
   appointmentsNoShowByMode: appointmentModes,

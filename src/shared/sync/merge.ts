@@ -108,5 +108,19 @@ export function mergeFields(
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined) return (a ?? null) === (b ?? null);
-  return JSON.stringify(a) === JSON.stringify(b);
+  return canonical(a) === canonical(b);
+}
+
+/**
+ * JSON with object keys sorted: PostgreSQL's jsonb stores an object's keys in its own order, so
+ * `{day, name}` comes back as `{name, day}` and must still be the same value.
+ */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(
+          Object.entries(item as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)),
+        )
+      : item,
+  );
 }

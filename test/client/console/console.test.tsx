@@ -220,6 +220,11 @@ describe('console', () => {
     expect(within(contacts).queryAllByText('x')).toHaveLength(0);
     const total = within(contacts).getByRole('row', { name: /^Gesamt/ });
     expect(within(total).getAllByText(/^\d+$/).length).toBeGreaterThan(0);
+    // The headline: 15 persons reached, shown as a number (within the p-table's 2) in its total row.
+    const reached = screen.getAllByRole('table', { name: 'Erreichte Personen' })[0]!;
+    const headline = within(reached).getByRole('row', { name: /^Gesamt/ });
+    const shown = Number(within(headline).getAllByRole('cell').at(-1)!.textContent);
+    expect(Math.abs(shown - 15)).toBeLessThanOrEqual(2);
     const csv = screen.getByRole('link', { name: 'CSV herunterladen (Excel)' });
     const year = new Date().getFullYear();
     expect(csv.getAttribute('href')).toBe(

@@ -106,15 +106,47 @@ describe('an empty table in the report', () => {
 });
 
 describe('figures in the report', () => {
-  it.each([
-    { language: 'de' as const, half: '2,5' },
-    { language: 'en' as const, half: '2.5' },
-  ])("the chart's axis is written in the reader's notation ($language)", ({ language, half }) => {
-    setLanguage(language);
-    const counts = { ...nothing, contacts: [{ channel: 'phone', month: '2026-02', n: 5, k: 0 }] };
+  it('draws a month of hidden values hatched with its total, on an axis of whole numbers', () => {
+    // 3 phone calls and 2 messages in February: both "<5", the month's total 5 is published.
+    const counts = {
+      ...nothing,
+      contacts: [
+        { channel: 'phone', month: '2026-02', n: 3, k: 0 },
+        { channel: 'messenger', month: '2026-02', n: 2, k: 0 },
+      ],
+    };
     render(<ReportView report={buildSummary(team, period, counts, false)} />);
-    // The axis ticks come first, then the month labels under the columns.
-    const ticks = [...document.querySelectorAll('.chart__tick')].map((tick) => tick.textContent);
-    expect(ticks.slice(0, 3)).toEqual(['0', half, '5']);
+    const chart = screen.getByRole('img', { name: /Kontakte nach Kontaktweg und Monat/ });
+    const hatched = chart.querySelectorAll('.chart__bar--hidden');
+    expect(hatched).toHaveLength(2);
+    for (const bar of hatched) expect(Number(bar.getAttribute('height'))).toBeGreaterThan(0);
+    const ticks = [...chart.querySelectorAll('.chart__tick')].map((tick) => tick.textContent!);
+    // Whole numbers on the axis, the month's published total (5) above its column.
+    expect(ticks.filter((t) => /^\d+$/.test(t)).every((t) => Number.isInteger(Number(t)))).toBe(
+      true,
+    );
+    expect(ticks).not.toContain('0,5');
+    expect(ticks).toContain('5');
+    // The on-site/remote split is a published table of its own (and so in the CSV).
+    const setting = screen.getByRole('table', { name: 'Kontakte vor Ort und aus der Ferne' });
+    expect(within(setting).getByRole('row', { name: /aus der Ferne.*5/ })).toBeTruthy();
   });
+
+  it.each([
+    { language: 'de' as const, thousand: '1.000' },
+    { language: 'en' as const, thousand: '1,000' },
+  ])(
+    "the chart's axis is written in the reader's notation ($language)",
+    ({ language, thousand }) => {
+      setLanguage(language);
+      const counts = {
+        ...nothing,
+        contacts: [{ channel: 'phone', month: '2026-02', n: 5000, k: 0 }],
+      };
+      render(<ReportView report={buildSummary(team, period, counts, false)} />);
+      // The axis ticks come first, then the month labels under the columns.
+      const ticks = [...document.querySelectorAll('.chart__tick')].map((tick) => tick.textContent);
+      expect(ticks.slice(0, 2)).toEqual(['0', thousand]);
+    },
+  );
 });

@@ -117,7 +117,9 @@ function problemsOf(table: TableName, language: 'de' | 'en'): string[] {
       (key) =>
         key !== 'id' &&
         (!key.endsWith('Id') || key.endsWith('UserId')) &&
-        !(table === 'tasks' && ['titleKey', 'titleParams'].includes(key)),
+        !(table === 'tasks' && ['titleKey', 'titleParams'].includes(key)) &&
+        // A document's key, sealed thumbnail and size are the app's, not the person's (issue 25).
+        !(table === 'documents' && ['fileKey', 'thumb', 'size'].includes(key)),
     );
     if (terms.length < shown.length)
       problems.push(`${table}: ${shown.length - terms.length} fields not shown`);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
-import { SyncStatusChip } from '../../../src/client/features/sync/sync-status-chip';
+import { OfflineBanner, SyncStatusChip } from '../../../src/client/features/sync/sync-status-chip';
 import { PendingBadge } from '../../../src/client/features/sync/pending-badge';
 import { ConflictList } from '../../../src/client/features/sync/conflict-list';
 import { RejectionList } from '../../../src/client/features/sync/rejection-list';
@@ -281,5 +281,58 @@ describe('Abgelehnte Änderungen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Zur Kenntnis genommen' }));
     await screen.findByText('Keine abgelehnten Änderungen.');
     expect(await db.rejections.count()).toBe(0);
+  });
+});
+
+describe('what the phone did (issue 27 item 10)', () => {
+  it('the phone whose value was kept gets a quiet note, not a conflict to review', async () => {
+    const { db, user } = signInForTest();
+    const caseId = await writeCase(db);
+    await db.conflicts.put({
+      id: newRecordId(),
+      table: 'cases',
+      recordId: caseId,
+      caseId,
+      field: 'phone',
+      losingValue: '0171 111',
+      losingHlc: formatHlc({ ms: Date.parse('2025-03-14T09:00:00Z'), counter: 0, node: 'a' }),
+      losingUserId: 'someone-else',
+      keptValue: '0171 222',
+      keptHlc: formatHlc({ ms: Date.parse('2025-03-14T09:01:00Z'), counter: 0, node: 'b' }),
+      keptUserId: user.id,
+      createdAt: '2025-03-14T09:02:00.000Z',
+    });
+    render(<SyncStatusChip />);
+    // The chip does not ask me to review it.
+    const chip = await screen.findByRole('button', { name: /1 Änderung offen/ });
+    fireEvent.click(chip);
+    const note = await screen.findByRole('link', {
+      name: 'Bei 1 gleichzeitigen Änderung wurde Ihr Wert behalten',
+    });
+    expect(note.getAttribute('href')).toBe('/mehr/konflikte');
+    cleanup();
+    render(<ConflictList />);
+    await screen.findByRole('heading', { name: 'Ihr Wert wurde behalten' });
+    expect(screen.getByText('0171 222')).toBeTruthy();
+    expect(screen.getByText('0171 111')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Meinen Wert übernehmen' })).toBeNull();
+    expect(screen.getByText('Keine offenen Konflikte.')).toBeTruthy();
+  });
+
+  it('offline, one line says so with the changes that wait', async () => {
+    const { db } = signInForTest();
+    await writeCase(db);
+    await writeCase(db);
+    render(<OfflineBanner />);
+    const line = await screen.findByRole('status');
+    expect(line.textContent).toBe('');
+    await setMeta(db, 'lastSyncError', {
+      kind: 'offline',
+      message: '',
+      at: '2025-03-14T09:00:00.000Z',
+    });
+    await waitFor(() =>
+      expect(line.textContent).toBe('Offline: 2 Änderungen warten auf die Verbindung.'),
+    );
   });
 });

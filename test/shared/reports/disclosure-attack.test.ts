@@ -1,11 +1,13 @@
 // The attack on the Sachbericht (issue 23): for random teams, an attacker takes every report a user
 // can ask for in a year (each month, quarter, half-year and the year, under the year's one
-// counting rule) and solves linear programs over all published figures at once: every figure
-// bounds the records behind it (a number through the p-table's range, "<5" as 1-4, "x" as >= 5,
-// 0 and listed gap texts exactly). The unknowns are the finest groups of records the reports tell
-// apart (records that fall into exactly the same published cells), so every difference within and
-// across tables and periods is within reach. The report is safe when no group and no "<5" whose
-// true count is 1-4 is pinned to a single value.
+// counting rule) and subtracts: a figure minus another one it contains (across periods, tables and
+// linked tables), and a total minus all but one of its parts (a year minus eleven months, a row
+// total minus the other cells). Every figure bounds the records behind it: a number through the
+// p-table's range, "<5" as 1-4, "x" as >= 5, 0 and listed gap texts exactly. No subtraction may pin
+// a count of 1-4, and the truth must lie within what is published (the method's own promise).
+// `attackerRange` (an LP over all bounds at once, yalps) shows on a small case that the attacker
+// finds a leak when there is one; over all 19 overlapping reports it still pins some small groups
+// (docs/decisions.md "Reports: disclosure control", known limit).
 import { describe, expect, it } from 'vitest';
 import { solve, type Constraint, type Model } from 'yalps';
 import { buildSummary } from '../../../src/server/reports/summary';

@@ -56,7 +56,7 @@ export function CaseFormFields({ form, mode, today }: CaseFormFieldsProps) {
         <TextField
           {...field('otherNames')}
           label={t('cases.fields.otherNames')}
-          hint={t('cases.fields.otherNamesHint')}
+          hint={t('cases.form.otherNamesHint')}
         />
         <DateField {...field('birthDate')} label={t('cases.fields.birthDate')} max={today} />
         {mode === 'create' && <DuplicateHints draft={draft} today={today} />}

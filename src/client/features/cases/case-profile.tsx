@@ -129,6 +129,9 @@ export function CaseProfile({ record }: { record: Case }) {
             {t('team.handover.open')}
           </Button>
         )}
+        <LinkButton href={`/faelle/${record.id}/uebergabe`} block>
+          {t('cases.handoverPack.open')}
+        </LinkButton>
         <LinkButton href={`/faelle/${record.id}/zusammenfuehren`} block>
           {t('cases.merge.open')}
         </LinkButton>

@@ -12,6 +12,7 @@ const ResidenceStatusFormPage = lazy(() =>
   import('./residence-status-form-page').then((m) => m.ResidenceStatusFormPage),
 );
 const NeedFormPage = lazy(() => import('./need-form-page').then((m) => m.NeedFormPage));
+const HandoverPackPage = lazy(() => import('./handover-pack-page').then((m) => m.HandoverPackPage));
 const MergePickPage = lazy(() => import('./merge-pick-page').then((m) => m.MergePickPage));
 const MergeCasesPage = lazy(() => import('./merge-cases-page').then((m) => m.MergeCasesPage));
 
@@ -26,6 +27,7 @@ export const caseRoutes: FeatureRoute[] = [
   { path: '/faelle/:id/aufenthalt/:statusId', component: ResidenceStatusFormPage },
   { path: '/faelle/:id/bedarfe/neu', component: NeedFormPage },
   { path: '/faelle/:id/bedarfe/:needId', component: NeedFormPage },
+  { path: '/faelle/:id/uebergabe', component: HandoverPackPage },
   { path: '/faelle/:id/zusammenfuehren', component: MergePickPage },
   { path: '/faelle/:id/zusammenfuehren/:otherId', component: MergeCasesPage },
 ];

@@ -12,7 +12,8 @@ const de = messagesDe.cases;
 
 export interface SummarySource {
   person: Case;
-  referral: Referral;
+  /** Absent for a handover pack, which has no referral (and so no reason). */
+  referral?: Referral | undefined;
   need?: Need | undefined;
   status?: ResidenceStatus | undefined;
 }
@@ -68,6 +69,6 @@ function valueOf(kind: SharedDataKind, { person, referral, need, status }: Summa
         ? [de.needCategory[need.category], need.description].filter(Boolean).join(': ')
         : '';
     case 'reason':
-      return referral.reason ?? '';
+      return referral?.reason ?? '';
   }
 }

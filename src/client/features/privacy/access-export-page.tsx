@@ -17,6 +17,8 @@ import { fieldLabels } from '../../../shared/i18n/field-labels';
 import type { Task } from '../../../shared/domain/task';
 import { taskTitle } from '../cases/task-title';
 import './privacy.css';
+import { documentsZip, withoutTechnicalFields } from '../documents/export-zip';
+import { errorName } from '../../../shared/error-name';
 
 type State =
   | { kind: 'loading' }
@@ -29,6 +31,7 @@ export function AccessExportPage({ id }: { id: string }) {
   const user = useSession((state) => state.user);
   const [state, setState] = useState<State>({ kind: 'loading' });
   const members = useTeamMembers(db);
+  const [zipNote, setZipNote] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -60,22 +63,53 @@ export function AccessExportPage({ id }: { id: string }) {
   const people = new Map((members ?? []).map((member) => [member.id, member.name]));
   if (user) people.set(user.id, user.name);
   const name = fullName(data.case as unknown as Case);
+  const baseName = `auskunft-${data.case.id.slice(-12)}-${data.exportedAt.slice(0, 10)}`;
   const download = () =>
     downloadFile(
-      `auskunft-${data.case.id.slice(-12)}-${data.exportedAt.slice(0, 10)}.json`,
-      JSON.stringify(data, null, 2),
+      `${baseName}.json`,
+      JSON.stringify(withoutTechnicalFields(data), null, 2),
       'application/json',
     );
+  const hasDocuments = (data.records.documents?.length ?? 0) > 0;
+  const downloadZip = async () => {
+    setZipNote(t('privacy.export.zipLoading'));
+    try {
+      const { blob, missing } = await documentsZip(db, data, `${baseName}.json`);
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `${baseName}.zip`;
+      link.rel = 'noopener';
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+      setZipNote(
+        missing.length > 0 ? t('privacy.export.zipMissing', { titles: missing.join(', ') }) : null,
+      );
+    } catch (error) {
+      console.warn('Export ZIP failed', errorName(error));
+      setZipNote(t('privacy.export.zipFailed'));
+    }
+  };
 
   return (
     <article class="export-doc">
       <p class="no-print">{t('privacy.export.intro')}</p>
       {fromDevice && <p class="privacy-banner no-print">{t('privacy.export.offline')}</p>}
+      {zipNote && (
+        <p class="hint no-print" role="status">
+          {zipNote}
+        </p>
+      )}
       <div class="privacy-actions no-print">
         <Button variant="primary" onClick={() => window.print()}>
           {t('privacy.export.print')}
         </Button>
         <Button onClick={download}>{t('privacy.export.download')}</Button>
+        {hasDocuments && (
+          <Button onClick={() => void downloadZip()}>{t('privacy.export.downloadZip')}</Button>
+        )}
       </div>
       <h2>
         {t('privacy.export.heading')}: {name}
@@ -153,7 +187,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Fields that repeat another one in a form for the app: shown through it (tasks' title). */
-const HIDDEN = new Set(['tasks.titleKey', 'tasks.titleParams']);
+const HIDDEN = new Set([
+  'tasks.titleKey',
+  'tasks.titleParams',
+  // A document's file key, sealed thumbnail, file id and size are the app's (issue 25).
+  'documents.fileKey',
+  'documents.thumb',
+  'documents.fileId',
+  'documents.size',
+]);
 
 /** Every label from the field labels registry (German or English, never the stored key). */
 function labelOf(table: string, field: string): string {

@@ -15,7 +15,7 @@ import { usePageTitle } from '../../state/page-title';
 import { fieldLabel, hlcTime, valueLabel } from './change-labels';
 import { recordHeading, recordName } from './record-name';
 import { useTeamMembers } from '../team/use-team-members';
-import { myOpenConflicts } from './my-conflicts';
+import { myKeptConflicts, myOpenConflicts } from './my-conflicts';
 import './sync.css';
 
 export function ConflictList() {
@@ -23,6 +23,7 @@ export function ConflictList() {
   const db = useDb();
   const userId = useSession((state) => state.user?.id ?? '');
   const conflicts = useLiveQuery(() => myOpenConflicts(db, userId), [db, userId]);
+  const kept = useLiveQuery(() => myKeptConflicts(db, userId), [db, userId]);
 
   return (
     <div class="change-list">
@@ -35,7 +36,53 @@ export function ConflictList() {
           </li>
         ))}
       </ul>
+      {kept && kept.length > 0 && (
+        <section aria-labelledby="kept-conflicts">
+          <h2 id="kept-conflicts" class="section__title">
+            {t('sync.conflicts.keptTitle')}
+          </h2>
+          <p class="hint">{t('sync.conflicts.keptIntro')}</p>
+          <ul class="change-list__items">
+            {kept.map((conflict) => (
+              <li key={conflict.id}>
+                <KeptItem db={db} conflict={conflict} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
+  );
+}
+
+/** A conflict my value won: what was overwritten and whose it was; nothing to do here. */
+function KeptItem({ db, conflict }: { db: FeldakteDb; conflict: Conflict }) {
+  const members = useTeamMembers(db);
+  const name = useLiveQuery(
+    () => recordName(db, conflict.table, conflict.recordId, conflict.caseId),
+    [db, conflict.table, conflict.recordId, conflict.caseId],
+  );
+  const colleague =
+    members?.find((m) => m.id === conflict.losingUserId)?.name ?? t('sync.conflicts.someone');
+  const headingId = `kept-${conflict.id}`;
+  return (
+    <article class="card card--quiet" aria-labelledby={headingId}>
+      <h3 id={headingId} class="section__title">
+        {recordHeading(name, conflict.table)}: {fieldLabel(conflict.table, conflict.field)}
+      </h3>
+      <dl class="facts">
+        <dt>{t('sync.conflicts.kept')}</dt>
+        <dd>{valueLabel(conflict.field, conflict.keptValue, conflict.table)}</dd>
+        <dt>{t('sync.conflicts.theirs')}</dt>
+        <dd>{valueLabel(conflict.field, conflict.losingValue, conflict.table)}</dd>
+      </dl>
+      <p class="hint">
+        {t('sync.conflicts.overwrittenBy', {
+          who: colleague,
+          time: hlcTime(conflict.losingHlc),
+        })}
+      </p>
+    </article>
   );
 }
 

@@ -8,7 +8,7 @@ import { requestSync, useSyncRun } from '../../state/sync-run';
 import { conflictsLabel, pendingLabel, rejectionsLabel } from './sync-chip-view';
 
 export interface SyncDetailsProps {
-  status: SyncStatus;
+  status: SyncStatus & { keptConflicts?: number };
   /** Links inside close the surrounding panel. */
   onNavigate?(): void;
 }
@@ -37,6 +37,13 @@ export function SyncDetails({ status, onNavigate }: SyncDetailsProps) {
         <p>
           <a href="/mehr/konflikte" onClick={onNavigate}>
             {conflictsLabel(status.unresolvedConflicts)}
+          </a>
+        </p>
+      )}
+      {(status.keptConflicts ?? 0) > 0 && (
+        <p class="hint">
+          <a href="/mehr/konflikte" onClick={onNavigate}>
+            {t('sync.conflicts.keptNote', { count: status.keptConflicts ?? 0 })}
           </a>
         </p>
       )}

@@ -24,6 +24,25 @@ const chipIcons: Record<ChipTone, IconName> = {
   error: 'alert',
 };
 
+/**
+ * One line under the header while the last round trip found no connection, with the changes that
+ * wait for it (issue 27 item 10; the chip alone showed it as an icon). Polite: it says so once.
+ */
+export function OfflineBanner() {
+  const db = useSession((state) => state.db);
+  return db ? <OfflineLine db={db} /> : null;
+}
+
+function OfflineLine({ db }: { db: FeldakteDb }) {
+  const status = useSyncStatus(db);
+  const offline = status?.lastError?.kind === 'offline';
+  return (
+    <p class={offline ? 'offline-banner' : 'visually-hidden'} role="status">
+      {offline ? t('sync.status.offlineBanner', { count: status.pending }) : ''}
+    </p>
+  );
+}
+
 export function SyncStatusChip() {
   const db = useSession((state) => state.db);
   return db ? <ChipFor db={db} /> : null;

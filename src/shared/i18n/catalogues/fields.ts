@@ -5,41 +5,16 @@
 // table registry at run time. It joins the German catalogue when field-labels.ts is loaded (only
 // lazy screens import it), and its English half is in the English chunk.
 import { germanCatalogue } from '../catalogue';
+import { cases } from './cases';
 
 export const fields = germanCatalogue({
   cases: {
     id: 'Kennung',
-    givenName: 'Vorname',
-    familyName: 'Nachname',
-    otherNames: 'Andere Schreibweisen',
-    birthDate: 'Geburtsdatum',
-    gender: 'Geschlecht',
-    countryOfOrigin: 'Herkunftsland',
-    languages: 'Sprachen',
-    literacy: 'Alphabetisierung',
-    germanLevel: 'Deutschkenntnisse',
-    germanLevelSource: 'Deutschniveau festgestellt durch',
-    interpreterNeeded: 'Braucht Dolmetschung',
-    interpreterLanguage: 'Sprache für Dolmetschung',
-    phone: 'Telefon',
-    messenger: 'Messenger',
-    email: 'E-Mail',
-    shelter: 'Unterkunft',
-    address: 'Adresse',
-    schooling: 'Schulbildung',
-    schoolingRecognition: 'Anerkennung der Abschlüsse',
-    workHistory: 'Arbeitserfahrung',
-    skills: 'Fähigkeiten',
-    reachedVia: 'Erreicht über',
+    // The labels the case form shows (one text per field, in the form and here).
+    ...cases.fields,
     referredByPartnerId: 'Vermittelt von',
-    resources: 'Ressourcen',
-    lifeWorldNotes: 'Lebenswelt',
-    assignedTo: 'Zuständig',
     coveredBy: 'Vertretung',
     coveredUntil: 'Vertretung bis',
-    status: 'Status',
-    closingReason: 'Abschlussgrund',
-    closingNote: 'Anmerkung zum Abschluss',
     closedOn: 'Abgeschlossen am',
     retainUntil: 'Aufbewahren bis',
     createdOn: 'Angelegt am',

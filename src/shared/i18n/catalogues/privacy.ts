@@ -22,6 +22,10 @@ export const privacy = germanCatalogue({
       'Alles, was zu dieser Person gespeichert ist. Drucken Sie die Seite für die Person aus (oder speichern Sie sie als PDF) oder laden Sie die Daten als JSON-Datei herunter.',
     print: 'Drucken oder als PDF speichern',
     download: 'JSON-Datei herunterladen',
+    downloadZip: 'Mit Dokumenten als ZIP herunterladen',
+    zipLoading: 'Dokumente werden geladen und verpackt …',
+    zipMissing: 'Nicht im ZIP, weil ohne Verbindung nicht ladbar: {titles}',
+    zipFailed: 'Das ZIP konnte nicht erstellt werden. Bitte erneut versuchen.',
     loading: 'Auskunft wird vom Server geladen …',
     offline:
       'Keine Verbindung: gezeigt wird der Stand dieses Geräts. Der Änderungsverlauf fehlt oder ist der zuletzt geladene. Für die vollständige Auskunft bitte mit Verbindung öffnen.',

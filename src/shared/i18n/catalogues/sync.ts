@@ -53,6 +53,9 @@ export const sync = germanCatalogue({
     signInAgain: 'Bitte erneut anmelden',
     problem: 'Sync-Problem',
     syncNow: 'Jetzt synchronisieren',
+    // issue 27 item 10: one line while offline, with what waits
+    offlineBanner:
+      'Offline: {count, plural, =0 {alles ist auf dem Gerät gespeichert} one {# Änderung wartet auf die Verbindung} other {# Änderungen warten auf die Verbindung}}.',
     chipLabel: 'Synchronisierung: {state}',
     nextTry: 'Nächster Versuch um {time}',
     conflicts: '{count, plural, one {# Konflikt} other {# Konflikte}} prüfen',
@@ -109,6 +112,13 @@ export const sync = germanCatalogue({
     dismiss: 'Behaltenen Wert lassen',
     gone: 'Der Eintrag existiert nicht mehr.',
     openRecord: 'Eintrag öffnen',
+    // issue 27 item 10: the phone whose value was kept learns it quietly
+    keptNote:
+      '{count, plural, one {Bei # gleichzeitigen Änderung wurde Ihr Wert behalten} other {Bei # gleichzeitigen Änderungen wurde Ihr Wert behalten}}',
+    keptTitle: 'Ihr Wert wurde behalten',
+    keptIntro:
+      'Jemand hat dasselbe Feld zur gleichen Zeit anders geändert. Ihr Wert gilt; ob der andere Wert wieder gelten soll, entscheidet die Person, deren Wert überschrieben wurde. Sie müssen nichts tun.',
+    overwrittenBy: 'Eingetragen von {who} am {time}',
   },
   rejections: {
     title: 'Abgelehnte Änderungen',

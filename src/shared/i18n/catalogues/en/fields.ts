@@ -1,41 +1,16 @@
 // English half of the catalogue of the same name; loaded only when English is chosen.
 import type { SameShape } from '../../catalogue';
 import type { fields } from '../fields';
+import { casesEn } from './cases';
 
 export const fieldsEn: SameShape<typeof fields> = {
   cases: {
     id: 'ID',
-    givenName: 'Given name',
-    familyName: 'Family name',
-    otherNames: 'Other spellings',
-    birthDate: 'Date of birth',
-    gender: 'Gender',
-    countryOfOrigin: 'Country of origin',
-    languages: 'Languages',
-    literacy: 'Literacy',
-    germanLevel: 'German',
-    germanLevelSource: 'German level based on',
-    interpreterNeeded: 'Needs an interpreter',
-    interpreterLanguage: 'Interpreter language',
-    phone: 'Phone',
-    messenger: 'Messenger',
-    email: 'E-mail',
-    shelter: 'Shelter',
-    address: 'Address',
-    schooling: 'Schooling',
-    schoolingRecognition: 'Recognition of certificates',
-    workHistory: 'Work experience',
-    skills: 'Skills',
-    reachedVia: 'Reached via',
+    // The labels the case form shows (one text per field, in the form and here).
+    ...casesEn.fields,
     referredByPartnerId: 'Referred by',
-    resources: 'Resources',
-    lifeWorldNotes: 'Life world',
-    assignedTo: 'Assigned to',
     coveredBy: 'Covered by',
     coveredUntil: 'Cover until',
-    status: 'Status',
-    closingReason: 'Closing reason',
-    closingNote: 'Closing note',
     closedOn: 'Closed on',
     retainUntil: 'Keep until',
     createdOn: 'Created on',

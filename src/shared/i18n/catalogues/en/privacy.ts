@@ -22,6 +22,10 @@ export const privacyEn: SameShape<typeof privacy> = {
       'Everything stored about this person. Print the page for the person (or save it as PDF) or download the data as a JSON file.',
     print: 'Print or save as PDF',
     download: 'Download JSON file',
+    downloadZip: 'Download as ZIP with documents',
+    zipLoading: 'Loading and packing the documents …',
+    zipMissing: 'Not in the ZIP, as they cannot be loaded without a connection: {titles}',
+    zipFailed: 'The ZIP could not be made. Please try again.',
     loading: 'Loading the access export from the server …',
     offline:
       "No connection: showing this device's data. The change history is missing or the last one loaded. Open it online for the complete export.",

@@ -54,6 +54,9 @@ export const syncEn: SameShape<typeof sync> = {
     signInAgain: 'Please sign in again',
     problem: 'Sync problem',
     syncNow: 'Sync now',
+    // issue 27 item 10: one line while offline, with what waits
+    offlineBanner:
+      'Offline: {count, plural, =0 {everything is saved on the device} one {# change is waiting for a connection} other {# changes are waiting for a connection}}.',
     chipLabel: 'Sync: {state}',
     nextTry: 'Next attempt at {time}',
     conflicts: 'Review {count, plural, one {# conflict} other {# conflicts}}',
@@ -108,6 +111,13 @@ export const syncEn: SameShape<typeof sync> = {
     dismiss: 'Keep the kept value',
     gone: 'The record no longer exists.',
     openRecord: 'Open record',
+    // issue 27 item 10: the phone whose value was kept learns it quietly
+    keptNote:
+      '{count, plural, one {Your value was kept in # simultaneous change} other {Your value was kept in # simultaneous changes}}',
+    keptTitle: 'Your value was kept',
+    keptIntro:
+      'Someone changed the same field differently at the same time. Your value stands; whether the other value should apply again is up to the person whose value was overwritten. You need not do anything.',
+    overwrittenBy: 'Entered by {who} on {time}',
   },
   rejections: {
     title: 'Rejected changes',
