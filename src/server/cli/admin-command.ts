@@ -12,7 +12,7 @@ export interface AdminContext {
   store: Store;
   now: Date;
   /** The environment of the process that runs it (the server's, when a server runs it). */
-  env: NodeJS.ProcessEnv;
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The arguments after the command's two words, read against its options. */

@@ -5,7 +5,7 @@ export const backupCommand = defineCommand({
   name: 'backup',
   usage: 'backup [--to <Verzeichnis>]   (letzte Zeile: die Sicherungsdatei)',
   options: ['to'],
-  async run({ options: { to } }, { store, now, env }) {
+  async run({ options: { to } }, { store, now, env = process.env }) {
     const file = await writeBackupFile(store, env, to ?? backupDir(env), now);
     const lines = [
       `Sicherung geschrieben (${megabytes(file.size)}${file.encrypted ? ', verschlüsselt mit BACKUP_KEY' : ''}).`,

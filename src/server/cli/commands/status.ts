@@ -5,7 +5,7 @@ import { megabytes } from './backup';
 export const statusCommand = defineCommand({
   name: 'status',
   usage: 'status',
-  async run(_input, { store, now, env }) {
+  async run(_input, { store, now, env = process.env }) {
     const status = await serverStatus(store, env, now);
     const backup = status.lastBackup;
     return [
