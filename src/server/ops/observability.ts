@@ -213,16 +213,14 @@ function metricsRefusal(
 }
 
 function refuse(reply: FastifyReply, status: 401 | 403) {
-  return reply
-    .code(status)
-    .send(
-      status === 401
-        ? {
-            error: 'metrics_token_required',
-            message: 'Authorization: Bearer <METRICS_TOKEN> fehlt.',
-          }
-        : { error: 'metrics_forbidden', message: 'Kein Zugriff auf /metrics.' },
-    );
+  return reply.code(status).send(
+    status === 401
+      ? {
+          error: 'metrics_token_required',
+          message: 'Authorization: Bearer <METRICS_TOKEN> fehlt.',
+        }
+      : { error: 'metrics_forbidden', message: 'Kein Zugriff auf /metrics.' },
+  );
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
