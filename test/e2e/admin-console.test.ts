@@ -151,6 +151,17 @@ describe('the admin console', () => {
     });
     expect(allowed).toBe(200);
     await phone.context.close();
+
+    // [S5] Lena's phone got the recovery secret only from its sign-in with her own password (the
+    // one-time sign-in got none): the console's device list shows that one hand-out.
+    await page.reload();
+    const lenaAgain = page.locator('.admin-user', { hasText: 'lena@e2e.feldakte' });
+    await lenaAgain.getByRole('button', { name: 'Geräte' }).click();
+    await lenaAgain.getByText(/Wiederherstellungsschlüssel erhalten: 1×, zuletzt/).waitFor();
+    for (const width of [320, 360]) {
+      await page.setViewportSize({ width, height: 740 });
+      problems.push(...(await look(page, width, 'devices-recoveries')));
+    }
     expect(problems).toEqual([]);
   });
 });

@@ -300,6 +300,17 @@ async function runSeed(
           // [G3]/[G6] superseded by a merge or its undo (the replaced value is kept in the merge
           // record's `keptBefore` or `mergedCase`).
           if (mergeClocks.has(stamp!.hlc)) continue;
+          // [G3] a value a merge replaced on the kept case (a later write may since have moved
+          // the stamp on with the same value): the merge record keeps it in `keptBefore`.
+          if (
+            entry.table === 'cases' &&
+            mergeRows.some(
+              (merge) =>
+                sameRecord('cases', entry.recordId, merge.fields.caseId as string) &&
+                sameValue((merge.fields.keptBefore as Record<string, unknown>)?.[field], value),
+            )
+          )
+            continue;
           // [G5] a write to a merged case went to the kept case; after an undo its own row came
           // back from the merge's snapshot.
           if (entry.table === 'cases' && mergedCases.has(entry.recordId) && stamp!.hlc < entry.hlc)

@@ -1,8 +1,13 @@
 // The report screen: choose a period, read the team's anonymised figures (charts with their
 // tables), download them as CSV for Excel, or print them on A4.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { SessionUser } from '../../shared/sync/protocol';
-import type { IndicatorKey, ReportPeriod, ReportSummary } from '../../shared/reports/report';
+import {
+  previousPeriod,
+  type IndicatorKey,
+  type ReportPeriod,
+  type ReportSummary,
+} from '../../shared/reports/report';
 import { axisLabel, categoryLabel, reportTexts, tableAxes } from '../../shared/reports/labels';
 import {
   HIDDEN_COUNT,
@@ -12,7 +17,7 @@ import {
 } from '../../shared/reports/suppress';
 import { formatDay, intlLocaleTag } from '../../shared/i18n/t';
 import { ct } from './console-texts';
-import { CountTable, GridTable } from './report-tables';
+import { ComparisonTable, CountTable, GridTable } from './report-tables';
 import { BarChart, StackedColumnChart } from './report-charts';
 import { PeriodPicker } from './period-picker';
 import { defaultChoice, periodOf, today, type PeriodChoice } from './report-period';
@@ -22,6 +27,8 @@ export function ReportPage({ user }: { user: SessionUser }) {
   const [choice, setChoice] = useState<PeriodChoice>(() => defaultChoice(today()));
   const [period, setPeriod] = useState<ReportPeriod>(() => periodOf(choice));
   const state = useReport(period);
+  // The same fixed period before it, for the comparison (a report of its own, protected alike).
+  const previous = useReport(useMemo(() => previousPeriod(period) ?? period, [period]));
 
   useEffect(() => {
     document.title = `${ct('nav.report')} – ${user.team.name}`;
@@ -36,7 +43,12 @@ export function ReportPage({ user }: { user: SessionUser }) {
         busy={state.kind === 'loading'}
       />
       <ReportState state={state} onRetry={() => setPeriod({ ...period })} />
-      {state.kind === 'ok' && <ReportView report={state.report} />}
+      {state.kind === 'ok' && (
+        <ReportView
+          report={state.report}
+          previous={previous.kind === 'ok' ? previous.report : undefined}
+        />
+      )}
     </div>
   );
 }
@@ -86,7 +98,67 @@ function shortMonth(month: string): string {
     .concat(` ${String(y).slice(2)}`);
 }
 
-export function ReportView({ report }: { report: ReportSummary }) {
+/** The headline figures of this period beside those of the period before. */
+function Comparison({ report, previous }: { report: ReportSummary; previous: ReportSummary }) {
+  const x = reportTexts();
+  const pair = (pick: (r: ReportSummary) => PublishedCount) =>
+    [pick(report), pick(previous)] as [PublishedCount, PublishedCount];
+  const rows = [
+    {
+      key: 'reached',
+      label: x.indicators.personsReached,
+      values: pair((r) => r.tables.personsByGender.total),
+    },
+    ...Object.keys(report.indicators.personsReached).map((stage) => ({
+      key: stage,
+      label: `– ${categoryLabel('personsReached', stage)}`,
+      values: pair((r) => r.indicators.personsReached[stage] ?? 0),
+    })),
+    ...['female', 'male'].map((gender) => ({
+      key: gender,
+      label: categoryLabel('personsByGender', gender),
+      values: pair((r) => r.indicators.personsByGender[gender] ?? 0),
+    })),
+    {
+      key: 'contacts',
+      label: ct('report.contacts'),
+      values: pair((r) => r.tables.contactsByChannelAndMonth.total),
+    },
+    ...Object.keys(report.indicators.contactsBySetting).map((setting) => ({
+      key: setting,
+      label: `– ${categoryLabel('contactsBySetting', setting)}`,
+      values: pair((r) => r.indicators.contactsBySetting[setting] ?? 0),
+    })),
+    {
+      key: 'conferences',
+      label: x.indicators.caseConferences,
+      values: pair((r) => r.indicators.caseConferences.held ?? 0),
+    },
+  ];
+  return (
+    <section aria-labelledby="r-comparison">
+      <h3 id="r-comparison">{ct('report.comparison')}</h3>
+      <ComparisonTable
+        caption={ct('report.comparisonTable', {
+          from: formatDay(previous.from),
+          to: formatDay(previous.to),
+        })}
+        heading={x.category}
+        columns={[ct('report.thisPeriod'), ct('report.previousPeriod')]}
+        rows={rows}
+      />
+    </section>
+  );
+}
+
+export function ReportView({
+  report,
+  previous,
+}: {
+  report: ReportSummary;
+  /** The report of the period before, when it could be fetched. */
+  previous?: ReportSummary;
+}) {
   const x = reportTexts();
   const table = (key: keyof ReportSummary['tables'], caption: string, corner: string) => (
     <GridTable
@@ -137,6 +209,8 @@ export function ReportView({ report }: { report: ReportSummary }) {
         <p class="hint">{x.legendNoise.replace('{ptable}', report.method.ptable)}</p>
         {report.consentRequired && <p class="hint">{x.consentNote}</p>}
       </header>
+
+      {previous && <Comparison report={report} previous={previous} />}
 
       <section aria-labelledby="r-persons">
         <h3 id="r-persons">{ct('report.persons')}</h3>

@@ -164,3 +164,47 @@ export function GridTable({
     </ScrollBox>
   );
 }
+
+/** Figures of this period beside the same figures of the period before (both as published). */
+export function ComparisonTable({
+  caption,
+  heading,
+  columns,
+  rows,
+}: {
+  caption: string;
+  heading: string;
+  /** Headings of the two figure columns: this period, the period before. */
+  columns: [string, string];
+  rows: { key: string; label: string; values: [PublishedCount, PublishedCount] }[];
+}) {
+  const titleId = useId();
+  return (
+    <ScrollBox label={caption} titleId={titleId}>
+      <table class="report-table" aria-labelledby={titleId}>
+        <thead>
+          <tr>
+            <th scope="col">{heading}</th>
+            {columns.map((column) => (
+              <th key={column} scope="col" class="num">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              {row.values.map((value, i) => (
+                <td key={i} class="num">
+                  {countText(value)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
+  );
+}

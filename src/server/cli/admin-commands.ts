@@ -6,6 +6,7 @@ import { deviceRevoke } from './commands/device-revoke';
 import { retentionRun } from './commands/retention-run';
 import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
+import { filesMove } from './commands/files-move';
 import { teamAdd } from './commands/team-add';
 import { teamList } from './commands/team-list';
 import { teamSettings } from './commands/team-settings';
@@ -27,4 +28,5 @@ export const adminCommands: readonly AdminCommand[] = [
   retentionRun,
   importCommand,
   exportCommand,
+  filesMove,
 ];

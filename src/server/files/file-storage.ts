@@ -32,6 +32,8 @@ export interface FileStorage {
   remove(id: string): Promise<void>;
   /** Whether the store holds bytes of the file (tests and the move command). */
   has(id: string): Promise<boolean>;
+  /** The S3 store only: takes a finished file from a path on disk (the move from disk to S3). */
+  importFile?(id: string, path: string, size: number): Promise<void>;
 }
 
 function checkedId(id: string): string {
@@ -126,6 +128,17 @@ export async function s3FileStorage(
   });
   const Bucket = options.bucket;
   const Key = (id: string) => `${options.prefix ?? 'documents/'}${checkedId(id)}`;
+  const put = async (id: string, path: string, size: number) => {
+    await client.send(
+      new PutObjectCommand({
+        Bucket,
+        Key: Key(id),
+        Body: createReadStream(path),
+        ContentLength: size,
+        ContentType: 'application/octet-stream',
+      }),
+    );
+  };
   const inBucket = async (id: string) => {
     try {
       await client.send(new HeadObjectCommand({ Bucket, Key: Key(id) }));
@@ -141,17 +154,10 @@ export async function s3FileStorage(
     uploads: local.uploads,
     head: local.head,
     async finish(id, size) {
-      await client.send(
-        new PutObjectCommand({
-          Bucket,
-          Key: Key(id),
-          Body: createReadStream(local.path(id)),
-          ContentLength: size,
-          ContentType: 'application/octet-stream',
-        }),
-      );
+      await put(id, local.path(id), size);
       await local.removeLocal(id);
     },
+    importFile: (id, path, size) => put(id, path, size),
     async read(id) {
       // Finished but not yet moved (a crash between the last PATCH and the move): from disk.
       if (await exists(local.path(id))) return createReadStream(local.path(id));

@@ -11,6 +11,7 @@
 // - needs: those of reached cases not resolved before the period; unmet = not met by its end.
 import type { Queryable } from '../store/store';
 import { monthsOf, type ReportPeriod } from '../../shared/reports/report';
+import { addDays } from '../../shared/domain/common';
 
 /** Every count comes with `k`, the sum of its records' report keys (the cell-key method). */
 export interface ReportCounts {
@@ -101,10 +102,6 @@ export function germanMidnightUtc(day: string): string {
   throw new Error(`no German midnight for ${day}`);
 }
 
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
  * Period filter and German month of an instant column. Instants the app writes are canonical UTC
  * text ("...Z"): those compare as text against the German month boundaries (no per-row time zone
@@ -114,7 +111,7 @@ function nextDay(day: string): string {
 function instantInPeriod(column: string, { from, to }: ReportPeriod) {
   const months = monthsOf({ from, to });
   const starts = months.map((month, i) => (i === 0 ? from : `${month}-01`));
-  const bounds = [...starts.map(germanMidnightUtc), germanMidnightUtc(nextDay(to))];
+  const bounds = [...starts.map(germanMidnightUtc), germanMidnightUtc(addDays(to, 1))];
   const lit = (text: string) => `'${text.replace(/'/g, "''")}'`;
   const isUtc = `${column} LIKE '%Z'`;
   const whens = months
@@ -122,18 +119,12 @@ function instantInPeriod(column: string, { from, to }: ReportPeriod) {
     .join(' ');
   return {
     // One day wider on both sides as text (uses the (team_id, instant) indexes), then exact.
-    filter: `${column} >= ${lit(addDayText(from, -1))} AND ${column} < ${lit(addDayText(to, 2))}
+    filter: `${column} >= ${lit(addDays(from, -1))} AND ${column} < ${lit(addDays(to, 2))}
       AND CASE WHEN ${isUtc} THEN ${column} >= ${lit(bounds[0]!)} AND ${column} < ${lit(bounds.at(-1)!)}
                ELSE ${berlinDay(column)} BETWEEN ${lit(from)}::date AND ${lit(to)}::date END`,
     month: `CASE WHEN ${isUtc} THEN CASE ${whens} END
                  ELSE to_char(${berlinDay(column)}, 'YYYY-MM') END`,
   };
-}
-
-function addDayText(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) + days * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
 }
 
 /**

@@ -6,6 +6,7 @@ import { contactChannels } from '../domain/contact';
 import { appointmentModes } from '../domain/appointment';
 import { partnerKinds } from '../domain/partner';
 import { needCategories } from '../domain/need';
+import { inStatuses } from '../domain/referral';
 import type { PublishedCount } from './suppress';
 import { message, type Message } from '../i18n/message';
 
@@ -42,13 +43,8 @@ export const referralOutcomes = [
   'no_response',
   'withdrawn',
 ] as const;
-export const inboundOutcomes = [
-  'received',
-  'first_contact',
-  'taken_on',
-  'not_eligible',
-  'withdrawn',
-] as const;
+/** Where an incoming referral received in the period stands now: every incoming status. */
+export const inboundOutcomes = inStatuses;
 export const needOutcomes = ['met', 'unmet'] as const;
 /** Contacts on site (in person, outreach) against remote (every other channel). */
 export const contactSettings = ['on_site', 'remote'] as const;

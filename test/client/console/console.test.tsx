@@ -225,6 +225,16 @@ describe('console', () => {
     const headline = within(reached).getByRole('row', { name: /^Gesamt/ });
     const shown = Number(within(headline).getAllByRole('cell').at(-1)!.textContent);
     expect(Math.abs(shown - 15)).toBeLessThanOrEqual(2);
+    // The key figures beside the same figures of the year before (a report of its own).
+    const year0 = new Date().getFullYear();
+    const comparison = await screen.findByRole('table', {
+      name: `Kennzahlen im Vergleich (Vorzeitraum 01.01.${year0 - 1} bis 31.12.${year0 - 1})`,
+    });
+    expect(within(comparison).getByRole('columnheader', { name: 'Vorzeitraum' })).toBeTruthy();
+    expect(within(comparison).getByRole('row', { name: /^Erreichte Personen/ })).toBeTruthy();
+    expect(fake.calls).toContain(
+      `GET /api/reports/summary?from=${year0 - 1}-01-01&to=${year0 - 1}-12-31`,
+    );
     const csv = screen.getByRole('link', { name: 'CSV herunterladen (Excel)' });
     const year = new Date().getFullYear();
     expect(csv.getAttribute('href')).toBe(
@@ -241,9 +251,11 @@ describe('console', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Bericht anzeigen' }));
     const year = new Date().getFullYear();
     await waitFor(() =>
-      expect(fake.calls.at(-1)).toBe(
-        `GET /api/reports/summary?from=${year}-04-01&to=${year}-06-30`,
-      ),
+      expect(fake.calls).toContain(`GET /api/reports/summary?from=${year}-04-01&to=${year}-06-30`),
+    );
+    // The quarter before, for the comparison.
+    await waitFor(() =>
+      expect(fake.calls).toContain(`GET /api/reports/summary?from=${year}-01-01&to=${year}-03-31`),
     );
     expect(await screen.findByText(`01.04.${year} bis 30.06.${year}`)).toBeTruthy();
   });
