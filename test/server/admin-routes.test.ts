@@ -193,6 +193,34 @@ describe('admin API', () => {
     expect(demote.json().message).toContain('eigene Konto');
   });
 
+  it("revokes a THM's devices when the THM gets another role, and only then", async () => {
+    const user = await addUser(server.store, { team: 'Nord' });
+    const deviceId = '0190a0b0-0000-7000-8000-0000000000d2';
+    const login = await server.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: user.email, password: user.password, deviceId, deviceName: 'Diensthandy' },
+    });
+    expect(login.statusCode).toBe(200);
+    const devices = async () =>
+      (await call(admin, 'GET', `/api/admin/users/${user.id}/devices`)).json().devices;
+    await call(admin, 'PATCH', `/api/admin/users/${user.id}`, { role: 'coordinator' });
+    expect((await devices())[0].revokedAt).not.toBeNull();
+
+    const other = await addUser(server.store, { team: 'Nord', role: 'coordinator' });
+    const otherDevice = '0190a0b0-0000-7000-8000-0000000000d3';
+    await server.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: other.email, password: other.password, deviceId: otherDevice },
+    });
+    await call(admin, 'PATCH', `/api/admin/users/${other.id}`, { role: 'thm' });
+    const kept = (await call(admin, 'GET', `/api/admin/users/${other.id}/devices`)).json().devices;
+    expect(kept.every((device: { revokedAt: string | null }) => device.revokedAt === null)).toBe(
+      true,
+    );
+  });
+
   it('lists and revokes the devices of an account', async () => {
     const user = await addUser(server.store, { team: 'Nord' });
     const deviceId = '0190a0b0-0000-7000-8000-0000000000d1';

@@ -131,6 +131,14 @@ describe('the person matcher over real spelling variants', () => {
     expect(matchPersons(p('Ali', 'Rezai'), p('Ali', 'Rezai')).swapped).toBe(false);
   });
 
+  it('numbers in names are marks: Kunde1 and Kunde2 are two persons, Kunde1 twice is one', () => {
+    expect(matchPersons(p('Kunde1', 'Ahmadi'), p('Kunde2', 'Ahmadi')).probable).toBe(false);
+    expect(matchPersons(p('Ali', 'Ahmadi'), p('Ali', 'Ahmadi 2')).probable).toBe(false);
+    expect(matchPersons(p('Ali', 'Ahmadi 12'), p('Ali', 'Ahmadi 13')).probable).toBe(false);
+    expect(matchPersons(p('Kunde1', 'Ahmadi'), p('Kunde1', 'Ahmady')).probable).toBe(true);
+    expect(matchPersons(p('Ali', 'Ahmadi 2'), p('Aly', 'Ahmady 2')).probable).toBe(true);
+  });
+
   it('a missing birth date neither proves nor refutes', () => {
     expect(
       matchPersons(p('Zuleikha', 'Rahimi', '2003-04-12'), p('Zulaika', 'Rahimi')),

@@ -2,7 +2,7 @@
 import '../../shared/i18n/messages-console';
 import { isAccountEmail, normaliseEmail, roles, type Role } from '../../shared/domain/account';
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from '../store/store';
+import type { Queryable, Store } from '../store/store';
 import { hashPassword } from './password';
 import { revokeAllDevices } from './devices';
 import { MIN_PASSWORD_LENGTH } from '../../shared/domain/password';
@@ -190,6 +190,27 @@ export async function disableUser(db: Queryable, email: string, now = new Date()
       email: normaliseEmail(email),
     });
   await revokeAllDevices(db, rows[0]!.id, now);
+}
+
+/**
+ * Gives an account another role. A THM's phones hold case data, so when a THM becomes anything
+ * else their devices are revoked in the same transaction: each wipes at its next request.
+ */
+export async function changeRole(
+  store: Store,
+  userId: string,
+  role: Role,
+  now = new Date(),
+): Promise<void> {
+  await store.transaction(async (tx) => {
+    const [before] = await tx.query<{ role: Role }>(
+      'SELECT role FROM users WHERE id = $1 FOR UPDATE',
+      [userId],
+    );
+    if (!before || before.role === role) return;
+    await tx.query('UPDATE users SET role = $2 WHERE id = $1', [userId, role]);
+    if (before.role === 'thm') await revokeAllDevices(tx, userId, now);
+  });
 }
 
 export async function countTeams(db: Queryable): Promise<number> {

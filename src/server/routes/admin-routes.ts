@@ -9,6 +9,7 @@ import type { Store } from '../store/store';
 import { requireSession } from '../auth/request-session';
 import { HttpError } from '../http/api-error';
 import {
+  changeRole,
   createTeam,
   createUser,
   disableUser,
@@ -16,7 +17,7 @@ import {
   setPassword,
   type Role,
 } from '../auth/accounts';
-import { listDevices, revokeAllDevices, revokeDevice } from '../auth/devices';
+import { listDevices, revokeDevice } from '../auth/devices';
 import {
   settingsFromRow,
   TEAM_SETTINGS_COLUMNS,
@@ -211,11 +212,7 @@ export function adminConsoleRoutes(app: FastifyInstance, store: Store, now: () =
     const user = await userById(id);
     if (role !== 'admin') notSelf(me.id, user.id);
     if (user.role === role) return { user: userJson(user) };
-    await store.transaction(async (tx) => {
-      await tx.query('UPDATE users SET role = $2 WHERE id = $1', [id, role]);
-      // A THM's phones hold case data: under another role they must wipe (device revocation).
-      if (user.role === 'thm') await revokeAllDevices(tx, id, now());
-    });
+    await changeRole(store, id, role, now());
     return { user: userJson(await userById(id)) };
   });
 

@@ -9,7 +9,7 @@ import { HttpError, messages } from '../http/api-error';
 import { pushMutations } from '../sync/push-mutations';
 import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../shared/sync/protocol';
 import { POKE_PATH } from '../../shared/sync/poke-protocol';
-import { pullBody, pullChanges } from '../sync/pull-changes';
+import { pullBody, readPullPage } from '../sync/pull-page';
 import type { PokeHub } from '../sync/poke';
 import { restoreRecords } from '../sync/restore-records';
 import { readDataEpoch, type DataEpoch } from '../ops/data-epoch';
@@ -81,7 +81,7 @@ export function syncRoutes(
   app.post('/api/sync/pull', async (request, reply) => {
     const { epoch } = await currentEpoch();
     const page = await asCaseWorker(request, reply, (user, sessionEpoch) =>
-      pullChanges(store, user, request.body, now(), sessionEpoch),
+      readPullPage(store, user, request.body, now(), sessionEpoch),
     );
     // [E5] ahead of the body: the phone asks for the next page while it reads this one.
     reply.header(PULL_CURSOR_HEADER, String(page.cursor));

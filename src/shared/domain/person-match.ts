@@ -320,6 +320,14 @@ const DATE_FACTOR: Record<BirthDateAgreement, number> = {
   different: 0.4,
 };
 
+/** The numbers written in a person's given and family name, in order of size ('' for none). */
+function numbersOf(person: PersonProfile): string {
+  const numbers: string[] = [];
+  for (const word of person.core)
+    for (const run of word.spelling.match(/\d+/g) ?? []) numbers.push(String(Number(run)));
+  return numbers.sort().join(' ');
+}
+
 /** Compares two persons (profiles from personProfile). Symmetric. */
 export function comparePersons(a: PersonProfile, b: PersonProfile): PersonMatch {
   const ab = coverage(a, b);
@@ -329,6 +337,9 @@ export function comparePersons(a: PersonProfile, b: PersonProfile): PersonMatch 
   let score = names * DATE_FACTOR[birthDate];
   // Two stated genders that differ: Amina and Amin are not one person.
   if (a.gender && b.gender && a.gender !== b.gender) score *= 0.5;
+  // Numbers in a name are marks, not sounds (Kunde1 / Kunde2, "Ahmadi 2" for a second person
+  // of that name in a list): two names whose numbers differ are not one person.
+  if (numbersOf(a) !== numbersOf(b)) score *= 0.5;
   score = Math.round(score * 1000) / 1000;
   return { score, probable: score >= PROBABLE_MATCH, swapped: ab.swapped || ba.swapped, birthDate };
 }

@@ -1,7 +1,7 @@
 // "Verlauf": who changed which fields of the case and its records when, from the server's change
 // log. Fetched when the screen opens online and kept on the device for offline reading.
 import { useEffect, useState } from 'preact/hooks';
-import { storeCaseHistory } from '../../../local/case-history';
+import { storeCaseHistory } from '../../../local/history-copy';
 import { formatDateTime, t } from '../../../shared/i18n/t';
 import { useDb } from '../../state/session';
 import { Button } from '../../ui/button';

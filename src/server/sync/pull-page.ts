@@ -70,7 +70,7 @@ interface PageRow {
  * `sessionEpoch`: the epoch read with the caller's session; the page's statement reads it too and
  * throws SessionChanged when it moved on (auth/session-epoch.ts), before anything is sent.
  */
-export async function pullChanges(
+export async function readPullPage(
   db: Queryable,
   user: SessionUser,
   body: unknown,
