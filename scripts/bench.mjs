@@ -23,6 +23,7 @@ const all = [
   'propagation',
   'report',
   'import',
+  'documents',
 ];
 const dash = process.argv.indexOf('--', 2);
 const args = dash < 0 ? process.argv.slice(2) : process.argv.slice(2, dash);

@@ -12,9 +12,14 @@ import { newAdminToken, removeAdminChannel, writeAdminChannel } from './cli/admi
 import { runAdmin, UsageError } from './cli/admin';
 import { scheduleRetention } from './privacy/retention';
 import { fileStorageFromEnv } from './files/file-storage';
+import closeWithGrace from 'close-with-grace';
+import { useErasureJournal } from './ops/erasure-journal';
+import { erasureJournalPath, scheduleDailyBackups } from './ops/backup-files';
 
 async function main(): Promise<void> {
   const store = await openStoreFromEnv(process.env);
+  // [B4] every erasure is journaled outside the database, for a restore of an older backup.
+  useErasureJournal(erasureJournalPath(process.env));
   const demo = await createDemoAccountIfEmpty(store);
   if (demo) {
     console.log(`\nErster Start: das Team „${demo.team}“ mit einem THM-Konto wurde angelegt.`);
@@ -78,15 +83,44 @@ async function main(): Promise<void> {
       ),
   );
 
-  const stop = async () => {
-    if (adminToken) removeAdminChannel(dataDir);
-    stopRetention();
-    await app.close();
-    await store.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // The embedded default backs itself up once a day into DATA_DIR/backups (BACKUP_DIR), keeping
+  // BACKUP_KEEP files; PostgreSQL is backed up by its own tools (docs/deploy.md).
+  const stopBackups =
+    store.kind === 'pglite'
+      ? scheduleDailyBackups(
+          store,
+          process.env,
+          (file) =>
+            console.log(
+              `Tägliche Sicherung geschrieben: ${file.path}${file.encrypted ? '' : ' (unverschlüsselt: BACKUP_KEY fehlt)'}`,
+            ),
+          (error) =>
+            console.error(
+              'Die tägliche Sicherung ist fehlgeschlagen:',
+              error instanceof Error ? error.message : typeof error,
+            ),
+        )
+      : () => undefined;
+
+  // A deploy loses nothing in flight: on SIGTERM (or SIGINT) the server stops accepting
+  // connections, lets running requests (pushes, uploads) finish, closes the poke channels and
+  // the database, and exits 0. After GRACE_MS it gives up and exits 1; a push cut off then was
+  // not committed, and the phone sends it again ([P3]).
+  closeWithGrace(
+    { delay: Number(process.env.SHUTDOWN_GRACE_MS ?? 25_000) },
+    async ({ signal, err }) => {
+      if (err) console.error('Der Server wird wegen eines Fehlers beendet:', err.name);
+      else
+        console.log(
+          `Signal ${signal ?? ''}: der Server nimmt nichts Neues mehr an und beendet sich.`,
+        );
+      if (adminToken) removeAdminChannel(dataDir);
+      stopRetention();
+      stopBackups();
+      await app.close();
+      await store.close();
+    },
+  );
 }
 
 main().catch((error: unknown) => {

@@ -273,9 +273,9 @@ describe('documents in the case file', () => {
       buffer: pdf,
     });
     await a.getByText(/PDF, 1,5 MB/).waitFor();
-    // The second chunk's connection breaks once.
+    // The second chunk's connection breaks once (page or service worker, whichever uploads).
     const offsets: number[] = [];
-    await a.route('**/api/files/*', async (route) => {
+    await phoneA.context.route('**/api/files/*', async (route) => {
       if (route.request().method() !== 'PATCH') return route.continue();
       offsets.push(Number(await route.request().headerValue('upload-offset')));
       if (offsets.length === 2) return route.abort('internetdisconnected');
@@ -285,9 +285,63 @@ describe('documents in the case file', () => {
     await a.waitForURL((url) => url.pathname === caseUrl);
     await syncNow(a);
     await expect.poll(() => a.getByText('Hochgeladen', { exact: true }).count(), within).toBe(1);
-    await a.unroute('**/api/files/*');
+    await phoneA.context.unroute('**/api/files/*');
     // The broken chunk is sent again from its offset (asked with HEAD), never from the start.
     const chunk = 512 * 1024;
     expect(offsets).toEqual([0, chunk, chunk, 2 * chunk, 3 * chunk]);
+  });
+
+  it('[D4] a document saved offline uploads from the locked phone, with the app closed, by Background Sync', async () => {
+    const { phoneA, server } = team!;
+    const a = phoneA.page;
+    const caseUrl = await newCase(a, 'Haidari-Gesperrt');
+    await syncNow(a);
+    await setOffline(phoneA, true);
+    await goto(a, `${caseUrl}/dokumente/neu`);
+    await a.getByLabel('Titel', { exact: false }).first().fill('Bescheid gesperrt');
+    await a.setInputFiles('[data-testid=document-picker]', {
+      name: 'bescheid.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(300_000)]),
+    });
+    await a.getByText(/PDF, 293 KB/).waitFor();
+    await a.getByRole('button', { name: 'Dokument speichern' }).click();
+    await a.waitForURL((url) => url.pathname === caseUrl);
+    await a.getByText('Wartet auf Upload').waitFor();
+    // Lock, close the app, come back online: the worker syncs and uploads without the key.
+    await goto(a, '/mehr');
+    await a.getByRole('button', { name: 'Jetzt sperren' }).click();
+    await a.getByRole('heading', { name: 'Feldakte ist gesperrt' }).waitFor();
+    await a.goto('about:blank');
+    await setOffline(phoneA, false);
+    const cdp = await phoneA.context.newCDPSession(a);
+    const registration = new Promise<string>((resolve) =>
+      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+        const ours = registrations.find((r: { scopeURL: string }) =>
+          r.scopeURL.startsWith(server.url),
+        );
+        if (ours) resolve(ours.registrationId);
+      }),
+    );
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.dispatchSyncEvent', {
+      origin: server.url,
+      registrationId: await registration,
+      tag: 'feldakte-sync',
+      lastChance: false,
+    });
+    const caseId = caseUrl.split('/').at(-1)!;
+    await expect
+      .poll(
+        async () =>
+          (
+            await server.store.query(
+              'SELECT id FROM files WHERE case_id = $1 AND completed_at IS NOT NULL',
+              [caseId],
+            )
+          ).length,
+        within,
+      )
+      .toBe(1);
   });
 });

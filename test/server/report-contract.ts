@@ -493,6 +493,48 @@ export function describeReportContract(backend: string, makeStore: StoreFactory)
       expect(await texts('2026-03-01', '2026-03-31')).toEqual([]);
     });
 
+    it('reports how people were reached, country of origin (small ones grouped), German level and schooling', async () => {
+      const t = await addUser(server.store, {
+        team: `Bericht P ${Math.random()}`,
+        role: 'coordinator',
+      });
+      const cookie = await signIn(server.app, t.email);
+      const person = (country: string, more: Record<string, unknown> = {}): SeedRow => ({
+        tbl: 'cases',
+        fields: { status: 'active', createdOn: '2025-03-01', countryOfOrigin: country, ...more },
+      });
+      await seedRecords(server.store, t.teamId, [
+        ...Array.from({ length: 6 }, () =>
+          person('Syrien', { reachedVia: 'school', germanLevel: 'A2', schooling: 'esa' }),
+        ),
+        person('Eritrea'),
+        person('Eritrea'),
+      ]);
+      const response = await server.app.inject({
+        method: 'GET',
+        url: '/api/reports/summary?from=2026-01-01&to=2026-12-31',
+        headers: { cookie },
+      });
+      const report = response.json<ReportSummary>();
+      // Eritrea (2) is grouped with the other countries under 5; Syrien (6) is named.
+      expect(report.tables.personsByCountry.columns).toEqual(['Syrien', '~other', 'not_recorded']);
+      expect(report.indicators.personsByCountry['~other']).toBe(SMALL_COUNT);
+      const near = (value: unknown, n: number) =>
+        expect(typeof value === 'number' && Math.abs(value - n) <= 2).toBe(true);
+      near(report.indicators.personsByCountry.Syrien, 6);
+      near(report.indicators.personsByReachedVia.school, 6);
+      expect(report.indicators.personsByReachedVia.not_recorded).toBe(SMALL_COUNT);
+      near(report.indicators.personsByGermanLevel.A2, 6);
+      near(report.indicators.personsBySchooling.esa, 6);
+      // The same persons, the same total in every person table.
+      const totals = new Set(
+        ['personsByGender', 'personsByReachedVia', 'personsByCountry', 'personsBySchooling'].map(
+          (key) => report.tables[key as 'personsByGender'].total,
+        ),
+      );
+      expect(totals.size).toBe(1);
+    });
+
     it('fixes the counting rule of a year with its first report', async () => {
       const t = await addUser(server.store, {
         team: `Bericht R ${Math.random()}`,

@@ -2,9 +2,13 @@
 // Pashto, Tigrinya and Kurdish names as German and English offices write them. The pairs are
 // labelled (same person or not); the test prints precision and recall and holds them to a floor.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   birthDateAgreement,
   matchPersons,
+  personProfile,
+  PersonIndex,
+  probableMatches,
   soundKey,
   type PersonFacts,
 } from '../../src/shared/domain/person-match';
@@ -196,5 +200,42 @@ describe('birth dates', () => {
     ['2003-04-12', '1998-11-20', 'different'],
   ] as const)('%s / %s: %s', (a, b, agreement) => {
     expect(birthDateAgreement(a, b)).toBe(agreement);
+  });
+});
+
+describe('the person index (the import dry run)', () => {
+  it('finds exactly what comparing with everyone finds, with and without birth dates', () => {
+    const given = ['Zuleikha', 'Zulaika', 'Mohammed', 'Muhammad', 'Ali', 'Aly', 'Yonas'];
+    const family = ['Ahmadi', 'Ahmady', 'Rahimi', 'Tesfaye', 'Haddad'];
+    const dates = [null, '2003-04-12', '2003-12-04', '2004-04-12', '2003-01-01', '2003-04-13'];
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            g: fc.constantFrom(...given),
+            f: fc.constantFrom(...family),
+            d: fc.constantFrom(...dates),
+          }),
+          { minLength: 2, maxLength: 30 },
+        ),
+        (people) => {
+          const profiles = people.map((x) => personProfile(p(x.g, x.f, x.d ?? undefined)));
+          const index = new PersonIndex<number>();
+          profiles.forEach((profile, item) => index.add({ item, profile }));
+          for (const profile of profiles) {
+            const all = profiles.map((other, item) => ({ item, profile: other }));
+            const byIndex = index
+              .probable(profile, 100)
+              .map((m) => m.item)
+              .sort();
+            const byAll = probableMatches(profile, all, 100)
+              .map((m) => m.item)
+              .sort();
+            expect(byIndex).toEqual(byAll);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

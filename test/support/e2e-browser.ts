@@ -66,6 +66,11 @@ async function deviceOf(context: BrowserContext): Promise<Device> {
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // A violation of the server's CSP ([S6]) is an error too: the browser blocked part of the app.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      errors.push(message.text());
+  });
   return { context, page, errors };
 }
 

@@ -5,6 +5,7 @@ import type { SessionUser } from '../../shared/sync/protocol';
 import {
   previousPeriod,
   type IndicatorKey,
+  type ReportGrid,
   type ReportPeriod,
   type ReportSummary,
 } from '../../shared/reports/report';
@@ -98,6 +99,23 @@ function shortMonth(month: string): string {
     .concat(` ${String(y).slice(2)}`);
 }
 
+/** The same figures with rows and columns swapped. */
+function transposed(grid: ReportGrid): ReportGrid {
+  return {
+    rows: grid.columns,
+    columns: grid.rows,
+    cells: Object.fromEntries(
+      grid.columns.map((c) => [
+        c,
+        Object.fromEntries(grid.rows.map((r) => [r, grid.cells[r]![c]!])),
+      ]),
+    ),
+    rowTotals: grid.columnTotals,
+    columnTotals: grid.rowTotals,
+    total: grid.total,
+  };
+}
+
 /** The headline figures of this period beside those of the period before. */
 function Comparison({ report, previous }: { report: ReportSummary; previous: ReportSummary }) {
   const x = reportTexts();
@@ -169,6 +187,17 @@ export function ReportView({
       corner={corner}
     />
   );
+  // Tables with many categories read down the page (a row per category, the stages across), so
+  // they fit a phone and landscape A4 alike.
+  const tall = (key: keyof ReportSummary['tables'], caption: string, corner: string) => (
+    <GridTable
+      caption={caption}
+      grid={transposed(report.tables[key])}
+      rowLabel={(r) => axisLabel(tableAxes[key].columns, r)}
+      columnLabel={(c) => axisLabel(tableAxes[key].rows, c)}
+      corner={corner}
+    />
+  );
   const simple = (key: IndicatorKey, empty?: string, total?: PublishedCount) => (
     <CountTable
       caption={x.indicators[key]}
@@ -219,6 +248,10 @@ export function ReportView({
         {table('personsByGender', x.tables.personsByGender, x.category)}
         {table('personsByAgeBand', x.tables.personsByAgeBand, x.category)}
         {table('personsByResidenceStatus', x.tables.personsByResidenceStatus, x.category)}
+        {tall('personsByReachedVia', x.tables.personsByReachedVia, x.category)}
+        {tall('personsByCountry', x.tables.personsByCountry, x.category)}
+        {tall('personsByGermanLevel', x.tables.personsByGermanLevel, x.category)}
+        {tall('personsBySchooling', x.tables.personsBySchooling, x.category)}
       </section>
 
       <section aria-labelledby="r-contacts">

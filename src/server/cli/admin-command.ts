@@ -11,6 +11,8 @@ export class UsageError extends Error {}
 export interface AdminContext {
   store: Store;
   now: Date;
+  /** The environment of the process that runs it (the server's, when a server runs it). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The arguments after the command's two words, read against its options. */
@@ -36,6 +38,11 @@ export interface AdminCommand<O extends string = string> {
   unknownOption?: (flag: string) => string;
   /** Runs the command; returns what to print. Throws a German error when it refuses. */
   run(input: AdminInput<O>, context: AdminContext): Promise<string>;
+  /**
+   * A command that must not open the database (restore fills an empty one): run by the CLI itself,
+   * never by a running server, with the environment instead of a store. `run` is then not used.
+   */
+  withoutStore?: (input: AdminInput<O>, env: NodeJS.ProcessEnv, now: Date) => Promise<string>;
 }
 
 /** Keeps the option names of a command literal, so `run` only reads options it declared. */

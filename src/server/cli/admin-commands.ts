@@ -1,7 +1,10 @@
 // The admin commands, in the order the usage lists them. A new command: its file in commands/
 // and one line here.
 import type { AdminCommand } from './admin-command';
+import { backupCommand } from './commands/backup';
 import { deviceList } from './commands/device-list';
+import { restoreCommand } from './commands/restore';
+import { statusCommand } from './commands/status';
 import { deviceRevoke } from './commands/device-revoke';
 import { retentionRun } from './commands/retention-run';
 import { importCommand } from './commands/import';
@@ -29,4 +32,7 @@ export const adminCommands: readonly AdminCommand[] = [
   importCommand,
   exportCommand,
   filesMove,
+  statusCommand,
+  backupCommand,
+  restoreCommand,
 ];

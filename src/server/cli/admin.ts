@@ -9,6 +9,8 @@ import { openStoreFromEnv } from '../store/open-store';
 import { readAdminChannel, removeAdminChannel, runThroughServer } from './admin-channel';
 import { readArguments, UsageError } from './admin-command';
 import { adminCommands } from './admin-commands';
+import { useErasureJournal } from '../ops/erasure-journal';
+import { erasureJournalPath } from '../ops/backup-files';
 
 export { UsageError };
 
@@ -19,20 +21,25 @@ Läuft der Server auf der eingebetteten Datenbank (DATA_DIR), übernimmt er den 
 öffnet das Programm die Datenbank selbst (DATABASE_URL: PostgreSQL).`;
 
 /** Runs one admin command; returns the line to print. Throws a German error otherwise. */
-export async function runAdmin(args: string[], store: Store, now = new Date()): Promise<string> {
+export async function runAdmin(
+  args: string[],
+  store: Store,
+  now = new Date(),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
   const [noun, verb, ...rest] = args;
   const name = `${noun ?? ''} ${verb ?? ''}`;
   const command = adminCommands.find((candidate) => candidate.name === name);
-  if (command) return command.run(readArguments(command, rest), { store, now });
+  if (command) return command.run(readArguments(command, rest), { store, now, env });
   // A one-word command (`import`, `export`): everything after it is its arguments.
   const single = adminCommands.find((candidate) => candidate.name === noun);
   if (!single) throw new UsageError(`Unbekannter Befehl „${name.trim()}“.`);
-  return single.run(readArguments(single, args.slice(1)), { store, now });
+  return single.run(readArguments(single, args.slice(1)), { store, now, env });
 }
 
 const HELP = new Set(['--help', '-h', 'help']);
 /** Options that name a file: made absolute before the command runs (maybe in the server). */
-const PATH_OPTIONS = new Set(['--file', '--to']);
+const PATH_OPTIONS = new Set(['--file', '--to', '--from']);
 
 /** Where the CLI writes: the console when run as a program, a buffer in tests. */
 export interface AdminOutput {
@@ -59,10 +66,21 @@ export async function main(
     i > 0 && PATH_OPTIONS.has(args[i - 1]!)
       ? resolve(arg)
       : arg.replace(
-          /^(--(?:file|to)=)(.+)$/,
+          /^(--(?:file|to|from)=)(.+)$/,
           (_, flag: string, path: string) => flag + resolve(path),
         ),
   );
+  const offline = adminCommands.find((command) => command.name === args[0] && command.withoutStore);
+  if (offline) {
+    try {
+      out.log(await offline.withoutStore!(readArguments(offline, args.slice(1)), env, new Date()));
+      return 0;
+    } catch (error) {
+      out.error(error instanceof Error ? error.message : String(error));
+      if (error instanceof UsageError) out.error(USAGE);
+      return 1;
+    }
+  }
   if (!env.DATABASE_URL) {
     const dataDir = env.DATA_DIR || './data';
     const channel = readAdminChannel(dataDir);
@@ -86,8 +104,10 @@ export async function main(
     removeAdminChannel(dataDir);
   }
   const store = await openStoreFromEnv(env);
+  // [B4] erasures the CLI makes (retention run) are journaled like the server's.
+  useErasureJournal(erasureJournalPath(env));
   try {
-    out.log(await runAdmin(args, store));
+    out.log(await runAdmin(args, store, new Date(), env));
     return 0;
   } catch (error) {
     out.error(error instanceof Error ? error.message : String(error));

@@ -34,7 +34,14 @@ import {
   type SumOf,
 } from '../../shared/reports/suppress';
 import { cellKey, MAX_NOISE, PTABLE_VERSION, PUBLISHED_MIN } from '../../shared/reports/perturb';
-import { genders, closingReasons } from '../../shared/domain/case';
+import {
+  genders,
+  closingReasons,
+  germanLevels,
+  reachChannels,
+  schoolings,
+} from '../../shared/domain/case';
+import { NOT_RECORDED, OTHER_COUNTRIES } from '../../shared/reports/labels';
 import { contactChannels } from '../../shared/domain/contact';
 import { appointmentModes } from '../../shared/domain/appointment';
 import { partnerKinds } from '../../shared/domain/partner';
@@ -313,12 +320,45 @@ export function buildSummary(
     residenceGroups,
     persons((p) => residenceOf(p.residence)),
   );
+  const known = (keys: readonly string[], value: string | undefined) =>
+    value && keys.includes(value) ? value : NOT_RECORDED;
+  const reachKeys = [...reachChannels, NOT_RECORDED];
+  const germanKeys = [...germanLevels, NOT_RECORDED];
+  const schoolingKeys = [...schoolings, NOT_RECORDED];
+  const reachOf = (p: ReportCounts['persons'][number]) => known(reachKeys, p.reachedVia);
+  const germanOf = (p: ReportCounts['persons'][number]) => known(germanKeys, p.german);
+  const schoolingOf = (p: ReportCounts['persons'][number]) => known(schoolingKeys, p.schooling);
+  // Countries with 5 or more persons in the period are named (alphabetically), the rest grouped:
+  // a country's own column would otherwise say "<5" of a nationality, often one family.
+  const perCountry = new Map<string, number>();
+  for (const p of counts.persons) {
+    if (p.country) perCountry.set(p.country, (perCountry.get(p.country) ?? 0) + p.n);
+  }
+  const named = [...perCountry]
+    .filter(([, n]) => n >= PUBLISHED_MIN)
+    .map(([country]) => country)
+    .sort((a, b) => a.localeCompare(b, 'de'));
+  const countryOf = (p: ReportCounts['persons'][number]) =>
+    !p.country ? NOT_RECORDED : named.includes(p.country) ? p.country : OTHER_COUNTRIES;
+  const byReach = grid(reportStages, reachKeys, persons(reachOf));
+  const byCountry = grid(
+    reportStages,
+    [...named, OTHER_COUNTRIES, NOT_RECORDED],
+    persons(countryOf),
+  );
+  const byGerman = grid(reportStages, germanKeys, persons(germanOf));
+  const bySchooling = grid(reportStages, schoolingKeys, persons(schoolingOf));
+  const personTables = [byGender, byAge, byResidence, byReach, byCountry, byGerman, bySchooling];
   // New and closed persons add up over the months (a case is made once, closed once): the spread
   // rule holds for those rows (ongoing ones are the same people month after month).
   for (const [table, column] of [
     [byGender, (p: ReportCounts['persons'][number]) => genderOf(p.gender)],
     [byAge, (p: ReportCounts['persons'][number]) => ageBandOf(p.age)],
     [byResidence, (p: ReportCounts['persons'][number]) => residenceOf(p.residence)],
+    [byReach, reachOf],
+    [byCountry, countryOf],
+    [byGerman, germanOf],
+    [bySchooling, schoolingOf],
   ] as const) {
     const flows = counts.persons
       .filter((p) => p.stage !== 'ongoing')
@@ -342,10 +382,10 @@ export function buildSummary(
   // The stage counts and the number of persons are the same figures in all three tables (the
   // same records: the same published value); hidden in one, they are hidden in all.
   for (const stage of reportStages) {
-    linkFigures([byGender, byAge, byResidence].map((table) => at(table.rowTotals, stage)));
+    linkFigures(personTables.map((table) => at(table.rowTotals, stage)));
   }
   linkFigures(
-    [byGender, byAge, byResidence].map((table) => ({
+    personTables.map((table) => ({
       get: () => table.total,
       set: (value: PublishedCount) => {
         table.total = value;
@@ -429,7 +469,7 @@ export function buildSummary(
   // Closed cases in the period are the "closed" stage of the persons tables.
   linkFigures([
     { get: () => closing.total, set: (value) => (closing.total = value) },
-    ...[byGender, byAge, byResidence].map((table) => at(table.rowTotals, 'closed')),
+    ...personTables.map((table) => at(table.rowTotals, 'closed')),
   ]);
   const conferences = suppressBreakdown(
     { held: counts.conferences.n },
@@ -456,6 +496,10 @@ export function buildSummary(
     personsByGender: { ...byGender.columnTotals },
     personsByAgeBand: { ...byAge.columnTotals },
     personsByResidenceStatus: { ...byResidence.columnTotals },
+    personsByReachedVia: { ...byReach.columnTotals },
+    personsByCountry: { ...byCountry.columnTotals },
+    personsByGermanLevel: { ...byGerman.columnTotals },
+    personsBySchooling: { ...bySchooling.columnTotals },
     contactsByChannel: { ...contacts.rowTotals },
     contactsBySetting: contactSetting.counts,
     contactsByMonth: { ...contacts.columnTotals },
@@ -475,6 +519,10 @@ export function buildSummary(
     personsByGender: byGender,
     personsByAgeBand: byAge,
     personsByResidenceStatus: byResidence,
+    personsByReachedVia: byReach,
+    personsByCountry: byCountry,
+    personsByGermanLevel: byGerman,
+    personsBySchooling: bySchooling,
     contactsByChannelAndMonth: contacts,
     appointmentsByMode: appointments,
     needsByCategory: needs,

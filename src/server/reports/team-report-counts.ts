@@ -24,6 +24,12 @@ export interface ReportCounts {
     k: number;
     /** YYYY-MM the case was made (stage new) or closed (stage closed); the spread rule. */
     month?: string | null;
+    /** How the person was reached, German level, schooling ('not_recorded' when empty). */
+    reachedVia?: string;
+    german?: string;
+    schooling?: string;
+    /** Country of origin as written ('' when empty). */
+    country?: string;
   }[];
   contacts: { channel: string; month: string; n: number; k: number }[];
   appointments: { mode: string; status: string; n: number; k: number }[];
@@ -163,6 +169,10 @@ export async function teamReportCounts(
         age: number | null;
         residence: string;
         month: string | null;
+        reached_via: string;
+        german: string;
+        schooling: string;
+        country: string;
         n: number;
         k: string;
       }>(
@@ -183,9 +193,13 @@ export async function teamReportCounts(
                      ELSE ls.kind END AS residence,
                 CASE r.stage WHEN 'new' THEN substr(r.created_on, 1, 7)
                              WHEN 'closed' THEN substr(r.f ->> 'closedOn', 1, 7) END AS month,
+                COALESCE(r.f ->> 'reachedVia', 'not_recorded') AS reached_via,
+                COALESCE(r.f ->> 'germanLevel', 'not_recorded') AS german,
+                COALESCE(r.f ->> 'schooling', 'not_recorded') AS schooling,
+                COALESCE(trim(r.f ->> 'countryOfOrigin'), '') AS country,
                 count(*)::int AS n, sum(r.report_key)::bigint AS k
            FROM reached r LEFT JOIN latest_status ls ON ls.case_id = r.id
-          GROUP BY 1, 2, 3, 4, 5`,
+          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
         params,
       ),
       db.query<{ channel: string; month: string; n: number; k: string }>(
@@ -300,8 +314,9 @@ export async function teamReportCounts(
   ]);
 
   return {
-    persons: persons.map((row) => ({
+    persons: persons.map(({ reached_via, ...row }) => ({
       ...row,
+      reachedVia: reached_via,
       age: row.age === null ? null : Number(row.age),
       n: Number(row.n),
       k: Number(row.k),

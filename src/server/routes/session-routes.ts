@@ -181,10 +181,13 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
       });
     }
     const token = request.cookies[SESSION_COOKIE]!;
+    // Hashed before the transaction: half a second of scrypt must not hold it (on PGlite, every
+    // other query would wait).
+    const hash = await hashPassword(password);
     await store.transaction(async (tx) => {
       await tx.query(
         'UPDATE users SET password_hash = $2, password_change_required = false WHERE id = $1',
-        [session.user.id, await hashPassword(password)],
+        [session.user.id, hash],
       );
       // Whoever else holds a session of this account (a lost phone, someone who learnt the old
       // password) is signed out at once (issue 22 item 6).

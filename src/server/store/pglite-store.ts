@@ -2,6 +2,8 @@
 // in `dataDir` otherwise. One connection: PGlite itself queues every query, exec and close behind
 // a running transaction, so none interleaves with it (test/server/concurrency.pglite.test.ts).
 import { mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { filterTar } from '../ops/tar-filter';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Queryable, Store } from './store';
 
@@ -37,8 +39,10 @@ export async function openPgliteStore(dataDir?: string, loadDataDir?: Uint8Array
       };
     },
     async dumpDataDir() {
-      const tar = await db.dumpDataDir('gzip');
-      return new Uint8Array(await tar.arrayBuffer());
+      const tar = new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer());
+      // The database only: not the backups kept in DATA_DIR/backups, not the admin channel (documents in DATA_DIR/files go along).
+      const kept = filterTar(tar, (path) => !/(^|\/)backups(\/|$)|admin-channel\.json$/.test(path));
+      return new Uint8Array(gzipSync(kept));
     },
     async close() {
       if (closed) return;

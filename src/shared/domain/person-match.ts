@@ -420,6 +420,21 @@ export function probableMatches<T>(
  * import compares each row in full only with the few rows and cases that share enough words
  * (the import's dry run; the phone's form scans its index with probableMatches).
  */
+/**
+ * The birth-date parts a person is filed under: every person under `any`; one without a date
+ * under `none`; one with a date under its year and under its month and day. Two dates can only
+ * agree (`same`, `close`: birthDateAgreement) within one year or on one month and day, so a
+ * person with a date is compared only with those of no date, of its year, or of its month and
+ * day: a caseload of many Mohammeds is not compared Mohammed by Mohammed.
+ */
+function filedUnder(date: string | null): string[] {
+  return date ? ['any', `y${date.slice(0, 4)}`, `d${date.slice(5, 10)}`] : ['any', 'none'];
+}
+
+function searchedUnder(date: string | null): string[] {
+  return date ? ['none', `y${date.slice(0, 4)}`, `d${date.slice(5, 10)}`] : ['any'];
+}
+
 export class PersonIndex<T> {
   private readonly byAll = new Map<string, Candidate<T>[]>();
   private readonly byCore = new Map<string, Candidate<T>[]>();
@@ -427,14 +442,16 @@ export class PersonIndex<T> {
   add(candidate: Candidate<T>): void {
     const file = (map: Map<string, Candidate<T>[]>, tokens: readonly NameToken[]) => {
       const seen = new Set<string>();
-      for (const t of tokens)
-        for (const bucket of [`k${t.key}`, `h${t.spelling.slice(0, 2)}`]) {
-          if (seen.has(bucket)) continue;
-          seen.add(bucket);
-          const list = map.get(bucket);
-          if (list) list.push(candidate);
-          else map.set(bucket, [candidate]);
-        }
+      for (const part of filedUnder(candidate.profile.birthDate))
+        for (const t of tokens)
+          for (const bucket of [`k${t.key}`, `h${t.spelling.slice(0, 2)}`]) {
+            const at = `${part}|${bucket}`;
+            if (seen.has(at)) continue;
+            seen.add(at);
+            const list = map.get(at);
+            if (list) list.push(candidate);
+            else map.set(at, [candidate]);
+          }
     };
     file(this.byAll, candidate.profile.all);
     file(this.byCore, candidate.profile.core);
@@ -447,24 +464,27 @@ export class PersonIndex<T> {
     threshold = PROBABLE_MATCH,
   ): (PersonMatch & { item: T })[] {
     if (person.core.length === 0) return [];
+    const parts = searchedUnder(person.birthDate);
     // How many of my name words could be one of theirs, and how many of theirs one of mine.
     const mineInTheirs = new Map<Candidate<T>, number>();
     for (const t of person.core) {
       const hit = new Set<Candidate<T>>();
-      for (const bucket of [`k${t.key}`, `h${t.spelling.slice(0, 2)}`])
-        for (const c of this.byAll.get(bucket) ?? []) hit.add(c);
+      for (const part of parts)
+        for (const bucket of [`k${t.key}`, `h${t.spelling.slice(0, 2)}`])
+          for (const c of this.byAll.get(`${part}|${bucket}`) ?? []) hit.add(c);
       for (const c of hit) mineInTheirs.set(c, (mineInTheirs.get(c) ?? 0) + 1);
     }
     const theirsInMine = new Map<Candidate<T>, Set<string>>();
-    for (const t of person.all)
-      for (const bucket of [`k${t.key}`, `h${t.spelling.slice(0, 2)}`])
-        for (const c of this.byCore.get(bucket) ?? []) {
-          const words = theirsInMine.get(c) ?? new Set<string>();
-          for (const w of c.profile.core)
-            if (`k${w.key}` === bucket || `h${w.spelling.slice(0, 2)}` === bucket)
-              words.add(w.spelling);
-          theirsInMine.set(c, words);
-        }
+    for (const part of parts)
+      for (const t of person.all)
+        for (const bucket of [`k${t.key}`, `h${t.spelling.slice(0, 2)}`])
+          for (const c of this.byCore.get(`${part}|${bucket}`) ?? []) {
+            const words = theirsInMine.get(c) ?? new Set<string>();
+            for (const w of c.profile.core)
+              if (`k${w.key}` === bucket || `h${w.spelling.slice(0, 2)}` === bucket)
+                words.add(w.spelling);
+            theirsInMine.set(c, words);
+          }
     const worth: Candidate<T>[] = [];
     for (const c of new Set([...mineInTheirs.keys(), ...theirsInMine.keys()])) {
       const bound = Math.max(

@@ -31,6 +31,10 @@ const texts = {
       personsByGender: 'Erreichte Personen nach Geschlecht',
       personsByAgeBand: 'Erreichte Personen nach Alter (am Ende des Zeitraums)',
       personsByResidenceStatus: 'Erreichte Personen nach Aufenthaltsstatus',
+      personsByReachedVia: 'Erreichte Personen nach Zugangsweg',
+      personsByCountry: 'Erreichte Personen nach Herkunftsland',
+      personsByGermanLevel: 'Erreichte Personen nach Deutschkenntnissen',
+      personsBySchooling: 'Erreichte Personen nach Schulbildung',
       contactsByChannel: 'Kontakte nach Kontaktweg',
       contactsBySetting: 'Kontakte vor Ort und aus der Ferne',
       contactsByMonth: 'Kontakte nach Monat',
@@ -50,6 +54,10 @@ const texts = {
       personsByGender: 'Erreichte Personen nach Stand und Geschlecht',
       personsByAgeBand: 'Erreichte Personen nach Stand und Alter',
       personsByResidenceStatus: 'Erreichte Personen nach Stand und Aufenthaltsstatus',
+      personsByReachedVia: 'Erreichte Personen nach Stand und Zugangsweg',
+      personsByCountry: 'Erreichte Personen nach Stand und Herkunftsland (unter 5 zusammengefasst)',
+      personsByGermanLevel: 'Erreichte Personen nach Stand und Deutschkenntnissen',
+      personsBySchooling: 'Erreichte Personen nach Stand und Schulbildung',
       contactsByChannelAndMonth: 'Kontakte nach Kontaktweg und Monat',
       appointmentsByMode: 'Termine nach Form',
       needsByCategory: 'Bedarfe nach Bereich',
@@ -73,6 +81,8 @@ const texts = {
       none: 'nicht erfasst',
     },
     needOutcome: { met: 'gedeckt', unmet: 'nicht gedeckt' },
+    notRecorded: 'nicht erfasst',
+    otherCountries: 'andere Länder (je unter 5)',
     contactSetting: {
       on_site: 'vor Ort (persönlich, aufsuchend)',
       remote: 'aus der Ferne (Telefon, Video, Messenger, E-Mail, Brief)',
@@ -103,6 +113,10 @@ const texts = {
       personsByGender: 'Persons reached by gender',
       personsByAgeBand: 'Persons reached by age (at the end of the period)',
       personsByResidenceStatus: 'Persons reached by residence status',
+      personsByReachedVia: 'Persons reached by how they were reached',
+      personsByCountry: 'Persons reached by country of origin',
+      personsByGermanLevel: 'Persons reached by German level',
+      personsBySchooling: 'Persons reached by schooling',
       contactsByChannel: 'Contacts by channel',
       contactsBySetting: 'Contacts on site and remote',
       contactsByMonth: 'Contacts by month',
@@ -122,6 +136,10 @@ const texts = {
       personsByGender: 'Persons reached by stage and gender',
       personsByAgeBand: 'Persons reached by stage and age',
       personsByResidenceStatus: 'Persons reached by stage and residence status',
+      personsByReachedVia: 'Persons reached by stage and how they were reached',
+      personsByCountry: 'Persons reached by stage and country of origin (under 5 grouped)',
+      personsByGermanLevel: 'Persons reached by stage and German level',
+      personsBySchooling: 'Persons reached by stage and schooling',
       contactsByChannelAndMonth: 'Contacts by channel and month',
       appointmentsByMode: 'Appointments by mode',
       needsByCategory: 'Needs by area',
@@ -145,6 +163,8 @@ const texts = {
       none: 'not recorded',
     },
     needOutcome: { met: 'met', unmet: 'unmet' },
+    notRecorded: 'not recorded',
+    otherCountries: 'other countries (under 5 each)',
     contactSetting: {
       on_site: 'on site (in person, outreach)',
       remote: 'remote (phone, video, messenger, e-mail, letter)',
@@ -155,6 +175,10 @@ const texts = {
 } as const satisfies Record<'de' | 'en', unknown>;
 
 export type ReportTexts = SameShape<(typeof texts)['de']>;
+
+/** Column keys of the person tables for an empty field and for the countries grouped together. */
+export const NOT_RECORDED = 'not_recorded';
+export const OTHER_COUNTRIES = '~other';
 
 export function reportTexts(): ReportTexts {
   return getLanguage() === 'en' ? texts.en : texts.de;
@@ -177,6 +201,18 @@ export function categoryLabel(indicator: IndicatorKey | 'stage' | 'month', key: 
       return x.ageBand[key as keyof typeof x.ageBand] ?? key;
     case 'personsByResidenceStatus':
       return x.residence[key as keyof typeof x.residence] ?? key;
+    case 'personsByReachedVia':
+      return key === NOT_RECORDED ? x.notRecorded : enumLabel(`cases.reachedVia.${key}`);
+    case 'personsByGermanLevel':
+      return key === NOT_RECORDED ? x.notRecorded : enumLabel(`cases.germanLevel.${key}`);
+    case 'personsBySchooling':
+      return key === NOT_RECORDED ? x.notRecorded : enumLabel(`cases.schooling.${key}`);
+    case 'personsByCountry':
+      return key === NOT_RECORDED
+        ? x.notRecorded
+        : key === OTHER_COUNTRIES
+          ? x.otherCountries
+          : key;
     case 'contactsByChannel':
       return enumLabel(`cases.contactChannel.${key}`);
     case 'contactsBySetting':
@@ -214,6 +250,10 @@ export const tableAxes: Record<
   personsByGender: { rows: 'stage', columns: 'personsByGender' },
   personsByAgeBand: { rows: 'stage', columns: 'personsByAgeBand' },
   personsByResidenceStatus: { rows: 'stage', columns: 'personsByResidenceStatus' },
+  personsByReachedVia: { rows: 'stage', columns: 'personsByReachedVia' },
+  personsByCountry: { rows: 'stage', columns: 'personsByCountry' },
+  personsByGermanLevel: { rows: 'stage', columns: 'personsByGermanLevel' },
+  personsBySchooling: { rows: 'stage', columns: 'personsBySchooling' },
   contactsByChannelAndMonth: { rows: 'contactsByChannel', columns: 'month' },
   appointmentsByMode: { rows: 'appointmentsAttendedByMode', columns: 'outcome' },
   needsByCategory: { rows: 'needsByCategory', columns: 'outcome' },

@@ -1,7 +1,7 @@
 // The team report (Sachbericht): its period rule, its indicators and the shape of
 // GET /api/reports/summary. The server computes it; the console shows, charts and prints it.
 import '../i18n/messages-console';
-import { closingReasons, genders } from '../domain/case';
+import { closingReasons, genders, germanLevels, reachChannels, schoolings } from '../domain/case';
 import { contactChannels } from '../domain/contact';
 import { appointmentModes } from '../domain/appointment';
 import { partnerKinds } from '../domain/partner';
@@ -56,6 +56,10 @@ export const indicatorCategories = {
   personsByGender: genders,
   personsByAgeBand: ageBands,
   personsByResidenceStatus: residenceGroups,
+  personsByReachedVia: [...reachChannels, 'not_recorded'],
+  personsByCountry: null,
+  personsByGermanLevel: [...germanLevels, 'not_recorded'],
+  personsBySchooling: [...schoolings, 'not_recorded'],
   contactsByChannel: contactChannels,
   contactsBySetting: contactSettings,
   contactsByMonth: null,
@@ -80,6 +84,10 @@ export const tableKeys = [
   'personsByGender',
   'personsByAgeBand',
   'personsByResidenceStatus',
+  'personsByReachedVia',
+  'personsByCountry',
+  'personsByGermanLevel',
+  'personsBySchooling',
   'contactsByChannelAndMonth',
   'appointmentsByMode',
   'needsByCategory',
