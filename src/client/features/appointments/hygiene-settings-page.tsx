@@ -84,7 +84,7 @@ function HygieneSettingsForm({ initial }: { initial: readonly string[] }) {
       {suggestions.length > 0 && (
         <fieldset class="group">
           <legend>{t('appointments.hygieneSettings.suggestions')}</legend>
-          <div class="chips">
+          <div class="suggestion-list">
             {suggestions.map((item) => (
               <Button
                 key={item}
