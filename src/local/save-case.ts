@@ -3,7 +3,8 @@
 // Mirrors save-residence-status.ts.
 import type { FeldakteDb } from './db';
 import { writeRecords, type BatchResult, type RecordWrite } from './write-record';
-import { ageLimitTaskFields, isOpenCase, type Case } from '../shared/domain/case';
+import { isOpenCase, type Case } from '../shared/domain/case';
+import { ageLimitTaskFields } from '../shared/domain/case-age';
 import type { Task } from '../shared/domain/task';
 import { toLocalDate } from '../shared/domain/common';
 import { deviceNow, newDeviceId } from './device-environment';

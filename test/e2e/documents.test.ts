@@ -254,6 +254,8 @@ describe('documents in the case file', () => {
       await openThumb(file!.id, keyFromText(record!.fields.fileKey), record!.fields.thumb),
     );
     expect(thumb.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    // Small, so documents do not weigh on a first sync.
+    expect(thumb.length).toBeLessThanOrEqual(8 * 1024);
     expect(await exifr.parse(thumb, PERSONAL_TAGS)).toBeUndefined();
     expect(await exifr.gps(thumb)).toBeUndefined();
     await walk(b, 'view');

@@ -535,6 +535,51 @@ export function describeReportContract(backend: string, makeStore: StoreFactory)
       expect(totals.size).toBe(1);
     });
 
+    it('gives coordinators the caseload per THM, under the same control; THMs do not get it', async () => {
+      const team = `Bericht L ${Math.random()}`;
+      const coordinator = await addUser(server.store, { team, role: 'coordinator' });
+      const thm = await addUser(server.store, { team, role: 'thm' });
+      const other = await addUser(server.store, { team, role: 'thm' });
+      const cases = await seedRecords(
+        server.store,
+        coordinator.teamId,
+        Array.from({ length: 9 }, (_, i) => ({
+          tbl: 'cases',
+          fields: {
+            status: 'active',
+            createdOn: '2025-05-01',
+            assignedTo: i < 7 ? thm.id : other.id,
+          },
+        })),
+      );
+      await seedRecords(
+        server.store,
+        coordinator.teamId,
+        cases.slice(0, 6).map((caseId) => ({
+          tbl: 'contacts',
+          fields: { caseId, channel: 'phone', at: '2026-02-03T10:00:00.000Z', authorId: thm.id },
+        })),
+      );
+      const ask = async (email: string) => {
+        const response = await server.app.inject({
+          method: 'GET',
+          url: '/api/reports/summary?from=2026-01-01&to=2026-12-31',
+          headers: { cookie: await signIn(server.app, email) },
+        });
+        return response.json<ReportSummary>();
+      };
+      const { caseload } = await ask(coordinator.email);
+      expect(caseload!.thms.map((t) => t.id).sort()).toEqual([thm.id, other.id].sort());
+      const near = (value: unknown, n: number) =>
+        expect(typeof value === 'number' && Math.abs(value - n) <= 2).toBe(true);
+      near(caseload!.active[thm.id], 7);
+      expect(caseload!.active[other.id]).toBe(SMALL_COUNT);
+      expect(caseload!.new[thm.id]).toBe(0);
+      near(caseload!.contacts[thm.id], 6);
+      expect(caseload!.contacts[other.id]).toBe(0);
+      expect((await ask(thm.email)).caseload).toBeUndefined();
+    });
+
     it('fixes the counting rule of a year with its first report', async () => {
       const t = await addUser(server.store, {
         team: `Bericht R ${Math.random()}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageLimitTaskFields } from '../../src/shared/domain/case';
+import { ageLimitTaskFields } from '../../src/shared/domain/case-age';
 
 const today = '2025-03-14';
 const id = '01957a3c-0000-7000-8000-000000000001';

@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import {
-  ageLimitDate,
-  ageOn,
   canMoveCase,
   caseSchema,
   caseStatuses,
   caseStatusChange,
   checkCaseChange,
-  daysUntilAgeLimit,
   initials,
-  isNearAgeLimit,
   type Case,
   type CaseStatus,
 } from '../../src/shared/domain/case';
+import {
+  ageLimitDate,
+  ageOn,
+  daysUntilAgeLimit,
+  isNearAgeLimit,
+} from '../../src/shared/domain/case-age';
 import { saysGerman } from '../support/says-german';
 
 const id = '01890a5d-ac96-774b-bcce-b302099a8057';

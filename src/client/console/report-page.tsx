@@ -254,6 +254,26 @@ export function ReportView({
         {tall('personsBySchooling', x.tables.personsBySchooling, x.category)}
       </section>
 
+      {report.caseload && (
+        <section aria-labelledby="r-caseload">
+          <h3 id="r-caseload">{x.caseload}</h3>
+          <ComparisonTable
+            caption={x.caseload}
+            heading={x.category}
+            columns={[x.caseloadActive, x.caseloadNew, x.caseloadContacts]}
+            rows={[...report.caseload.thms, { id: '', name: x.unassigned }].map((thm) => ({
+              key: thm.id || '-',
+              label: thm.name,
+              values: [
+                report.caseload!.active[thm.id] ?? 0,
+                report.caseload!.new[thm.id] ?? 0,
+                report.caseload!.contacts[thm.id] ?? 0,
+              ],
+            }))}
+          />
+        </section>
+      )}
+
       <section aria-labelledby="r-contacts">
         <h3 id="r-contacts">{ct('report.contacts')}</h3>
         <StackedColumnChart

@@ -165,7 +165,10 @@ export function GridTable({
   );
 }
 
-/** Figures of this period beside the same figures of the period before (both as published). */
+/**
+ * Rows of figures side by side: this period beside the period before, or a THM's cases beside
+ * their contacts (each as published).
+ */
 export function ComparisonTable({
   caption,
   heading,
@@ -174,9 +177,9 @@ export function ComparisonTable({
 }: {
   caption: string;
   heading: string;
-  /** Headings of the two figure columns: this period, the period before. */
-  columns: [string, string];
-  rows: { key: string; label: string; values: [PublishedCount, PublishedCount] }[];
+  /** Headings of the figure columns. */
+  columns: string[];
+  rows: { key: string; label: string; values: PublishedCount[] }[];
 }) {
   const titleId = useId();
   return (

@@ -12,9 +12,12 @@ import { applyMergeLocally, revertMergeLocally } from '../merge-cases';
 
 /**
  * [G1] A refused merge changed nothing on the server, so no pull will put the device's copies
- * back: the phone reverts its own effect of the merge (or, for a refused undo, applies it again).
+ * back: the phone reverts its own effect of the merge (or, for a refused undo, applies it again)
+ * at once, and pulls from the start, so that whatever happened on the server meanwhile (a later
+ * merge, an erasure) replaces its best guess.
  */
 async function revertRefusedMerge(db: FeldakteDb, entry: OutboxEntry): Promise<void> {
+  await db.meta.put({ key: 'cursor', value: null });
   const merge = await db.merges.get(entry.recordId);
   // Gone, or only what pending edits laid over a record the server no longer has (erased).
   if (typeof merge?.caseId !== 'string' || typeof merge.mergedCaseId !== 'string') return;

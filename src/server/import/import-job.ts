@@ -10,7 +10,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Queryable, Store } from '../store/store';
 import { tables, type TableName } from '../../shared/domain/tables';
-import { ageLimitTaskFields } from '../../shared/domain/case';
+import { ageLimitTaskFields } from '../../shared/domain/case-age';
 import { expiryTaskFields } from '../../shared/domain/residence-status';
 import { newRecordId } from '../../shared/domain/record-id';
 import { toLocalDate } from '../../shared/domain/common';

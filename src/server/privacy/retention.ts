@@ -3,8 +3,7 @@
 // once a day; with several server instances on one PostgreSQL, a transaction-level advisory lock
 // lets only one of them run it at a time (the others skip that round).
 import * as v from 'valibot';
-import { addYears } from '../../shared/domain/case';
-import { toLocalDate } from '../../shared/domain/common';
+import { addYears, toLocalDate } from '../../shared/domain/common';
 import { MAX_RETENTION_YEARS } from '../../shared/domain/team-settings';
 import { formatHlc } from '../../shared/sync/hlc';
 import type { FieldStamp, Fields } from '../../shared/sync/merge';

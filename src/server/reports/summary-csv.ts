@@ -61,6 +61,19 @@ export function summaryCsv(summary: ReportSummary): string {
     }
     lines.push(row(x.tables[key], x.total, count(table.total)));
   }
+  if (summary.caseload) {
+    const { thms, active, new: fresh, contacts } = summary.caseload;
+    const names = [...thms.map((thm) => [thm.id, thm.name] as const), ['', x.unassigned] as const];
+    for (const [label, column] of [
+      [x.caseloadActive, active],
+      [x.caseloadNew, fresh],
+      [x.caseloadContacts, contacts],
+    ] as const) {
+      for (const [id, name] of names) {
+        lines.push(row(`${x.caseload}: ${label}`, name, count(column[id] ?? 0)));
+      }
+    }
+  }
   lines.push('');
   lines.push(row(x.gapsHeading, x.gapArea, x.gapText));
   for (const gap of summary.gaps) {

@@ -46,7 +46,7 @@ import { contactChannels } from '../../shared/domain/contact';
 import { appointmentModes } from '../../shared/domain/appointment';
 import { partnerKinds } from '../../shared/domain/partner';
 import { needCategories } from '../../shared/domain/need';
-import type { ReportCounts } from './team-report-counts';
+import type { CaseloadCounts, ReportCounts } from './team-report-counts';
 
 /** Key of referrals without an offer in `referralsByOffer`. */
 export const NO_OFFER = '';
@@ -283,6 +283,37 @@ function monthsBy<T extends { n: number; month?: string }>(
     }
   }
   return out;
+}
+
+/** The caseload per THM, each column a published breakdown of its own with the spread rule. */
+export function buildCaseload(
+  period: ReportPeriod,
+  counts: CaseloadCounts,
+): NonNullable<ReportSummary['caseload']> {
+  const ids = [...counts.thms.map((thm) => thm.id), ''];
+  const of = <T extends { thm: string; n: number; k: number; month?: string | null }>(rows: T[]) =>
+    rows.map((r) => ({
+      key: ids.includes(r.thm) ? r.thm : '',
+      n: r.n,
+      k: r.k,
+      month: r.month ?? undefined,
+    }));
+  const column = (rows: ReturnType<typeof of>, additive: boolean) => {
+    const published = breakdown(ids, rows).counts;
+    if (additive)
+      withholdSpread(
+        period,
+        published,
+        monthsBy(rows, (r) => [r.key]),
+      );
+    return published;
+  };
+  return {
+    thms: counts.thms,
+    active: column(of(counts.cases.filter((c) => c.stage !== 'closed')), false),
+    new: column(of(counts.cases.filter((c) => c.stage === 'new')), true),
+    contacts: column(of(counts.contacts), true),
+  };
 }
 
 export interface ReportRuleOfPeriod {

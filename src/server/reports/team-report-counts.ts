@@ -338,3 +338,56 @@ export async function teamReportCounts(
     gaps: gaps.map((row) => ({ ...row, k: Number(row.k) })),
   };
 }
+
+/** Raw counts of the caseload per THM (coordinators only): reached cases and contacts. */
+export interface CaseloadCounts {
+  /** The team's THMs (staff, not the people counted), by name. */
+  thms: { id: string; name: string }[];
+  /** Reached cases by the THM they are assigned to ('' when none) and stage. */
+  cases: { thm: string; stage: string; month: string | null; n: number; k: number }[];
+  /** Contacts of the period by the THM who wrote them ('' when unknown). */
+  contacts: { thm: string; month: string; n: number; k: number }[];
+}
+
+export async function teamCaseloadCounts(
+  db: Queryable,
+  teamId: string,
+  { from, to }: ReportPeriod,
+  consentRequired: boolean,
+): Promise<CaseloadCounts> {
+  const params = [teamId, from, to];
+  const contactAt = instantInPeriod("x.fields ->> 'at'", { from, to });
+  const [thms, cases, contacts] = await Promise.all([
+    db.query<{ id: string; name: string }>(
+      `SELECT id, name FROM users WHERE team_id = $1 AND role = 'thm' AND disabled_at IS NULL
+        ORDER BY name`,
+      [teamId],
+    ),
+    db.query<{ thm: string; stage: string; month: string | null; n: number; k: string }>(
+      `WITH ${countedCases(consentRequired)}, ${reached}
+       SELECT COALESCE(f ->> 'assignedTo', '') AS thm, stage,
+              CASE stage WHEN 'new' THEN substr(created_on, 1, 7)
+                         WHEN 'closed' THEN substr(f ->> 'closedOn', 1, 7) END AS month,
+              count(*)::int AS n, sum(report_key)::bigint AS k
+         FROM reached GROUP BY 1, 2, 3`,
+      params,
+    ),
+    db.query<{ thm: string; month: string; n: number; k: string }>(
+      `WITH ${countedCases(consentRequired)}
+       SELECT COALESCE(x.fields ->> 'authorId', '') AS thm, ${contactAt.month} AS month,
+              count(*)::int AS n, sum(x.report_key)::bigint AS k
+         FROM records x
+        WHERE x.team_id = $1 AND x.tbl = 'contacts' AND NOT x.deleted
+          AND ${contactAt.filter}
+          AND x.fields ->> 'caseId' IN (SELECT id FROM counted)
+        GROUP BY 1, 2`,
+      // Without the consent rule the counted cases name no date ($2, $3 would have no type).
+      consentRequired ? params : [teamId],
+    ),
+  ]);
+  return {
+    thms,
+    cases: cases.map((row) => ({ ...row, n: Number(row.n), k: Number(row.k) })),
+    contacts: contacts.map((row) => ({ ...row, n: Number(row.n), k: Number(row.k) })),
+  };
+}

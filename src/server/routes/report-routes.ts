@@ -7,8 +7,8 @@ import type { Store } from '../store/store';
 import { requireSession } from '../auth/request-session';
 import { HttpError } from '../http/api-error';
 import { parseReportPeriod } from '../../shared/reports/report';
-import { teamReportCounts } from '../reports/team-report-counts';
-import { buildSummary } from '../reports/summary';
+import { teamCaseloadCounts, teamReportCounts } from '../reports/team-report-counts';
+import { buildCaseload, buildSummary } from '../reports/summary';
 import { summaryCsv } from '../reports/summary-csv';
 import { reportRuleOfYear } from '../reports/report-settings';
 import { message } from '../../shared/i18n/message';
@@ -44,7 +44,18 @@ export function reportRoutes(app: FastifyInstance, store: Store, now: () => Date
     const rule = await reportRuleOfYear(store, team.id, year, now());
     const counts = await teamReportCounts(store, team.id, parsed.period, rule.consentRequired);
     reply.header('cache-control', 'no-store');
-    return buildSummary(team, parsed.period, counts, rule);
+    const summary = buildSummary(team, parsed.period, counts, rule);
+    // The caseload per THM is for those who lead the team, not for every THM's screen.
+    if (user.role === 'coordinator' || user.role === 'admin') {
+      const caseload = await teamCaseloadCounts(
+        store,
+        team.id,
+        parsed.period,
+        rule.consentRequired,
+      );
+      summary.caseload = buildCaseload(parsed.period, caseload);
+    }
+    return summary;
   };
 
   app.get('/api/reports/summary', async (request, reply) => summaryFor(request, reply));

@@ -116,3 +116,11 @@ export function addDays(date: string, days: number): string {
 export function latestAcceptedDay(today: string): string {
   return addDays(today, 1);
 }
+
+/** 29 Feb + n years falls on 28 Feb in common years. */
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y + years, m - 1, d));
+  if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
+  return target.toISOString().slice(0, 10);
+}

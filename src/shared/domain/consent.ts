@@ -38,6 +38,8 @@ export const sharedDataKinds = [
   'schooling',
   'need',
   'reason',
+  // Issue 25: the documents of the referral are listed (title, date), never attached.
+  'documents',
 ] as const;
 export type SharedDataKind = (typeof sharedDataKinds)[number];
 /** Preselected on a new consent to share: who the person is, how to reach them, why. */

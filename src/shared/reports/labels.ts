@@ -82,6 +82,11 @@ const texts = {
     },
     needOutcome: { met: 'gedeckt', unmet: 'nicht gedeckt' },
     notRecorded: 'nicht erfasst',
+    caseload: 'Fallbelastung je THM',
+    caseloadActive: 'aktive Fälle',
+    caseloadNew: 'neue Fälle',
+    caseloadContacts: 'Kontakte',
+    unassigned: 'ohne THM',
     otherCountries: 'andere Länder (je unter 5)',
     contactSetting: {
       on_site: 'vor Ort (persönlich, aufsuchend)',
@@ -164,6 +169,11 @@ const texts = {
     },
     needOutcome: { met: 'met', unmet: 'unmet' },
     notRecorded: 'not recorded',
+    caseload: 'Caseload per THM',
+    caseloadActive: 'active cases',
+    caseloadNew: 'new cases',
+    caseloadContacts: 'contacts',
+    unassigned: 'no THM',
     otherCountries: 'other countries (under 5 each)',
     contactSetting: {
       on_site: 'on site (in person, outreach)',

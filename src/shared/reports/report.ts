@@ -121,6 +121,17 @@ export interface ReportSummary {
    * most `maxNoise` either way), so totals need not equal the sum of their parts.
    */
   method: { name: 'cell-key'; ptable: string; maxNoise: number };
+  /**
+   * Coordinators and admins only: per THM (staff) the cases they hold (active: reached and not
+   * closed; new in the period) and the contacts they wrote, under the same disclosure control.
+   * Key '' is "no THM assigned".
+   */
+  caseload?: {
+    thms: { id: string; name: string }[];
+    active: Record<string, PublishedCount>;
+    new: Record<string, PublishedCount>;
+    contacts: Record<string, PublishedCount>;
+  };
 }
 
 export type ReportPeriod = { from: string; to: string };

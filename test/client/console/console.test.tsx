@@ -8,7 +8,7 @@ import { SignInGate } from '../../../src/client/features/session/sign-in-gate';
 import { useSession } from '../../../src/client/state/session';
 import { useAuthUi } from '../../../src/client/state/auth-ui';
 import { getActiveUserId } from '../../../src/local/active-user';
-import { buildSummary } from '../../../src/server/reports/summary';
+import { buildCaseload, buildSummary } from '../../../src/server/reports/summary';
 import type { SessionUser } from '../../../src/shared/sync/protocol';
 import { testUser } from '../sync/signed-in';
 import { choose } from '../cases/case-fixtures';
@@ -17,6 +17,19 @@ const coordinator = testUser({ role: 'coordinator', name: 'Clara Koordination' }
 const admin = testUser({ role: 'admin', name: 'Anton Verwaltung' });
 
 function summary(from: string, to: string) {
+  const report = teamSummary(from, to);
+  report.caseload = buildCaseload(
+    { from, to },
+    {
+      thms: [{ id: 'u-lena', name: 'Lena Teilhabe' }],
+      cases: [{ thm: 'u-lena', stage: 'ongoing', month: null, n: 8, k: 0 }],
+      contacts: [{ thm: 'u-lena', month: from.slice(0, 7), n: 3, k: 0 }],
+    },
+  );
+  return report;
+}
+
+function teamSummary(from: string, to: string) {
   return buildSummary(
     { id: 'team-1', name: 'Team Nord' },
     { from, to },
@@ -235,6 +248,11 @@ describe('console', () => {
     expect(fake.calls).toContain(
       `GET /api/reports/summary?from=${year0 - 1}-01-01&to=${year0 - 1}-12-31`,
     );
+    // Coordinators see the caseload per THM: 8 active cases (a number), 3 contacts ("<5").
+    const caseload = screen.getByRole('table', { name: 'Fallbelastung je THM' });
+    const lena = within(caseload).getByRole('row', { name: /^Lena Teilhabe/ });
+    expect(within(lena).getByText('<5')).toBeTruthy();
+    expect(within(caseload).getByRole('row', { name: /^ohne THM/ })).toBeTruthy();
     const csv = screen.getByRole('link', { name: 'CSV herunterladen (Excel)' });
     const year = new Date().getFullYear();
     expect(csv.getAttribute('href')).toBe(

@@ -5,6 +5,7 @@ import { signInForTest, signOutForTest } from '../sync/signed-in';
 import { renderNetworkApp, seed, seedReferralScene } from './network-app';
 import { addDays, toLocalDate } from '../../../src/shared/domain/common';
 import { putRecord } from '../../../src/local/write-record';
+import { saveDocument } from '../../../src/local/documents/document-store';
 
 afterEach(() => {
   cleanup();
@@ -142,5 +143,36 @@ describe('referral summary for a partner', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/Keine gültige Einwilligung/);
     expect(screen.queryByRole('article')).toBeNull();
     expect(document.body.textContent).not.toContain('Möchte nähen lernen');
+  });
+
+  it('names the documents of the referral only when the consent covers them, never attaches them', async () => {
+    for (const covered of [false, true]) {
+      const { db, caseId, referralId } = await scene(
+        covered ? ['reason', 'documents'] : ['reason'],
+      );
+      const saved = await saveDocument(db, {
+        caseId,
+        kind: 'certificate',
+        title: 'Zeugnis Berufskolleg',
+        date: '2026-05-01',
+        pages: [{ type: 'application/pdf', bytes: new TextEncoder().encode('%PDF-1.7') }],
+        links: { referralId },
+      });
+      expect(saved.ok).toBe(true);
+      renderNetworkApp(`/faelle/${caseId}/vermittlungen/${referralId}/zusammenfassung`);
+      const sheet = await screen.findByRole('article');
+      if (covered) {
+        fireEvent.click(screen.getByLabelText('Dokumente (nur genannt, nicht beigefügt)'));
+        await waitFor(() =>
+          expect(sheet.textContent).toContain('Zeugnis Berufskolleg (01.05.2026)'),
+        );
+        expect(sheet.querySelector('img, iframe, object, a[href^="blob:"]')).toBeNull();
+      } else {
+        expect(screen.queryByLabelText('Dokumente (nur genannt, nicht beigefügt)')).toBeNull();
+        expect(sheet.textContent).not.toContain('Zeugnis');
+      }
+      cleanup();
+      signOutForTest();
+    }
   });
 });

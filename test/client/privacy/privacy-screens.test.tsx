@@ -9,8 +9,7 @@ import { caseRoutes } from '../../../src/client/features/cases/routes';
 import { privacyRoutes } from '../../../src/client/features/privacy/routes';
 import { confirmsErasure } from '../../../src/client/features/privacy/erase-page';
 import { DEFAULT_TEAM_SETTINGS } from '../../../src/shared/domain/team-settings';
-import { toLocalDate } from '../../../src/shared/domain/common';
-import { addYears } from '../../../src/shared/domain/case';
+import { addYears, toLocalDate } from '../../../src/shared/domain/common';
 import { quickContactFields } from '../../../src/shared/domain/contact';
 import { signIn, signOut, write, writeCase } from '../cases/case-fixtures';
 

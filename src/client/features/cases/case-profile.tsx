@@ -1,13 +1,8 @@
 // The top of the case: who the person is, the case status and its actions (edit, change status,
 // reopen). Status changes run through the shared rules (caseStatusChange).
 import { useState } from 'preact/hooks';
-import {
-  ageLimitDate,
-  ageOn,
-  fullName,
-  isNearAgeLimit,
-  type Case,
-} from '../../../shared/domain/case';
+import { fullName, type Case } from '../../../shared/domain/case';
+import { ageLimitDate, ageOn, isNearAgeLimit } from '../../../shared/domain/case-age';
 import { toLocalDate } from '../../../shared/domain/common';
 import { formatDay, t } from '../../../shared/i18n/t';
 import { useDb, useSession } from '../../state/session';

@@ -1,5 +1,6 @@
 // One case in the list: name, age (flagged near 27), current residence status, case status.
-import { ageLimitDate, ageOn, fullName, isNearAgeLimit } from '../../../shared/domain/case';
+import { fullName } from '../../../shared/domain/case';
+import { ageLimitDate, ageOn, isNearAgeLimit } from '../../../shared/domain/case-age';
 import type { Case } from '../../../shared/domain/case';
 import {
   daysUntilExpiry,

@@ -5,7 +5,8 @@
 // THM opens the case found or goes on with the new one.
 import { useEffect, useState } from 'preact/hooks';
 import { findProbableDuplicates } from '../../../local/case-search';
-import { ageOn, fullName } from '../../../shared/domain/case';
+import { fullName } from '../../../shared/domain/case';
+import { ageOn } from '../../../shared/domain/case-age';
 import { formatDay, t } from '../../../shared/i18n/t';
 import { useDb } from '../../state/session';
 import { useLiveQuery } from '../../ui/use-live-query';

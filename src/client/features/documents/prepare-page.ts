@@ -10,8 +10,12 @@ import type { DocumentPage } from '../../../local/documents/file-cipher';
 
 /** Long side of a stored page: print stays readable, a photo stays near 300 KB. */
 export const PAGE_LONG_SIDE = 2000;
-/** Long side of the thumbnail that syncs with the record. */
-export const THUMB_LONG_SIDE = 240;
+/**
+ * Long side of the thumbnail that syncs with the record: a few KB, so a team's documents do not
+ * weigh on a phone's first sync (the pages themselves load only when opened).
+ */
+export const THUMB_LONG_SIDE = 160;
+export const THUMB_TARGET_BYTES = 8 * 1024;
 /** A page image above this is encoded again at a lower quality (the upload budget per photo). */
 export const PAGE_TARGET_BYTES = 400 * 1024;
 const QUALITIES = [0.8, 0.68, 0.55] as const;
@@ -54,7 +58,7 @@ export async function preparePage(file: File): Promise<PreparedPage> {
   }
   try {
     const page = await encodeImage(bitmap, PAGE_LONG_SIDE, PAGE_TARGET_BYTES);
-    const thumb = await encodeImage(bitmap, THUMB_LONG_SIDE, 24 * 1024, 'image/jpeg');
+    const thumb = await encodeImage(bitmap, THUMB_LONG_SIDE, THUMB_TARGET_BYTES, 'image/jpeg');
     return { ok: true, page, thumb: thumb.bytes };
   } catch {
     return { ok: false, message: t('cases.documents.unreadable', { name: file.name || '?' }) };

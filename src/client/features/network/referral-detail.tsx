@@ -1,6 +1,7 @@
 // "/faelle/:caseId/vermittlungen/:referralId": one referral, its status actions through the
 // machine, the consent gate before sending ("Senden" stays disabled and points at the reason) and
 // the warning once a consent is gone. Withdrawing asks once more and offers "Rückgängig" for 10 s.
+import { LinkedDocuments } from '../documents/linked-documents';
 import { useState } from 'preact/hooks';
 import { formatDay, t } from '../../../shared/i18n/t';
 import { renderMessage } from '../../../shared/i18n/message';
@@ -208,6 +209,10 @@ export function ReferralDetail({ caseId, referralId }: { caseId: string; referra
           {t('network.referral.summary')}
         </LinkButton>
       )}
+      <section class="section" aria-label={t('cases.documents.title')}>
+        <h2 class="section__title">{t('cases.documents.title')}</h2>
+        <LinkedDocuments caseId={caseId} field="referralId" recordId={referral.id} />
+      </section>
       <CompleteReferralSheet
         open={completing}
         need={need ?? null}

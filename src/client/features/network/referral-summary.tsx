@@ -14,6 +14,7 @@ import { summaryDataKinds } from '../../../shared/domain/referral-summary';
 import { fullName } from '../../../shared/domain/case';
 import { useDb, useSession } from '../../state/session';
 import { useLiveQuery } from '../../ui/use-live-query';
+import { compareDocuments } from '../../../shared/domain/document';
 import { usePageTitle } from '../../state/page-title';
 import { CheckboxField } from '../../ui/field';
 import { Button } from '../../ui/button';
@@ -36,12 +37,13 @@ export function ReferralSummary({ caseId, referralId }: { caseId: string; referr
     const referral = await db.referrals.get(referralId);
     const person = await db.cases.get(caseId);
     if (!referral || referral.caseId !== caseId || !person) return null;
-    const [partner, offer, need, consents, statuses] = await Promise.all([
+    const [partner, offer, need, consents, statuses, documents] = await Promise.all([
       db.partners.get(referral.partnerId),
       referral.offerId ? db.offers.get(referral.offerId) : undefined,
       referral.needId ? db.needs.get(referral.needId) : undefined,
       db.consents.where('caseId').equals(caseId).toArray(),
       db.statuses.where('caseId').equals(caseId).toArray(),
+      db.documents.where('caseId').equals(caseId).toArray(),
     ]);
     const consent = consentForSending(consents, referral.partnerId, today);
     return {
@@ -52,6 +54,9 @@ export function ReferralSummary({ caseId, referralId }: { caseId: string; referr
       need,
       consent,
       status: currentResidenceStatus(statuses),
+      documents: documents
+        .filter((document) => document.referralId === referralId)
+        .sort(compareDocuments),
     };
   }, [db, caseId, referralId, today]);
   const [picked, setPicked] = useState<SharedDataKind[]>(['reason']);

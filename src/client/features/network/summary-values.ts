@@ -7,6 +7,7 @@ import type { SharedDataKind } from '../../../shared/domain/consent';
 import type { Need } from '../../../shared/domain/need';
 import type { Referral } from '../../../shared/domain/referral';
 import type { ResidenceStatus } from '../../../shared/domain/residence-status';
+import type { CaseDocument } from '../../../shared/domain/document';
 
 const de = messagesDe.cases;
 
@@ -16,6 +17,8 @@ export interface SummarySource {
   referral?: Referral | undefined;
   need?: Need | undefined;
   status?: ResidenceStatus | undefined;
+  /** The documents of the referral: only named on the sheet (title, date), never attached. */
+  documents?: readonly Pick<CaseDocument, 'title' | 'date'>[];
 }
 
 export function summaryValues(
@@ -27,7 +30,10 @@ export function summaryValues(
     .filter((entry) => entry.value !== '');
 }
 
-function valueOf(kind: SharedDataKind, { person, referral, need, status }: SummarySource): string {
+function valueOf(
+  kind: SharedDataKind,
+  { person, referral, need, status, documents }: SummarySource,
+): string {
   switch (kind) {
     case 'name':
       return fullName(person);
@@ -70,5 +76,9 @@ function valueOf(kind: SharedDataKind, { person, referral, need, status }: Summa
         : '';
     case 'reason':
       return referral?.reason ?? '';
+    case 'documents':
+      return (documents ?? [])
+        .map((document) => `${document.title} (${germanDay(document.date)})`)
+        .join('\n');
   }
 }

@@ -1,8 +1,8 @@
 // "Löschfristen": closed cases whose retention ends within 30 days, from this device's records
 // (works offline). Extending one needs the server, which logs the reason ([X5]).
 import { useState } from 'preact/hooks';
-import { addYears, fullName, type Case } from '../../../shared/domain/case';
-import { daysBetween, toLocalDate } from '../../../shared/domain/common';
+import { fullName, type Case } from '../../../shared/domain/case';
+import { addYears, daysBetween, toLocalDate } from '../../../shared/domain/common';
 import { teamSettingsOf } from '../../../shared/domain/team-settings';
 import { formatDay, t } from '../../../shared/i18n/t';
 import { useDb, useSession } from '../../state/session';

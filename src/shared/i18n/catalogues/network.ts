@@ -270,6 +270,7 @@ export const network = germanCatalogue({
       schooling: 'Schulbildung',
       reason: 'Anlass der Vermittlung',
       need: 'Bedarf',
+      documents: 'Dokumente (nur genannt, nicht beigefügt)',
     },
   },
   conference: {

@@ -267,6 +267,7 @@ export const networkEn: SameShape<typeof network> = {
       schooling: 'Schooling',
       reason: 'Reason for referral',
       need: 'Need',
+      documents: 'Documents (named, not attached)',
     },
   },
   conference: {
