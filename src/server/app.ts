@@ -2,6 +2,7 @@
 // chooses the store and the port.
 import '../shared/i18n/messages-console';
 import type { IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { MAX_BODY_BYTES } from '../shared/sync/protocol';
@@ -20,6 +21,7 @@ import { privacyRoutes } from './privacy/privacy-routes';
 import { importRoutes } from './import/import-routes';
 import { watchSessions } from './auth/recent-sessions';
 import { startPokeHub } from './sync/poke';
+import { registerObservability, type ObservabilityOptions } from './ops/observability';
 import type { FileStorage } from './files/file-storage';
 import { createFileService, type FileService } from './files/file-service';
 import { fileRoutes } from './files/file-routes';
@@ -39,6 +41,8 @@ export interface AppOptions {
   trustProxy?: boolean | number;
   /** The admin CLI's loopback channel (embedded database only; see cli/admin-channel.ts). */
   adminChannel?: { token: string; run: AdminRunner; isUsageError(error: unknown): boolean };
+  /** /metrics access and the backups whose age it reports (ops/observability.ts). */
+  observability?: ObservabilityOptions;
   /** Largest request body read (bytes); tests lower it to act as a stricter proxy would. */
   bodyLimit?: number;
   /** Where documents' files live (files/file-storage.ts); without it /api/files does not exist. */
@@ -62,6 +66,7 @@ export async function buildApp({
   adminChannel,
   bodyLimit = MAX_BODY_BYTES,
   files,
+  observability = {},
 }: AppOptions): Promise<FastifyInstance> {
   // `true` would trust every hop (the client's forged first one included): it means one hop here.
   const hops = trustProxy === true ? 1 : trustProxy || 0;
@@ -70,6 +75,14 @@ export async function buildApp({
     // Trust the `hops` nearest addresses (the proxies); the next one to the left is the client.
     trustProxy: hops > 0 ? (_address: string, hop: number) => hop < hops : false,
     bodyLimit,
+    // [issue 24] no line per request at info: registerObservability logs them at debug, by route
+    // template. Request ids are made here (a client's header is not trusted) and sent back.
+    disableRequestLogging: true,
+    requestIdHeader: false,
+    genReqId: () => randomUUID(),
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
   });
   await app.register(fastifyCookie);
   await registerCompression(app);
@@ -83,9 +96,12 @@ export async function buildApp({
       if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') await drainBody(request.raw);
       const known = clientError(error);
       if (known) return reply.code(known.statusCode).send(known.body);
-      // Name, code and stack only: database errors carry `detail`/`where` that may quote case data.
-      const { name, code, message, stack } = error;
-      request.log.error({ err: { name, code, message, stack } }, 'request failed');
+      // Name, code and the stack's frames only: a database error's message, `detail` and `where`
+      // may quote a value (`invalid input syntax …: "<value>"`), and so would the stack's first line.
+      const { name, code, stack } = error;
+      const frames = stack?.split('\n').slice(1).join('\n');
+      const route = request.routeOptions.url ?? 'unknown';
+      request.log.error({ err: { name, code, frames }, route }, 'request failed');
       return reply.code(500).send(apiError('internal', messages.internal));
     },
   );
@@ -98,8 +114,9 @@ export async function buildApp({
   const pokes = await startPokeHub(store);
   app.addHook('preClose', async () => pokes.close());
 
+  const syncMetrics = registerObservability(app, store, { now, ...observability });
   sessionRoutes(app, store, now);
-  syncRoutes(app, store, now, pokes);
+  syncRoutes(app, store, now, pokes, syncMetrics);
   reportRoutes(app, store, now);
   teamRoutes(app, store, now);
   if (adminChannel)

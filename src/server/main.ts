@@ -48,6 +48,14 @@ async function main(): Promise<void> {
     staticDir: resolve(process.env.STATIC_DIR ?? 'dist'),
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     trustProxy: trustedHops(process.env.TRUST_PROXY),
+    observability: {
+      ...(process.env.METRICS_TOKEN ? { metricsToken: process.env.METRICS_TOKEN } : {}),
+      metricsAllow: (process.env.METRICS_ALLOW ?? '')
+        .split(',')
+        .map((address) => address.trim())
+        .filter(Boolean),
+      backupEnv: process.env,
+    },
   });
   const port = Number(process.env.PORT ?? 8080);
   const host = process.env.HOST ?? '127.0.0.1';

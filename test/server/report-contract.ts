@@ -409,6 +409,10 @@ export function describeReportContract(backend: string, makeStore: StoreFactory)
       expect(report.indicators.gapsByCategory.housing).toBe(SMALL_COUNT);
       expect(report.gaps).toEqual([]);
       expect(report.method).toEqual({ name: 'cell-key', ptable: 'feldakte-ckm-1', maxNoise: 2 });
+      // Needs against status groups and offers: the open ones no referral answers.
+      expect(report.indicators.needsUnreferredByCategory.housing).toBe(SMALL_COUNT);
+      expect(report.indicators.needsUnreferredByCategory.health).toBe(0);
+      expect(report.tables.needsByResidenceStatus.total).toBe(SMALL_COUNT);
       // No figure anywhere in the answer is a number from 1 to 4.
       const numbers = JSON.stringify(report.indicators) + JSON.stringify(report.tables);
       expect(numbers).not.toMatch(/:[1-4][,}]/);

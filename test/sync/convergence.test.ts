@@ -47,6 +47,7 @@ const FIXED_SEEDS: number[] = [
   109, // the same, refused in the same push as the contact's creation
   199, // a write refused for another reason before the erasure (its case deleted) is no [X3] case
   207, // [G1] after a refused merge or undo the device kept its own guess of a moved contact: it now pulls from the start
+  211, // [G7] erasing a merged-away case erased only its tombstone, while the person lived on in the kept case: the erasure now follows the merge
 ];
 /** A long run whose pushes go over 8 KB (gzipped on the wire): run on every default run too. */
 const LONG_SEED = { seed: 5024, steps: 300 };

@@ -320,6 +320,8 @@ export function ReportView({
       <section aria-labelledby="r-needs">
         <h3 id="r-needs">{ct('report.needs')}</h3>
         {table('needsByCategory', x.tables.needsByCategory, x.category)}
+        {table('needsByResidenceStatus', x.tables.needsByResidenceStatus, x.category)}
+        {simple('needsUnreferredByCategory')}
       </section>
 
       <section aria-labelledby="r-gaps">

@@ -8,7 +8,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import { UUID_PATTERN, toLocalDate } from '../../shared/domain/common';
-import type { Store } from '../store/store';
+import type { Queryable, Store } from '../store/store';
 import { requireSession } from '../auth/request-session';
 import { HttpError } from '../http/api-error';
 import type { SessionUser } from '../auth/sessions';
@@ -66,6 +66,21 @@ export function privacyRoutes(
     return { caseId, entries: await caseHistory(store, user.team.id, caseId) };
   });
 
+  /** The case a merged case went into, followed to its end ([G4]); the case itself otherwise. */
+  async function keptCaseOf(db: Queryable, teamId: string, caseId: string): Promise<string> {
+    let current = caseId;
+    for (let hops = 0; hops < 64; hops++) {
+      const [row] = await db.query<{ into: string | null }>(
+        `SELECT fields ->> 'mergedInto' AS into FROM records
+          WHERE team_id = $1 AND tbl = 'cases' AND id = $2 AND deleted AND NOT purged`,
+        [teamId, current],
+      );
+      if (!row?.into) return current;
+      current = row.into;
+    }
+    return current;
+  }
+
   app.post('/api/cases/:caseId/erase', async (request, reply) => {
     const { user, caseId } = await access(request, reply);
     const parsed = v.safeParse(eraseSchema, request.body ?? {});
@@ -81,7 +96,8 @@ export function privacyRoutes(
       if (!row) throw new HttpError(404, 'not_found', CASE_NOT_FOUND);
       return eraseCase(db, {
         teamId: user.team.id,
-        caseId,
+        // [G7] a case merged into another is that person's case now: the erasure follows it.
+        caseId: await keptCaseOf(db, user.team.id, caseId),
         userId: user.id,
         source: 'request',
         reason: parsed.output.reason,

@@ -468,6 +468,24 @@ export function buildSummary(
     })),
   );
 
+  // Needs against the status groups, and those still open that no referral answers (the gaps in
+  // the offers). Needs are a stock (the same need in every month it is open): no spread rule.
+  const needsByResidence = grid(
+    needCategories,
+    residenceGroups,
+    counts.needs.map(({ category, residence, n, k }) => ({
+      row: category,
+      column: residenceOf(residence ?? 'none'),
+      n,
+      k,
+    })),
+  );
+  const unreferred = breakdown(
+    needCategories,
+    counts.needs
+      .filter((need) => !need.met && need.referred === false)
+      .map(({ category, n, k }) => ({ key: category, n, k })),
+  );
   const referrals = referralTables(counts.referralsOut);
   withholdSpread(
     period,
@@ -544,6 +562,7 @@ export function buildSummary(
     closingReasons: closing.counts,
     needsByCategory: { ...needs.rowTotals },
     needsUnmetByCategory: column(needs, 'unmet'),
+    needsUnreferredByCategory: unreferred.counts,
     gapsByCategory: gaps.counts,
   };
   const tables: Record<TableKey, ReportGrid> = {
@@ -557,6 +576,7 @@ export function buildSummary(
     contactsByChannelAndMonth: contacts,
     appointmentsByMode: appointments,
     needsByCategory: needs,
+    needsByResidenceStatus: needsByResidence,
   };
   void indicatorCategories;
   return {

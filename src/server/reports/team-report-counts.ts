@@ -45,7 +45,15 @@ export interface ReportCounts {
   }[];
   referralsIn: { status: string; n: number; k: number }[];
   closing: { reason: string; n: number; k: number; month?: string }[];
-  needs: { category: string; met: boolean; n: number; k: number }[];
+  /** `residence`: the case's status group; `referred`: a referral names the need by the end. */
+  needs: {
+    category: string;
+    met: boolean;
+    residence?: string;
+    referred?: boolean;
+    n: number;
+    k: number;
+  }[];
   gaps: { category: string; description: string; date: string; k: number }[];
 }
 
@@ -290,15 +298,37 @@ export async function teamReportCounts(
     ]);
 
   const [needs, gaps] = await Promise.all([
-    db.query<{ category: string; met: boolean; n: number; k: string }>(
-      `${base}
+    db.query<{
+      category: string;
+      met: boolean;
+      residence: string;
+      referred: boolean;
+      n: number;
+      k: string;
+    }>(
+      `${base},
+       latest_status AS (
+         SELECT DISTINCT ON (s.fields ->> 'caseId') s.fields ->> 'caseId' AS case_id,
+                s.fields ->> 'kind' AS kind
+           FROM records s JOIN reached r ON r.id = s.fields ->> 'caseId'
+          WHERE s.team_id = $1 AND s.tbl = 'statuses' AND NOT s.deleted
+            AND (s.fields ->> 'issuedOn' IS NULL OR s.fields ->> 'issuedOn' <= $3)
+          ORDER BY s.fields ->> 'caseId', s.fields ->> 'issuedOn' DESC NULLS LAST, s.id DESC)
        SELECT n.fields ->> 'category' AS category,
               (n.fields ->> 'status' = 'met' AND n.fields ->> 'resolvedOn' <= $3) AS met,
+              CASE WHEN ls.kind IS NULL THEN 'none'
+                   WHEN ls.kind LIKE 'duldung%' THEN 'duldung'
+                   ELSE ls.kind END AS residence,
+              EXISTS (SELECT 1 FROM records x
+                       WHERE x.team_id = $1 AND x.tbl = 'referrals' AND NOT x.deleted
+                         AND x.fields ->> 'needId' = n.id
+                         AND (x.fields ->> 'sentOn' IS NULL OR x.fields ->> 'sentOn' <= $3)) AS referred,
               count(*)::int AS n, sum(n.report_key)::bigint AS k
          FROM records n JOIN reached r ON r.id = n.fields ->> 'caseId'
+         LEFT JOIN latest_status ls ON ls.case_id = r.id
         WHERE n.team_id = $1 AND n.tbl = 'needs' AND NOT n.deleted
           AND (n.fields ->> 'resolvedOn' IS NULL OR n.fields ->> 'resolvedOn' >= $2)
-        GROUP BY 1, 2`,
+        GROUP BY 1, 2, 3, 4`,
       params,
     ),
     db.query<{ category: string; description: string; date: string; k: number }>(

@@ -13,6 +13,7 @@ import { pullBody, readPullPage } from '../sync/pull-page';
 import type { PokeHub } from '../sync/poke';
 import { restoreRecords } from '../sync/restore-records';
 import { readDataEpoch, type DataEpoch } from '../ops/data-epoch';
+import type { SyncMetrics } from '../ops/observability';
 
 /** Roles that work with case data; coordinators see anonymised reports only, admins manage accounts. */
 const CASE_ROLES: ReadonlySet<SessionUser['role']> = new Set(['thm']);
@@ -24,6 +25,7 @@ export function syncRoutes(
   store: Store,
   now: () => Date,
   pokes: PokeHub,
+  metrics?: SyncMetrics,
 ): void {
   const caseSession = async (request: FastifyRequest, reply: FastifyReply, reuse: boolean) => {
     const session = await requireSession(store, request, reply, now(), { reuse });
@@ -69,6 +71,7 @@ export function syncRoutes(
       const answer = await asCaseWorker(request, reply, (user, sessionEpoch) =>
         pushMutations(store, user, request.body, now(), sessionEpoch),
       );
+      metrics?.pushed(answer.results);
       return { ...answer, epoch };
     } catch (error) {
       // [B1] a gap after a restore: the epoch tells the phone why, and what to do ([B2]).
@@ -83,6 +86,7 @@ export function syncRoutes(
     const page = await asCaseWorker(request, reply, (user, sessionEpoch) =>
       readPullPage(store, user, request.body, now(), sessionEpoch),
     );
+    metrics?.pulled(page.changesJson.length);
     // [E5] ahead of the body: the phone asks for the next page while it reads this one.
     reply.header(PULL_CURSOR_HEADER, String(page.cursor));
     reply.header(PULL_HAS_MORE_HEADER, page.hasMore ? '1' : '0');

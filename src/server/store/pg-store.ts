@@ -67,6 +67,7 @@ export async function openPgStore({
       }
     },
     listen: (channel, onNotice, onResume) => listener.add(channel, onNotice, onResume),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       if (closed) return;
       closed = true;

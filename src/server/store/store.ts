@@ -36,6 +36,8 @@ export interface Store extends Queryable {
    * is what a crash at that moment would leave, which PostgreSQL recovers from (ops/backup.ts).
    */
   dumpDataDir?(): Promise<Uint8Array>;
+  /** PostgreSQL only: the pool's connections, for /metrics. */
+  poolStats?(): { total: number; idle: number; waiting: number };
   /** Which backend this is, for the start-up line. */
   readonly kind: 'pglite' | 'postgres';
 }

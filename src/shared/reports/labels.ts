@@ -48,6 +48,7 @@ const texts = {
       closingReasons: 'Übergänge und Abschlussgründe',
       needsByCategory: 'Bedarfe nach Bereich',
       needsUnmetByCategory: 'Nicht gedeckte Bedarfe nach Bereich',
+      needsUnreferredByCategory: 'Offene Bedarfe ohne Vermittlung nach Bereich',
       gapsByCategory: 'Notierte Lücken nach Bereich',
     } satisfies Record<IndicatorKey, string>,
     tables: {
@@ -61,6 +62,7 @@ const texts = {
       contactsByChannelAndMonth: 'Kontakte nach Kontaktweg und Monat',
       appointmentsByMode: 'Termine nach Form',
       needsByCategory: 'Bedarfe nach Bereich',
+      needsByResidenceStatus: 'Bedarfe nach Bereich und Aufenthaltsstatus',
     } satisfies Record<TableKey, string>,
     stage: { new: 'neu', ongoing: 'laufend', closed: 'abgeschlossen' },
     ageBand: {
@@ -135,6 +137,7 @@ const texts = {
       closingReasons: 'Transitions and closing reasons',
       needsByCategory: 'Needs by area',
       needsUnmetByCategory: 'Unmet needs by area',
+      needsUnreferredByCategory: 'Open needs without a referral, by area',
       gapsByCategory: 'Recorded gaps by area',
     } satisfies Record<IndicatorKey, string>,
     tables: {
@@ -148,6 +151,7 @@ const texts = {
       contactsByChannelAndMonth: 'Contacts by channel and month',
       appointmentsByMode: 'Appointments by mode',
       needsByCategory: 'Needs by area',
+      needsByResidenceStatus: 'Needs by area and residence status',
     } satisfies Record<TableKey, string>,
     stage: { new: 'new', ongoing: 'ongoing', closed: 'closed' },
     ageBand: {
@@ -247,6 +251,7 @@ export function categoryLabel(indicator: IndicatorKey | 'stage' | 'month', key: 
       return enumLabel(`cases.closingReason.${key}`);
     case 'needsByCategory':
     case 'needsUnmetByCategory':
+    case 'needsUnreferredByCategory':
     case 'gapsByCategory':
       return enumLabel(`cases.needCategory.${key}`);
   }
@@ -267,6 +272,7 @@ export const tableAxes: Record<
   contactsByChannelAndMonth: { rows: 'contactsByChannel', columns: 'month' },
   appointmentsByMode: { rows: 'appointmentsAttendedByMode', columns: 'outcome' },
   needsByCategory: { rows: 'needsByCategory', columns: 'outcome' },
+  needsByResidenceStatus: { rows: 'needsByCategory', columns: 'personsByResidenceStatus' },
 };
 
 export function axisLabel(axis: IndicatorKey | 'stage' | 'month' | 'outcome', key: string): string {

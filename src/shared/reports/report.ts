@@ -73,6 +73,7 @@ export const indicatorCategories = {
   closingReasons: closingReasons,
   needsByCategory: needCategories,
   needsUnmetByCategory: needCategories,
+  needsUnreferredByCategory: needCategories,
   gapsByCategory: needCategories,
 } as const;
 
@@ -91,6 +92,7 @@ export const tableKeys = [
   'contactsByChannelAndMonth',
   'appointmentsByMode',
   'needsByCategory',
+  'needsByResidenceStatus',
 ] as const;
 export type TableKey = (typeof tableKeys)[number];
 

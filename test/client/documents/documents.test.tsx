@@ -2,7 +2,7 @@
 // document is linked to it and stored with its upload state), the refusals of the picker (type by
 // content, the PDF size limit) in German, and the "Dokumente" section and the status screen
 // showing what belongs to them.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { caseRoutes } from '../../../src/client/features/cases/routes';
@@ -10,6 +10,7 @@ import { documentRoutes } from '../../../src/client/features/documents/routes';
 import { Toasts } from '../../../src/client/ui/toast';
 import { MAX_PDF_BYTES } from '../../../src/shared/domain/document';
 import { signIn, signOut, write, writeCase } from '../cases/case-fixtures';
+import { saveDocument } from '../../../src/local/documents/document-store';
 
 const routes = [...documentRoutes, ...caseRoutes];
 
@@ -107,5 +108,39 @@ describe('adding a document', () => {
     renderAt(`/faelle/${caseId}/aufenthalt/${statusId}`);
     const add = await screen.findByRole('link', { name: 'Dokument hinzufügen' });
     expect(add.getAttribute('href')).toBe(`/faelle/${caseId}/dokumente/neu?statusId=${statusId}`);
+  });
+
+  it('"Alle offline verfügbar" keeps what is here and says what could not be loaded', async () => {
+    const { db } = signIn();
+    const caseId = await writeCase(db);
+    const here = await saveDocument(db, {
+      caseId,
+      kind: 'letter',
+      title: 'Brief hier',
+      date: '2026-05-01',
+      pages: [{ type: 'application/pdf', bytes: new TextEncoder().encode('%PDF-1.7') }],
+    });
+    const away = await saveDocument(db, {
+      caseId,
+      kind: 'letter',
+      title: 'Brief auf dem Server',
+      date: '2026-05-02',
+      pages: [{ type: 'application/pdf', bytes: new TextEncoder().encode('%PDF-1.7') }],
+    });
+    if (!here.ok || !away.ok) throw new Error('not saved');
+    const [kept, gone] = [(await db.documents.get(here.id))!, (await db.documents.get(away.id))!];
+    // One was downloaded without the mark, the other is on the server only.
+    await db.documentFiles.update(kept.fileId, { keep: false, state: 'uploaded' });
+    await db.fileChunks.where('fileId').equals(gone.fileId).delete();
+    await db.documentFiles.delete(gone.fileId);
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline')));
+    try {
+      renderAt(`/faelle/${caseId}`);
+      fireEvent.click(await screen.findByRole('button', { name: 'Alle offline verfügbar machen' }));
+      expect(await screen.findByText(/1 Dokumente konnten nicht geladen werden/)).toBeTruthy();
+      expect((await db.documentFiles.get(kept.fileId))?.keep).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
