@@ -29,6 +29,25 @@ export interface FirstSyncOptions {
   uncompressed?: boolean;
   /** Lets the PouchDB peer bench share the page (the app's CSP would forbid its script). */
   bypassCSP?: boolean;
+  /** Chromium's CPU throttle (CDP Emulation.setCPUThrottlingRate), e.g. 4; also on for raw. */
+  cpuThrottle?: number;
+  /**
+   * Watch the main thread while the records fill (issue 28 item 3): long tasks (PerformanceObserver
+   * 'longtask') and, with `tapEveryMs`, taps on the bottom navigation, each timed from the input
+   * to the next paint (Event Timing: the browser's own input-to-paint duration of the tap).
+   */
+  responsiveness?: { tapEveryMs?: number };
+}
+
+/** The main thread while the records filled, from the first pull until "Synchronisiert". */
+export interface Responsiveness {
+  longTasks: number;
+  longTasksTotalMs: number;
+  longestTaskMs: number;
+  taps: number;
+  /** Taps the browser timed (Event Timing reports those of 16 ms and more; others count as 16). */
+  tapP95Ms: number;
+  tapMaxMs: number;
 }
 
 export interface FirstSyncFigures {
@@ -39,6 +58,7 @@ export interface FirstSyncFigures {
   pulls: number;
   /** Bytes of the pull answers as they came over the wire (compressed or not). */
   pullWireBytes: number;
+  responsiveness?: Responsiveness;
 }
 
 export interface SyncedDevice {
@@ -102,18 +122,55 @@ export async function timeFirstSync(
       uploadThroughput: options.network.uploadBytesPerSecond,
     });
   }
+  if (options.cpuThrottle) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuThrottle });
+  }
+  if (options.responsiveness) await page.evaluate(watchMainThread);
   const clickedAt = Date.now();
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
   // The first sign-in on a device sets the PIN (issue 11); the first sync already runs meanwhile.
   await page.getByLabel('Neue PIN').fill('482915');
   await page.getByLabel('Wiederholen').fill('482915');
   await page.getByRole('button', { name: 'Festlegen und öffnen' }).click();
-  await page.waitForFunction(
-    () => document.querySelector('.sync-chip__button')?.textContent?.trim() === 'Synchronisiert',
-    null,
-    { polling: 50 },
-  );
+  const synced = () =>
+    page.waitForFunction(
+      () => document.querySelector('.sync-chip__button')?.textContent?.trim() === 'Synchronisiert',
+      null,
+      { polling: 50 },
+    );
+  let taps = 0;
+  let tapsFrom = 0;
+  if (options.responsiveness?.tapEveryMs) {
+    const every = options.responsiveness.tapEveryMs;
+    // Real taps (CDP input) alternating between two tabs of the bottom navigation, while the
+    // records fill; each waits for the one before.
+    const tabs = page.locator('nav.bottom-nav a');
+    await tabs.first().waitFor();
+    let done = false;
+    tapsFrom = Date.now();
+    const finished = synced().then(() => (done = true));
+    while (!done) {
+      const tab = tabs.nth(taps % 2 === 0 ? 2 : 0);
+      const box = await tab.boundingBox();
+      if (box) {
+        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+        taps++;
+      }
+      await Promise.race([finished, new Promise((r) => setTimeout(r, every))]);
+    }
+  } else {
+    await synced();
+  }
   const doneAt = Date.now();
+  const responsiveness = options.responsiveness
+    ? await page.evaluate(readMainThread, {
+        from: firstPullAt || clickedAt,
+        to: doneAt,
+        taps,
+        tapsFrom,
+      })
+    : undefined;
+  if (options.cpuThrottle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   if (options.network) {
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
@@ -129,6 +186,66 @@ export async function timeFirstSync(
     syncMs: doneAt - (firstPullAt || clickedAt),
     pulls: pullRequests.size,
     pullWireBytes,
+    ...(responsiveness ? { responsiveness } : {}),
+  };
+}
+
+/** Event Timing's entry; `interactionId` groups the events of one tap (not in TS's DOM types). */
+type TimedEvent = PerformanceEventTiming & { interactionId?: number };
+
+declare global {
+  interface Window {
+    __benchMainThread?: { longTasks: PerformanceEntry[]; events: TimedEvent[] };
+  }
+}
+
+/** Runs in the page: keeps the long tasks and the timed pointer events from now on. */
+function watchMainThread(): void {
+  const seen = { longTasks: [] as PerformanceEntry[], events: [] as TimedEvent[] };
+  window.__benchMainThread = seen;
+  new PerformanceObserver((list) => seen.longTasks.push(...list.getEntries())).observe({
+    type: 'longtask',
+  });
+  new PerformanceObserver((list) =>
+    seen.events.push(...(list.getEntries() as TimedEvent[])),
+  ).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+}
+
+/**
+ * Runs in the page: the long tasks between `from` and `to` (epoch ms) and the durations of the
+ * taps dispatched from `tapsFrom` on.
+ */
+function readMainThread({
+  from,
+  to,
+  taps,
+  tapsFrom,
+}: {
+  from: number;
+  to: number;
+  taps: number;
+  tapsFrom: number;
+}) {
+  const seen = window.__benchMainThread!;
+  const epoch = (entry: PerformanceEntry) => performance.timeOrigin + entry.startTime;
+  const tasks = seen.longTasks.filter((task) => epoch(task) >= from && epoch(task) <= to);
+  // One tap is pointerdown, pointerup and click: its input-to-paint time is the longest of them.
+  const perTap = new Map<number, number>();
+  for (const event of seen.events) {
+    if (!taps || epoch(event) < tapsFrom) continue; // the sign-in's own clicks are not taps
+    if (!event.interactionId || !/^(pointerdown|pointerup|click)$/.test(event.name)) continue;
+    perTap.set(event.interactionId, Math.max(perTap.get(event.interactionId) ?? 0, event.duration));
+  }
+  const durations = [...perTap.values()];
+  while (durations.length < taps) durations.push(16);
+  durations.sort((a, b) => a - b);
+  return {
+    longTasks: tasks.length,
+    longTasksTotalMs: Math.round(tasks.reduce((sum, task) => sum + task.duration, 0)),
+    longestTaskMs: Math.round(Math.max(0, ...tasks.map((task) => task.duration))),
+    taps,
+    tapP95Ms: durations.length ? durations[Math.ceil(durations.length * 0.95) - 1]! : 0,
+    tapMaxMs: durations.length ? durations[durations.length - 1]! : 0,
   };
 }
 

@@ -8,11 +8,22 @@
 // adds the sign-in, is printed too). Afterwards the same records go into a raw IndexedDB database with the same
 // object stores and indexes, one transaction per pull page, in that same page.
 // Runs ROUNDS (3) times, each on a fresh phone; the median is judged.
+// Then the main thread while the records fill (issue 28 item 3, budgets: no task over 200 ms, a
+// tap on the bottom navigation paints within 100 ms): the long tasks of every round, and one more
+// round with taps every TAP_EVERY_MS, unthrottled and under 4x CPU throttle (the throttled round's
+// time and share of raw are printed, raw throttled too, not judged against the floors).
 import { startE2eServer } from '../../test/support/e2e-server';
 import { seedCaseLoad } from '../../test/support/e2e-seed';
 import { launchChromium } from '../../test/support/e2e-browser';
 import { PULL_PAGE_SIZE } from '../../src/client/features/sync/pull-page-size';
-import { median, openSignIn, recordsOnDevice, timeFirstSync } from './first-sync-run';
+import {
+  median,
+  openSignIn,
+  recordsOnDevice,
+  timeFirstSync,
+  type FirstSyncOptions,
+  type Responsiveness,
+} from './first-sync-run';
 import { finish } from './budget';
 import { tableNames } from '../../src/shared/domain/tables';
 
@@ -24,6 +35,10 @@ const FLOOR_MS_PER_50K = 12_000;
 const GOAL_MS_PER_50K = 8_000;
 const FLOOR_SHARE_OF_RAW = 0.45;
 const GOAL_SHARE_OF_RAW = 0.7;
+const LONGEST_TASK_BUDGET_MS = 200;
+const TAP_BUDGET_MS = 100;
+const TAP_EVERY_MS = Number(process.env.BENCH_TAP_EVERY_MS ?? 300);
+const THROTTLE = 4;
 
 const server = await startE2eServer();
 const browser = await launchChromium();
@@ -36,16 +51,26 @@ try {
   });
   console.log(`Server gefüllt: ${seeded.records} Datensätze in ${(seeded.ms / 1000).toFixed(1)} s`);
 
-  const rounds: { totalMs: number; syncMs: number; rawMs: number; share: number }[] = [];
-  for (let round = 1; round <= ROUNDS; round++) {
+  const rounds: {
+    totalMs: number;
+    syncMs: number;
+    rawMs: number;
+    share: number;
+    mainThread: Responsiveness;
+  }[] = [];
+  const runRound = async (options: FirstSyncOptions) => {
     const device = await openSignIn(browser, server);
-    const figures = await timeFirstSync(device, omar!.email, server.password);
+    const figures = await timeFirstSync(device, omar!.email, server.password, options);
     const perTable = await recordsOnDevice(device.page);
     const records = Object.values(perTable).reduce((sum, n) => sum + n, 0);
     if (records !== seeded.records) {
       throw new Error(
         `Es fehlen Datensätze: ${seeded.records} erwartet, ${records} auf dem Gerät.`,
       );
+    }
+    // Raw IndexedDB under the same CPU throttle as the sync it is compared with.
+    if (options.cpuThrottle) {
+      await device.cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuThrottle });
     }
     const raw = await device.page.evaluate(rawBulkPut, {
       batch: PULL_PAGE_SIZE,
@@ -54,14 +79,42 @@ try {
     await device.context.close();
     // Same records either way, so the share of raw speed is the ratio of the times.
     const share = raw.rawMs / figures.syncMs;
-    rounds.push({ totalMs: figures.totalMs, syncMs: figures.syncMs, rawMs: raw.rawMs, share });
+    const mainThread = figures.responsiveness!;
+    const round = {
+      totalMs: figures.totalMs,
+      syncMs: figures.syncMs,
+      rawMs: raw.rawMs,
+      share,
+      mainThread,
+    };
     console.log(
-      `Runde ${round}: erste Synchronisierung ${(figures.totalMs / 1000).toFixed(2)} s ab Anmelden, ` +
+      `erste Synchronisierung ${(figures.totalMs / 1000).toFixed(2)} s ab Anmelden, ` +
         `${(figures.syncMs / 1000).toFixed(2)} s ab erstem Pull (${figures.pulls} Seiten, ` +
         `${Math.round(records / (figures.syncMs / 1000))} Datensätze/s); rohes IndexedDB ` +
-        `(${PULL_PAGE_SIZE} je Transaktion) ${(raw.rawMs / 1000).toFixed(2)} s: ${(share * 100).toFixed(0)} %`,
+        `(${PULL_PAGE_SIZE} je Transaktion) ${(raw.rawMs / 1000).toFixed(2)} s: ${(share * 100).toFixed(0)} %; ` +
+        `Hauptthread: ${mainThread.longTasks} lange Tasks, ${mainThread.longTasksTotalMs} ms, ` +
+        `längster ${mainThread.longestTaskMs} ms` +
+        (mainThread.taps
+          ? `; ${mainThread.taps} Taps, bis zum Zeichnen p95 ${mainThread.tapP95Ms} ms, max ${mainThread.tapMaxMs} ms`
+          : ''),
     );
+    return round;
+  };
+  for (let round = 1; round <= ROUNDS; round++) {
+    process.stdout.write(`Runde ${round}: `);
+    rounds.push(await runRound({ responsiveness: {} }));
   }
+  process.stdout.write('Mit Taps: ');
+  const tapped = await runRound({ responsiveness: { tapEveryMs: TAP_EVERY_MS } });
+  process.stdout.write(`Mit Taps, CPU ${THROTTLE}x gedrosselt: `);
+  const throttled = await runRound({
+    responsiveness: { tapEveryMs: TAP_EVERY_MS },
+    cpuThrottle: THROTTLE,
+  });
+  const longestTaskMs = Math.max(
+    ...[...rounds, tapped, throttled].map((r) => r.mainThread.longestTaskMs),
+  );
+  const tapMaxMs = Math.max(tapped.mainThread.tapMaxMs, throttled.mainThread.tapMaxMs);
   const syncMs = median(rounds.map((r) => r.syncMs));
   const floorMs = (FLOOR_MS_PER_50K * seeded.records) / 50_000;
   const goalMs = (GOAL_MS_PER_50K * seeded.records) / 50_000;
@@ -74,6 +127,8 @@ try {
       medianTotalMs: median(rounds.map((r) => r.totalMs)),
       medianSyncMs: syncMs,
       medianShareOfRaw: Number(share.toFixed(3)),
+      tapped,
+      throttled: { cpuThrottle: THROTTLE, ...throttled },
     },
     {
       figure: `${(syncMs / 1000).toFixed(1)} s for ${seeded.records} records (median of ${ROUNDS})`,
@@ -86,6 +141,16 @@ try {
       budget: `>= ${FLOOR_SHARE_OF_RAW * 100} %`,
       within: share >= FLOOR_SHARE_OF_RAW,
       goal: { budget: `>= ${GOAL_SHARE_OF_RAW * 100} %`, met: share >= GOAL_SHARE_OF_RAW },
+    },
+    {
+      figure: `longest main-thread task ${longestTaskMs} ms while filling (${THROTTLE}x throttled included)`,
+      budget: `<= ${LONGEST_TASK_BUDGET_MS} ms`,
+      within: longestTaskMs <= LONGEST_TASK_BUDGET_MS,
+    },
+    {
+      figure: `tap to paint max ${tapMaxMs} ms`,
+      budget: `<= ${TAP_BUDGET_MS} ms`,
+      within: tapMaxMs <= TAP_BUDGET_MS,
     },
   );
 } finally {
