@@ -247,4 +247,18 @@ describe('admin API', () => {
     );
     expect(unknown.statusCode).toBe(404);
   });
+
+  it('status: version, data epoch and last backup, for admins only', async () => {
+    expect((await call(thm, 'GET', '/api/admin/status')).statusCode).toBe(403);
+    expect((await call(coordinator, 'GET', '/api/admin/status')).statusCode).toBe(403);
+    const response = await call(admin, 'GET', '/api/admin/status');
+    expect(response.statusCode).toBe(200);
+    const [row] = await server.store.query<{ epoch: string }>('SELECT epoch FROM data_epoch');
+    expect(response.json()).toMatchObject({
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      store: 'pglite',
+      epoch: row!.epoch,
+    });
+    expect(response.json()).toHaveProperty('lastBackup');
+  });
 });

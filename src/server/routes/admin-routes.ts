@@ -26,6 +26,7 @@ import {
 } from '../privacy/team-settings';
 import { issueMessage, key, message } from '../../shared/i18n/message';
 import { AccountError } from '../auth/account-error';
+import { serverStatus } from '../ops/server-status';
 
 const ONE_TIME_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
@@ -126,6 +127,13 @@ export function adminConsoleRoutes(app: FastifyInstance, store: Store, now: () =
     role: row.role,
     team: { id: row.team_id, name: row.team_name },
     disabled: row.disabled,
+  });
+
+  // Issue 24: what `admin status` prints, for the console: version, data epoch, last backup.
+  app.get('/api/admin/status', async (request, reply) => {
+    await admin(request, reply);
+    reply.header('cache-control', 'no-store');
+    return serverStatus(store, process.env, now());
   });
 
   app.get('/api/admin/teams', async (request, reply) => {
