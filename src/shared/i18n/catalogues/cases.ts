@@ -388,7 +388,7 @@ export const cases = germanCatalogue({
     addTitle: 'Dokument hinzufügen',
     empty: 'Noch keine Dokumente. Fotos und PDFs bleiben verschlüsselt in der App.',
     kind: {
-      id_document: 'Ausweis- oder Aufenthaltsdokument',
+      id_document: 'Ausweis- oder Aufenthaltspapier',
       letter: 'Bescheid oder Brief',
       certificate: 'Zeugnis oder Zertifikat',
       signed_consent: 'Unterschriebene Einwilligung',
@@ -441,7 +441,8 @@ export const cases = germanCatalogue({
     keepAll: 'Alle offline verfügbar machen',
     keepAllLoading: 'Dokumente werden geladen: {done} von {count} …',
     keepAllDone: 'Alle Dokumente dieses Falls sind auf dem Gerät.',
-    keepAllFailed: '{count} Dokumente konnten nicht geladen werden (keine Verbindung oder noch nicht hochgeladen).',
+    keepAllFailed:
+      '{count} Dokumente konnten nicht geladen werden (keine Verbindung oder noch nicht hochgeladen).',
     pdfFallback: 'Dieses Gerät zeigt PDFs nicht in der App an.',
     delete: 'Dokument löschen',
     deleteConfirm: 'Dieses Dokument auf allen Geräten des Teams löschen?',
