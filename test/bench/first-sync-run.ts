@@ -33,8 +33,8 @@ export interface FirstSyncOptions {
   cpuThrottle?: number;
   /**
    * Watch the main thread while the records fill (issue 28 item 3): long tasks (PerformanceObserver
-   * 'longtask') and, with `tapEveryMs`, taps on the bottom navigation, each timed from the input
-   * to the next paint (Event Timing: the browser's own input-to-paint duration of the tap).
+   * 'longtask') and, with `tapEveryMs`, real taps (CDP input) on the bottom navigation, each timed
+   * from its dispatch to the paint after its click handlers ran.
    */
   responsiveness?: { tapEveryMs?: number };
 }
@@ -45,7 +45,7 @@ export interface Responsiveness {
   longTasksTotalMs: number;
   longestTaskMs: number;
   taps: number;
-  /** Taps the browser timed (Event Timing reports those of 16 ms and more; others count as 16). */
+  /** From a tap's dispatch to the paint after it. */
   tapP95Ms: number;
   tapMaxMs: number;
 }
@@ -138,8 +138,7 @@ export async function timeFirstSync(
       null,
       { polling: 50 },
     );
-  let taps = 0;
-  let tapsFrom = 0;
+  const tapsSent: number[] = [];
   if (options.responsiveness?.tapEveryMs) {
     const every = options.responsiveness.tapEveryMs;
     // Real taps (CDP input) alternating between two tabs of the bottom navigation, while the
@@ -147,14 +146,13 @@ export async function timeFirstSync(
     const tabs = page.locator('nav.bottom-nav a');
     await tabs.first().waitFor();
     let done = false;
-    tapsFrom = Date.now();
     const finished = synced().then(() => (done = true));
     while (!done) {
-      const tab = tabs.nth(taps % 2 === 0 ? 2 : 0);
+      const tab = tabs.nth(tapsSent.length % 2 === 0 ? 2 : 0);
       const box = await tab.boundingBox();
       if (box) {
+        tapsSent.push(Date.now());
         await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-        taps++;
       }
       await Promise.race([finished, new Promise((r) => setTimeout(r, every))]);
     }
@@ -166,8 +164,7 @@ export async function timeFirstSync(
     ? await page.evaluate(readMainThread, {
         from: firstPullAt || clickedAt,
         to: doneAt,
-        taps,
-        tapsFrom,
+        tapsSent,
       })
     : undefined;
   if (options.cpuThrottle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
@@ -190,62 +187,53 @@ export async function timeFirstSync(
   };
 }
 
-/** Event Timing's entry; `interactionId` groups the events of one tap (not in TS's DOM types). */
-type TimedEvent = PerformanceEventTiming & { interactionId?: number };
-
 declare global {
   interface Window {
-    __benchMainThread?: { longTasks: PerformanceEntry[]; events: TimedEvent[] };
+    __benchMainThread?: { longTasks: PerformanceEntry[]; painted: number[] };
   }
 }
 
-/** Runs in the page: keeps the long tasks and the timed pointer events from now on. */
+/**
+ * Runs in the page: keeps the long tasks from now on, and when each click on the bottom navigation
+ * was painted (epoch ms): the frame after the click's handlers, right after its paint.
+ */
 function watchMainThread(): void {
-  const seen = { longTasks: [] as PerformanceEntry[], events: [] as TimedEvent[] };
+  const seen = { longTasks: [] as PerformanceEntry[], painted: [] as number[] };
   window.__benchMainThread = seen;
   new PerformanceObserver((list) => seen.longTasks.push(...list.getEntries())).observe({
     type: 'longtask',
   });
-  new PerformanceObserver((list) =>
-    seen.events.push(...(list.getEntries() as TimedEvent[])),
-  ).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+  document.addEventListener(
+    'click',
+    (event) => {
+      if (!(event.target instanceof Element) || !event.target.closest('nav.bottom-nav')) return;
+      requestAnimationFrame(() =>
+        setTimeout(() => seen.painted.push(performance.timeOrigin + performance.now()), 0),
+      );
+    },
+    true,
+  );
 }
 
 /**
- * Runs in the page: the long tasks between `from` and `to` (epoch ms) and the durations of the
- * taps dispatched from `tapsFrom` on.
+ * Runs in the page: the long tasks between `from` and `to` (epoch ms), and for each tap sent (epoch
+ * ms, in the bench's process on the same clock) the time until the first paint after it; a tap
+ * never painted before `to` counts until `to`.
  */
-function readMainThread({
-  from,
-  to,
-  taps,
-  tapsFrom,
-}: {
-  from: number;
-  to: number;
-  taps: number;
-  tapsFrom: number;
-}) {
+function readMainThread({ from, to, tapsSent }: { from: number; to: number; tapsSent: number[] }) {
   const seen = window.__benchMainThread!;
   const epoch = (entry: PerformanceEntry) => performance.timeOrigin + entry.startTime;
   const tasks = seen.longTasks.filter((task) => epoch(task) >= from && epoch(task) <= to);
-  // One tap is pointerdown, pointerup and click: its input-to-paint time is the longest of them.
-  const perTap = new Map<number, number>();
-  for (const event of seen.events) {
-    if (!taps || epoch(event) < tapsFrom) continue; // the sign-in's own clicks are not taps
-    if (!event.interactionId || !/^(pointerdown|pointerup|click)$/.test(event.name)) continue;
-    perTap.set(event.interactionId, Math.max(perTap.get(event.interactionId) ?? 0, event.duration));
-  }
-  const durations = [...perTap.values()];
-  while (durations.length < taps) durations.push(16);
-  durations.sort((a, b) => a - b);
+  const durations = tapsSent
+    .map((sent) => (seen.painted.find((paint) => paint >= sent) ?? to) - sent)
+    .sort((a, b) => a - b);
   return {
     longTasks: tasks.length,
     longTasksTotalMs: Math.round(tasks.reduce((sum, task) => sum + task.duration, 0)),
     longestTaskMs: Math.round(Math.max(0, ...tasks.map((task) => task.duration))),
-    taps,
-    tapP95Ms: durations.length ? durations[Math.ceil(durations.length * 0.95) - 1]! : 0,
-    tapMaxMs: durations.length ? durations[durations.length - 1]! : 0,
+    taps: tapsSent.length,
+    tapP95Ms: durations.length ? Math.round(durations[Math.ceil(durations.length * 0.95) - 1]!) : 0,
+    tapMaxMs: durations.length ? Math.round(durations[durations.length - 1]!) : 0,
   };
 }
 

@@ -218,6 +218,8 @@ describe('documents in the case file', () => {
     const b = phoneB.page;
     await syncNow(b);
     await goto(b, caseUrl);
+    await b.getByRole('button', { name: 'Alle offline verfügbar machen' }).waitFor();
+    await walk(b, 'case-with-document');
     await b.getByRole('link', { name: /Öffnen: Duldung Verlängerung Haidari/ }).click();
     const image = b.getByRole('img', { name: 'Duldung Verlängerung Haidari, Seite 1 von 1' });
     await image.waitFor();

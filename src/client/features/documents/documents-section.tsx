@@ -63,9 +63,10 @@ export function DocumentsSection({ caseId }: { caseId: string }) {
                   <DocumentThumb document={document} alt="" />
                   <span class="row__main">
                     <span class="row__title">{document.title}</span>
+                    {/* Kind on a line of its own: "Aufenthaltsdokument" fits a 320 px row whole. */}
+                    <span class="row__meta">{documentKindLabel(document.kind)}</span>
                     <span class="row__meta">
-                      {documentKindLabel(document.kind)} · {formatDay(document.date)} ·{' '}
-                      {pagesLabel(document)}
+                      {formatDay(document.date)} · {pagesLabel(document)}
                     </span>
                     <span class="row__badges">
                       <StatusPill tone={state.tone}>{state.text}</StatusPill>

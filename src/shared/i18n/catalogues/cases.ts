@@ -388,7 +388,7 @@ export const cases = germanCatalogue({
     addTitle: 'Dokument hinzufügen',
     empty: 'Noch keine Dokumente. Fotos und PDFs bleiben verschlüsselt in der App.',
     kind: {
-      id_document: 'Ausweis- oder Aufenthaltsdokument',
+      id_document: 'Ausweis- oder Aufenthaltspapier',
       letter: 'Bescheid oder Brief',
       certificate: 'Zeugnis oder Zertifikat',
       signed_consent: 'Unterschriebene Einwilligung',
