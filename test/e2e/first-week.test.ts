@@ -271,3 +271,47 @@ describe('words and small layout (items 7, 8, 11)', () => {
     );
   });
 });
+
+describe('the other changed screens (items 7, 9, 10)', () => {
+  it('hygiene settings (off by default), conflicts, the case list and the offline line pass axe', async () => {
+    const { page } = phone;
+    await lookEverywhere(page, 'hygiene-settings', async () => {
+      await goto(page, '/termine/hygiene');
+      await page.getByText(/^(Aus: persönliche Termine|Off: in-person appointments)/).waitFor();
+    });
+    await lookEverywhere(page, 'conflicts', async () => {
+      await goto(page, '/mehr/konflikte');
+      await page.getByText(/^(Keine offenen Konflikte\.|No open conflicts\.)$/).waitFor();
+    });
+    await lookEverywhere(page, 'case-list', async () => {
+      await goto(page, '/faelle');
+      await page.getByText(/^(1 Fall|1 case)$/).waitFor();
+    });
+    // Offline: the one line with what waits (the service worker serves the app).
+    await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller));
+    await phone.context.setOffline(true);
+    try {
+      await lookEverywhere(page, 'offline-line', async () => {
+        await goto(page, caseUrl);
+        await page
+          .getByRole('button', { name: /^(Aufgabe hinzufügen|Add task)$/ })
+          .first()
+          .click();
+        await page.getByRole('dialog').getByRole('textbox').first().fill('Offline notiert');
+        await page
+          .getByRole('dialog')
+          .getByRole('button', { name: /^(Speichern|Save)$/ })
+          .click();
+        await page.locator('.sync-chip__button').click();
+        await page.getByRole('button', { name: /^(Jetzt synchronisieren|Sync now)$/ }).click();
+        await page.locator('.offline-banner').waitFor();
+        await page.keyboard.press('Escape');
+      });
+      expect(await page.locator('.offline-banner').textContent()).toMatch(
+        /^Offline: \d+ Änderung(en)? wart(et|en) auf die Verbindung\.$/,
+      );
+    } finally {
+      await phone.context.setOffline(false);
+    }
+  });
+});

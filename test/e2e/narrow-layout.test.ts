@@ -79,6 +79,7 @@ function routes(): string[] {
     `/termine/${ids.appointmentId}/verschieben`,
     '/netzwerk',
     '/netzwerk/neu',
+    `/netzwerk/neu?fall=${ids.caseId}`,
     '/netzwerk/eingang',
     p,
     `${p}/bearbeiten`,
@@ -186,6 +187,8 @@ describe.each([320, 360])('at %i px', (width) => {
     await expect
       .poll(async () => (await syncChip(page).textContent())?.trim())
       .toBe('Keine Verbindung · 1 Änderung offen');
+    // Issue 27 item 10: one line says so, with what waits.
+    await page.getByText('Offline: 1 Änderung wartet auf die Verbindung.').waitFor();
     expect(await look(page, width, '/')).toEqual([]);
     const chip = await syncChip(page).boundingBox();
     expect(chip!.width).toBeLessThanOrEqual(80);
@@ -214,5 +217,24 @@ describe.each([320, 360])('at %i px', (width) => {
         .map(({ el, box }) => `${el.className} ${Math.round(box.width)}x${Math.round(box.height)}`),
     );
     expect(small).toEqual([]);
+    // Issue 27 item 3: a tap anywhere in the 44 px square around a task's box ticks it (the box
+    // itself is drawn smaller; its label fills the square).
+    const misses = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLInputElement>('.task-check input')].flatMap((input) => {
+        // Measured where a thumb would tap it: in the middle of the screen, clear of the nav.
+        input.scrollIntoView({ block: 'center', behavior: 'instant' });
+        const { left, top, width, height } = input.getBoundingClientRect();
+        const [cx, cy] = [left + width / 2, top + height / 2];
+        return [-21, 0, 21].flatMap((dx) =>
+          [-21, 0, 21].flatMap((dy) => {
+            const hit = document.elementFromPoint(cx + dx, cy + dy);
+            return hit === input || hit?.closest('label')?.control === input
+              ? []
+              : [`${input.id} ${dx},${dy}`];
+          }),
+        );
+      }),
+    );
+    expect(misses).toEqual([]);
   });
 });

@@ -83,6 +83,29 @@ export function describeDevices(label: string, makeStore: StoreFactory): void {
       ).toMatch(/^Keine Geräte/);
     });
 
+    it('the THM names the own device (issue 27 item 8); a blank name is refused, nothing stored', async () => {
+      const user = await newUser('Team Geräte');
+      const phone = await onDevice(user.email, user.id, user.teamId, 'Chrome auf Linux');
+      const rename = (name: unknown, cookie = phone.member.cookie) =>
+        server.app.inject({
+          method: 'PATCH',
+          url: '/api/session/device',
+          headers: { cookie },
+          payload: { name },
+        });
+      const blank = await rename('  \u0007 ');
+      expect(blank.statusCode).toBe(400);
+      expect(blank.json().code).toBe('server.session.deviceNameMissing');
+      expect((await rename('Diensthandy 2')).json()).toEqual({ name: 'Diensthandy 2' });
+      expect(await admin('device', 'list', '--email', user.email)).toContain('Diensthandy 2');
+      expect((await rename('x', 'feldakte_session=unbekannt')).statusCode).toBe(401);
+      // A sign-in without a device id has no device to name.
+      const bare = await login(user.email);
+      const cookie = bare.cookies.find((c) => c.name === 'feldakte_session')!;
+      expect((await rename('Tablet', `${cookie.name}=${cookie.value}`)).statusCode).toBe(409);
+      expect(await admin('device', 'list', '--email', user.email)).not.toContain('Tablet');
+    });
+
     it('the sign-in answer carries the recovery secret and the seal key; GET only the seal key', async () => {
       const user = await newUser('Team Geräte');
       const first = await onDevice(user.email, user.id, user.teamId, 'A');

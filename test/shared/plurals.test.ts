@@ -46,6 +46,7 @@ const BARE: Record<'de' | 'en', Record<string, string>> = {
     'server.account.passwordTooShort': '"Zeichen" is singular and plural',
     'cases.documents.pdfTooLarge': 'a size ({max} is "10 MB"), not a count',
     'cases.documents.pageAlt': 'a position: "Seite 1 von 1"',
+    'cases.documents.keepAllLoading': 'a position: "1 von 1"',
     'server.files.tooLarge': 'a unit: "1 MB"',
   },
   en: {
@@ -62,6 +63,7 @@ const BARE: Record<'de' | 'en', Record<string, string>> = {
     'network.hints.hidden.inactive': 'no noun: "1 not active"',
     'cases.documents.pdfTooLarge': 'a size ({max} is "10 MB"), not a count',
     'cases.documents.pageAlt': 'a position: "page 1 of 1"',
+    'cases.documents.keepAllLoading': 'a position: "1 of 1"',
     'server.files.tooLarge': 'a unit: "1 MB"',
   },
 };

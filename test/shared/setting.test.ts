@@ -18,13 +18,14 @@ describe('team settings', () => {
     expect(settingId('team-sued', 'hygiene_items')).not.toBe(id);
   });
 
-  it('falls back to the default hygiene items until the team saves its own', () => {
-    expect(hygieneItemsOf(undefined)).toEqual(defaultHygieneItems);
+  it('has no hygiene checklist until the team saves one (issue 27 item 9)', () => {
+    expect(hygieneItemsOf(undefined)).toEqual([]);
+    expect(defaultHygieneItems).toContain('distance'); // offered as suggestions
     expect(hygieneItemsOf({ value: ['masks', 'Desinfektionsmittel'] })).toEqual([
       'masks',
       'Desinfektionsmittel',
     ]);
-    expect(hygieneItemsOf({ value: 'kaputt' })).toEqual(defaultHygieneItems);
+    expect(hygieneItemsOf({ value: 'kaputt' })).toEqual([]);
   });
 
   it.each([

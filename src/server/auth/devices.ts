@@ -55,6 +55,22 @@ export async function recordDeviceSignIn(
   return rows.length === 1;
 }
 
+/** Renames a device of `userId` (the THM names it at PIN set-up); a revoked one keeps its name. */
+export async function renameDevice(
+  db: Queryable,
+  userId: string,
+  deviceId: string,
+  name: string,
+): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE devices SET name = $3
+     WHERE user_id = $1 AND device_id = $2 AND revoked_at IS NULL
+     RETURNING device_id`,
+    [userId, deviceId.toLowerCase(), name],
+  );
+  return rows.length === 1;
+}
+
 /** Moves last-seen forward (called on authenticated requests, at most once per resolution). */
 export async function touchDevice(
   db: Queryable,

@@ -313,16 +313,20 @@ export async function teamReportCounts(
            FROM records s JOIN reached r ON r.id = s.fields ->> 'caseId'
           WHERE s.team_id = $1 AND s.tbl = 'statuses' AND NOT s.deleted
             AND (s.fields ->> 'issuedOn' IS NULL OR s.fields ->> 'issuedOn' <= $3)
-          ORDER BY s.fields ->> 'caseId', s.fields ->> 'issuedOn' DESC NULLS LAST, s.id DESC)
+          ORDER BY s.fields ->> 'caseId', s.fields ->> 'issuedOn' DESC NULLS LAST, s.id DESC),
+       -- Needs a referral names by the period's end (one pass over the referrals, hashed).
+       referred AS (
+         SELECT DISTINCT x.fields ->> 'needId' AS need_id
+           FROM records x
+          WHERE x.team_id = $1 AND x.tbl = 'referrals' AND NOT x.deleted
+            AND x.fields ->> 'needId' IS NOT NULL
+            AND (x.fields ->> 'sentOn' IS NULL OR x.fields ->> 'sentOn' <= $3))
        SELECT n.fields ->> 'category' AS category,
               (n.fields ->> 'status' = 'met' AND n.fields ->> 'resolvedOn' <= $3) AS met,
               CASE WHEN ls.kind IS NULL THEN 'none'
                    WHEN ls.kind LIKE 'duldung%' THEN 'duldung'
                    ELSE ls.kind END AS residence,
-              EXISTS (SELECT 1 FROM records x
-                       WHERE x.team_id = $1 AND x.tbl = 'referrals' AND NOT x.deleted
-                         AND x.fields ->> 'needId' = n.id
-                         AND (x.fields ->> 'sentOn' IS NULL OR x.fields ->> 'sentOn' <= $3)) AS referred,
+              n.id IN (SELECT need_id FROM referred) AS referred,
               count(*)::int AS n, sum(n.report_key)::bigint AS k
          FROM records n JOIN reached r ON r.id = n.fields ->> 'caseId'
          LEFT JOIN latest_status ls ON ls.case_id = r.id

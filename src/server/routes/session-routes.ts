@@ -20,7 +20,12 @@ import {
   requireSession,
   setSessionCookie,
 } from '../auth/request-session';
-import { cleanDeviceName, DEVICE_ID_PATTERN, recordDeviceSignIn } from '../auth/devices';
+import {
+  cleanDeviceName,
+  DEVICE_ID_PATTERN,
+  recordDeviceSignIn,
+  renameDevice,
+} from '../auth/devices';
 import { handOutRecoverySecret } from '../auth/wrap-secret';
 import { currentSealKey } from '../sync/seal-keys';
 import { issueMessage, key, message } from '../../shared/i18n/message';
@@ -49,6 +54,8 @@ const passwordSchema = v.object({
     ),
   ),
 });
+
+const deviceNameSchema = v.object({ name: v.pipe(v.string(), v.maxLength(1_000)) });
 
 export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
   /** Counts a password guess before it is checked (login-limiter.ts); 429 over the limit. */
@@ -190,6 +197,20 @@ export function sessionRoutes(app: FastifyInstance, store: Store, now: () => Dat
     if (!changed) throw new HttpError(500, 'internal', messages.internal);
     reply.header('cache-control', 'no-store');
     return { user: changed.user satisfies SessionUser };
+  });
+
+  // The THM names this device (at PIN set-up, issue 27 item 8): the admin's device list then tells
+  // two phones apart. Only the session's own device, never another one.
+  app.patch('/api/session/device', async (request, reply) => {
+    const at = now();
+    const session = await requireSession(store, request, reply, at);
+    const parsed = v.safeParse(deviceNameSchema, request.body);
+    const name = parsed.success ? cleanDeviceName(parsed.output.name) : '';
+    if (!name)
+      throw new HttpError(400, 'invalid_device_name', message('server.session.deviceNameMissing'));
+    if (!session.deviceId || !(await renameDevice(store, session.user.id, session.deviceId, name)))
+      throw new HttpError(409, 'no_device', message('server.session.noDevice'));
+    return { name };
   });
 
   app.delete('/api/session', async (request, reply) => {

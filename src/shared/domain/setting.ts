@@ -9,7 +9,10 @@ import { key, message } from '../i18n/message';
 export const settingKeys = ['hygiene_items'] as const;
 export type SettingKey = (typeof settingKeys)[number];
 
-/** The hygiene checklist items the team starts with; keys get labels from the catalogue. */
+/**
+ * Suggested hygiene checklist items (keys get labels from the catalogue). A team starts without a
+ * checklist (issue 27 item 9, docs/decisions.md) and may switch one on with these or its own.
+ */
 export const defaultHygieneItems = [
   'distance',
   'masks',
@@ -59,10 +62,13 @@ export const settingTable = defineTable<Setting>({
   },
 });
 
-/** The hygiene items of the team: the stored list, or the defaults before anyone edited them. */
+/**
+ * The hygiene items of the team: the stored list, or none (no checklist) before the team saved one.
+ * A stored value this app cannot read also shows none rather than items the team never chose.
+ */
 export function hygieneItemsOf(setting: Pick<Setting, 'value'> | undefined): readonly string[] {
   const parsed = setting ? v.safeParse(hygieneItemsValue, setting.value) : undefined;
-  return parsed?.success ? parsed.output : defaultHygieneItems;
+  return parsed?.success ? parsed.output : [];
 }
 
 export function isDefaultHygieneItem(item: string): item is DefaultHygieneItem {

@@ -4,7 +4,15 @@ import { setAgendaView } from '../../../src/client/state/agenda-view';
 import { TodayAppointments } from '../../../src/client/features/appointments/today-appointments';
 import { CaseAppointments } from '../../../src/client/features/appointments/case-appointments';
 import { toLocalDate } from '../../../src/shared/domain/common';
-import { renderAt, signIn, signOut, todayAt, write, writeCase } from './appointment-fixtures';
+import {
+  renderAt,
+  signIn,
+  signOut,
+  switchOnHygiene,
+  todayAt,
+  write,
+  writeCase,
+} from './appointment-fixtures';
 
 afterEach(() => {
   cleanup();
@@ -111,6 +119,7 @@ describe('agenda', () => {
 describe('Heute and the case detail', () => {
   it('Heute lists today’s appointments with the open hygiene items', async () => {
     const { db, user } = signIn();
+    await switchOnHygiene(db, user);
     const caseId = await writeCase(db);
     await plan(db, {
       caseId,

@@ -6,7 +6,8 @@ import { useSession } from '../../../src/client/state/session';
 import { appointmentRoutes } from '../../../src/client/features/appointments/routes';
 import { Toasts } from '../../../src/client/ui/toast';
 import type { FeldakteDb } from '../../../src/local/db';
-import { createRecord } from '../../../src/local/write-record';
+import { createRecord, putRecord } from '../../../src/local/write-record';
+import { settingId } from '../../../src/shared/domain/setting';
 import type { TableName } from '../../../src/shared/domain/tables';
 import { newRecordId } from '../../../src/shared/domain/record-id';
 import type { SessionUser } from '../../../src/shared/sync/protocol';
@@ -84,4 +85,17 @@ export function renderAt(path: string) {
 export function choose(select: HTMLElement, value: string): void {
   (select as HTMLSelectElement).value = value;
   fireEvent(select, new Event('change', { bubbles: true }));
+}
+
+/** The team switches its hygiene checklist on with these items (off by default, issue 27). */
+export async function switchOnHygiene(
+  db: FeldakteDb,
+  user: SessionUser,
+  items: readonly string[] = ['distance', 'masks', 'ventilation', 'contact_list', 'room_capacity'],
+): Promise<void> {
+  const result = await putRecord(db, 'settings', settingId(user.team.id, 'hygiene_items'), {
+    key: 'hygiene_items',
+    value: [...items],
+  });
+  if (!result.ok) throw new Error(result.message);
 }

@@ -5,6 +5,7 @@ import {
   renderAt,
   signIn,
   signOut,
+  switchOnHygiene,
   todayAt,
   write,
   writeCase,
@@ -89,7 +90,8 @@ describe('appointment form', () => {
   });
 
   it('warns on the day when a hygiene item is open, with the team’s items', async () => {
-    const { db } = signIn();
+    const { db, user } = signIn();
+    await switchOnHygiene(db, user);
     const caseId = await writeCase(db);
     renderAt(`/termine/neu?fall=${caseId}`); // today, in person by default
     const warning = await screen.findByText(/Heute noch offen:/);

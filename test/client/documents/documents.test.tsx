@@ -137,7 +137,7 @@ describe('adding a document', () => {
     try {
       renderAt(`/faelle/${caseId}`);
       fireEvent.click(await screen.findByRole('button', { name: 'Alle offline verfügbar machen' }));
-      expect(await screen.findByText(/1 Dokumente konnten nicht geladen werden/)).toBeTruthy();
+      expect(await screen.findByText(/1 Dokument konnte nicht geladen werden/)).toBeTruthy();
       expect((await db.documentFiles.get(kept.fileId))?.keep).toBe(true);
     } finally {
       vi.unstubAllGlobals();

@@ -30,6 +30,8 @@ export function HygieneChecklist({
         toLocalDate(new Date()),
       )
     : [];
+  // No checklist until the team switched one on (team setting).
+  if (items.length === 0) return null;
   return (
     <fieldset class="group">
       <legend>{t('appointments.form.hygiene')}</legend>

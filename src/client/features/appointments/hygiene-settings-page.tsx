@@ -1,4 +1,5 @@
-// The team's hygiene checklist: which items every in-person appointment shows. One settings record
+// The team's hygiene checklist: which items every in-person appointment shows. Off (no items) until
+// the team switches it on with suggested items or its own (issue 27 item 9). One settings record
 // per team, its id derived from team and key, so two phones editing offline merge into one.
 import { putRecord } from '../../../local/write-record';
 import { t } from '../../../shared/i18n/t';
@@ -10,6 +11,7 @@ import { RowList } from '../../ui/list-row';
 import { usePageTitle } from '../../state/page-title';
 import { refused, useDraftForm } from '../../ui/use-draft-form';
 import { hygieneItemLabel } from './labels';
+import { defaultHygieneItems } from '../../../shared/domain/setting';
 import { useHygieneItems, useHygieneSettingId } from './use-hygiene-items';
 
 export function HygieneSettingsPage() {
@@ -35,6 +37,7 @@ function HygieneSettingsForm({ initial }: { initial: readonly string[] }) {
     onSaved: () => {},
   });
   const items = draft.items;
+  const suggestions = defaultHygieneItems.filter((item) => !items.includes(item));
   const add = () => {
     const item = draft.newItem.trim();
     if (!item || items.includes(item)) return;
@@ -45,6 +48,11 @@ function HygieneSettingsForm({ initial }: { initial: readonly string[] }) {
   return (
     <form {...formProps}>
       <p class="page-intro">{t('appointments.hygieneSettings.explain')}</p>
+      <p class="hint" role="status">
+        {items.length === 0
+          ? t('appointments.hygieneSettings.off')
+          : t('appointments.hygieneSettings.on', { count: items.length })}
+      </p>
       <FormAlert message={message} />
       <RowList label={t('appointments.hygieneSettings.title')}>
         {items.map((item) => (
@@ -73,6 +81,24 @@ function HygieneSettingsForm({ initial }: { initial: readonly string[] }) {
           </li>
         ))}
       </RowList>
+      {suggestions.length > 0 && (
+        <fieldset class="group">
+          <legend>{t('appointments.hygieneSettings.suggestions')}</legend>
+          <div class="suggestion-list">
+            {suggestions.map((item) => (
+              <Button
+                key={item}
+                aria-label={t('appointments.hygieneSettings.addSuggestion', {
+                  item: hygieneItemLabel(item),
+                })}
+                onClick={() => set('items', [...items, item])}
+              >
+                + {hygieneItemLabel(item)}
+              </Button>
+            ))}
+          </div>
+        </fieldset>
+      )}
       <TextField
         {...field('newItem')}
         name="newHygieneItem"

@@ -1,5 +1,6 @@
 // This device's identity for the server's device list (issue 11): a UUID made once and a readable
-// name ("Chrome auf Android"). Neither names a person. A wipe after revocation forgets the id, so a
+// name: the one the THM gives it at PIN set-up ("Diensthandy 2", issue 27), else "Chrome auf
+// Android". Neither should name a client. A wipe after revocation forgets the id, so a
 // later sign-in is a new device the admin sees as such.
 const DEVICE_ID_KEY = 'feldakte.deviceId';
 
@@ -14,9 +15,27 @@ export function deviceId(): string {
 
 export function forgetDeviceId(): void {
   localStorage.removeItem(DEVICE_ID_KEY);
+  localStorage.removeItem(DEVICE_NAME_KEY);
 }
 
+const DEVICE_NAME_KEY = 'feldakte.deviceName';
+
+/** The name the THM gave this device at PIN set-up (sent with every sign-in), if any. */
+export function chosenDeviceName(): string | null {
+  return localStorage.getItem(DEVICE_NAME_KEY);
+}
+
+export function chooseDeviceName(name: string): void {
+  localStorage.setItem(DEVICE_NAME_KEY, name.trim().slice(0, 100));
+}
+
+/** This device's name for the server: the THM's own, else browser and system. */
 export function deviceName(userAgent = navigator.userAgent): string {
+  return chosenDeviceName() || browserDeviceName(userAgent);
+}
+
+/** "Chrome auf Android": what the browser says of itself. */
+export function browserDeviceName(userAgent = navigator.userAgent): string {
   const browser = /Edg\//.test(userAgent)
     ? 'Edge'
     : /Firefox\//.test(userAgent)

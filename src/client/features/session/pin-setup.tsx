@@ -14,11 +14,14 @@ import { TextField } from '../../ui/field';
 import { FormAlert } from '../../ui/form-alert';
 import { actionFailureMessage } from '../../../local/write-failure';
 import { enterApp } from './complete-sign-in';
+import { chooseDeviceName, deviceName } from './device-identity';
+import { renameThisDevice } from './session-api';
 
 export function PinSetup({ db, user }: { db: FeldakteDb; user: SessionUser }) {
   const [kind, setKind] = useState<'pin' | 'passphrase'>('pin');
   const [pin, setPinValue] = useState('');
   const [repeat, setRepeat] = useState('');
+  const [name, setName] = useState(() => deviceName());
   const [errors, setErrors] = useState<{ pin?: string; repeat?: string }>({});
   const [failed, setFailed] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,6 +46,12 @@ export function PinSetup({ db, user }: { db: FeldakteDb; user: SessionUser }) {
     setBusy(true);
     try {
       await setPin(db, pin, kind);
+      // The name for the team's device list: kept on the phone (sent with every sign-in) and
+      // told to the server now when it can be reached; a failure is no reason to stop here.
+      if (name.trim() && name.trim() !== deviceName()) {
+        chooseDeviceName(name);
+        void renameThisDevice(name.trim()).catch(() => false);
+      }
       await enterApp(db, user);
     } catch (error) {
       setFailed(actionFailureMessage(error));
@@ -89,6 +98,14 @@ export function PinSetup({ db, user }: { db: FeldakteDb; user: SessionUser }) {
           value={repeat}
           onValue={setRepeat}
           error={errors.repeat}
+        />
+        <TextField
+          name="device-name"
+          label={t('lock.setup.deviceName')}
+          hint={t('lock.setup.deviceNameHint')}
+          autoComplete="off"
+          value={name}
+          onValue={setName}
         />
         <Button type="submit" variant="primary" block disabled={busy}>
           {busy ? t('lock.setup.saving') : t('lock.setup.save')}

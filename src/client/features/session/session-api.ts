@@ -30,6 +30,15 @@ export function signInWithPassword(email: string, password: string): Promise<Ses
   return request('POST', { email, password, deviceId: deviceId(), deviceName: deviceName() });
 }
 
+/**
+ * Names this device in the team's device list (PIN set-up). Best effort: offline, the name goes
+ * with the next sign-in (deviceName()). Resolves whether the server took it.
+ */
+export async function renameThisDevice(name: string): Promise<boolean> {
+  const answer = await requestJson({ method: 'PATCH', url: '/api/session/device', body: { name } });
+  return answer.kind === 'answer' && answer.ok;
+}
+
 /** Ends the server session; resolves false when the server could not be reached. */
 export async function endServerSession(): Promise<boolean> {
   const answer = await send('DELETE');

@@ -170,6 +170,11 @@ export const appointments = germanCatalogue({
     remove: '„{item}“ entfernen',
     save: 'Checkliste speichern',
     saved: 'Checkliste gespeichert',
+    // issue 27 item 9: off until the team switches it on
+    off: 'Aus: persönliche Termine zeigen keine Checkliste. Fügen Sie Punkte hinzu, um sie einzuschalten.',
+    on: 'An: persönliche Termine zeigen {count, plural, one {# Punkt} other {# Punkte}}. Ohne Punkte ist die Checkliste aus.',
+    suggestions: 'Vorschläge',
+    addSuggestion: '„{item}“ hinzufügen',
   },
   case: {
     title: 'Termine',

@@ -442,7 +442,7 @@ export const cases = germanCatalogue({
     keepAllLoading: 'Dokumente werden geladen: {done} von {count} …',
     keepAllDone: 'Alle Dokumente dieses Falls sind auf dem Gerät.',
     keepAllFailed:
-      '{count} Dokumente konnten nicht geladen werden (keine Verbindung oder noch nicht hochgeladen).',
+      '{count, plural, one {# Dokument konnte} other {# Dokumente konnten}} nicht geladen werden (keine Verbindung oder noch nicht hochgeladen).',
     pdfFallback: 'Dieses Gerät zeigt PDFs nicht in der App an.',
     delete: 'Dokument löschen',
     deleteConfirm: 'Dieses Dokument auf allen Geräten des Teams löschen?',

@@ -36,6 +36,9 @@ export const lock = germanCatalogue({
       'Die Falldaten auf diesem Gerät werden verschlüsselt. Mit der PIN öffnen Sie sie, auch ohne Netz. Wer das Gerät findet, kann ohne PIN nichts lesen.',
     // issue 27 items 8 and 11: the heading follows the choice; what the lock promises
     titlePassphrase: 'Passwortsatz für dieses Gerät festlegen',
+    deviceName: 'Name dieses Geräts',
+    deviceNameHint:
+      'Für die Geräteliste Ihres Teams, z. B. „Diensthandy 2“. Bitte keinen Namen einer begleiteten Person.',
     introPassphrase:
       'Die Falldaten auf diesem Gerät werden verschlüsselt. Mit dem Passwortsatz öffnen Sie sie, auch ohne Netz. Wer das Gerät findet, kann ohne ihn nichts lesen.',
     autoLock:

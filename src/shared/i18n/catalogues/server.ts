@@ -34,6 +34,9 @@ export const server = germanCatalogue({
     tooManyLogins:
       'Zu viele fehlgeschlagene Anmeldungen. Bitte in einigen Minuten erneut versuchen.',
     notSignedIn: 'Bitte melden Sie sich an.',
+    // issue 27 item 8: the THM names the device
+    deviceNameMissing: 'Bitte einen Namen für das Gerät angeben.',
+    noDevice: 'Diese Anmeldung gehört zu keinem Gerät.',
     sessionExpired: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.',
     deviceRevoked:
       'Dieses Gerät wurde gesperrt. Die Daten auf dem Gerät werden gelöscht; bitte wenden Sie sich an die Verwaltung.',

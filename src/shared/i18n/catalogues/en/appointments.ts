@@ -171,6 +171,11 @@ export const appointmentsEn: SameShape<typeof appointments> = {
     remove: 'Remove “{item}”',
     save: 'Save checklist',
     saved: 'Checklist saved',
+    // issue 27 item 9: off until the team switches it on
+    off: 'Off: in-person appointments show no checklist. Add items to switch it on.',
+    on: 'On: in-person appointments show {count, plural, one {# item} other {# items}}. Without items the checklist is off.',
+    suggestions: 'Suggestions',
+    addSuggestion: 'Add “{item}”',
   },
   case: {
     title: 'Appointments',

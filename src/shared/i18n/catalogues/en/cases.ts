@@ -434,7 +434,8 @@ export const casesEn: SameShape<typeof cases> = {
     keepAll: 'Make all available offline',
     keepAllLoading: 'Loading documents: {done} of {count} …',
     keepAllDone: 'All documents of this case are on the device.',
-    keepAllFailed: '{count} documents could not be loaded (no connection, or not uploaded yet).',
+    keepAllFailed:
+      '{count, plural, one {# document could} other {# documents could}} not be loaded (no connection, or not uploaded yet).',
     pdfFallback: 'This device does not show PDFs inside the app.',
     delete: 'Delete document',
     deleteConfirm: 'Delete this document on all devices of the team?',

@@ -37,6 +37,9 @@ export const lockEn: SameShape<typeof lock> = {
       'The case data on this device are encrypted. The PIN opens them, also without a network. Whoever finds the device cannot read anything without it.',
     // issue 27 items 8 and 11: the heading follows the choice; what the lock promises
     titlePassphrase: 'Set a passphrase for this device',
+    deviceName: 'Name of this device',
+    deviceNameHint:
+      'For your team’s device list, e.g. “Work phone 2”. Please no name of a person you support.',
     introPassphrase:
       'The case data on this device are encrypted. The passphrase opens them, also without a network. Whoever finds the device cannot read anything without it.',
     autoLock:

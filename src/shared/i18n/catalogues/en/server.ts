@@ -34,6 +34,9 @@ export const serverEn: SameShape<typeof server & typeof serverConsole> = {
     loginFailed: 'E-mail address or password is wrong.',
     tooManyLogins: 'Too many failed sign-ins. Please try again in a few minutes.',
     notSignedIn: 'Please sign in.',
+    // issue 27 item 8: the THM names the device
+    deviceNameMissing: 'Please give the device a name.',
+    noDevice: 'This sign-in belongs to no device.',
     sessionExpired: 'Your sign-in has expired. Please sign in again.',
     deviceRevoked:
       'This device has been blocked. The data on the device will be deleted; please contact the administration.',
