@@ -105,7 +105,8 @@ async function main(): Promise<void> {
           (error) =>
             console.error(
               'Die tägliche Sicherung ist fehlgeschlagen:',
-              error instanceof Error ? error.message : typeof error,
+              // Only the name: a database error's message may quote a stored value.
+              (error as { name?: string } | null)?.name ?? typeof error,
             ),
         )
       : () => undefined;
